@@ -1,0 +1,1 @@
+"""Start-up archive: serve a recorded set of modules to unmodified CPython from one mmapped file."""
