@@ -44,7 +44,7 @@ typedef struct PyrtObject {
     PyrtType *type;
 } PyrtObject;
 
-#define PYRT_IMMORTAL_REFCNT (-(intptr_t)1 << (sizeof(intptr_t) * 8 - 2))
+#define PYRT_IMMORTAL_REFCNT (-((intptr_t)1 << (sizeof(intptr_t) * 8 - 2)))
 #define PYRT_HEAD_INIT(typeptr) { PYRT_IMMORTAL_REFCNT, (typeptr) }
 
 void Pyrt_Dealloc(PyrtObject *o);   /* calls o->type->dealloc; frees memory */

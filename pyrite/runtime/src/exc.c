@@ -1,0 +1,671 @@
+/* exc.c: exceptions. The exception type objects (CPython's hierarchy), exception instances (args,
+ * cause/context, traceback entries, StopIteration.value, SystemExit.code), the current-exception
+ * state pyrt_exc and every Pyrt_Err* function, raise/re-raise, the stack of exceptions being
+ * handled, printing of uncaught exceptions exactly like CPython, the recursion guard and the
+ * helpers producing CPython's common error messages. */
+#include "pyrt.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+PyrtObject *pyrt_exc = NULL;
+static PyrtObject *pyrt_handled = NULL;   /* the exception being handled (owned), or NULL */
+int32_t pyrt_depth = 1;                    /* counts the main module's frame, like CPython */
+int32_t pyrt_recursion_limit = 1000;
+
+void Pyrt_FlushStdout(void);   /* io.c (num area) */
+
+/* ------------------------------------------------------------------ exception objects */
+
+#define EXC(o) ((PyrtBaseException *)(o))
+
+static void exc_dealloc(PyrtObject *o)
+{
+    PyrtBaseException *e = EXC(o);
+    PYRT_CLEAR(e->args);
+    PYRT_CLEAR(e->cause);
+    PYRT_CLEAR(e->context);
+    PYRT_CLEAR(e->value);
+    Pyrt_Free(e->trace);
+    e->trace = NULL;
+    PyrtInstance_Release(o);
+}
+
+/* Allocate an exception of type t (any subclass, builtin or user) with the given args. */
+static PyrtObject *exc_alloc(PyrtType *t, PyrtObject *const *args, int64_t nargs)
+{
+    PyrtObject *tuple = PyrtTuple_FromArray(args, nargs);
+    if (!tuple)
+        return NULL;
+    int64_t size = t->basicsize < (int64_t)sizeof(PyrtBaseException) ? (int64_t)sizeof(PyrtBaseException)
+                                                                       : t->basicsize;
+    PyrtObject *o = Pyrt_Alloc(t, (size_t)size);
+    if (!o) {
+        PYRT_DECREF(tuple);
+        return NULL;
+    }
+    EXC(o)->args = tuple;
+    return o;
+}
+
+/* StopIteration.value / SystemExit.code follow the first argument. */
+static void exc_set_value_from_args(PyrtObject *o)
+{
+    PyrtBaseException *e = EXC(o);
+    PyrtType *t = o->type;
+    int64_t n = PyrtTuple_Len(e->args);
+    PyrtObject *v = NULL;
+    if (PyrtType_IsSubtype(t, &PyrtType_StopIteration))
+        v = n > 0 ? PyrtTuple_GetBorrowed(e->args, 0) : Pyrt_None;
+    else if (PyrtType_IsSubtype(t, &PyrtType_SystemExit)) {
+        if (n == 0)
+            v = Pyrt_None;
+        else if (n == 1)
+            v = PyrtTuple_GetBorrowed(e->args, 0);
+        else
+            v = e->args;
+    }
+    if (v) {
+        Pyrt_IncRef(v);
+        PYRT_CLEAR(e->value);
+        e->value = v;
+    }
+}
+
+PyrtObject *PyrtExc_New(PyrtType *type, PyrtObject *const *args, int64_t nargs)
+{
+    PyrtObject *o = exc_alloc(type, args, nargs);
+    if (o)
+        exc_set_value_from_args(o);
+    return o;
+}
+
+PyrtObject *PyrtExc_GetArgs(PyrtObject *exc)
+{
+    PyrtObject *a = EXC(exc)->args;
+    Pyrt_IncRef(a);
+    return a;
+}
+
+/* Calling a builtin exception type: ValueError("x"). */
+static PyrtObject *exc_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                              PyrtObject *kwnames)
+{
+    PyrtType *t = (PyrtType *)callable;
+    if (kwnames && PyrtTuple_Len(kwnames) > 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no keyword arguments", t->name);
+    return PyrtExc_New(t, args, nargs);
+}
+
+/* BaseException.__init__(self, *args): sets args (used through super().__init__(...)). */
+PyrtObject *PyrtBaseException_meth___init__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                            PyrtObject *kwnames)
+{
+    if (kwnames && PyrtTuple_Len(kwnames) > 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no keyword arguments", self->type->name);
+    PyrtObject *tuple = PyrtTuple_FromArray(args, nargs);
+    if (!tuple)
+        return NULL;
+    PYRT_CLEAR(EXC(self)->args);
+    EXC(self)->args = tuple;
+    exc_set_value_from_args(self);
+    return Pyrt_None;
+}
+
+PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *const *args,
+                                                  int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    Pyrt_IncRef(self);
+    return self;
+}
+
+static PyrtObject *exc_str(PyrtObject *o)
+{
+    PyrtObject *args = EXC(o)->args;
+    int64_t n = args ? PyrtTuple_Len(args) : 0;
+    if (n == 0)
+        return PyrtStr_FromCString("");
+    if (n == 1) {
+        PyrtObject *a = PyrtTuple_GetBorrowed(args, 0);
+        if (PyrtType_IsSubtype(o->type, &PyrtType_KeyError))
+            return Pyrt_Repr(a);
+        return Pyrt_Str(a);
+    }
+    return Pyrt_Str(args);
+}
+
+/* The name CPython shows for a class: "ValueError", "C" in __main__, "mod.C" elsewhere. */
+static void exc_type_name(PyrtType *t, char *buf, size_t n)
+{
+    if (t->module && strcmp(t->module, "__main__") != 0 && strcmp(t->module, "builtins") != 0)
+        snprintf(buf, n, "%s.%s", t->module, t->name);
+    else
+        snprintf(buf, n, "%s", t->name);
+}
+
+static PyrtObject *exc_repr(PyrtObject *o)
+{
+    PyrtObject *args = EXC(o)->args;
+    int64_t n = args ? PyrtTuple_Len(args) : 0;
+    if (n == 1)
+        return Pyrt_StrFormat("%s(%R)", o->type->name, PyrtTuple_GetBorrowed(args, 0));
+    if (n == 0)
+        return Pyrt_StrFormat("%s()", o->type->name);
+    return Pyrt_StrFormat("%s%R", o->type->name, args);
+}
+
+static PyrtObject *none_if_null(PyrtObject *v)
+{
+    if (!v)
+        v = Pyrt_None;
+    Pyrt_IncRef(v);
+    return v;
+}
+
+/* Exception attributes stored in the C struct; everything else goes through generic getattr. */
+static PyrtObject *exc_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtBaseException *e = EXC(o);
+    const char *s = PyrtStr_UTF8(name);
+    if (s[0] == 'a' && strcmp(s, "args") == 0)
+        return none_if_null(e->args);
+    if (s[0] == '_') {
+        if (strcmp(s, "__cause__") == 0)
+            return none_if_null(e->cause);
+        if (strcmp(s, "__context__") == 0)
+            return none_if_null(e->context);
+        if (strcmp(s, "__suppress_context__") == 0)
+            return Pyrt_BoolFromC(e->suppress_context);
+        if (strcmp(s, "__traceback__") == 0)
+            return Pyrt_None;
+    }
+    if ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
+        (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))
+        return none_if_null(e->value);
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+static int exc_set_slot(PyrtObject **slot, PyrtObject *v, const char *what)
+{
+    if (v == Pyrt_None)
+        v = NULL;
+    else if (v && !Pyrt_TypeCheck(v, &PyrtType_BaseException)) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "exception %s must be None or derive from BaseException", what);
+        return -1;
+    }
+    Pyrt_XIncRef(v);
+    PYRT_CLEAR(*slot);
+    *slot = v;
+    return 0;
+}
+
+static int exc_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtBaseException *e = EXC(o);
+    const char *s = PyrtStr_UTF8(name);
+    if (v && strcmp(s, "args") == 0) {
+        PyrtObject *t = PyrtTuple_FromIterable(v);
+        if (!t)
+            return -1;
+        PYRT_CLEAR(e->args);
+        e->args = t;
+        return 0;
+    }
+    if (v && strcmp(s, "__cause__") == 0) {
+        e->suppress_context = 1;
+        return exc_set_slot(&e->cause, v, "cause");
+    }
+    if (v && strcmp(s, "__context__") == 0)
+        return exc_set_slot(&e->context, v, "context");
+    if (v && ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
+              (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))) {
+        Pyrt_IncRef(v);
+        PYRT_CLEAR(e->value);
+        e->value = v;
+        return 0;
+    }
+    return Pyrt_GenericSetAttr(o, name, v);
+}
+
+static const PyrtMethodDef exc_methods[] = {
+    {"__init__", PyrtBaseException_meth___init__},
+    {"with_traceback", PyrtBaseException_meth_with_traceback},
+    {NULL, NULL},
+};
+
+#define EXC_TYPE(var, nm, basevar, meths)                                                        \
+    PyrtType var = {                                                                             \
+        .ob = PYRT_TYPE_HEAD, .name = nm, .base = basevar,                                       \
+        .basicsize = sizeof(PyrtBaseException), .flags = PYRT_TPFLAG_EXCEPTION,                  \
+        .methods = meths, .dealloc = exc_dealloc, .repr = exc_repr, .str = exc_str,              \
+        .getattr = exc_getattr, .setattr = exc_setattr, .tp_new = exc_tp_new,                    \
+    }
+
+EXC_TYPE(PyrtType_BaseException, "BaseException", &PyrtType_Object, exc_methods);
+EXC_TYPE(PyrtType_SystemExit, "SystemExit", &PyrtType_BaseException, NULL);
+EXC_TYPE(PyrtType_KeyboardInterrupt, "KeyboardInterrupt", &PyrtType_BaseException, NULL);
+EXC_TYPE(PyrtType_GeneratorExit, "GeneratorExit", &PyrtType_BaseException, NULL);
+EXC_TYPE(PyrtType_Exception, "Exception", &PyrtType_BaseException, NULL);
+EXC_TYPE(PyrtType_StopIteration, "StopIteration", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_ArithmeticError, "ArithmeticError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_ZeroDivisionError, "ZeroDivisionError", &PyrtType_ArithmeticError, NULL);
+EXC_TYPE(PyrtType_OverflowError, "OverflowError", &PyrtType_ArithmeticError, NULL);
+EXC_TYPE(PyrtType_AssertionError, "AssertionError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_AttributeError, "AttributeError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_EOFError, "EOFError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_ImportError, "ImportError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_LookupError, "LookupError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_IndexError, "IndexError", &PyrtType_LookupError, NULL);
+EXC_TYPE(PyrtType_KeyError, "KeyError", &PyrtType_LookupError, NULL);
+EXC_TYPE(PyrtType_MemoryError, "MemoryError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_NameError, "NameError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_UnboundLocalError, "UnboundLocalError", &PyrtType_NameError, NULL);
+EXC_TYPE(PyrtType_OSError, "OSError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_FileNotFoundError, "FileNotFoundError", &PyrtType_OSError, NULL);
+EXC_TYPE(PyrtType_RuntimeError, "RuntimeError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_NotImplementedError, "NotImplementedError", &PyrtType_RuntimeError, NULL);
+EXC_TYPE(PyrtType_RecursionError, "RecursionError", &PyrtType_RuntimeError, NULL);
+EXC_TYPE(PyrtType_TypeError, "TypeError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_ValueError, "ValueError", &PyrtType_Exception, NULL);
+EXC_TYPE(PyrtType_UnicodeError, "UnicodeError", &PyrtType_ValueError, NULL);
+
+/* ------------------------------------------------------------------ current exception */
+
+/* Link exc's context to the exception being handled (what CPython does on every raise),
+ * without creating a cycle. */
+static void set_context(PyrtObject *exc)
+{
+    PyrtObject *h = pyrt_handled;
+    if (!h || h == exc)
+        return;
+    /* break a cycle: if exc is already in h's context chain, cut it there */
+    for (PyrtObject *o = h; o; o = EXC(o)->context) {
+        if (EXC(o)->context == exc) {
+            PYRT_CLEAR(EXC(o)->context);
+            break;
+        }
+    }
+    Pyrt_IncRef(h);
+    PYRT_CLEAR(EXC(exc)->context);
+    EXC(exc)->context = h;
+}
+
+/* Make exc (stolen) the current exception, with its context set. */
+static PyrtObject *set_exc(PyrtObject *exc)
+{
+    if (!exc)
+        return NULL;   /* allocation failed: that error is set */
+    set_context(exc);
+    Pyrt_ErrRestore(exc);
+    return NULL;
+}
+
+PyrtObject *Pyrt_ErrSetObject(PyrtType *type, PyrtObject *arg)
+{
+    return set_exc(PyrtExc_New(type, &arg, 1));
+}
+
+PyrtObject *Pyrt_ErrSetNone(PyrtType *type)
+{
+    return set_exc(PyrtExc_New(type, NULL, 0));
+}
+
+PyrtObject *Pyrt_ErrSetString(PyrtType *type, const char *msg)
+{
+    PyrtObject *s = PyrtStr_FromCString(msg);
+    if (!s)
+        return NULL;
+    Pyrt_ErrSetObject(type, s);
+    PYRT_DECREF(s);
+    return NULL;
+}
+
+PyrtObject *Pyrt_ErrFormat(PyrtType *type, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    PyrtObject *s = Pyrt_StrFormatV(fmt, ap);
+    va_end(ap);
+    if (!s)
+        return NULL;
+    Pyrt_ErrSetObject(type, s);
+    PYRT_DECREF(s);
+    return NULL;
+}
+
+PyrtObject *Pyrt_ErrFetch(void)
+{
+    PyrtObject *e = pyrt_exc;
+    pyrt_exc = NULL;
+    return e;
+}
+
+void Pyrt_ErrRestore(PyrtObject *exc)
+{
+    PyrtObject *old = pyrt_exc;
+    pyrt_exc = exc;
+    Pyrt_XDecRef(old);
+}
+
+void Pyrt_ErrClear(void)
+{
+    PYRT_CLEAR(pyrt_exc);
+}
+
+static bool is_exc_class(PyrtObject *c)
+{
+    return c->type == &PyrtType_Type && (((PyrtType *)c)->flags & PYRT_TPFLAG_EXCEPTION);
+}
+
+static int matches(PyrtObject *exc, PyrtObject *cls)
+{
+    if (is_exc_class(cls))
+        return Pyrt_TypeCheck(exc, (PyrtType *)cls);
+    if (cls->type == &PyrtType_Tuple) {
+        int found = 0;
+        for (int64_t i = 0; i < PyrtTuple_Len(cls); i++) {
+            int r = matches(exc, PyrtTuple_GetBorrowed(cls, i));
+            if (r < 0)
+                return -1;
+            found |= r;
+        }
+        return found;
+    }
+    return -1;
+}
+
+int Pyrt_ExceptionMatches(PyrtObject *exc, PyrtObject *cls_or_tuple)
+{
+    int r = matches(exc, cls_or_tuple);
+    if (r < 0)
+        Pyrt_ErrSetString(&PyrtType_TypeError,
+                          "catching classes that do not inherit from BaseException is not allowed");
+    return r;
+}
+
+int Pyrt_ErrMatches(PyrtObject *cls_or_tuple)
+{
+    if (!pyrt_exc)
+        return 0;
+    return Pyrt_ExceptionMatches(pyrt_exc, cls_or_tuple);
+}
+
+/* ------------------------------------------------------------------ raise */
+
+/* An exception instance from `raise X`'s X: a class is instantiated with no arguments. */
+static PyrtObject *exc_instance(PyrtObject *x, const char *errmsg)
+{
+    if (is_exc_class(x)) {
+        PyrtObject *e = Pyrt_Call(x, NULL, 0, NULL);
+        if (e && !Pyrt_TypeCheck(e, &PyrtType_BaseException)) {
+            Pyrt_ErrFormat(&PyrtType_TypeError,
+                           "calling %R should have returned an instance of BaseException, not %s", x,
+                           e->type->name);
+            PYRT_DECREF(e);
+            return NULL;
+        }
+        return e;
+    }
+    if (Pyrt_TypeCheck(x, &PyrtType_BaseException)) {
+        Pyrt_IncRef(x);
+        return x;
+    }
+    return Pyrt_ErrSetString(&PyrtType_TypeError, errmsg);
+}
+
+PyrtObject *Pyrt_Raise(PyrtObject *exc, PyrtObject *cause)
+{
+    PyrtObject *e = exc_instance(exc, "exceptions must derive from BaseException");
+    if (!e)
+        return NULL;
+    if (cause) {
+        PyrtObject *c = NULL;
+        if (cause != Pyrt_None) {
+            c = exc_instance(cause, "exception causes must derive from BaseException");
+            if (!c) {
+                PYRT_DECREF(e);
+                return NULL;
+            }
+        }
+        PYRT_CLEAR(EXC(e)->cause);
+        EXC(e)->cause = c;
+        EXC(e)->suppress_context = 1;
+    }
+    return set_exc(e);
+}
+
+PyrtObject *Pyrt_Reraise(void)
+{
+    if (!pyrt_handled)
+        return Pyrt_ErrSetString(&PyrtType_RuntimeError, "No active exception to reraise");
+    Pyrt_IncRef(pyrt_handled);
+    Pyrt_ErrRestore(pyrt_handled);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ exceptions being handled */
+
+/* The token is the previously handled exception (owned), or None when there was none. */
+PyrtObject *Pyrt_ExcEnterHandler(PyrtObject *exc)
+{
+    PyrtObject *token = pyrt_handled ? pyrt_handled : Pyrt_None;
+    Pyrt_XIncRef(exc);
+    pyrt_handled = exc;
+    return token;
+}
+
+void Pyrt_ExcExitHandler(PyrtObject *token)
+{
+    PyrtObject *old = pyrt_handled;
+    pyrt_handled = token == Pyrt_None ? NULL : token;
+    Pyrt_XDecRef(old);
+}
+
+PyrtObject *Pyrt_ExcCurrentHandled(void)
+{
+    return pyrt_handled;
+}
+
+/* ------------------------------------------------------------------ tracebacks */
+
+void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
+{
+    if (!pyrt_exc || !Pyrt_TypeCheck(pyrt_exc, &PyrtType_BaseException))
+        return;
+    PyrtBaseException *e = EXC(pyrt_exc);
+    if (e->ntrace == e->captrace) {
+        int32_t cap = e->captrace ? e->captrace * 2 : 8;
+        PyrtTraceEntry *t = realloc(e->trace, (size_t)cap * sizeof(PyrtTraceEntry));
+        if (!t)
+            return;   /* keep going without this entry */
+        e->trace = t;
+        e->captrace = cap;
+    }
+    e->trace[e->ntrace++] = (PyrtTraceEntry){file, func, line};
+}
+
+/* Print line `line` of `file` stripped, like CPython's traceback (silently nothing if unreadable). */
+static void print_source_line(const char *file, int32_t line)
+{
+    FILE *f = fopen(file, "r");
+    if (!f)
+        return;
+    char buf[1024];
+    int32_t n = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        size_t len = strlen(buf);
+        bool whole = len > 0 && buf[len - 1] == '\n';
+        if (++n == line) {
+            char *s = buf;
+            while (*s == ' ' || *s == '\t')
+                s++;
+            size_t l = strlen(s);
+            while (l > 0 && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' '))
+                s[--l] = 0;
+            if (l > 0)
+                fprintf(stderr, "    %s\n", s);
+            break;
+        }
+        if (!whole) {   /* skip the rest of an overlong line */
+            int c;
+            while ((c = fgetc(f)) != EOF && c != '\n')
+                ;
+        }
+    }
+    fclose(f);
+}
+
+static bool same_entry(const PyrtTraceEntry *a, const PyrtTraceEntry *b)
+{
+    return a->line == b->line && strcmp(a->file, b->file) == 0 && strcmp(a->func, b->func) == 0;
+}
+
+static void print_trace(PyrtBaseException *e)
+{
+    fputs("Traceback (most recent call last):\n", stderr);
+    const PyrtTraceEntry *last = NULL;
+    int64_t repeat = 0;
+    for (int32_t i = e->ntrace - 1; i >= 0; i--) {
+        const PyrtTraceEntry *t = &e->trace[i];
+        if (last && same_entry(last, t)) {
+            if (++repeat >= 3)
+                continue;
+        } else {
+            if (repeat >= 3)
+                fprintf(stderr, "  [Previous line repeated %lld more time%s]\n", (long long)(repeat - 2),
+                        repeat - 2 > 1 ? "s" : "");
+            repeat = 0;
+        }
+        last = t;
+        fprintf(stderr, "  File \"%s\", line %d, in %s\n", t->file, (int)t->line, t->func);
+        print_source_line(t->file, t->line);
+    }
+    if (repeat >= 3)
+        fprintf(stderr, "  [Previous line repeated %lld more time%s]\n", (long long)(repeat - 2),
+                repeat - 2 > 1 ? "s" : "");
+}
+
+static void print_exc_line(PyrtObject *exc)
+{
+    char name[256];
+    exc_type_name(exc->type, name, sizeof name);
+    PyrtObject *saved = Pyrt_ErrFetch();
+    PyrtObject *s = Pyrt_Str(exc);
+    if (!s) {
+        Pyrt_ErrClear();
+        fprintf(stderr, "%s: <exception str() failed>\n", name);
+    } else if (PyrtStr_Len(s) == 0) {
+        fprintf(stderr, "%s\n", name);
+    } else {
+        fprintf(stderr, "%s: %s\n", name, PyrtStr_UTF8(s));
+    }
+    Pyrt_XDecRef(s);
+    Pyrt_ErrRestore(saved);
+}
+
+/* Print exc with its chain (causes/contexts first); depth bounds pathological chains. */
+static void print_chain(PyrtObject *exc, int depth)
+{
+    PyrtBaseException *e = EXC(exc);
+    if (depth < 100) {
+        if (e->cause) {
+            print_chain(e->cause, depth + 1);
+            fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+        } else if (e->context && !e->suppress_context) {
+            print_chain(e->context, depth + 1);
+            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+        }
+    }
+    if (e->ntrace > 0)
+        print_trace(e);
+    print_exc_line(exc);
+}
+
+static int system_exit_status(PyrtObject *exc)
+{
+    PyrtObject *code = EXC(exc)->value;
+    if (!code || code == Pyrt_None)
+        return 0;
+    if (code->type == &PyrtType_Int || code->type == &PyrtType_Bool)
+        return (int)(PyrtInt_AsI64(code) & 0xff);
+    PyrtObject *s = Pyrt_Str(code);
+    if (s) {
+        fprintf(stderr, "%s\n", PyrtStr_UTF8(s));
+        PYRT_DECREF(s);
+    } else {
+        Pyrt_ErrClear();
+    }
+    return 1;
+}
+
+int Pyrt_HandleUncaught(void)
+{
+    PyrtObject *exc = Pyrt_ErrFetch();
+    if (!exc)
+        return 0;
+    Pyrt_FlushStdout();
+    int status = 1;
+    if (Pyrt_TypeCheck(exc, &PyrtType_SystemExit))
+        status = system_exit_status(exc);
+    else
+        print_chain(exc, 0);
+    fflush(stderr);
+    PYRT_DECREF(exc);
+    return status;
+}
+
+/* ------------------------------------------------------------------ common messages */
+
+PyrtObject *Pyrt_ErrRecursion(void)
+{
+    return Pyrt_ErrSetString(&PyrtType_RecursionError, "maximum recursion depth exceeded");
+}
+
+PyrtObject *Pyrt_ErrNoAttribute(PyrtObject *o, PyrtObject *name)
+{
+    const char *n = PyrtStr_UTF8(name);
+    if (o->type == &PyrtType_Type)
+        return Pyrt_ErrFormat(&PyrtType_AttributeError, "type object '%s' has no attribute '%s'",
+                              ((PyrtType *)o)->name, n);
+    if (o->type == &PyrtType_Module) {
+        PyrtObject *saved = Pyrt_ErrFetch();
+        PyrtObject *mname = Pyrt_GetAttrStr(o, "__name__");
+        Pyrt_ErrClear();
+        Pyrt_ErrRestore(saved);
+        if (mname && mname->type == &PyrtType_Str) {
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'",
+                           PyrtStr_UTF8(mname), n);
+            PYRT_DECREF(mname);
+            return NULL;
+        }
+        PYRT_XDECREF(mname);
+    }
+    return Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object has no attribute '%s'", o->type->name, n);
+}
+
+PyrtObject *Pyrt_ErrAttributeUnset(PyrtObject *o, const char *name)
+{
+    return Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object has no attribute '%s'", o->type->name,
+                          name);
+}
+
+PyrtObject *Pyrt_ErrNameError(const char *name)
+{
+    return Pyrt_ErrFormat(&PyrtType_NameError, "name '%s' is not defined", name);
+}
+
+PyrtObject *Pyrt_ErrUnboundLocal(const char *name)
+{
+    return Pyrt_ErrFormat(&PyrtType_UnboundLocalError,
+                          "cannot access local variable '%s' where it is not associated with a value",
+                          name);
+}
+
+PyrtObject *Pyrt_ErrFreeVar(const char *name)
+{
+    return Pyrt_ErrFormat(&PyrtType_NameError,
+                          "cannot access free variable '%s' where it is not associated with a value in "
+                          "enclosing scope",
+                          name);
+}
