@@ -10,6 +10,8 @@ Reported problems:
   UNEXPECTED     non-zero exit although the case name contains neither 'Uncaught' nor 'Exit'
   NOFAIL         the case name contains 'Uncaught' but the program exited with status 0
   EMPTY          the case prints nothing to stdout and exits 0
+  STDERR         exit 0 but something (e.g. a SyntaxWarning) was written to stderr, and the
+                 case name does not contain 'Stderr'
 reject.test is only parsed (and its programs compiled with compile()); it is not run.
 """
 import concurrent.futures
@@ -108,6 +110,8 @@ def check(case, verbose=False):
         problems.append("NOFAIL")
     if rc == 0 and not out.strip():
         problems.append("EMPTY")
+    if rc == 0 and last and "Stderr" not in case.name:
+        problems.append(f"STDERR (name the case ...Stderr... if intended): {last}")
     if verbose:
         print(f"--- {case.name} rc={rc} last={last!r}")
         print(out.decode("utf-8", "replace"), end="")
