@@ -1,0 +1,1 @@
+"""Frontend: parse, resolve imports, scopes, subset check."""

@@ -1,0 +1,89 @@
+"""Reject, with a diagnostic, what pyrite cannot compile (rather than compiling it differently).
+
+Each rejection says what, why, and what to do: `eval` needs an interpreter at run time, `async` is
+not implemented yet, and so on. See docs/subset.md for the full list.
+"""
+import ast
+
+from pyrite.diagnostics import error_at
+
+DYNAMIC_BUILTINS = {
+    "eval": "it needs a Python interpreter at run time",
+    "exec": "it needs a Python interpreter at run time",
+    "compile": "it needs a Python interpreter at run time",
+    "globals": "module namespaces are compiled to static variables",
+    "locals": "local variables are compiled to C variables",
+    "__import__": "imports are resolved at compile time; use an import statement",
+    "breakpoint": "there is no debugger in compiled programs",
+}
+
+TODO = "not supported by pyrite yet"
+
+
+class SubsetChecker(ast.NodeVisitor):
+    def __init__(self, path):
+        self.path = path
+        self.errors = []
+
+    def err(self, node, msg):
+        self.errors.append(error_at(self.path, node, msg))
+
+    def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_BUILTINS:
+            self.err(node, "call to '%s' cannot be compiled (%s; rewrite without it)"
+                     % (node.func.id, DYNAMIC_BUILTINS[node.func.id]))
+        self.generic_visit(node)
+
+    def visit_AsyncFunctionDef(self, node):
+        self.err(node, "'async def' is %s (coroutines need an event loop; use plain functions or generators)" % TODO)
+
+    def visit_Await(self, node):
+        self.err(node, "'await' is %s (use plain functions)" % TODO)
+
+    def visit_AsyncFor(self, node):
+        self.err(node, "'async for' is %s" % TODO)
+
+    def visit_AsyncWith(self, node):
+        self.err(node, "'async with' is %s" % TODO)
+
+    def visit_ClassDef(self, node):
+        if any(k.arg == "metaclass" for k in node.keywords):
+            self.err(node, "metaclasses are %s (classes are compiled to fixed layouts; remove the metaclass)" % TODO)
+        elif node.keywords:
+            self.err(node, "class keyword arguments are %s" % TODO)
+        if len(node.bases) > 1:
+            self.err(node, "multiple inheritance is %s (use a single base class)" % TODO)
+        self.generic_visit(node)
+
+    def visit_ImportFrom(self, node):
+        if any(a.name == "*" for a in node.names):
+            self.err(node, "'from %s import *' cannot be compiled (names must be known at compile time; "
+                     "import the names you use)" % (node.module or "."))
+        self.generic_visit(node)
+
+    def visit_Match(self, node):
+        self.err(node, "the 'match' statement is %s (use if/elif)" % TODO)
+
+    def visit_TryStar(self, node):
+        self.err(node, "'except*' is %s" % TODO)
+
+    def visit_Name(self, node):
+        if node.id in ("__dict__", "__builtins__", "__class__") and isinstance(node.ctx, ast.Load):
+            self.err(node, "'%s' cannot be compiled (namespaces are static)" % node.id)
+
+    def visit_Attribute(self, node):
+        if node.attr == "__dict__":
+            self.err(node, "'__dict__' is %s (attributes are compiled to fields)" % TODO)
+        self.generic_visit(node)
+
+    def visit_Constant(self, node):
+        if isinstance(node.value, int) and not isinstance(node.value, bool) and not -2**63 <= node.value < 2**63:
+            self.err(node, "integer literal does not fit in 64 bits (arbitrary-precision ints are %s)" % TODO)
+        if isinstance(node.value, complex):
+            self.err(node, "complex numbers are %s" % TODO)
+
+
+def check_module(path, tree):
+    c = SubsetChecker(path)
+    c.visit(tree)
+    return c.errors

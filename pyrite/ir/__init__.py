@@ -1,0 +1,1 @@
+"""The typed IR (data only)."""

@@ -1,0 +1,117 @@
+"""Functions, blocks, classes, globals and whole programs in IR form (data only)."""
+
+
+class BasicBlock:
+    def __init__(self, label):
+        self.label = label
+        self.ops = []
+        self.is_error_exit = False
+
+    @property
+    def terminated(self):
+        from pyrite.ir.ops import TERMINATORS
+        return bool(self.ops) and isinstance(self.ops[-1], TERMINATORS)
+
+    def successors(self):
+        from pyrite.ir.ops import Goto, Branch
+        if not self.ops:
+            return []
+        last = self.ops[-1]
+        succ = []
+        if isinstance(last, Goto):
+            succ.append(last.target)
+        elif isinstance(last, Branch):
+            succ += [last.true, last.false]
+        for op in self.ops:
+            if op.handler is not None and op.can_fail():
+                succ.append(op.handler)
+        return succ
+
+    def __repr__(self):
+        return "L%s" % self.label
+
+
+class FuncIR:
+    """One compiled function: typed entry `cname`, generic (boxed, vectorcall) entry `generic_cname`."""
+
+    def __init__(self, name, cname, qualname, source_file):
+        self.name = name
+        self.cname = cname
+        self.qualname = qualname
+        self.source_file = source_file
+        self.params = []          # Registers, in C order (closure tuple first when has_closure)
+        self.ret = None           # RType
+        self.blocks = []
+        self.registers = []
+        self.is_generator = False
+        self.has_closure = False
+        self.closure_reg = None
+        self.error_exit = None    # block: add traceback entry, clean up, return error value
+        self.line = 0
+        self.generic_cname = None
+        self.argspec = None       # ArgSpecIR for the generic entry, or None (no generic entry)
+        self.yield_count = 0
+
+    def new_block(self):
+        from pyrite.ir.function import BasicBlock
+        b = BasicBlock(len(self.blocks))
+        self.blocks.append(b)
+        return b
+
+
+class ArgSpecIR:
+    """Python-level signature, for the generic entry's argument parsing and default filling."""
+
+    def __init__(self, names, npos, nposonly, nkwonly, varargs, varkw, ndefaults, kwdefault_names):
+        self.names = names
+        self.npos, self.nposonly, self.nkwonly = npos, nposonly, nkwonly
+        self.varargs, self.varkw = varargs, varkw
+        self.ndefaults = ndefaults            # trailing positional params with defaults
+        self.kwdefault_names = kwdefault_names
+
+
+class GlobalVar:
+    """A module-level variable (a C static) or other static slot."""
+
+    def __init__(self, cname, rtype, pyname, module):
+        self.cname, self.rtype, self.pyname, self.module = cname, rtype, pyname, module
+
+
+class FieldIR:
+    def __init__(self, name, cname, rtype, bit):
+        self.name, self.cname, self.rtype, self.bit = name, cname, rtype, bit
+
+
+class ClassIR:
+    def __init__(self, name, cname, module, base, builtin_base):
+        self.name, self.cname, self.module = name, cname, module
+        self.base = base                  # ClassIR or None
+        self.builtin_base = builtin_base  # C name of a builtin base type (PyrtType_Exception) or None
+        self.own_fields = []              # FieldIR declared in this class
+        self.type_var = None              # GlobalVar holding the PyrtType *
+
+    def all_fields(self):
+        inherited = self.base.all_fields() if self.base else []
+        return inherited + self.own_fields
+
+    def struct_base(self):
+        if self.base is not None:
+            return "struct %s" % self.base.cname
+        if self.builtin_base and self.builtin_base != "PyrtType_Object":
+            return "PyrtBaseException"
+        return "PyrtInstance"
+
+
+class ModuleIR:
+    def __init__(self, name, path):
+        self.name, self.path = name, path
+        self.functions = []
+        self.globals = []
+        self.classes = []
+        self.init = None          # FuncIR running the module body
+
+
+class ProgramIR:
+    def __init__(self):
+        self.modules = []
+        self.main = None

@@ -1,0 +1,235 @@
+"""IR operations. Each op declares how it reports failure (error_kind); passes add the checks.
+
+Shape of a function body: basic blocks of ops, the last op of each block a terminator
+(Goto, Branch, Return, Unreachable). Values are Registers (typed by an RType). An op that can fail
+carries `handler`: the block that receives control on error (an except clause, a finally, or the
+function's error exit); the builder sets it from the enclosing try statements.
+"""
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL
+
+# How an op signals failure
+ERR_NEVER = "never"     # cannot fail
+ERR_NULL = "null"       # obj result is NULL
+ERR_NEG = "neg"         # int result is negative
+ERR_FLAG = "flag"       # pyrt_exc is set (check after the op)
+ERR_TRUE = "true"       # the C call returns true (checked arithmetic: result through a pointer)
+ERR_MAGIC = "magic"     # typed function result equals its rtype's error value and pyrt_exc is set
+ERR_ALWAYS = "always"   # always raises (raise statement, known error)
+
+
+class Register:
+    """A virtual register: a Python local, a temporary, or a parameter."""
+
+    def __init__(self, name, rtype, is_local=False):
+        self.name = name
+        self.rtype = rtype
+        self.is_local = is_local   # a named Python variable (may be reassigned, may be unbound)
+        self.cname = None          # set by codegen
+
+    def __repr__(self):
+        return "%%%s" % self.name
+
+
+class Op:
+    error_kind = ERR_NEVER
+    dest = None
+    line = 0
+    handler = None   # BasicBlock receiving errors
+
+    def sources(self):
+        return []
+
+    def can_fail(self):
+        return self.error_kind != ERR_NEVER
+
+
+class Assign(Op):
+    def __init__(self, dest, src):
+        self.dest, self.src = dest, src
+
+    def sources(self):
+        return [self.src]
+
+
+class LoadLiteral(Op):
+    """int/float/bool/None into an unboxed or boxed register; str/bytes constants are obj."""
+
+    def __init__(self, dest, value):
+        self.dest, self.value = dest, value
+
+
+class CallC(Op):
+    """dest = fn(args...) for a runtime C function; `steals` lists argument positions whose
+    reference the callee takes."""
+
+    def __init__(self, dest, fn, args, error_kind, steals=()):
+        self.dest, self.fn, self.args = dest, fn, list(args)
+        self.error_kind = error_kind
+        self.steals = tuple(steals)
+
+    def sources(self):
+        return list(self.args)
+
+
+class CheckedC(Op):
+    """if (fn(args..., &dest)) -> error. Checked unboxed arithmetic (overflow, zero division)."""
+    error_kind = ERR_TRUE
+
+    def __init__(self, dest, fn, args):
+        self.dest, self.fn, self.args = dest, fn, list(args)
+
+    def sources(self):
+        return list(self.args)
+
+
+class Expr(Op):
+    """dest = a pure C expression over the args, e.g. '{0} < {1}'. Never fails."""
+
+    def __init__(self, dest, template, args):
+        self.dest, self.template, self.args = dest, template, list(args)
+
+    def sources(self):
+        return list(self.args)
+
+
+class Call(Op):
+    """Direct call of a compiled function's typed entry point."""
+
+    def __init__(self, dest, func, args):
+        self.dest, self.func, self.args = dest, func, list(args)
+        self.error_kind = ERR_MAGIC
+
+    def sources(self):
+        return list(self.args)
+
+
+class Box(Op):
+    def __init__(self, dest, src):
+        self.dest, self.src = dest, src
+
+    def sources(self):
+        return [self.src]
+
+
+class Unbox(Op):
+    """obj -> i64/f64/bool. checked: raise TypeError unless the object has the expected type."""
+
+    def __init__(self, dest, src, checked=True):
+        self.dest, self.src, self.checked = dest, src, checked
+        self.error_kind = ERR_FLAG if checked else ERR_NEVER
+
+    def sources(self):
+        return [self.src]
+
+
+class GetField(Op):
+    """dest = obj->field of a compiled class instance. When unset, falls back to the generic
+    attribute lookup (class attributes, AttributeError)."""
+    error_kind = ERR_FLAG
+
+    def __init__(self, dest, obj, cls, field):
+        self.dest, self.obj, self.cls, self.field = dest, obj, cls, field
+
+    def sources(self):
+        return [self.obj]
+
+
+class SetField(Op):
+    def __init__(self, obj, cls, field, src):
+        self.obj, self.cls, self.field, self.src = obj, cls, field, src
+
+    def sources(self):
+        return [self.obj, self.src]
+
+
+class LoadStatic(Op):
+    """dest = a module global (a C static). check: raise NameError(name) when unset."""
+
+    def __init__(self, dest, gvar, check=True):
+        self.dest, self.gvar, self.check = dest, gvar, check
+        self.error_kind = ERR_FLAG if check else ERR_NEVER
+
+
+class StoreStatic(Op):
+    def __init__(self, gvar, src):
+        self.gvar, self.src = gvar, src
+
+    def sources(self):
+        return [self.src]
+
+
+class DelStatic(Op):
+    error_kind = ERR_FLAG
+
+    def __init__(self, gvar):
+        self.gvar = gvar
+
+
+class CheckBound(Op):
+    """Raise UnboundLocalError/NameError-like error when a local may be unbound."""
+    error_kind = ERR_FLAG
+
+    def __init__(self, reg, name, flag=None, message="local"):
+        self.reg, self.name, self.flag, self.message = reg, name, flag, message
+
+    def sources(self):
+        return [self.reg] if self.flag is None else [self.flag]
+
+
+class Unbind(Op):
+    """del of a local: release and mark unbound."""
+
+    def __init__(self, reg, flag=None):
+        self.reg, self.flag = reg, flag
+
+
+class Yield(Op):
+    """Generator suspension: return `value` to the consumer; on resume dest = the sent value."""
+
+    def __init__(self, dest, value):
+        self.dest, self.value = dest, value
+        self.index = None  # resume point number, assigned by codegen
+        self.error_kind = ERR_FLAG  # resumed with an exception (throw/close)
+
+    def sources(self):
+        return [self.value]
+
+
+class Clear(Op):
+    """Release an owned obj register now (last use of a temporary). Inserted by insert_refcounts."""
+
+    def __init__(self, reg):
+        self.reg = reg
+
+
+class Goto(Op):
+    def __init__(self, target):
+        self.target = target
+
+
+class Branch(Op):
+    def __init__(self, cond, true, false):
+        self.cond, self.true, self.false = cond, true, false
+
+    def sources(self):
+        return [self.cond]
+
+
+class Return(Op):
+    def __init__(self, value):
+        self.value = value
+
+    def sources(self):
+        return [self.value] if self.value is not None else []
+
+
+class Unreachable(Op):
+    pass
+
+
+class RaiseFromHandler(Op):
+    """Jump to the handler with the current exception (already set). Used for re-raise paths."""
+    error_kind = ERR_ALWAYS
+
+
+TERMINATORS = (Goto, Branch, Return, Unreachable, RaiseFromHandler)

@@ -1,0 +1,1 @@
+"""IR passes: error checks, refcounts, uninitialised-variable checks."""

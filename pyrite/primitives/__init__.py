@@ -1,0 +1,1 @@
+"""Tables: Python operation -> runtime C function."""

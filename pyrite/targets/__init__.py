@@ -1,0 +1,1 @@
+"""Per-target build and run (native, wasi)."""

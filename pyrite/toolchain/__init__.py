@@ -1,0 +1,1 @@
+"""zig cc invocation and the per-target runtime cache."""

@@ -1,0 +1,1 @@
+"""Whole-program type inference."""

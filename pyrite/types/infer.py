@@ -1,0 +1,1119 @@
+"""Whole-program type inference: a fixpoint over every function, joining into type slots.
+
+Every variable, parameter, return value, attribute and container element is a Slot. Walking a
+function computes expression types from the slots and joins assigned values into them; the whole
+program is walked again until no slot widens. A final walk records each expression's type and
+how each call resolves, for the IR builder.
+
+    def add(a, b): return a + b        add(1, 2); add(3, 4)     ->  a, b: int; return: int
+    xs = [];  xs.append(1.5)                                    ->  xs: list[float]
+    x = 1 if c else "s"                                         ->  x: object (boxed)
+"""
+import ast
+
+from pyrite.diagnostics import CompileError, error_at
+from pyrite.types import model as m
+from pyrite.types.infos import (BUILTIN_EXCEPTIONS, BUILTIN_NAMES, BuiltinModule, ClassInfo,
+                                FuncInfo, ModuleInfo, ParamInfo, decorator_kind, param_list)
+from pyrite.types.stub_rules import apply_stub, stubs, eval_annotation
+from pyrite.frontend.modules import BUILTIN_MODULES
+from pyrite.frontend.scopes import analyze_module
+
+MAX_ITERATIONS = 60
+STUB_TYPE_NAMES = [(m.ListT, "list"), (m.DictT, "dict"), (m.SetT, "set"), (m.TupleT, "tuple"),
+                   (m.TupleOfT, "tuple")]
+
+
+class Inference:
+    """Results: types[node], calls[node], funcs[node], classes[node], modules[name]."""
+
+    def __init__(self, program):
+        self.program = program
+        self.types = {}
+        self.calls = {}
+        self.funcs = {}
+        self.classes = {}
+        self.modules = {}
+        self.builtin_modules = {n: BuiltinModule(n) for n in BUILTIN_MODULES}
+        self.all_funcs = []
+        self.all_classes = []
+        self.errors = []
+        for name, src in program.modules.items():
+            self.modules[name] = ModuleInfo(src, analyze_module(src.tree))
+        for mod in self.modules.values():
+            self._declare(mod, mod.src.tree.body, mod.body, None, "")
+        for mod in self.modules.values():
+            mod.globals.setdefault("__name__", m.Slot()).join(m.STR)
+
+    # ------------------------------------------------------------------ declaration
+    def _declare(self, mod, body, parent, cls, prefix):
+        for node in _walk_scope(body):
+            if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.GeneratorExp)):
+                self._declare_func(mod, node, parent, cls if node in body else None, prefix)
+            elif isinstance(node, ast.ClassDef):
+                self._declare_class(mod, node, parent, prefix)
+
+    def _declare_func(self, mod, node, parent, cls, prefix):
+        name = getattr(node, "name", "<lambda>" if isinstance(node, ast.Lambda) else "<genexpr>")
+        kind = "function"
+        if cls is not None:
+            dk = decorator_kind(node)
+            kind = {"staticmethod": "staticmethod", "classmethod": "classmethod"}.get(dk, "method")
+        qual = prefix + name
+        fi = FuncInfo(node, mod.scopes[node], mod, parent if parent.kind != "module" else None,
+                      cls, kind, name, qual)
+        if isinstance(node, ast.GeneratorExp):
+            fi.params = [ParamInfo(".0", "pos", None, fi.slot(".0"))]
+            fi.is_generator = True
+        else:
+            fi.params = [ParamInfo(n, k, d, fi.slot(n)) for n, k, d in param_list(node.args)]
+        if cls is not None and kind == "method" and fi.params:
+            fi.params[0].slot.join(m.InstanceT(cls))
+        if cls is not None and kind == "classmethod" and fi.params:
+            fi.params[0].slot.join(m.DYN, "cls parameter of a classmethod")
+        self.funcs[node] = fi
+        self.all_funcs.append(fi)
+        if cls is None:
+            parent.nested.append(fi)
+        inner_prefix = qual + ".<locals>."
+        body = node.body if isinstance(node.body, list) else [node.body]
+        if isinstance(node, ast.GeneratorExp):
+            body = [node]
+        self._declare(mod, body if not isinstance(node, ast.GeneratorExp) else _genexp_parts(node),
+                      fi, None, inner_prefix)
+        if fi.is_dunder and fi.name != "__init__":
+            fi.mark_escaped("it is a special method the runtime calls")
+        return fi
+
+    def _declare_class(self, mod, node, parent, prefix):
+        ci = ClassInfo(node, mod, node.name, prefix + node.name)
+        self.classes[node] = ci
+        self.all_classes.append(ci)
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef):
+                fi = self._declare_func(mod, stmt, parent, ci, ci.qualname + ".")
+                dk = decorator_kind(stmt)
+                if dk == "property":
+                    ci.properties[stmt.name] = [fi, None]
+                    fi.kind = "method"
+                elif isinstance(dk, tuple):
+                    prop = ci.properties.get(dk[1])
+                    if prop is not None:
+                        prop[1] = fi
+                    fi.kind = "method"
+                else:
+                    ci.methods[stmt.name] = fi
+            elif isinstance(stmt, ast.ClassDef):
+                self.errors.append(error_at(mod.src.display_path, stmt,
+                                            "nested classes are not supported by pyrite yet (move the class to module level)"))
+            else:
+                self._declare(mod, [stmt], parent, None, prefix)
+
+    # ------------------------------------------------------------------ fixpoint
+    def run(self):
+        self._link_bases()
+        if self.errors:
+            raise CompileError(self.errors)
+        for _ in range(MAX_ITERATIONS):
+            m.Slot.changed = False
+            self._walk_all(record=False)
+            if not m.Slot.changed:
+                break
+        self._walk_all(record=True)
+        if self.errors:
+            raise CompileError(self.errors)
+        return self
+
+    def _walk_all(self, record):
+        for mod in self.modules.values():
+            Walker(self, mod.body, record).run()
+        for fi in self.all_funcs:
+            Walker(self, fi, record).run()
+
+    def _link_bases(self):
+        for ci in self.all_classes:
+            node = ci.node
+            if not node.bases:
+                continue
+            b = node.bases[0]
+            mod = ci.module
+            if isinstance(b, ast.Name) and b.id in BUILTIN_EXCEPTIONS and not mod.binds(b.id):
+                ci.builtin_base = b.id
+            elif isinstance(b, ast.Name) and b.id == "object":
+                pass
+            else:
+                base = self._class_by_expr(mod, b)
+                if base is None:
+                    self.errors.append(error_at(mod.src.display_path, b,
+                                                "base class must be a class defined in the program or a "
+                                                "builtin exception (pyrite compiles classes to fixed layouts)"))
+                    continue
+                ci.base = base
+                base.subclasses.append(ci)
+
+    def _class_by_expr(self, mod, node):
+        if isinstance(node, ast.Name):
+            for ci in self.all_classes:
+                if ci.name == node.id and ci.module is mod and ci.qualname == ci.name:
+                    return ci
+            for imp in ast.walk(mod.src.tree):
+                if isinstance(imp, ast.ImportFrom):
+                    for a in imp.names:
+                        if (a.asname or a.name) == node.id:
+                            src = self._module_for_from(mod, imp)
+                            if src is not None:
+                                return self._class_by_expr(src, ast.Name(a.name))
+            return None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            target = self.modules.get(node.value.id)
+            if target is not None:
+                return self._class_by_expr(target, ast.Name(node.attr))
+        return None
+
+    def _module_for_from(self, mod, node):
+        from pyrite.frontend.modules import resolve_relative
+        return self.modules.get(resolve_relative(mod.src, node))
+
+    def module_named(self, name):
+        if name in self.modules:
+            return m.ModuleT(self.modules[name])
+        if name in self.builtin_modules:
+            return m.ModuleT(self.builtin_modules[name])
+        return m.DYN
+
+
+def falls_through(body):
+    """Can control reach the end of this statement list? (conservative: True when unsure)"""
+    for s in body:
+        if not _stmt_falls_through(s):
+            return False
+    return True
+
+
+def _stmt_falls_through(s):
+    if isinstance(s, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return False
+    if isinstance(s, ast.If):
+        return falls_through(s.body) or falls_through(s.orelse)
+    if isinstance(s, ast.While):
+        always = isinstance(s.test, ast.Constant) and bool(s.test.value)
+        return not always or any(isinstance(n, ast.Break) for n in _loop_breaks(s.body))
+    if isinstance(s, ast.Try):
+        if s.finalbody and not falls_through(s.finalbody):
+            return False
+        body_ok = falls_through(s.body) and falls_through(s.orelse)
+        return body_ok or any(falls_through(h.body) for h in s.handlers)
+    if isinstance(s, ast.With):
+        return True
+    return True
+
+
+def _loop_breaks(body):
+    """Break statements belonging to this loop (not to nested loops)."""
+    stack = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Break):
+            yield n
+        elif isinstance(n, (ast.For, ast.While)):
+            stack.extend(n.orelse)
+        elif isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        else:
+            stack.extend(c for c in ast.iter_child_nodes(n) if isinstance(c, ast.stmt))
+            if isinstance(n, ast.Try):
+                for h in n.handlers:
+                    stack.extend(h.body)
+
+
+def _genexp_parts(node):
+    parts = [node.elt]
+    for i, g in enumerate(node.generators):
+        if i > 0:
+            parts.append(g.iter)
+        parts += g.ifs
+    return [ast.Expr(p) for p in parts]
+
+
+def _walk_scope(body):
+    """Nodes directly in this scope that open a new scope (not descending into them)."""
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef, ast.GeneratorExp)):
+            yield node
+            # defaults, decorators and bases belong to the enclosing scope
+            if isinstance(node, (ast.FunctionDef, ast.Lambda)):
+                extra = node.args.defaults + [d for d in node.args.kw_defaults if d]
+                extra += getattr(node, "decorator_list", [])
+                stack.extend(reversed(extra))
+            elif isinstance(node, ast.ClassDef):
+                stack.extend(reversed(node.bases + node.decorator_list))
+            else:
+                stack.append(node.generators[0].iter)
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+class Walker:
+    """Types one function body (or a module body) against the current slots."""
+
+    def __init__(self, inf, func, record):
+        self.inf, self.func, self.record = inf, func, record
+        self.mod = func.module
+        self.cls_body = None   # ClassInfo while walking a class body
+
+    def run(self):
+        node = self.func.node
+        if isinstance(node, ast.Module):
+            self.stmts(node.body)
+        elif isinstance(node, ast.Lambda):
+            self.func.ret.join(self.expr(node.body))
+        elif isinstance(node, ast.GeneratorExp):
+            self.genexp_body(node)
+        else:
+            self.stmts(node.body)
+            if not self.func.is_generator and falls_through(node.body):
+                self.func.ret.join(m.NONE)   # falling off the end returns None
+
+    # ------------------------------------------------------------------ names
+    def name_type(self, name):
+        if self.cls_body is not None and name in self.cls_body.node_scope_bound:
+            return self.cls_body.attrs.get(name, m.Slot()).get()
+        kind = self.func.scope.classify(name) if self.func.kind != "module" else "global"
+        if kind in ("local", "cell"):
+            return self.func.slot(name).get()
+        if kind == "free":
+            owner = self.func.owner_of(name)
+            return owner.slot(name).get() if owner else m.DYN
+        return self.global_type(self.mod, name)
+
+    def global_type(self, mod, name):
+        if mod.binds(name) or name in mod.globals:
+            return mod.globals.setdefault(name, m.Slot()).get()
+        if name in BUILTIN_NAMES:
+            return m.BuiltinT(name)
+        return m.DYN
+
+    def bind(self, name, t):
+        if self.cls_body is not None:
+            self.cls_body.attrs.setdefault(name, m.Slot(what="class attribute")).join(m.DYN)
+            m.escape(t)
+            return
+        kind = self.func.scope.classify(name) if self.func.kind != "module" else "global"
+        if kind in ("local", "cell"):
+            self.func.slot(name).join(t)
+        elif kind == "free":
+            owner = self.func.owner_of(name)
+            if owner:
+                owner.slot(name).join(t)
+        else:
+            self.mod.globals.setdefault(name, m.Slot(what="global %s" % name)).join(t)
+
+    # ------------------------------------------------------------------ statements
+    def stmts(self, body):
+        for s in body:
+            getattr(self, "s_" + type(s).__name__, self.s_other)(s)
+
+    def s_other(self, node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.expr(child)
+
+    def s_Expr(self, node):
+        self.expr(node.value)
+
+    def s_Assign(self, node):
+        t = self.expr(node.value)
+        for target in node.targets:
+            self.assign(target, t)
+
+    def s_AnnAssign(self, node):
+        if node.value is not None:
+            self.assign(node.target, self.expr(node.value))
+
+    def s_AugAssign(self, node):
+        cur = self.load_target(node.target)
+        t = self.binop_type(node.op, cur, self.expr(node.value), node)
+        self.assign(node.target, t, aug=True)
+
+    def load_target(self, target):
+        if isinstance(target, ast.Name):
+            return self.name_type(target.id)
+        if isinstance(target, ast.Attribute):
+            return self.attr_type(self.expr(target.value), target.attr, target)
+        if isinstance(target, ast.Subscript):
+            return self.subscript_type(self.expr(target.value), target.slice, target)
+        return m.DYN
+
+    def s_For(self, node):
+        it = self.expr(node.iter)
+        self.assign(node.target, self.iter_elem(it, node.iter))
+        self.stmts(node.body)
+        self.stmts(node.orelse)
+
+    def s_While(self, node):
+        self.expr(node.test)
+        self.stmts(node.body)
+        self.stmts(node.orelse)
+
+    def s_If(self, node):
+        self.expr(node.test)
+        self.stmts(node.body)
+        self.stmts(node.orelse)
+
+    def s_With(self, node):
+        for item in node.items:
+            ctx = self.expr(item.context_expr)
+            t = self.enter_type(ctx, item.context_expr)
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, t)
+        self.stmts(node.body)
+
+    def enter_type(self, ctx, node):
+        if ctx is m.FILE:
+            return m.FILE
+        cls = _instance_class(ctx)
+        if cls is not None:
+            t = self.method_call(node, ctx, "__enter__", [], {}, record_node=None)
+            self.method_call(node, ctx, "__exit__", [m.DYN, m.DYN, m.DYN], {}, record_node=None)
+            return t
+        return m.BOTTOM if ctx is m.BOTTOM else m.DYN
+
+    def s_Try(self, node):
+        self.stmts(node.body)
+        for h in node.handlers:
+            if h.type is not None:
+                t = self.expr(h.type)
+                if h.name:
+                    self.bind(h.name, self.exception_instance(t))
+            self.stmts(h.body)
+        self.stmts(node.orelse)
+        self.stmts(node.finalbody)
+
+    def exception_instance(self, t):
+        if isinstance(t, m.ClassT):
+            return m.InstanceT(t.cls)
+        if isinstance(t, m.TupleT):
+            r = m.BOTTOM
+            for x in t.items:
+                r = m.join(r, self.exception_instance(x))
+            return r
+        return m.DYN
+
+    def s_Return(self, node):
+        t = self.expr(node.value) if node.value is not None else m.NONE
+        if not self.func.is_generator:
+            self.func.ret.join(t)
+        else:
+            m.escape(t)
+
+    def s_Raise(self, node):
+        if node.exc is not None:
+            m.escape(self.expr(node.exc))
+        if node.cause is not None:
+            m.escape(self.expr(node.cause))
+
+    def s_Delete(self, node):
+        for t in node.targets:
+            if not isinstance(t, ast.Name):
+                self.expr(t.value)
+                if isinstance(t, ast.Subscript):
+                    self.expr(t.slice)
+
+    def s_Pass(self, node):
+        pass
+
+    s_Break = s_Continue = s_Global = s_Nonlocal = s_Pass
+
+    def s_Assert(self, node):
+        self.expr(node.test)
+        if node.msg is not None:
+            m.escape(self.expr(node.msg))
+
+    def s_Import(self, node):
+        for a in node.names:
+            if a.asname:
+                self.bind(a.asname, self.inf.module_named(a.name))
+            else:
+                self.bind(a.name.split(".")[0], self.inf.module_named(a.name.split(".")[0]))
+
+    def s_ImportFrom(self, node):
+        from pyrite.frontend.modules import resolve_relative, IGNORED_MODULES
+        base = resolve_relative(self.mod.src, node)
+        if base in IGNORED_MODULES:
+            return
+        for a in node.names:
+            self.bind(a.asname or a.name, self.imported_name(base, a.name))
+
+    def imported_name(self, base, name):
+        if base in self.inf.builtin_modules:
+            c = stubs().module_const(base, name)
+            if c is not None:
+                return c
+            return m.BuiltinT(base + "." + name)
+        sub = base + "." + name
+        if sub in self.inf.modules:
+            return m.ModuleT(self.inf.modules[sub])
+        mod = self.inf.modules[base]
+        return self.global_type(mod, name)
+
+    def s_FunctionDef(self, node):
+        fi = self.inf.funcs[node]
+        self.def_defaults(fi)
+        dk = decorator_kind(node)
+        if self.cls_body is not None:
+            return   # methods: bound in the class namespace, not as class attributes typed here
+        if dk is None:
+            self.bind(node.name, m.FuncT(fi))
+        else:
+            for d in node.decorator_list:
+                self.expr(d)
+            fi.mark_escaped("it is decorated")
+            fi.decorated = True
+            self.bind(node.name, m.DYN)
+
+    def def_defaults(self, fi):
+        for p in fi.params:
+            if p.default is not None:
+                p.slot.join(self.expr(p.default))
+            elif p.kind == "star":
+                p.slot.join(m.TupleOfT(m.BOTTOM))
+            elif p.kind == "starstar":
+                p.slot.join(m.DictT(m.Slot(m.STR), m.Slot()))
+
+    def s_ClassDef(self, node):
+        ci = self.inf.classes[node]
+        for b in node.bases:
+            self.expr(b)
+        outer = self.cls_body
+        ci.node_scope_bound = self.mod.scopes[node].bound
+        self.cls_body = ci
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef):
+                self.s_FunctionDef(stmt)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr, ast.Pass)):
+                self.stmts([stmt])
+            else:
+                self.inf.errors.append(error_at(self.mod.src.display_path, stmt,
+                                                "this statement in a class body is not supported by pyrite yet "
+                                                "(class bodies may hold methods and attribute assignments)"))
+        self.cls_body = outer
+        self.bind(node.name, m.ClassT(ci))
+
+    # ------------------------------------------------------------------ assignment
+    def assign(self, target, t, aug=False):
+        if isinstance(target, ast.Name):
+            self.bind(target.id, t)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target.elts, t)
+        elif isinstance(target, ast.Attribute):
+            self.store_attr(self.expr(target.value), target.attr, t)
+        elif isinstance(target, ast.Subscript):
+            self.store_subscript(self.expr(target.value), target.slice, t, target)
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, m.ListT(m.Slot(t)))
+        if self.record:
+            self.inf.types[target] = t
+
+    def unpack(self, elts, t):
+        star = any(isinstance(e, ast.Starred) for e in elts)
+        if isinstance(t, m.TupleT) and not star and len(t.items) == len(elts):
+            for e, it in zip(elts, t.items):
+                self.assign(e, it)
+            return
+        elem = self.iter_elem(t, None)
+        for e in elts:
+            if isinstance(e, ast.Starred):
+                self.assign(e.value, m.ListT(m.Slot(elem)))
+                if self.record:
+                    self.inf.types[e] = m.ListT(m.Slot(elem))
+            else:
+                self.assign(e, elem)
+
+    def store_attr(self, obj, name, t):
+        cls = _instance_class(obj)
+        if cls is not None:
+            prop = cls.lookup_property(name)
+            if prop is not None:
+                if prop[1] is not None and len(prop[1].params) > 1:
+                    prop[1].params[1].slot.join(t)
+                return
+            cls.field_for_store(name).slot.join(t)
+        elif isinstance(obj, m.ModuleT) and isinstance(obj.module, ModuleInfo):
+            obj.module.globals.setdefault(name, m.Slot()).join(t)
+        elif obj is m.BOTTOM:
+            return
+        else:
+            # unknown object: any class's attribute of that name may be the target
+            for ci in self.inf.all_classes:
+                f = ci.fields.get(name)
+                if f is not None:
+                    f.slot.join(t, "assigned through a dynamically typed object")
+            m.escape(t)
+
+    def store_subscript(self, obj, index_node, t, node):
+        idx = self.expr(index_node)
+        if isinstance(obj, m.ListT):
+            if isinstance(index_node, ast.Slice):
+                obj.elem.join(self.iter_elem(t, None))
+            else:
+                obj.elem.join(t)
+        elif isinstance(obj, m.DictT):
+            obj.key.join(idx)
+            obj.value.join(t)
+        elif _instance_class(obj) is not None:
+            self.method_call(node, obj, "__setitem__", [idx, t], {}, record_node=None)
+        elif obj is not m.BOTTOM:
+            m.escape(t)
+            m.escape(idx)
+
+    # ------------------------------------------------------------------ expressions
+    def expr(self, node):
+        t = getattr(self, "e_" + type(node).__name__, self.e_other)(node)
+        if self.record:
+            self.inf.types[node] = t
+        return t
+
+    def e_other(self, node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                m.escape(self.expr(child))
+        return m.DYN
+
+    def e_Constant(self, node):
+        v = node.value
+        if isinstance(v, bool):
+            return m.BOOL
+        if isinstance(v, int):
+            return m.INT
+        if isinstance(v, float):
+            return m.FLOAT
+        if isinstance(v, str):
+            return m.STR
+        if isinstance(v, bytes):
+            return m.BYTES
+        if v is None:
+            return m.NONE
+        return m.DYN
+
+    def e_Name(self, node):
+        return self.name_type(node.id)
+
+    def e_NamedExpr(self, node):
+        t = self.expr(node.value)
+        # the target binds in the enclosing function (comprehensions are inlined)
+        self.bind(node.target.id, t)
+        if self.record:
+            self.inf.types[node.target] = t
+        return t
+
+    def e_BinOp(self, node):
+        return self.binop_type(node.op, self.expr(node.left), self.expr(node.right), node)
+
+    def binop_type(self, op, a, b, node):
+        if a is m.BOTTOM or b is m.BOTTOM:
+            return m.BOTTOM
+        num = (m.INT, m.BOOL, m.FLOAT)
+        if a in num and b in num:
+            if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)) and a is m.BOOL and b is m.BOOL:
+                return m.BOOL
+            if m.FLOAT in (a, b):
+                if isinstance(op, (ast.LShift, ast.RShift, ast.BitAnd, ast.BitOr, ast.BitXor, ast.MatMult)):
+                    return m.DYN
+                return m.FLOAT
+            if isinstance(op, ast.Div):
+                return m.FLOAT
+            if isinstance(op, ast.Pow):
+                r = getattr(node, "right", None) if not isinstance(node, ast.AugAssign) else node.value
+                if isinstance(r, ast.Constant) and isinstance(r.value, int) and r.value >= 0:
+                    return m.INT
+                return m.DYN
+            if isinstance(op, ast.MatMult):
+                return m.DYN
+            return m.INT
+        if a is m.STR:
+            if isinstance(op, ast.Add) and b is m.STR:
+                return m.STR
+            if isinstance(op, ast.Mult) and b in (m.INT, m.BOOL):
+                return m.STR
+            if isinstance(op, ast.Mod):
+                m.escape(b)
+                return m.STR
+        if b is m.STR and isinstance(op, ast.Mult) and a in (m.INT, m.BOOL):
+            return m.STR
+        if isinstance(a, m.ListT):
+            if isinstance(op, ast.Add) and isinstance(b, m.ListT):
+                return m.ListT(m.Slot(m.join(a.elem.get(), b.elem.get())))
+            if isinstance(op, ast.Mult) and b in (m.INT, m.BOOL):
+                return m.ListT(m.Slot(a.elem.get()))
+        if isinstance(b, m.ListT) and isinstance(op, ast.Mult) and a in (m.INT, m.BOOL):
+            return m.ListT(m.Slot(b.elem.get()))
+        if isinstance(a, (m.TupleT, m.TupleOfT)) and isinstance(op, ast.Add) and isinstance(b, (m.TupleT, m.TupleOfT)):
+            if isinstance(a, m.TupleT) and isinstance(b, m.TupleT):
+                return m.TupleT(a.items + b.items)
+            return m.join(m.TupleOfT(m.elem_of(a)), m.TupleOfT(m.elem_of(b)))
+        if isinstance(a, m.SetT) and isinstance(b, m.SetT) and isinstance(op, (ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor)):
+            return m.SetT(m.Slot(m.join(a.elem.get(), b.elem.get())))
+        m.escape(a)
+        m.escape(b)
+        return m.DYN
+
+    def e_UnaryOp(self, node):
+        t = self.expr(node.operand)
+        if isinstance(node.op, ast.Not):
+            return m.BOOL
+        if t is m.BOTTOM:
+            return m.BOTTOM
+        if t in (m.INT, m.BOOL):
+            return m.INT
+        if t is m.FLOAT and not isinstance(node.op, ast.Invert):
+            return m.FLOAT
+        return m.DYN
+
+    def e_BoolOp(self, node):
+        r = m.BOTTOM
+        for v in node.values:
+            r = m.join(r, self.expr(v))
+        return r
+
+    def e_Compare(self, node):
+        types = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
+        if any(t is m.BOTTOM for t in types):
+            return m.BOTTOM
+        for op, a, b in zip(node.ops, types, types[1:]):
+            if isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)):
+                continue
+            if _instance_class(a) is not None or _instance_class(b) is not None or a is m.DYN or b is m.DYN:
+                return m.DYN   # user comparison methods may return anything
+        return m.BOOL
+
+    def e_IfExp(self, node):
+        self.expr(node.test)
+        return m.join(self.expr(node.body), self.expr(node.orelse))
+
+    def e_List(self, node):
+        return m.ListT(m.Slot(self.elems_type(node.elts)))
+
+    def e_Set(self, node):
+        return m.SetT(m.Slot(self.elems_type(node.elts)))
+
+    def elems_type(self, elts):
+        r = m.BOTTOM
+        for e in elts:
+            if isinstance(e, ast.Starred):
+                r = m.join(r, self.iter_elem(self.expr(e.value), e.value))
+            else:
+                r = m.join(r, self.expr(e))
+        return r
+
+    def e_Tuple(self, node):
+        if any(isinstance(e, ast.Starred) for e in node.elts):
+            return m.TupleOfT(self.elems_type(node.elts))
+        return m.TupleT([self.expr(e) for e in node.elts])
+
+    def e_Dict(self, node):
+        k, v = m.Slot(), m.Slot()
+        for key, val in zip(node.keys, node.values):
+            if key is None:
+                other = self.expr(val)
+                if isinstance(other, m.DictT):
+                    k.join(other.key.get())
+                    v.join(other.value.get())
+                else:
+                    k.join(m.DYN)
+                    v.join(m.DYN)
+            else:
+                k.join(self.expr(key))
+                v.join(self.expr(val))
+        return m.DictT(k, v)
+
+    def comprehension(self, gens):
+        for g in gens:
+            it = self.expr(g.iter)
+            self.assign(g.target, self.iter_elem(it, g.iter))
+            for c in g.ifs:
+                self.expr(c)
+
+    def e_ListComp(self, node):
+        self.comprehension(node.generators)
+        return m.ListT(m.Slot(self.expr(node.elt)))
+
+    def e_SetComp(self, node):
+        self.comprehension(node.generators)
+        return m.SetT(m.Slot(self.expr(node.elt)))
+
+    def e_DictComp(self, node):
+        self.comprehension(node.generators)
+        return m.DictT(m.Slot(self.expr(node.key)), m.Slot(self.expr(node.value)))
+
+    def e_GeneratorExp(self, node):
+        fi = self.inf.funcs[node]
+        it = self.expr(node.generators[0].iter)
+        fi.params[0].slot.join(it)
+        return m.IterT(fi.yield_slot, "generator")
+
+    def genexp_body(self, node):
+        gens = node.generators
+        first = self.func.slot(".0").get()
+        self.assign(gens[0].target, self.iter_elem(first, None))
+        for c in gens[0].ifs:
+            self.expr(c)
+        self.comprehension(gens[1:])
+        self.func.yield_slot.join(self.expr(node.elt))
+
+    def e_Lambda(self, node):
+        fi = self.inf.funcs[node]
+        self.def_defaults(fi)
+        return m.FuncT(fi)
+
+    def e_JoinedStr(self, node):
+        for v in node.values:
+            self.expr(v)
+        return m.STR
+
+    def e_FormattedValue(self, node):
+        self.expr(node.value)
+        if node.format_spec is not None:
+            self.expr(node.format_spec)
+        return m.STR
+
+    def e_Yield(self, node):
+        t = self.expr(node.value) if node.value is not None else m.NONE
+        self.func.yield_slot.join(t)
+        return m.DYN
+
+    def e_YieldFrom(self, node):
+        t = self.expr(node.value)
+        self.func.yield_slot.join(self.iter_elem(t, node.value))
+        return m.DYN
+
+    def e_Starred(self, node):
+        return self.expr(node.value)
+
+    def e_Slice(self, node):
+        for part in (node.lower, node.upper, node.step):
+            if part is not None:
+                self.expr(part)
+        return m.SLICE
+
+    def e_Attribute(self, node):
+        return self.attr_type(self.expr(node.value), node.attr, node)
+
+    def attr_type(self, obj, name, node):
+        if obj is m.BOTTOM:
+            return m.BOTTOM
+        if isinstance(obj, m.ModuleT):
+            if isinstance(obj.module, BuiltinModule):
+                c = stubs().module_const(obj.module.name, name)
+                return c if c is not None else m.BuiltinT(obj.module.name + "." + name)
+            return self.global_type(obj.module, name)
+        cls = _instance_class(obj)
+        if cls is not None:
+            f = cls.find_field(name)
+            if f is not None:
+                return f.slot.get()
+            prop = cls.lookup_property(name)
+            if prop is not None:
+                return self.call_function(prop[0], [obj], {}, None)
+            meth = cls.lookup_method(name)
+            if meth is not None:
+                meth.mark_escaped("it is used as a bound method value")
+                for o in cls.overrides(name):
+                    o.mark_escaped("it is used as a bound method value")
+            return m.DYN
+        if isinstance(obj, m.ClassT):
+            meth = obj.cls.lookup_method(name)
+            if meth is not None and meth.kind != "classmethod":
+                return m.FuncT(meth)
+            if meth is not None:
+                meth.mark_escaped()
+            return m.DYN
+        if isinstance(obj, m.FuncT):
+            obj.func.mark_escaped()
+        return m.DYN
+
+    def e_Subscript(self, node):
+        return self.subscript_type(self.expr(node.value), node.slice, node)
+
+    def subscript_type(self, obj, index, node):
+        idx = self.expr(index)
+        if obj is m.BOTTOM or idx is m.BOTTOM:
+            return m.BOTTOM
+        is_slice = isinstance(index, ast.Slice)
+        if isinstance(obj, m.ListT):
+            return m.ListT(m.Slot(obj.elem.get())) if is_slice else obj.elem.get()
+        if obj is m.STR:
+            return m.STR
+        if obj is m.BYTES:
+            return m.BYTES if is_slice else m.INT
+        if obj is m.RANGE:
+            return m.RANGE if is_slice else m.INT
+        if isinstance(obj, m.DictT):
+            return obj.value.get()
+        if isinstance(obj, m.TupleT):
+            if is_slice:
+                return m.TupleOfT(m.elem_of(obj))
+            c = _const_int(index)
+            if c is not None and -len(obj.items) <= c < len(obj.items):
+                return obj.items[c]
+            return m.elem_of(obj)
+        if isinstance(obj, m.TupleOfT):
+            return obj if is_slice else obj.elem
+        if _instance_class(obj) is not None:
+            return self.method_call(node, obj, "__getitem__", [idx], {}, record_node=None)
+        m.escape(idx)
+        return m.DYN
+
+    def iter_elem(self, t, node):
+        if t is m.BOTTOM:
+            return m.BOTTOM
+        cls = _instance_class(t)
+        if cls is not None:
+            it = self.method_call(node, t, "__iter__", [], {}, record_node=None)
+            if isinstance(it, m.IterT):
+                return it.elem.get()
+            c2 = _instance_class(it)
+            if c2 is not None:
+                return self.method_call(node, it, "__next__", [], {}, record_node=None)
+            return m.BOTTOM if it is m.BOTTOM else m.DYN
+        return m.elem_of(t)
+
+    # ------------------------------------------------------------------ calls
+    def e_Call(self, node):
+        f = node.func
+        args, kwargs, star = self.call_args(node)
+        if isinstance(f, ast.Attribute):
+            if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
+                    and not self.func.scope.classify("super") in ("local", "cell", "free"):
+                return self.super_call(node, f.attr, args, kwargs)
+            recv = self.expr(f.value)
+            if star:
+                return self.dynamic_call(node, args, kwargs, recv_name=f.attr, recv=recv)
+            return self.method_call(node, recv, f.attr, args, kwargs, record_node=node)
+        callee = self.expr(f)
+        if star:
+            return self.dynamic_call(node, args, kwargs, callee=callee)
+        return self.call_value(node, callee, args, kwargs)
+
+    def call_args(self, node):
+        args, kwargs, star = [], {}, False
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                star = True
+                args.append(self.expr(a.value))
+            else:
+                args.append(self.expr(a))
+        for k in node.keywords:
+            t = self.expr(k.value)
+            if k.arg is None:
+                star = True
+                kwargs["**%d" % len(kwargs)] = t
+            else:
+                kwargs[k.arg] = t
+        return args, kwargs, star
+
+    def note(self, node, info):
+        if self.record and node is not None:
+            self.inf.calls[node] = info
+
+    def call_value(self, node, callee, args, kwargs):
+        if callee is m.BOTTOM:
+            return m.BOTTOM
+        if isinstance(callee, m.FuncT):
+            self.note(node, ("func", callee.func))
+            return self.call_function(callee.func, args, kwargs, node)
+        if isinstance(callee, m.ClassT):
+            self.note(node, ("class", callee.cls))
+            return self.instantiate(callee.cls, args, kwargs)
+        if isinstance(callee, m.BuiltinT):
+            return self.call_builtin(node, callee.name, args, kwargs)
+        return self.dynamic_call(node, args, kwargs, callee=callee)
+
+    def dynamic_call(self, node, args, kwargs, callee=None, recv_name=None, recv=None):
+        for t in list(args) + list(kwargs.values()):
+            m.escape(t)
+        if callee is not None:
+            m.escape(callee)
+        if recv_name is not None:
+            self.mark_methods_named(recv_name)
+            if recv is not None:
+                m.escape(recv)
+        self.note(node, ("dynamic",))
+        return m.DYN
+
+    def mark_methods_named(self, name):
+        for ci in self.inf.all_classes:
+            if name in ci.methods:
+                ci.methods[name].mark_escaped("it is called on a value whose class is not known")
+            prop = ci.properties.get(name)
+            if prop is not None:
+                prop[0].mark_escaped("it is read through a value whose class is not known")
+
+    def call_function(self, fi, args, kwargs, node):
+        """Join argument types into fi's parameters; returns fi's result type."""
+        params = fi.params
+        pos = [p for p in params if p.kind in ("posonly", "pos")]
+        star = next((p for p in params if p.kind == "star"), None)
+        starstar = next((p for p in params if p.kind == "starstar"), None)
+        for p, t in zip(pos, args):
+            p.slot.join(t)
+        extra = args[len(pos):]
+        if star is not None:
+            e = m.BOTTOM
+            for t in extra:
+                e = m.join(e, t)
+            star.slot.join(m.TupleOfT(e))
+        elif extra:
+            for t in extra:
+                m.escape(t)
+        byname = {p.name: p for p in params if p.kind in ("pos", "kw")}
+        for k, t in kwargs.items():
+            if k in byname:
+                byname[k].slot.join(t)
+            elif starstar is not None:
+                starstar.slot.join(m.DictT(m.Slot(m.STR), m.Slot(t)))
+            else:
+                m.escape(t)
+        if fi.is_generator:
+            return m.IterT(fi.yield_slot, "generator")
+        return fi.ret.get()
+
+    def instantiate(self, ci, args, kwargs):
+        init = ci.lookup_method("__init__")
+        if init is not None:
+            self.call_function(init, [m.InstanceT(ci)] + list(args), kwargs, None)
+        else:
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+        return m.InstanceT(ci)
+
+    def call_builtin(self, node, name, args, kwargs):
+        if "." in name:
+            modname, fname = name.split(".", 1)
+            funcs = stubs().modules.get(modname, ({}, {}))[1].get(fname)
+            self.note(node, ("modfunc", modname, fname))
+            if funcs is None:
+                return self.dynamic_call(node, args, kwargs)
+            r = apply_stub(funcs, args, kwargs)
+            if r is None:
+                self.note(node, ("dynamic",))
+            return m.DYN if r is None else r
+        if name in BUILTIN_EXCEPTIONS:
+            self.note(node, ("builtin_exc", name))
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+            return m.DYN
+        self.note(node, ("builtin", name))
+        funcs = stubs().functions.get(name)
+        if funcs is None:
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+            return m.DYN
+        r = apply_stub(funcs, args, kwargs)
+        if r is None:
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+            return m.DYN
+        return r
+
+    def method_call(self, node, recv, name, args, kwargs, record_node):
+        if recv is m.BOTTOM:
+            return m.BOTTOM
+        if isinstance(recv, m.ModuleT):
+            callee = self.attr_type(recv, name, None)
+            return self.call_value(record_node, callee, args, kwargs)
+        cls = _instance_class(recv)
+        if cls is not None:
+            return self.instance_call(record_node, recv, cls, name, args, kwargs)
+        if isinstance(recv, m.ClassT):
+            meth = recv.cls.lookup_method(name)
+            if meth is not None:
+                self.note(record_node, ("classcall", recv.cls, meth))
+                extra = [m.DYN] if meth.kind == "classmethod" else []
+                return self.call_function(meth, extra + list(args), kwargs, node)
+            return self.dynamic_call(record_node, args, kwargs, recv_name=name)
+        tname = _stub_type_name(recv)
+        if tname is not None:
+            funcs = stubs().methods.get(tname, {}).get(name)
+            if funcs is not None:
+                r = apply_stub(funcs, args, kwargs, receiver=recv)
+                if r is not None:
+                    self.note(record_node, ("stubmethod", tname, name))
+                    return r
+            return self.dynamic_call(record_node, args, kwargs, recv_name=name, recv=recv)
+        return self.dynamic_call(record_node, args, kwargs, recv_name=name, recv=recv)
+
+    def instance_call(self, node, recv, cls, name, args, kwargs):
+        meth = cls.lookup_method(name)
+        if meth is None:
+            f = cls.find_field(name)
+            if f is not None:
+                self.note(node, ("fieldcall",))
+                return self.call_value(None, f.slot.get(), args, kwargs) if isinstance(f.slot.get(), m.FuncT) \
+                    else self.dynamic_call(node, args, kwargs)
+            if cls.lookup_property(name) is None and cls.lookup_attr(name) is None:
+                return self.dynamic_call(node, args, kwargs, recv_name=name)
+            return self.dynamic_call(node, args, kwargs)
+        overrides = cls.overrides(name)
+        inst = m.InstanceT(cls)
+        if meth.kind == "staticmethod":
+            self.note(node, ("method", meth, overrides))
+            r = self.call_function(meth, args, kwargs, node)
+        elif meth.kind == "classmethod":
+            self.note(node, ("method", meth, overrides))
+            r = self.call_function(meth, [m.DYN] + list(args), kwargs, node)
+        else:
+            self.note(node, ("method", meth, overrides))
+            r = self.call_function(meth, [inst] + list(args), kwargs, node)
+        for o in overrides:
+            first = [] if o.kind == "staticmethod" else [m.DYN if o.kind == "classmethod" else inst]
+            r = m.join(r, self.call_function(o, first + list(args), kwargs, node))
+        return r
+
+    def super_call(self, node, name, args, kwargs):
+        f = self.func
+        cls = f.cls
+        if cls is None and f.parent is not None:
+            cls = f.parent.cls
+        if cls is None:
+            return self.dynamic_call(node, args, kwargs)
+        base = cls.base
+        meth = base.lookup_method(name) if base is not None else None
+        if meth is None:
+            self.note(node, ("super_builtin", cls, name))
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+            return m.NONE if name == "__init__" else m.DYN
+        self.note(node, ("super", cls, meth))
+        first = [] if meth.kind == "staticmethod" else [m.InstanceT(cls)]
+        return self.call_function(meth, first + list(args), kwargs, node)
+
+
+def _instance_class(t):
+    if isinstance(t, m.InstanceT):
+        return t.cls
+    if isinstance(t, m.OptionalT) and isinstance(t.inner, m.InstanceT):
+        return t.inner.cls
+    return None
+
+
+def _stub_type_name(t):
+    for cls, name in STUB_TYPE_NAMES:
+        if isinstance(t, cls):
+            return name
+    return {id(m.STR): "str", id(m.BYTES): "bytes", id(m.INT): "int", id(m.FLOAT): "float",
+            id(m.FILE): "file", id(m.BOOL): "int"}.get(id(t))
+
+
+def _const_int(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        c = _const_int(node.operand)
+        return -c if c is not None else None
+    return None
+
+
+def infer_program(program):
+    return Inference(program).run()

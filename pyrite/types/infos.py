@@ -1,0 +1,207 @@
+"""What inference knows about each module, function and class (filled in by types/infer.py)."""
+import ast
+
+from pyrite.types import model as m
+
+BUILTIN_EXCEPTIONS = {
+    "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit", "ArithmeticError",
+    "ZeroDivisionError", "OverflowError", "LookupError", "IndexError", "KeyError", "ValueError",
+    "UnicodeError", "TypeError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration",
+    "RuntimeError", "RecursionError", "NotImplementedError", "AssertionError", "OSError",
+    "FileNotFoundError", "EOFError", "ImportError", "MemoryError",
+}
+BUILTIN_NAMES = {
+    "print", "len", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map",
+    "filter", "any", "all", "repr", "ascii", "ord", "chr", "isinstance", "issubclass", "divmod",
+    "round", "pow", "hash", "input", "open", "iter", "next", "format", "id", "callable", "getattr",
+    "setattr", "hasattr", "delattr", "bin", "oct", "hex", "int", "float", "str", "bool", "list",
+    "tuple", "dict", "set", "frozenset", "range", "object", "type", "super", "staticmethod",
+    "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars",
+} | BUILTIN_EXCEPTIONS
+
+
+class ParamInfo:
+    def __init__(self, name, kind, default, slot):
+        self.name, self.kind, self.default, self.slot = name, kind, default, slot
+        # kind: 'posonly' | 'pos' | 'star' | 'kw' | 'starstar'
+
+
+class FuncInfo:
+    def __init__(self, node, scope, module, parent, cls, kind, name, qualname):
+        self.node, self.scope, self.module, self.parent = node, scope, module, parent
+        self.cls, self.kind, self.name, self.qualname = cls, kind, name, qualname
+        self.locals = {}
+        self.params = []
+        self.ret = m.Slot(what="return of %s" % qualname)
+        self.yield_slot = m.Slot(what="values yielded by %s" % qualname)
+        self.escaped = False
+        self.escape_reason = None
+        self.is_generator = bool(scope and scope.has_yield)
+        self.nested = []
+        self.decorated = False    # bound name holds a decorator's result, not the function
+
+    def slot(self, name):
+        s = self.locals.get(name)
+        if s is None:
+            s = self.locals[name] = m.Slot(what="%s in %s" % (name, self.qualname))
+        return s
+
+    def mark_escaped(self, reason="it is used as a value, so callers are not all known"):
+        if self.escaped:
+            return
+        self.escaped = True
+        self.escape_reason = reason
+        m.Slot.changed = True
+        for i, p in enumerate(self.params):
+            if i == 0 and self.kind == "method":
+                continue
+            p.slot.join(m.DYN, "parameter of %s, which %s" % (self.qualname, reason))
+
+    def owner_of(self, name):
+        """The function whose local `name` a free variable refers to."""
+        f = self.parent
+        while f is not None:
+            if f.scope is not None and name in f.scope.locals():
+                return f
+            f = f.parent
+        return None
+
+    @property
+    def is_dunder(self):
+        return self.name.startswith("__") and self.name.endswith("__")
+
+
+class FieldInfo:
+    def __init__(self, name, owner):
+        self.name, self.owner = name, owner
+        self.slot = m.Slot(what="attribute %s.%s" % (owner.name, name))
+
+
+class ClassInfo:
+    def __init__(self, node, module, name, qualname):
+        self.node, self.module, self.name, self.qualname = node, module, name, qualname
+        self.base = None
+        self.builtin_base = None     # name of a builtin exception base ("Exception"), or None
+        self.methods = {}            # name -> FuncInfo (kind method/staticmethod/classmethod)
+        self.properties = {}         # name -> [getter FuncInfo, setter FuncInfo or None]
+        self.attrs = {}              # class attribute name -> Slot (stored boxed in the class dict)
+        self.fields = {}             # instance attribute name -> FieldInfo declared in this class
+        self.subclasses = []
+        self.escaped = False
+
+    def mro(self):
+        c = self
+        while c is not None:
+            yield c
+            c = c.base
+
+    def all_subclasses(self):
+        for s in self.subclasses:
+            yield s
+            yield from s.all_subclasses()
+
+    def is_exception(self):
+        return any(c.builtin_base is not None for c in self.mro())
+
+    def lookup_method(self, name):
+        for c in self.mro():
+            if name in c.methods:
+                return c.methods[name]
+        return None
+
+    def lookup_property(self, name):
+        for c in self.mro():
+            if name in c.properties:
+                return c.properties[name]
+        return None
+
+    def lookup_attr(self, name):
+        for c in self.mro():
+            if name in c.attrs:
+                return c.attrs[name]
+        return None
+
+    def find_field(self, name):
+        for c in self.mro():
+            if name in c.fields:
+                return c.fields[name]
+        return None
+
+    def field_for_store(self, name):
+        f = self.find_field(name)
+        if f is not None:
+            return f
+        f = self.fields[name] = FieldInfo(name, self)
+        m.Slot.changed = True
+        # a subclass that already declared it now inherits this one
+        for sub in self.all_subclasses():
+            old = sub.fields.pop(name, None)
+            if old is not None:
+                f.slot.union(old.slot)
+                old.slot = f.slot
+                old.owner = self
+        return f
+
+    def overrides(self, name):
+        """Methods named `name` in subclasses (virtual dispatch needed when non-empty)."""
+        return [s.methods[name] for s in self.all_subclasses() if name in s.methods]
+
+    def mark_escaped(self):
+        if self.escaped:
+            return
+        self.escaped = True
+        m.Slot.changed = True
+        init = self.lookup_method("__init__")
+        if init is not None:
+            init.mark_escaped("it is called when the class %s is used as a value" % self.name)
+
+
+class BuiltinModule:
+    def __init__(self, name):
+        self.name = name
+
+
+class ModuleInfo:
+    def __init__(self, src, scopes):
+        self.src = src
+        self.name = src.name
+        self.scopes = scopes
+        self.scope = scopes[src.tree]
+        self.body = FuncInfo(src.tree, self.scope, self, None, None, "module", "<module>", "<module>")
+        self.globals = self.body.locals
+        self.functions = []
+        self.classes = []
+
+    def binds(self, name):
+        return name in self.scope.bound
+
+
+def param_list(args):
+    """ParamInfo shells (no slots) in signature order."""
+    out = []
+    pos = args.posonlyargs + args.args
+    first_default = len(pos) - len(args.defaults)
+    for i, a in enumerate(pos):
+        d = args.defaults[i - first_default] if i >= first_default else None
+        out.append((a.arg, "posonly" if i < len(args.posonlyargs) else "pos", d))
+    if args.vararg:
+        out.append((args.vararg.arg, "star", None))
+    for a, d in zip(args.kwonlyargs, args.kw_defaults):
+        out.append((a.arg, "kw", d))
+    if args.kwarg:
+        out.append((args.kwarg.arg, "starstar", None))
+    return out
+
+
+def decorator_kind(node):
+    """'staticmethod' | 'classmethod' | 'property' | ('setter', name) | None | 'other'."""
+    if not node.decorator_list:
+        return None
+    if len(node.decorator_list) > 1:
+        return "other"
+    d = node.decorator_list[0]
+    if isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod", "property"):
+        return d.id
+    if isinstance(d, ast.Attribute) and d.attr == "setter" and isinstance(d.value, ast.Name):
+        return ("setter", d.value.id)
+    return "other"
