@@ -196,8 +196,85 @@ static PyrtObject *object_tp_new(PyrtObject *callable, PyrtObject *const *args, 
     return Pyrt_Alloc((PyrtType *)callable, sizeof(PyrtObject));
 }
 
+/* the nearest builtin (non-user) class along o's MRO: whose slots "object.__x__" stands for */
+static PyrtType *builtin_base(PyrtObject *o)
+{
+    PyrtType *t = o->type;
+    while (t->base && (t->flags & PYRT_TPFLAG_USER))
+        t = t->base;
+    return t;
+}
+
+PyrtObject *PyrtObject_meth___init__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    (void)self; (void)args;
+    if (nargs > 0 || (kwnames && PyrtTuple_Len(kwnames) > 0))
+        return Pyrt_ErrSetString(&PyrtType_TypeError,
+                                 "object.__init__() takes exactly one argument (the instance to initialize)");
+    return Pyrt_None;
+}
+
+PyrtObject *PyrtObject_meth___repr__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    PyrtType *t = builtin_base(self);
+    return t->repr ? t->repr(self) : default_repr(self);
+}
+
+PyrtObject *PyrtObject_meth___str__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                    PyrtObject *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    PyrtType *t = builtin_base(self);
+    return t->str ? t->str(self) : Pyrt_Repr(self);
+}
+
+PyrtObject *PyrtObject_meth___hash__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    PyrtType *t = builtin_base(self);
+    int64_t h = t->hash ? t->hash(self) : Pyrt_HashPointer(self);
+    return h == -1 && Pyrt_ErrOccurred() ? NULL : PyrtInt_FromI64(h);
+}
+
+static PyrtObject *identity_compare(PyrtObject *self, PyrtObject *const *args, int64_t nargs, bool eq)
+{
+    if (nargs != 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "expected 1 argument, got %lld", (long long)nargs);
+    if (self == args[0])
+        return Pyrt_BoolFromC(eq);
+    return Pyrt_NotImplemented;
+}
+
+PyrtObject *PyrtObject_meth___eq__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                   PyrtObject *kwnames)
+{
+    (void)kwnames;
+    return identity_compare(self, args, nargs, true);
+}
+
+PyrtObject *PyrtObject_meth___ne__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                   PyrtObject *kwnames)
+{
+    (void)kwnames;
+    return identity_compare(self, args, nargs, false);
+}
+
+static const PyrtMethodDef object_methods[] = {
+    {"__init__", PyrtObject_meth___init__},
+    {"__repr__", PyrtObject_meth___repr__},
+    {"__str__", PyrtObject_meth___str__},
+    {"__hash__", PyrtObject_meth___hash__},
+    {"__eq__", PyrtObject_meth___eq__},
+    {"__ne__", PyrtObject_meth___ne__},
+    {NULL, NULL},
+};
+
 PyrtType PyrtType_Object = {
-    .ob = PYRT_TYPE_HEAD, .name = "object", .basicsize = sizeof(PyrtObject),
+    .ob = PYRT_TYPE_HEAD, .name = "object", .basicsize = sizeof(PyrtObject), .methods = object_methods,
     .repr = default_repr, .tp_new = object_tp_new,
 };
 
@@ -274,4 +351,649 @@ PyrtObject *Pyrt_Str(PyrtObject *o)
     PyrtObject *r = o->type->str(o);
     Pyrt_LeaveCall();
     return r;
+}
+
+/* repr() with every non-ASCII code point escaped (\xhh, \uhhhh, \Uhhhhhhhh) */
+PyrtObject *Pyrt_Ascii(PyrtObject *o)
+{
+    PyrtObject *r = Pyrt_Repr(o);
+    if (!r || ((PyrtStr *)r)->ascii)
+        return r;
+    Buf b = {0};
+    const unsigned char *s = (const unsigned char *)PyrtStr_UTF8(r);
+    while (*s) {
+        if (*s < 0x80) {
+            buf_add(&b, (const char *)s, 1);
+            s++;
+            continue;
+        }
+        uint32_t cp;
+        int n = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : 2;
+        cp = *s & (0x3F >> (n - 1));
+        for (int i = 1; i < n && s[i]; i++)
+            cp = (cp << 6) | (s[i] & 0x3F);
+        s += n;
+        char tmp[16];
+        if (cp < 0x100)
+            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000)
+            snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
+        else
+            snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)cp);
+        buf_adds(&b, tmp);
+    }
+    PYRT_DECREF(r);
+    if (b.failed) {
+        free(b.data);
+        return no_memory();
+    }
+    PyrtObject *res = PyrtStr_FromUTF8(b.data ? b.data : "", (int64_t)b.len);
+    free(b.data);
+    return res;
+}
+
+PyrtObject *Pyrt_Format(PyrtObject *o, PyrtObject *spec)
+{
+    if (o->type->format) {
+        if (spec)
+            return o->type->format(o, spec);
+        PyrtObject *empty = PyrtStr_FromCString("");
+        PyrtObject *r = empty ? o->type->format(o, empty) : NULL;
+        PYRT_XDECREF(empty);
+        return r;
+    }
+    if (!spec || PyrtStr_Len(spec) == 0)
+        return Pyrt_Str(o);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported format string passed to %s.__format__",
+                          o->type->name);
+}
+
+/* ------------------------------------------------------------------ hash and truth */
+
+int64_t Pyrt_HashPointer(const void *p)
+{
+    uintptr_t y = (uintptr_t)p;
+    y = (y >> 4) | (y << (8 * sizeof(uintptr_t) - 4));
+    int64_t x = (int64_t)(intptr_t)y;
+    return x == -1 ? -2 : x;
+}
+
+int64_t Pyrt_Hash(PyrtObject *o)
+{
+    if (o->type->hash)
+        return o->type->hash(o);
+    return Pyrt_HashPointer(o);
+}
+
+/* hash slot of unhashable types (list, dict, set, classes defining __eq__ without __hash__) */
+int64_t Pyrt_HashNotImplemented(PyrtObject *o)
+{
+    Pyrt_ErrFormat(&PyrtType_TypeError, "unhashable type: '%s'", o->type->name);
+    return -1;
+}
+
+int Pyrt_IsTrue(PyrtObject *o)
+{
+    if (o == Pyrt_True)
+        return 1;
+    if (o == Pyrt_False || o == Pyrt_None)
+        return 0;
+    PyrtType *t = o->type;
+    if (t->bool_)
+        return t->bool_(o);
+    if (t->len) {
+        int64_t n = t->len(o);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+int Pyrt_Not(PyrtObject *o)
+{
+    int r = Pyrt_IsTrue(o);
+    return r < 0 ? -1 : !r;
+}
+
+/* ------------------------------------------------------------------ comparisons */
+
+static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+static const int cmp_swapped[] = {PYRT_GT, PYRT_GE, PYRT_EQ, PYRT_NE, PYRT_LT, PYRT_LE};
+
+PyrtObject *Pyrt_RichCompare(PyrtObject *a, PyrtObject *b, int op)
+{
+    PyrtType *ta = a->type, *tb = b->type;
+    PyrtObject *r;
+    bool checked_reverse = false;
+    if (ta != tb && tb->richcompare && PyrtType_IsSubtype(tb, ta)) {
+        checked_reverse = true;
+        r = tb->richcompare(b, a, cmp_swapped[op]);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    if (ta->richcompare) {
+        r = ta->richcompare(a, b, op);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    if (!checked_reverse && tb->richcompare) {
+        r = tb->richcompare(b, a, cmp_swapped[op]);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    if (op == PYRT_EQ)
+        return Pyrt_BoolFromC(a == b);
+    if (op == PYRT_NE)
+        return Pyrt_BoolFromC(a != b);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                          cmp_symbols[op], ta->name, tb->name);
+}
+
+int Pyrt_RichCompareBool(PyrtObject *a, PyrtObject *b, int op)
+{
+    if (a == b) {
+        if (op == PYRT_EQ)
+            return 1;
+        if (op == PYRT_NE)
+            return 0;
+    }
+    PyrtObject *r = Pyrt_RichCompare(a, b, op);
+    if (!r)
+        return -1;
+    int t = Pyrt_IsTrue(r);
+    PYRT_DECREF(r);
+    return t;
+}
+
+/* ------------------------------------------------------------------ arithmetic */
+
+static const char *const binop_symbols[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>",
+                                            "&", "|", "^", "@"};
+static const char *const inplace_symbols[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=",
+                                              "&=", "|=", "^=", "@="};
+
+/* CPython's binary_op1: left operand's slot, then the right's (the right first when its type is a
+ * subclass of the left's). Returns NotImplemented when neither supports the operation. */
+static PyrtObject *binary_op1(PyrtObject *a, PyrtObject *b, int op)
+{
+    PyrtType *ta = a->type, *tb = b->type;
+    PyrtObject *(*slotv)(PyrtObject *, PyrtObject *, int) = ta->binop;
+    PyrtObject *(*slotw)(PyrtObject *, PyrtObject *, int) = tb != ta ? tb->binop : NULL;
+    PyrtObject *r;
+    if (slotw == slotv)
+        slotw = NULL;
+    if (slotv) {
+        if (slotw && PyrtType_IsSubtype(tb, ta)) {
+            r = slotw(a, b, op);
+            if (r != Pyrt_NotImplemented)
+                return r;
+            slotw = NULL;
+        }
+        r = slotv(a, b, op);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    if (slotw)
+        return slotw(a, b, op);
+    return Pyrt_NotImplemented;
+}
+
+/* list += iterable and list *= n mutate the list (the public layout lets us swap in the result). */
+static PyrtObject *list_inplace(PyrtObject *a, PyrtObject *b, int op)
+{
+    if (op == PYRT_ADD) {
+        if (PyrtList_Extend(a, b) < 0)
+            return NULL;
+        Pyrt_IncRef(a);
+        return a;
+    }
+    if (op == PYRT_MUL && (b->type->flags & PYRT_TPFLAG_INT)) {
+        PyrtObject *r = PyrtList_Repeat(a, PyrtInt_AsI64(b));
+        if (!r)
+            return NULL;
+        PyrtList tmp = *(PyrtList *)a;
+        PyrtList *la = (PyrtList *)a, *lr = (PyrtList *)r;
+        la->length = lr->length, la->capacity = lr->capacity, la->items = lr->items;
+        lr->length = tmp.length, lr->capacity = tmp.capacity, lr->items = tmp.items;
+        PYRT_DECREF(r);
+        Pyrt_IncRef(a);
+        return a;
+    }
+    return Pyrt_NotImplemented;
+}
+
+PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
+{
+    int base = op & ~PYRT_INPLACE;
+    PyrtObject *r;
+    if (op & PYRT_INPLACE) {
+        r = Pyrt_NotImplemented;
+        if (a->type->flags & PYRT_TPFLAG_USER)
+            r = a->type->binop ? a->type->binop(a, b, op) : Pyrt_NotImplemented;
+        else if (a->type->flags & PYRT_TPFLAG_LIST)
+            r = list_inplace(a, b, base);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    r = binary_op1(a, b, base);
+    if (r != Pyrt_NotImplemented)
+        return r;
+    if (base < 0 || base >= PYRT_NUM_BINOPS)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "bad binary operator");
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                          (op & PYRT_INPLACE) ? inplace_symbols[base] : binop_symbols[base],
+                          a->type->name, b->type->name);
+}
+
+PyrtObject *Pyrt_UnaryOp(PyrtObject *a, int op)
+{
+    static const char *const symbols[] = {"-", "+", "~"};
+    if (a->type->unop) {
+        PyrtObject *r = a->type->unop(a, op);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "bad operand type for unary %s: '%s'",
+                          symbols[op >= 0 && op <= 2 ? op : 0], a->type->name);
+}
+
+/* ------------------------------------------------------------------ items and slices */
+
+PyrtObject *Pyrt_GetItem(PyrtObject *o, PyrtObject *key)
+{
+    if (o->type->getitem)
+        return o->type->getitem(o, key);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not subscriptable", o->type->name);
+}
+
+int Pyrt_SetItem(PyrtObject *o, PyrtObject *key, PyrtObject *v)
+{
+    if (o->type->setitem)
+        return o->type->setitem(o, key, v);
+    Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object does not support item assignment", o->type->name);
+    return -1;
+}
+
+int Pyrt_DelItem(PyrtObject *o, PyrtObject *key)
+{
+    if (o->type->setitem)
+        return o->type->setitem(o, key, NULL);
+    if (o->type->getitem)   /* CPython's wording for read-only sequences (tuple, str) */
+        Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object doesn't support item deletion", o->type->name);
+    else
+        Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object does not support item deletion", o->type->name);
+    return -1;
+}
+
+PyrtObject *Pyrt_GetSlice(PyrtObject *o, PyrtObject *start, PyrtObject *stop, PyrtObject *step)
+{
+    PyrtObject *s = PyrtSlice_New(start, stop, step);
+    if (!s)
+        return NULL;
+    PyrtObject *r = Pyrt_GetItem(o, s);
+    PYRT_DECREF(s);
+    return r;
+}
+
+int Pyrt_SetSlice(PyrtObject *o, PyrtObject *start, PyrtObject *stop, PyrtObject *step, PyrtObject *v)
+{
+    PyrtObject *s = PyrtSlice_New(start, stop, step);
+    if (!s)
+        return -1;
+    int r = Pyrt_SetItem(o, s, v);
+    PYRT_DECREF(s);
+    return r;
+}
+
+int Pyrt_DelSlice(PyrtObject *o, PyrtObject *start, PyrtObject *stop, PyrtObject *step)
+{
+    PyrtObject *s = PyrtSlice_New(start, stop, step);
+    if (!s)
+        return -1;
+    int r = Pyrt_DelItem(o, s);
+    PYRT_DECREF(s);
+    return r;
+}
+
+/* ------------------------------------------------------------------ iteration */
+
+/* Iterator over an object that only has __getitem__: o[0], o[1], ... until IndexError. */
+typedef struct { PyrtObject ob; PyrtObject *seq; int64_t index; } SeqIter;
+
+static void seqiter_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(((SeqIter *)o)->seq);
+}
+
+static PyrtObject *seqiter_iter(PyrtObject *o)
+{
+    Pyrt_IncRef(o);
+    return o;
+}
+
+static PyrtObject *seqiter_next(PyrtObject *o)
+{
+    SeqIter *it = (SeqIter *)o;
+    if (!it->seq)
+        return NULL;
+    PyrtObject *i = PyrtInt_FromI64(it->index);
+    if (!i)
+        return NULL;
+    PyrtObject *r = Pyrt_GetItem(it->seq, i);
+    PYRT_DECREF(i);
+    if (r) {
+        it->index++;
+        return r;
+    }
+    if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_IndexError) == 1 ||
+        Pyrt_ErrMatches((PyrtObject *)&PyrtType_StopIteration) == 1) {
+        Pyrt_ErrClear();
+        PYRT_CLEAR(it->seq);
+    }
+    return NULL;
+}
+
+static PyrtType seqiter_type = {
+    .ob = PYRT_TYPE_HEAD, .name = "iterator", .base = &PyrtType_Object, .basicsize = sizeof(SeqIter),
+    .dealloc = seqiter_dealloc, .iter = seqiter_iter, .iternext = seqiter_next,
+};
+
+static PyrtObject *seqiter_new(PyrtObject *seq)
+{
+    SeqIter *it = (SeqIter *)Pyrt_Alloc(&seqiter_type, sizeof(SeqIter));
+    if (!it)
+        return NULL;
+    Pyrt_IncRef(seq);
+    it->seq = seq;
+    return &it->ob;
+}
+
+PyrtObject *Pyrt_GetIter(PyrtObject *o)
+{
+    PyrtType *t = o->type;
+    if (t->iter) {
+        PyrtObject *it = t->iter(o);
+        if (it && !it->type->iternext) {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "iter() returned non-iterator of type '%s'", it->type->name);
+            PYRT_DECREF(it);
+            return NULL;
+        }
+        return it;
+    }
+    if (t->getitem && !(t->flags & PYRT_TPFLAG_DICT))
+        return seqiter_new(o);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not iterable", t->name);
+}
+
+PyrtObject *Pyrt_IterNext(PyrtObject *it)
+{
+    if (PYRT_LIKELY(it->type->iternext != NULL))
+        return it->type->iternext(it);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not an iterator", it->type->name);
+}
+
+PyrtObject *Pyrt_Next(PyrtObject *it, PyrtObject *dflt)
+{
+    PyrtObject *r = Pyrt_IterNext(it);
+    if (r || Pyrt_ErrOccurred())
+        return r;
+    if (dflt) {
+        Pyrt_IncRef(dflt);
+        return dflt;
+    }
+    return Pyrt_ErrSetNone(&PyrtType_StopIteration);
+}
+
+int64_t Pyrt_Len(PyrtObject *o)
+{
+    if (o->type->len)
+        return o->type->len(o);
+    Pyrt_ErrFormat(&PyrtType_TypeError, "object of type '%s' has no len()", o->type->name);
+    return -1;
+}
+
+int Pyrt_Contains(PyrtObject *container, PyrtObject *item)
+{
+    PyrtType *t = container->type;
+    if (t->contains)
+        return t->contains(container, item);
+    if (!t->iter && !t->getitem) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "argument of type '%s' is not iterable", t->name);
+        return -1;
+    }
+    PyrtObject *it = Pyrt_GetIter(container);
+    if (!it)
+        return -1;
+    int found = 0;
+    PyrtObject *x;
+    while ((x = Pyrt_IterNext(it)) != NULL) {
+        found = Pyrt_RichCompareBool(x, item, PYRT_EQ);
+        PYRT_DECREF(x);
+        if (found != 0)
+            break;
+    }
+    PYRT_DECREF(it);
+    if (found == 0 && Pyrt_ErrOccurred())
+        return -1;
+    return found;
+}
+
+/* ------------------------------------------------------------------ calls */
+
+PyrtObject *Pyrt_Call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    PyrtVectorcall call = callable->type->call;
+    if (PYRT_LIKELY(call != NULL))
+        return call(callable, args, nargs, kwnames);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not callable", callable->type->name);
+}
+
+PyrtObject *Pyrt_CallEx(PyrtObject *callable, PyrtObject *args, PyrtObject *kwargs)
+{
+    int64_t nargs = args ? PyrtTuple_Len(args) : 0;
+    int64_t nkw = kwargs ? PyrtDict_Size(kwargs) : 0;
+    if (nkw == 0)
+        return Pyrt_Call(callable, args ? ((PyrtTuple *)args)->items : NULL, nargs, NULL);
+    PyrtObject **all = Pyrt_Malloc((size_t)(nargs + nkw) * sizeof(PyrtObject *));
+    PyrtObject *kwnames = all ? PyrtTuple_New(nkw) : NULL;
+    if (!kwnames) {
+        Pyrt_Free(all);
+        return NULL;
+    }
+    for (int64_t i = 0; i < nargs; i++)
+        all[i] = PyrtTuple_GetBorrowed(args, i);
+    int64_t pos = 0, i = 0;
+    PyrtObject *k, *v;
+    while (PyrtDict_Next(kwargs, &pos, &k, &v) && i < nkw) {
+        if (k->type != &PyrtType_Str && !PyrtType_IsSubtype(k->type, &PyrtType_Str)) {
+            PYRT_DECREF(kwnames);
+            Pyrt_Free(all);
+            return Pyrt_ErrSetString(&PyrtType_TypeError, "keywords must be strings");
+        }
+        Pyrt_IncRef(k);
+        PyrtTuple_SetNew_Steal(kwnames, i, k);
+        all[nargs + i++] = v;
+    }
+    PyrtObject *r = Pyrt_Call(callable, all, nargs, kwnames);
+    PYRT_DECREF(kwnames);
+    Pyrt_Free(all);
+    return r;
+}
+
+/* ------------------------------------------------------------------ isinstance, issubclass, type */
+
+bool PyrtType_IsSubtype(PyrtType *a, PyrtType *b)
+{
+    for (; a; a = a->base)
+        if (a == b)
+            return true;
+    return false;
+}
+
+static bool is_type(PyrtObject *o)
+{
+    return o->type == &PyrtType_Type || PyrtType_IsSubtype(o->type, &PyrtType_Type);
+}
+
+/* -1 if cls_or_tuple holds something that is not a class */
+static int subclass_of(PyrtType *t, PyrtObject *cls_or_tuple)
+{
+    if (is_type(cls_or_tuple))
+        return PyrtType_IsSubtype(t, (PyrtType *)cls_or_tuple);
+    if (cls_or_tuple->type != &PyrtType_Tuple)
+        return -1;
+    for (int64_t i = 0; i < PyrtTuple_Len(cls_or_tuple); i++) {
+        int r = subclass_of(t, PyrtTuple_GetBorrowed(cls_or_tuple, i));
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+int Pyrt_IsInstance(PyrtObject *o, PyrtObject *cls_or_tuple)
+{
+    int r = subclass_of(o->type, cls_or_tuple);
+    if (r < 0)
+        Pyrt_ErrSetString(&PyrtType_TypeError,
+                          "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return r;
+}
+
+int Pyrt_IsSubclass(PyrtObject *cls, PyrtObject *cls_or_tuple)
+{
+    if (!is_type(cls)) {
+        Pyrt_ErrSetString(&PyrtType_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    int r = subclass_of((PyrtType *)cls, cls_or_tuple);
+    if (r < 0)
+        Pyrt_ErrSetString(&PyrtType_TypeError,
+                          "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return r;
+}
+
+PyrtObject *Pyrt_TypeOf(PyrtObject *o)
+{
+    Pyrt_IncRef((PyrtObject *)o->type);
+    return (PyrtObject *)o->type;
+}
+
+/* ------------------------------------------------------------------ unpacking */
+
+static int unpack_error_release(PyrtObject **out, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        PYRT_CLEAR(out[i]);
+    return -1;
+}
+
+static int not_enough(int64_t needed, int has_star, int64_t got)
+{
+    Pyrt_ErrFormat(&PyrtType_ValueError, "not enough values to unpack (expected %s%lld, got %lld)",
+                   has_star ? "at least " : "", (long long)needed, (long long)got);
+    return -1;
+}
+
+/* tuple or list: the length is known */
+static int unpack_sequence(PyrtObject **items, int64_t n, int64_t before, int has_star, int64_t after,
+                           PyrtObject **out)
+{
+    int64_t needed = before + after;
+    if (!has_star && n > needed) {
+        Pyrt_ErrFormat(&PyrtType_ValueError, "too many values to unpack (expected %lld)", (long long)needed);
+        return -1;
+    }
+    if (n < needed)
+        return not_enough(needed, has_star, n);
+    for (int64_t i = 0; i < before; i++) {
+        Pyrt_IncRef(items[i]);
+        out[i] = items[i];
+    }
+    int64_t k = before;
+    if (has_star) {
+        PyrtObject *l = PyrtList_FromArray(items + before, n - needed);
+        if (!l)
+            return unpack_error_release(out, before);
+        out[k++] = l;
+    }
+    for (int64_t i = n - after; i < n; i++) {
+        Pyrt_IncRef(items[i]);
+        out[k++] = items[i];
+    }
+    return 0;
+}
+
+int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, PyrtObject **out)
+{
+    if (it->type == &PyrtType_Tuple)
+        return unpack_sequence(((PyrtTuple *)it)->items, PyrtTuple_Len(it), before, has_star, after, out);
+    if (it->type == &PyrtType_List)
+        return unpack_sequence(((PyrtList *)it)->items, PyrtList_Len(it), before, has_star, after, out);
+    if (!it->type->iter && !it->type->getitem)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "cannot unpack non-iterable %s object", it->type->name),
+               -1;
+    PyrtObject *iter = Pyrt_GetIter(it);
+    if (!iter)
+        return -1;
+    int64_t needed = before + after;
+    int64_t i = 0;
+    int64_t limit = has_star ? before : needed;
+    for (; i < limit; i++) {
+        out[i] = Pyrt_IterNext(iter);
+        if (!out[i]) {
+            PYRT_DECREF(iter);
+            unpack_error_release(out, i);
+            return Pyrt_ErrOccurred() ? -1 : not_enough(needed, has_star, i);
+        }
+    }
+    if (!has_star) {
+        PyrtObject *extra = Pyrt_IterNext(iter);
+        PYRT_DECREF(iter);
+        if (extra || Pyrt_ErrOccurred()) {
+            if (extra) {
+                PYRT_DECREF(extra);
+                Pyrt_ErrFormat(&PyrtType_ValueError, "too many values to unpack (expected %lld)",
+                               (long long)needed);
+            }
+            return unpack_error_release(out, needed);
+        }
+        return 0;
+    }
+    PyrtObject *rest = PyrtList_FromIterable(iter);
+    PYRT_DECREF(iter);
+    if (!rest)
+        return unpack_error_release(out, before);
+    int64_t n = PyrtList_Len(rest);
+    if (n < after) {
+        PYRT_DECREF(rest);
+        unpack_error_release(out, before);
+        return not_enough(needed, has_star, before + n);
+    }
+    PyrtList *l = (PyrtList *)rest;
+    for (int64_t j = 0; j < after; j++)   /* move the tail out of the list */
+        out[before + 1 + j] = l->items[n - after + j];
+    l->length = n - after;
+    out[before] = rest;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ process */
+
+void Pyrt_Init(int argc, char **argv)
+{
+    if (!pyrt_sys_argv) {
+        pyrt_sys_argv = PyrtList_New(0);
+        for (int i = 0; pyrt_sys_argv && i < argc; i++) {
+            PyrtObject *s = PyrtStr_FromCString(argv[i]);
+            if (s) {
+                PyrtList_Append(pyrt_sys_argv, s);
+                PYRT_DECREF(s);
+            }
+        }
+    }
+}
+
+int Pyrt_Finalize(int status)
+{
+    Pyrt_FlushStdout();
+    return status;
 }

@@ -9,6 +9,9 @@
 
 /* ------------------------------------------------------------------ the type type */
 
+static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name);
+static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v);
+
 static PyrtObject *type_repr(PyrtObject *o)
 {
     PyrtType *t = (PyrtType *)o;
@@ -38,7 +41,8 @@ static PyrtObject *type_tp_new(PyrtObject *callable, PyrtObject *const *args, in
 
 PyrtType PyrtType_Type = {
     .ob = PYRT_TYPE_HEAD, .name = "type", .base = &PyrtType_Object, .basicsize = sizeof(PyrtType),
-    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr, .call = type_call, .tp_new = type_tp_new,
+    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr, .getattr = type_getattr, .setattr = type_setattr,
+    .call = type_call, .tp_new = type_tp_new,
 };
 
 /* ------------------------------------------------------------------ instances */
@@ -54,4 +58,1435 @@ void PyrtInstance_Release(PyrtObject *o)
         }
     }
     PYRT_CLEAR(inst->dict);
+}
+
+static bool has_instance_layout(PyrtType *t)
+{
+    return (t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) != 0;
+}
+
+PyrtObject *PyrtInstance_New(PyrtType *cls)
+{
+    int64_t size = cls->basicsize < (int64_t)sizeof(PyrtInstance) ? (int64_t)sizeof(PyrtInstance)
+                                                                   : cls->basicsize;
+    return Pyrt_Alloc(cls, (size_t)size);
+}
+
+static const PyrtField *find_field(PyrtType *t, const char *name)
+{
+    for (const PyrtField *f = t->fields; f && f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f;
+    return NULL;
+}
+
+/* The value of a compiled field, boxed; AttributeError if unset. */
+static PyrtObject *field_get(PyrtObject *o, const PyrtField *f)
+{
+    char *p = (char *)o + f->offset;
+    if (f->kind == PYRT_FIELD_OBJ) {
+        PyrtObject *v = *(PyrtObject **)p;
+        if (!v)
+            return Pyrt_ErrAttributeUnset(o, f->name);
+        Pyrt_IncRef(v);
+        return v;
+    }
+    if (!((((PyrtInstance *)o)->defined >> f->bit) & 1))
+        return Pyrt_ErrAttributeUnset(o, f->name);
+    if (f->kind == PYRT_FIELD_I64)
+        return PyrtInt_FromI64(*(int64_t *)p);
+    if (f->kind == PYRT_FIELD_F64)
+        return PyrtFloat_FromDouble(*(double *)p);
+    return Pyrt_BoolFromC(*(bool *)p);
+}
+
+static int field_kind_error(PyrtObject *o, const PyrtField *f, const char *holds)
+{
+    Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: attribute '%s' of '%s' holds %s", f->name, o->type->name,
+                   holds);
+    return -1;
+}
+
+/* Store (v != NULL) or delete a compiled field. A field keeps one kind of value: a value of another
+ * kind stored from dynamic code is a TypeError (the compiler proved it cannot happen in typed code). */
+static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
+{
+    char *p = (char *)o + f->offset;
+    PyrtInstance *inst = (PyrtInstance *)o;
+    if (f->kind == PYRT_FIELD_OBJ) {
+        PyrtObject **slot = (PyrtObject **)p;
+        if (!v && !*slot) {
+            Pyrt_ErrAttributeUnset(o, f->name);
+            return -1;
+        }
+        if (v && f->declared && !Pyrt_TypeCheck(v, f->declared))
+            return field_kind_error(o, f, f->declared->name);
+        Pyrt_XIncRef(v);
+        PYRT_CLEAR(*slot);
+        *slot = v;
+        return 0;
+    }
+    if (!v) {
+        if (!((inst->defined >> f->bit) & 1)) {
+            Pyrt_ErrAttributeUnset(o, f->name);
+            return -1;
+        }
+        inst->defined &= ~((uint64_t)1 << f->bit);
+        return 0;
+    }
+    if (f->kind == PYRT_FIELD_I64) {
+        if (v->type != &PyrtType_Int)
+            return field_kind_error(o, f, "int");
+        *(int64_t *)p = PyrtInt_AsI64(v);
+    } else if (f->kind == PYRT_FIELD_F64) {
+        if (v->type != &PyrtType_Float)
+            return field_kind_error(o, f, "float");
+        *(double *)p = PyrtFloat_AsDouble(v);
+    } else {
+        if (v->type != &PyrtType_Bool)
+            return field_kind_error(o, f, "bool");
+        *(bool *)p = v == Pyrt_True;
+    }
+    inst->defined |= (uint64_t)1 << f->bit;
+    return 0;
+}
+
+/* vars(obj) / obj.__dict__: a snapshot of the set fields plus the attribute dict. */
+static PyrtObject *instance_vars(PyrtObject *o)
+{
+    PyrtObject *d = PyrtDict_New();
+    for (const PyrtField *f = o->type->fields; d && f && f->name; f++) {
+        PyrtObject *v = field_get(o, f);
+        if (!v) {
+            Pyrt_ErrClear();
+            continue;
+        }
+        int r = PyrtDict_SetItemStr(d, f->name, v);
+        PYRT_DECREF(v);
+        if (r < 0)
+            PYRT_CLEAR(d);
+    }
+    PyrtObject *own = ((PyrtInstance *)o)->dict;
+    if (d && own && PyrtDict_Update(d, own) < 0)
+        PYRT_CLEAR(d);
+    return d;
+}
+
+/* ------------------------------------------------------------------ class attribute lookup */
+
+PyrtObject *Pyrt_LookupTypeStr(PyrtType *t, const char *name)
+{
+    for (; t; t = t->base) {
+        if (t->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(t->dict, name);
+            if (v)
+                return v;
+        }
+    }
+    return NULL;
+}
+
+PyrtObject *Pyrt_LookupType(PyrtType *t, PyrtObject *name)
+{
+    return Pyrt_LookupTypeStr(t, PyrtStr_UTF8(name));
+}
+
+static const PyrtMethodDef *find_methoddef(const PyrtMethodDef *m, const char *name)
+{
+    for (; m && m->name; m++)
+        if (strcmp(m->name, name) == 0)
+            return m;
+    return NULL;
+}
+
+/* Along the MRO starting at t: a class-dict entry (returned, borrowed) or a builtin method (*meth). */
+static PyrtObject *lookup_attr(PyrtType *t, const char *name, const PyrtMethodDef **meth)
+{
+    *meth = NULL;
+    for (; t; t = t->base) {
+        if (t->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(t->dict, name);
+            if (v)
+                return v;
+        }
+        if (t->methods && (*meth = find_methoddef(t->methods, name)) != NULL)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ builtin functions and methods */
+
+/* A builtin method bound to self (or unbound when self is NULL: self is then the first argument). */
+typedef struct {
+    PyrtBuiltinFunction b;
+    PyrtMethFn fn;
+    PyrtType *owner;
+} BoundMeth;
+
+static PyrtObject *boundmeth_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                  PyrtObject *kwnames)
+{
+    BoundMeth *m = (BoundMeth *)callable;
+    if (m->b.self)
+        return m->fn(m->b.self, args, nargs, kwnames);
+    if (nargs < 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "unbound method %s.%s() needs an argument",
+                              m->owner->name, m->b.name);
+    if (!Pyrt_TypeCheck(args[0], m->owner))
+        return Pyrt_ErrFormat(&PyrtType_TypeError,
+                              "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->b.name,
+                              m->owner->name, args[0]->type->name);
+    return m->fn(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static PyrtObject *boundmeth_new(const PyrtMethodDef *def, PyrtObject *self, PyrtType *owner)
+{
+    BoundMeth *m = (BoundMeth *)Pyrt_Alloc(&PyrtType_BuiltinFunction, sizeof(BoundMeth));
+    if (!m)
+        return NULL;
+    m->b.call = boundmeth_call;
+    m->b.name = def->name;
+    m->b.self = self;
+    Pyrt_XIncRef(self);
+    m->fn = def->fn;
+    m->owner = owner;
+    return &m->b.ob;
+}
+
+/* the type (along self's MRO) whose methods table holds def */
+static PyrtType *methoddef_owner(PyrtType *t, const PyrtMethodDef *def)
+{
+    for (; t; t = t->base)
+        if (t->methods && def >= t->methods && find_methoddef(t->methods, def->name) == def)
+            return t;
+    return &PyrtType_Object;
+}
+
+PyrtObject *PyrtBuiltin_New(const char *name, PyrtVectorcall call, PyrtObject *self)
+{
+    PyrtBuiltinFunction *b = (PyrtBuiltinFunction *)Pyrt_Alloc(&PyrtType_BuiltinFunction,
+                                                               sizeof(PyrtBuiltinFunction));
+    if (!b)
+        return NULL;
+    b->call = call;
+    b->name = name;
+    b->self = self;
+    Pyrt_XIncRef(self);
+    return &b->ob;
+}
+
+static void builtin_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(((PyrtBuiltinFunction *)o)->self);
+}
+
+static PyrtObject *builtin_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                PyrtObject *kwnames)
+{
+    return ((PyrtBuiltinFunction *)callable)->call(callable, args, nargs, kwnames);
+}
+
+static PyrtObject *builtin_repr(PyrtObject *o)
+{
+    PyrtBuiltinFunction *b = (PyrtBuiltinFunction *)o;
+    if (b->call == boundmeth_call) {
+        if (!b->self)
+            return Pyrt_StrFormat("<method '%s' of '%s' objects>", b->name, ((BoundMeth *)o)->owner->name);
+        return Pyrt_StrFormat("<built-in method %s of %s object at %p>", b->name, b->self->type->name,
+                              (void *)b->self);
+    }
+    return Pyrt_StrFormat("<built-in function %s>", b->name);
+}
+
+static PyrtObject *builtin_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtBuiltinFunction *b = (PyrtBuiltinFunction *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
+        return PyrtStr_FromCString(b->name);
+    if (strcmp(s, "__self__") == 0) {
+        PyrtObject *v = b->self ? b->self : Pyrt_None;
+        Pyrt_IncRef(v);
+        return v;
+    }
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+PyrtType PyrtType_BuiltinFunction = {
+    .ob = PYRT_TYPE_HEAD, .name = "builtin_function_or_method", .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtBuiltinFunction), .flags = PYRT_TPFLAG_NOSUBCLASS,
+    .dealloc = builtin_dealloc, .repr = builtin_repr, .getattr = builtin_getattr, .call = builtin_call,
+};
+
+/* ------------------------------------------------------------------ functions and bound methods */
+
+PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
+                             const char *module, PyrtObject *closure, PyrtObject *defaults,
+                             PyrtObject *kwdefaults, void *typed)
+{
+    PyrtFunction *f = (PyrtFunction *)Pyrt_Alloc(&PyrtType_Function, sizeof(PyrtFunction));
+    if (!f)
+        return NULL;
+    f->call = call;
+    f->name = name;
+    f->qualname = qualname ? qualname : name;
+    f->module = module;
+    f->closure = closure;
+    f->defaults = defaults;
+    f->kwdefaults = kwdefaults;
+    f->typed = typed;
+    Pyrt_XIncRef(closure);
+    Pyrt_XIncRef(defaults);
+    Pyrt_XIncRef(kwdefaults);
+    return &f->ob;
+}
+
+static void function_dealloc(PyrtObject *o)
+{
+    PyrtFunction *f = (PyrtFunction *)o;
+    PYRT_CLEAR(f->closure);
+    PYRT_CLEAR(f->defaults);
+    PYRT_CLEAR(f->kwdefaults);
+}
+
+static PyrtObject *function_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                 PyrtObject *kwnames)
+{
+    PyrtFunction *f = (PyrtFunction *)callable;
+    if (!f->call)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not callable", "function");
+    return f->call(callable, args, nargs, kwnames);
+}
+
+static PyrtObject *function_repr(PyrtObject *o)
+{
+    return Pyrt_StrFormat("<function %s at %p>", ((PyrtFunction *)o)->qualname, (void *)o);
+}
+
+static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtFunction *f = (PyrtFunction *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "__name__") == 0)
+        return PyrtStr_FromCString(f->name);
+    if (strcmp(s, "__qualname__") == 0)
+        return PyrtStr_FromCString(f->qualname);
+    if (strcmp(s, "__module__") == 0)
+        return f->module ? PyrtStr_FromCString(f->module) : Pyrt_None;
+    if (strcmp(s, "__doc__") == 0)
+        return Pyrt_None;
+    if (strcmp(s, "__defaults__") == 0 || strcmp(s, "__kwdefaults__") == 0) {
+        PyrtObject *v = s[2] == 'd' ? f->defaults : f->kwdefaults;
+        v = v ? v : Pyrt_None;
+        Pyrt_IncRef(v);
+        return v;
+    }
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+PyrtType PyrtType_Function = {
+    .ob = PYRT_TYPE_HEAD, .name = "function", .base = &PyrtType_Object, .basicsize = sizeof(PyrtFunction),
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = function_dealloc, .repr = function_repr,
+    .getattr = function_getattr, .call = function_call,
+};
+
+PyrtObject *PyrtMethod_New(PyrtObject *func, PyrtObject *self)
+{
+    PyrtMethod *m = (PyrtMethod *)Pyrt_Alloc(&PyrtType_Method, sizeof(PyrtMethod));
+    if (!m)
+        return NULL;
+    Pyrt_IncRef(func);
+    Pyrt_IncRef(self);
+    m->func = func;
+    m->self = self;
+    return &m->ob;
+}
+
+static void method_dealloc(PyrtObject *o)
+{
+    PyrtMethod *m = (PyrtMethod *)o;
+    PYRT_CLEAR(m->func);
+    PYRT_CLEAR(m->self);
+}
+
+/* f(self, *args): the arguments with self prepended (a stack buffer for the common small case). */
+static PyrtObject *call_prepend(PyrtObject *f, PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                PyrtObject *kwnames)
+{
+    int64_t total = nargs + (kwnames ? PyrtTuple_Len(kwnames) : 0);
+    PyrtObject *small[8];
+    PyrtObject **all = total + 1 <= 8 ? small : Pyrt_Malloc((size_t)(total + 1) * sizeof(PyrtObject *));
+    if (!all)
+        return NULL;
+    all[0] = self;
+    for (int64_t i = 0; i < total; i++)
+        all[i + 1] = args[i];
+    PyrtObject *r = Pyrt_Call(f, all, nargs + 1, kwnames);
+    if (all != small)
+        Pyrt_Free(all);
+    return r;
+}
+
+static PyrtObject *method_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                               PyrtObject *kwnames)
+{
+    PyrtMethod *m = (PyrtMethod *)callable;
+    return call_prepend(m->func, m->self, args, nargs, kwnames);
+}
+
+static PyrtObject *method_repr(PyrtObject *o)
+{
+    PyrtMethod *m = (PyrtMethod *)o;
+    const char *qn = m->func->type == &PyrtType_Function ? ((PyrtFunction *)m->func)->qualname : "?";
+    return Pyrt_StrFormat("<bound method %s of %R>", qn, m->self);
+}
+
+static PyrtObject *method_richcompare(PyrtObject *a, PyrtObject *b, int op)
+{
+    if ((op != PYRT_EQ && op != PYRT_NE) || b->type != &PyrtType_Method)
+        return Pyrt_NotImplemented;
+    PyrtMethod *x = (PyrtMethod *)a, *y = (PyrtMethod *)b;
+    bool eq = x->self == y->self && x->func == y->func;
+    return Pyrt_BoolFromC(op == PYRT_EQ ? eq : !eq);
+}
+
+static int64_t method_hash(PyrtObject *o)
+{
+    PyrtMethod *m = (PyrtMethod *)o;
+    int64_t h = Pyrt_HashPointer(m->self) ^ Pyrt_HashPointer(m->func);
+    return h == -1 ? -2 : h;
+}
+
+static PyrtObject *method_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtMethod *m = (PyrtMethod *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "__self__") == 0 || strcmp(s, "__func__") == 0) {
+        PyrtObject *v = s[2] == 's' ? m->self : m->func;
+        Pyrt_IncRef(v);
+        return v;
+    }
+    return Pyrt_GetAttr(m->func, name);
+}
+
+PyrtType PyrtType_Method = {
+    .ob = PYRT_TYPE_HEAD, .name = "method", .base = &PyrtType_Object, .basicsize = sizeof(PyrtMethod),
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = method_dealloc, .repr = method_repr,
+    .hash = method_hash, .richcompare = method_richcompare, .getattr = method_getattr,
+    .call = method_call,
+};
+
+/* ------------------------------------------------------------------ cells */
+
+PyrtObject *PyrtCell_New(PyrtObject *v)
+{
+    PyrtCell *c = (PyrtCell *)Pyrt_Alloc(&PyrtType_Cell, sizeof(PyrtCell));
+    if (!c)
+        return NULL;
+    Pyrt_XIncRef(v);
+    c->value = v;
+    return &c->ob;
+}
+
+static void cell_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(((PyrtCell *)o)->value);
+}
+
+static PyrtObject *cell_repr(PyrtObject *o)
+{
+    PyrtObject *v = ((PyrtCell *)o)->value;
+    if (!v)
+        return Pyrt_StrFormat("<cell at %p: empty>", (void *)o);
+    return Pyrt_StrFormat("<cell at %p: %s object at %p>", (void *)o, v->type->name, (void *)v);
+}
+
+PyrtType PyrtType_Cell = {
+    .ob = PYRT_TYPE_HEAD, .name = "cell", .base = &PyrtType_Object, .basicsize = sizeof(PyrtCell),
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = cell_dealloc, .repr = cell_repr,
+};
+
+/* ------------------------------------------------------------------ staticmethod, classmethod */
+
+static PyrtObject *wrapper_new(PyrtType *t, PyrtObject *func)
+{
+    PyrtStaticMethod *s = (PyrtStaticMethod *)Pyrt_Alloc(t, sizeof(PyrtStaticMethod));
+    if (!s)
+        return NULL;
+    Pyrt_IncRef(func);
+    s->func = func;
+    return &s->ob;
+}
+
+PyrtObject *PyrtStaticMethod_New(PyrtObject *func)
+{
+    return wrapper_new(&PyrtType_StaticMethod, func);
+}
+
+PyrtObject *PyrtClassMethod_New(PyrtObject *func)
+{
+    return wrapper_new(&PyrtType_ClassMethod, func);
+}
+
+static void wrapper_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(((PyrtStaticMethod *)o)->func);
+}
+
+static PyrtObject *wrapper_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                  PyrtObject *kwnames)
+{
+    PyrtType *t = (PyrtType *)callable;
+    if (nargs != 1 || (kwnames && PyrtTuple_Len(kwnames) > 0))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s expected 1 argument, got %lld", t->name,
+                              (long long)nargs);
+    return wrapper_new(t, args[0]);
+}
+
+static PyrtObject *wrapper_getattr(PyrtObject *o, PyrtObject *name)
+{
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "__func__") == 0 || strcmp(s, "__wrapped__") == 0) {
+        Pyrt_IncRef(((PyrtStaticMethod *)o)->func);
+        return ((PyrtStaticMethod *)o)->func;
+    }
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+static PyrtObject *staticmethod_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    return Pyrt_Call(((PyrtStaticMethod *)callable)->func, args, nargs, kwnames);
+}
+
+static PyrtObject *wrapper_repr(PyrtObject *o)
+{
+    return Pyrt_StrFormat("<%s(%R)>", o->type->name, ((PyrtStaticMethod *)o)->func);
+}
+
+PyrtType PyrtType_StaticMethod = {
+    .ob = PYRT_TYPE_HEAD, .name = "staticmethod", .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
+    .getattr = wrapper_getattr, .call = staticmethod_call, .tp_new = wrapper_tp_new,
+};
+
+PyrtType PyrtType_ClassMethod = {
+    .ob = PYRT_TYPE_HEAD, .name = "classmethod", .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
+    .getattr = wrapper_getattr, .tp_new = wrapper_tp_new,
+};
+
+/* ------------------------------------------------------------------ property */
+
+static PyrtObject *none_to_null(PyrtObject *v)
+{
+    return v == Pyrt_None ? NULL : v;
+}
+
+PyrtObject *PyrtProperty_New(PyrtObject *fget, PyrtObject *fset, PyrtObject *fdel)
+{
+    PyrtProperty *p = (PyrtProperty *)Pyrt_Alloc(&PyrtType_Property, sizeof(PyrtProperty));
+    if (!p)
+        return NULL;
+    p->fget = fget ? none_to_null(fget) : NULL;
+    p->fset = fset ? none_to_null(fset) : NULL;
+    p->fdel = fdel ? none_to_null(fdel) : NULL;
+    Pyrt_XIncRef(p->fget);
+    Pyrt_XIncRef(p->fset);
+    Pyrt_XIncRef(p->fdel);
+    return &p->ob;
+}
+
+static void property_dealloc(PyrtObject *o)
+{
+    PyrtProperty *p = (PyrtProperty *)o;
+    PYRT_CLEAR(p->fget);
+    PYRT_CLEAR(p->fset);
+    PYRT_CLEAR(p->fdel);
+}
+
+/* property(fget=None, fset=None, fdel=None, doc=None) */
+static PyrtObject *property_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                                   PyrtObject *kwnames)
+{
+    static const char *const names[] = {"fget", "fset", "fdel", "doc"};
+    static const PyrtArgSpec spec = {"property", 4, 0, 0, 0, 0, names, 0};
+    PyrtObject *out[4];
+    (void)callable;
+    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
+        return NULL;
+    return PyrtProperty_New(out[0], out[1], out[2]);
+}
+
+static PyrtObject *property_with(PyrtObject *self, PyrtObject *const *args, int64_t nargs, int which)
+{
+    PyrtProperty *p = (PyrtProperty *)self;
+    if (nargs != 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "expected 1 argument, got %lld", (long long)nargs);
+    return PyrtProperty_New(which == 0 ? args[0] : p->fget, which == 1 ? args[0] : p->fset,
+                            which == 2 ? args[0] : p->fdel);
+}
+
+PyrtObject *PyrtProperty_meth_getter(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    (void)kwnames;
+    return property_with(self, args, nargs, 0);
+}
+
+PyrtObject *PyrtProperty_meth_setter(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                     PyrtObject *kwnames)
+{
+    (void)kwnames;
+    return property_with(self, args, nargs, 1);
+}
+
+PyrtObject *PyrtProperty_meth_deleter(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                      PyrtObject *kwnames)
+{
+    (void)kwnames;
+    return property_with(self, args, nargs, 2);
+}
+
+static const PyrtMethodDef property_methods[] = {
+    {"getter", PyrtProperty_meth_getter},
+    {"setter", PyrtProperty_meth_setter},
+    {"deleter", PyrtProperty_meth_deleter},
+    {NULL, NULL},
+};
+
+static PyrtObject *property_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtProperty *p = (PyrtProperty *)o;
+    const char *s = PyrtStr_UTF8(name);
+    PyrtObject *v = NULL;
+    if (strcmp(s, "fget") == 0)
+        v = p->fget;
+    else if (strcmp(s, "fset") == 0)
+        v = p->fset;
+    else if (strcmp(s, "fdel") == 0)
+        v = p->fdel;
+    else
+        return Pyrt_GenericGetAttr(o, name);
+    v = v ? v : Pyrt_None;
+    Pyrt_IncRef(v);
+    return v;
+}
+
+PyrtType PyrtType_Property = {
+    .ob = PYRT_TYPE_HEAD, .name = "property", .base = &PyrtType_Object, .basicsize = sizeof(PyrtProperty),
+    .methods = property_methods, .dealloc = property_dealloc, .getattr = property_getattr,
+    .tp_new = property_tp_new,
+};
+
+static PyrtObject *property_get(PyrtObject *prop, PyrtObject *obj, const char *name)
+{
+    PyrtProperty *p = (PyrtProperty *)prop;
+    if (!p->fget)
+        return Pyrt_ErrFormat(&PyrtType_AttributeError, "property '%s' of '%s' object has no getter", name,
+                              obj->type->name);
+    return Pyrt_Call(p->fget, &obj, 1, NULL);
+}
+
+static int property_set(PyrtObject *prop, PyrtObject *obj, const char *name, PyrtObject *v)
+{
+    PyrtProperty *p = (PyrtProperty *)prop;
+    PyrtObject *f = v ? p->fset : p->fdel;
+    if (!f) {
+        Pyrt_ErrFormat(&PyrtType_AttributeError, "property '%s' of '%s' object has no %s", name,
+                       obj->type->name, v ? "setter" : "deleter");
+        return -1;
+    }
+    PyrtObject *args[2] = {obj, v};
+    PyrtObject *r = Pyrt_Call(f, args, v ? 2 : 1, NULL);
+    if (!r)
+        return -1;
+    PYRT_DECREF(r);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ generic getattr / setattr */
+
+/* A class attribute as seen through an instance (or class, for classmethods) of type t. */
+static PyrtObject *bind(PyrtObject *attr, PyrtObject *self, PyrtType *t, const char *name)
+{
+    PyrtType *at = attr->type;
+    if (at == &PyrtType_Function)
+        return PyrtMethod_New(attr, self);
+    if (at == &PyrtType_StaticMethod) {
+        Pyrt_IncRef(((PyrtStaticMethod *)attr)->func);
+        return ((PyrtStaticMethod *)attr)->func;
+    }
+    if (at == &PyrtType_ClassMethod)
+        return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, (PyrtObject *)t);
+    if (at == &PyrtType_Property)
+        return property_get(attr, self, name);
+    Pyrt_IncRef(attr);
+    return attr;
+}
+
+static PyrtObject *call_attr(PyrtObject *attr, PyrtObject *self, const char *name, PyrtObject *const *args,
+                             int64_t nargs, PyrtObject *kwnames);
+
+/* a user class's __getattr__ runs when normal lookup fails */
+static PyrtObject *user_getattr_hook(PyrtObject *o, PyrtObject *name)
+{
+    PyrtObject *hook = (o->type->flags & PYRT_TPFLAG_USER) ? Pyrt_LookupTypeStr(o->type, "__getattr__") : NULL;
+    if (hook)
+        return call_attr(hook, o, "__getattr__", &name, 1, NULL);
+    return Pyrt_ErrNoAttribute(o, name);
+}
+
+PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtType *t = o->type;
+    const char *s = PyrtStr_UTF8(name);
+    const PyrtMethodDef *meth;
+    PyrtObject *attr = lookup_attr(t, s, &meth);
+    if (attr && attr->type == &PyrtType_Property)
+        return property_get(attr, o, s);
+    if (has_instance_layout(t)) {
+        const PyrtField *f = find_field(t, s);
+        if (f)
+            return field_get(o, f);
+        PyrtObject *d = ((PyrtInstance *)o)->dict;
+        PyrtObject *v = d ? PyrtDict_GetItemStr(d, s) : NULL;
+        if (v) {
+            Pyrt_IncRef(v);
+            return v;
+        }
+    }
+    if (attr)
+        return bind(attr, o, t, s);
+    if (meth)
+        return boundmeth_new(meth, o, methoddef_owner(t, meth));
+    if (s[0] == '_' && strcmp(s, "__class__") == 0)
+        return Pyrt_TypeOf(o);
+    if (s[0] == '_' && strcmp(s, "__dict__") == 0 && has_instance_layout(t))
+        return instance_vars(o);
+    return user_getattr_hook(o, name);
+}
+
+int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtType *t = o->type;
+    const char *s = PyrtStr_UTF8(name);
+    const PyrtMethodDef *meth;
+    PyrtObject *attr = lookup_attr(t, s, &meth);
+    if (attr && attr->type == &PyrtType_Property)
+        return property_set(attr, o, s, v);
+    if (!has_instance_layout(t)) {
+        if (attr || meth)
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object attribute '%s' is read-only", t->name, s);
+        else
+            Pyrt_ErrNoAttribute(o, name);
+        return -1;
+    }
+    const PyrtField *f = find_field(t, s);
+    if (f)
+        return field_set(o, f, v);
+    PyrtInstance *inst = (PyrtInstance *)o;
+    if (!v) {
+        if (!inst->dict || !PyrtDict_GetItemStr(inst->dict, s)) {
+            Pyrt_ErrNoAttribute(o, name);
+            return -1;
+        }
+        return PyrtDict_DelItem(inst->dict, name);
+    }
+    if (!inst->dict && !(inst->dict = PyrtDict_New()))
+        return -1;
+    return PyrtDict_SetItem(inst->dict, name, v);
+}
+
+PyrtObject *Pyrt_GetAttr(PyrtObject *o, PyrtObject *name)
+{
+    if (o->type->getattr)
+        return o->type->getattr(o, name);
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+PyrtObject *Pyrt_GetAttrStr(PyrtObject *o, const char *name)
+{
+    PyrtObject *n = PyrtStr_FromCString(name);
+    if (!n)
+        return NULL;
+    PyrtObject *r = Pyrt_GetAttr(o, n);
+    PYRT_DECREF(n);
+    return r;
+}
+
+int Pyrt_HasAttr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtObject *r = Pyrt_GetAttr(o, name);
+    if (r) {
+        PYRT_DECREF(r);
+        return 1;
+    }
+    if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError) == 1) {
+        Pyrt_ErrClear();
+        return 0;
+    }
+    return -1;
+}
+
+int Pyrt_SetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    if (o->type->setattr)
+        return o->type->setattr(o, name, v);
+    return Pyrt_GenericSetAttr(o, name, v);
+}
+
+int Pyrt_DelAttr(PyrtObject *o, PyrtObject *name)
+{
+    return Pyrt_SetAttr(o, name, NULL);
+}
+
+/* ------------------------------------------------------------------ calling methods */
+
+/* Call a class attribute found for self (a function gets self prepended without a bound method). */
+static PyrtObject *call_attr(PyrtObject *attr, PyrtObject *self, const char *name, PyrtObject *const *args,
+                             int64_t nargs, PyrtObject *kwnames)
+{
+    if (attr->type == &PyrtType_Function)
+        return call_prepend(attr, self, args, nargs, kwnames);
+    if (attr->type == &PyrtType_StaticMethod)
+        return Pyrt_Call(((PyrtStaticMethod *)attr)->func, args, nargs, kwnames);
+    PyrtObject *m = bind(attr, self, self->type, name);
+    if (!m)
+        return NULL;
+    PyrtObject *r = Pyrt_Call(m, args, nargs, kwnames);
+    PYRT_DECREF(m);
+    return r;
+}
+
+PyrtObject *Pyrt_CallMethod(PyrtObject *self, PyrtObject *name, PyrtObject *const *args, int64_t nargs,
+                            PyrtObject *kwnames)
+{
+    PyrtType *t = self->type;
+    const char *s = PyrtStr_UTF8(name);
+    bool plain = !t->getattr || (t->flags & PYRT_TPFLAG_EXCEPTION);
+    if (plain && has_instance_layout(t)) {
+        PyrtObject *d = ((PyrtInstance *)self)->dict;
+        if (find_field(t, s) || (d && PyrtDict_GetItemStr(d, s)))
+            plain = false;
+    }
+    if (plain) {
+        const PyrtMethodDef *meth;
+        PyrtObject *attr = lookup_attr(t, s, &meth);
+        if (attr)
+            return call_attr(attr, self, s, args, nargs, kwnames);
+        if (meth)
+            return meth->fn(self, args, nargs, kwnames);
+    }
+    PyrtObject *m = Pyrt_GetAttr(self, name);
+    if (!m)
+        return NULL;
+    PyrtObject *r = Pyrt_Call(m, args, nargs, kwnames);
+    PYRT_DECREF(m);
+    return r;
+}
+
+/* self.name(args) for a dunder looked up on the class only (like CPython's slot lookups). */
+static PyrtObject *call_dunder(PyrtObject *self, const char *name, PyrtObject *const *args, int64_t nargs)
+{
+    PyrtObject *f = Pyrt_LookupTypeStr(self->type, name);
+    if (!f) {
+        PyrtObject *n = PyrtStr_FromCString(name);
+        if (n) {
+            Pyrt_ErrSetObject(&PyrtType_AttributeError, n);
+            PYRT_DECREF(n);
+        }
+        return NULL;
+    }
+    return call_attr(f, self, name, args, nargs, NULL);
+}
+
+/* ------------------------------------------------------------------ super() */
+
+PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
+{
+    const char *s = PyrtStr_UTF8(name);
+    PyrtType *t = self->type == &PyrtType_Type ? (PyrtType *)self : self->type;
+    for (PyrtType *c = cls->base; c; c = c->base) {
+        if (c->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(c->dict, s);
+            if (v) {
+                if (self == (PyrtObject *)t && v->type == &PyrtType_Function) {
+                    Pyrt_IncRef(v);   /* super() in a classmethod: plain functions stay unbound */
+                    return v;
+                }
+                return bind(v, self, t, s);
+            }
+        }
+        const PyrtMethodDef *m = c->methods ? find_methoddef(c->methods, s) : NULL;
+        if (m)
+            return boundmeth_new(m, self, c);
+    }
+    return Pyrt_ErrFormat(&PyrtType_AttributeError, "'super' object has no attribute '%s'", s);
+}
+
+/* ------------------------------------------------------------------ user classes: dunder slots */
+
+static PyrtObject *check_str_result(PyrtObject *r, const char *what)
+{
+    if (r && !Pyrt_TypeCheck(r, &PyrtType_Str)) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "%s returned non-string (type %s)", what, r->type->name);
+        PYRT_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+static PyrtObject *user_repr(PyrtObject *o)
+{
+    return check_str_result(call_dunder(o, "__repr__", NULL, 0), "__repr__");
+}
+
+static PyrtObject *user_str(PyrtObject *o)
+{
+    return check_str_result(call_dunder(o, "__str__", NULL, 0), "__str__");
+}
+
+static const char *const cmp_dunders[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+static PyrtObject *user_richcompare(PyrtObject *a, PyrtObject *b, int op)
+{
+    PyrtObject *f = Pyrt_LookupTypeStr(a->type, cmp_dunders[op]);
+    if (f)
+        return call_attr(f, a, cmp_dunders[op], &b, 1, NULL);
+    if (op == PYRT_NE && (f = Pyrt_LookupTypeStr(a->type, "__eq__")) != NULL) {
+        /* object.__ne__: the inverse of __eq__ unless that is NotImplemented */
+        PyrtObject *r = call_attr(f, a, "__eq__", &b, 1, NULL);
+        if (!r || r == Pyrt_NotImplemented)
+            return r;
+        int t = Pyrt_IsTrue(r);
+        PYRT_DECREF(r);
+        return t < 0 ? NULL : Pyrt_BoolFromC(!t);
+    }
+    return Pyrt_NotImplemented;
+}
+
+static int64_t user_hash(PyrtObject *o)
+{
+    PyrtObject *r = call_dunder(o, "__hash__", NULL, 0);
+    if (!r)
+        return -1;
+    if (!(r->type->flags & PYRT_TPFLAG_INT)) {
+        PYRT_DECREF(r);
+        Pyrt_ErrSetString(&PyrtType_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    int64_t h = PyrtInt_AsI64(r);
+    PYRT_DECREF(r);
+    return h == -1 ? -2 : h;
+}
+
+static int64_t user_len(PyrtObject *o)
+{
+    PyrtObject *r = call_dunder(o, "__len__", NULL, 0);
+    if (!r)
+        return -1;
+    if (!(r->type->flags & PYRT_TPFLAG_INT)) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", r->type->name);
+        PYRT_DECREF(r);
+        return -1;
+    }
+    int64_t n = PyrtInt_AsI64(r);
+    PYRT_DECREF(r);
+    if (n < 0) {
+        Pyrt_ErrSetString(&PyrtType_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+static int user_bool(PyrtObject *o)
+{
+    PyrtObject *r = call_dunder(o, "__bool__", NULL, 0);
+    if (!r)
+        return -1;
+    if (r->type != &PyrtType_Bool) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__bool__ should return bool, returned %s", r->type->name);
+        PYRT_DECREF(r);
+        return -1;
+    }
+    return r == Pyrt_True;
+}
+
+static PyrtObject *user_getitem(PyrtObject *o, PyrtObject *key)
+{
+    return call_dunder(o, "__getitem__", &key, 1);
+}
+
+static int user_setitem(PyrtObject *o, PyrtObject *key, PyrtObject *v)
+{
+    PyrtObject *args[2] = {key, v};
+    PyrtObject *r = v ? call_dunder(o, "__setitem__", args, 2) : call_dunder(o, "__delitem__", args, 1);
+    if (!r)
+        return -1;
+    PYRT_DECREF(r);
+    return 0;
+}
+
+static int user_contains(PyrtObject *o, PyrtObject *item)
+{
+    PyrtObject *r = call_dunder(o, "__contains__", &item, 1);
+    if (!r)
+        return -1;
+    int t = Pyrt_IsTrue(r);
+    PYRT_DECREF(r);
+    return t;
+}
+
+static PyrtObject *user_iter(PyrtObject *o)
+{
+    return call_dunder(o, "__iter__", NULL, 0);
+}
+
+static PyrtObject *user_iternext(PyrtObject *o)
+{
+    PyrtObject *r = call_dunder(o, "__next__", NULL, 0);
+    if (!r && Pyrt_ErrMatches((PyrtObject *)&PyrtType_StopIteration) == 1)
+        Pyrt_ErrClear();
+    return r;
+}
+
+static PyrtObject *user_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                             PyrtObject *kwnames)
+{
+    PyrtObject *f = Pyrt_LookupTypeStr(callable->type, "__call__");
+    if (!f)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not callable", callable->type->name);
+    return call_attr(f, callable, "__call__", args, nargs, kwnames);
+}
+
+static PyrtObject *user_format(PyrtObject *o, PyrtObject *spec)
+{
+    PyrtObject *r = call_dunder(o, "__format__", &spec, 1);
+    if (r && !Pyrt_TypeCheck(r, &PyrtType_Str)) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__format__ must return a str, not %s", r->type->name);
+        PYRT_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+static const char *const binop_dunders[PYRT_NUM_BINOPS][3] = {
+    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
+    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
+    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
+    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
+    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
+    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
+    {"__matmul__", "__rmatmul__", "__imatmul__"},
+};
+
+static PyrtObject *user_binop(PyrtObject *a, PyrtObject *b, int op);
+
+/* Both operand orders, like CPython's SLOT1BINFULL: a.__op__(b), then b.__rop__(a); the right
+ * operand goes first when its class is a subclass of the left's. */
+static PyrtObject *user_binop(PyrtObject *a, PyrtObject *b, int op)
+{
+    int base = op & ~PYRT_INPLACE;
+    if (base < 0 || base >= PYRT_NUM_BINOPS)
+        return Pyrt_NotImplemented;
+    const char *const *names = binop_dunders[base];
+    if (op & PYRT_INPLACE) {
+        PyrtObject *f = Pyrt_LookupTypeStr(a->type, names[2]);
+        return f ? call_attr(f, a, names[2], &b, 1, NULL) : Pyrt_NotImplemented;
+    }
+    PyrtType *ta = a->type, *tb = b->type;
+    PyrtObject *fa = ta->binop == user_binop ? Pyrt_LookupTypeStr(ta, names[0]) : NULL;
+    PyrtObject *fb = ta != tb && tb->binop == user_binop ? Pyrt_LookupTypeStr(tb, names[1]) : NULL;
+    if (fa) {
+        if (fb && PyrtType_IsSubtype(tb, ta)) {
+            PyrtObject *r = call_attr(fb, b, names[1], &a, 1, NULL);
+            if (r != Pyrt_NotImplemented)
+                return r;
+            fb = NULL;
+        }
+        PyrtObject *r = call_attr(fa, a, names[0], &b, 1, NULL);
+        if (r != Pyrt_NotImplemented || ta == tb)
+            return r;
+    }
+    if (fb)
+        return call_attr(fb, b, names[1], &a, 1, NULL);
+    return Pyrt_NotImplemented;
+}
+
+static PyrtObject *user_unop(PyrtObject *a, int op)
+{
+    static const char *const names[] = {"__neg__", "__pos__", "__invert__"};
+    if (op < 0 || op > 2)
+        return Pyrt_NotImplemented;
+    PyrtObject *f = Pyrt_LookupTypeStr(a->type, names[op]);
+    return f ? call_attr(f, a, names[op], NULL, 0, NULL) : Pyrt_NotImplemented;
+}
+
+static bool has_dunder(PyrtType *t, const char *name)
+{
+    return Pyrt_LookupTypeStr(t, name) != NULL;
+}
+
+static bool has_any(PyrtType *t, const char *const *names, int n, int stride)
+{
+    for (int i = 0; i < n; i++)
+        if (has_dunder(t, names[i * stride]))
+            return true;
+    return false;
+}
+
+/* Point t's slots at the dunder dispatchers for every dunder its class dicts define (the rest
+ * stay inherited from the base). */
+static void install_slots(PyrtType *t)
+{
+    if (has_dunder(t, "__repr__")) t->repr = user_repr;
+    if (has_dunder(t, "__str__")) t->str = user_str;
+    if (has_any(t, cmp_dunders, 6, 1)) t->richcompare = user_richcompare;
+    PyrtObject *h = Pyrt_LookupTypeStr(t, "__hash__");
+    bool own_eq = t->dict && PyrtDict_GetItemStr(t->dict, "__eq__");
+    bool own_hash = t->dict && PyrtDict_GetItemStr(t->dict, "__hash__");
+    if (h == Pyrt_None || (own_eq && !own_hash))
+        t->hash = Pyrt_HashNotImplemented;
+    else if (h)
+        t->hash = user_hash;
+    if (has_dunder(t, "__len__")) t->len = user_len;
+    if (has_dunder(t, "__bool__")) t->bool_ = user_bool;
+    if (has_dunder(t, "__getitem__")) t->getitem = user_getitem;
+    if (has_dunder(t, "__setitem__") || has_dunder(t, "__delitem__")) t->setitem = user_setitem;
+    if (has_dunder(t, "__contains__")) t->contains = user_contains;
+    if (has_dunder(t, "__iter__")) t->iter = user_iter;
+    if (has_dunder(t, "__next__")) t->iternext = user_iternext;
+    if (has_dunder(t, "__call__")) t->call = user_call;
+    if (has_dunder(t, "__format__")) t->format = user_format;
+    if (has_any(t, &binop_dunders[0][0], PYRT_NUM_BINOPS * 3, 1)) t->binop = user_binop;
+    static const char *const unops[] = {"__neg__", "__pos__", "__invert__"};
+    if (has_any(t, unops, 3, 1)) t->unop = user_unop;
+}
+
+/* ------------------------------------------------------------------ user classes: creation, calls */
+
+/* C(args): allocate an instance (an exception keeps args), then __init__ found along the MRO. */
+static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
+                               PyrtObject *kwnames)
+{
+    PyrtType *t = (PyrtType *)callable;
+    bool is_exc = (t->flags & PYRT_TPFLAG_EXCEPTION) != 0;
+    PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    if (!init && !is_exc && (nargs > 0 || nkw > 0))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no arguments", t->name);
+    if (!init && is_exc && nkw > 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no keyword arguments", t->name);
+    PyrtObject *o = is_exc ? PyrtExc_New(t, args, nargs) : PyrtInstance_New(t);
+    if (!o || !init)
+        return o;
+    PyrtObject *r = call_attr(init, o, "__init__", args, nargs, kwnames);
+    if (!r) {
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    if (r != Pyrt_None) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
+        PYRT_DECREF(r);
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    return o;
+}
+
+PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
+                           const PyrtField *fields, PyrtObject *dict)
+{
+    if (!base)
+        base = &PyrtType_Object;
+    if (base->flags & PYRT_TPFLAG_NOSUBCLASS)
+        return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not an acceptable base type",
+                                          base->name);
+    if (base != &PyrtType_Object && !has_instance_layout(base))
+        return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError,
+                                          "pyrite: subclassing builtin type '%s' is not supported", base->name);
+    PyrtType *t = Pyrt_Malloc(sizeof(PyrtType));
+    if (!t)
+        return NULL;
+    *t = *base;   /* inherit every slot */
+    t->ob.refcnt = PYRT_IMMORTAL_REFCNT;   /* classes live for the whole run */
+    t->ob.type = &PyrtType_Type;
+    t->name = name;
+    t->module = module;
+    t->base = base;
+    t->basicsize = basicsize < base->basicsize ? base->basicsize : basicsize;
+    if (t->basicsize < (int64_t)sizeof(PyrtInstance))
+        t->basicsize = sizeof(PyrtInstance);
+    t->flags = PYRT_TPFLAG_USER | (base->flags & PYRT_TPFLAG_EXCEPTION);
+    t->fields = fields;
+    t->methods = NULL;
+    t->dict = dict ? dict : PyrtDict_New();
+    if (dict)
+        Pyrt_IncRef(dict);
+    if (!t->dict) {
+        Pyrt_Free(t);
+        return NULL;
+    }
+    if (base == &PyrtType_Object) {
+        t->dealloc = PyrtInstance_Release;
+        t->getattr = NULL;
+        t->setattr = NULL;
+    }
+    t->tp_new = user_tp_new;
+    install_slots(t);
+    return t;
+}
+
+/* ------------------------------------------------------------------ attributes of classes */
+
+static PyrtObject *type_special_attr(PyrtType *t, const char *s)
+{
+    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
+        return PyrtStr_FromCString(t->name);
+    if (strcmp(s, "__module__") == 0)
+        return PyrtStr_FromCString(t->module ? t->module : "builtins");
+    if (strcmp(s, "__doc__") == 0)
+        return Pyrt_None;
+    if (strcmp(s, "__base__") == 0) {
+        PyrtObject *b = t->base ? (PyrtObject *)t->base : Pyrt_None;
+        Pyrt_IncRef(b);
+        return b;
+    }
+    if (strcmp(s, "__bases__") == 0)
+        return t->base ? PyrtTuple_FromArray((PyrtObject **)&t->base, 1) : PyrtTuple_New(0);
+    if (strcmp(s, "__mro__") == 0) {
+        PyrtObject *items[64];
+        int64_t n = 0;
+        for (PyrtType *c = t; c && n < 64; c = c->base)
+            items[n++] = (PyrtObject *)c;
+        return PyrtTuple_FromArray(items, n);
+    }
+    if (strcmp(s, "__class__") == 0)
+        return Pyrt_TypeOf((PyrtObject *)t);
+    if (strcmp(s, "__dict__") == 0 && t->dict)
+        return PyrtDict_Copy(t->dict);
+    return NULL;
+}
+
+static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtType *t = (PyrtType *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (s[0] == '_' && s[1] == '_') {
+        PyrtObject *r = type_special_attr(t, s);
+        if (r || Pyrt_ErrOccurred())
+            return r;
+    }
+    const PyrtMethodDef *meth;
+    PyrtObject *attr = lookup_attr(t, s, &meth);
+    if (attr) {
+        if (attr->type == &PyrtType_StaticMethod) {
+            Pyrt_IncRef(((PyrtStaticMethod *)attr)->func);
+            return ((PyrtStaticMethod *)attr)->func;
+        }
+        if (attr->type == &PyrtType_ClassMethod)
+            return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, o);
+        Pyrt_IncRef(attr);
+        return attr;
+    }
+    if (meth)
+        return boundmeth_new(meth, NULL, methoddef_owner(t, meth));
+    return Pyrt_ErrNoAttribute(o, name);
+}
+
+static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtType *t = (PyrtType *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (!(t->flags & PYRT_TPFLAG_USER)) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "cannot set '%s' attribute of immutable type '%s'", s, t->name);
+        return -1;
+    }
+    int r;
+    if (v) {
+        r = PyrtDict_SetItem(t->dict, name, v);
+    } else if (!PyrtDict_GetItemStr(t->dict, s)) {
+        Pyrt_ErrNoAttribute(o, name);
+        return -1;
+    } else {
+        r = PyrtDict_DelItem(t->dict, name);
+    }
+    if (r == 0 && s[0] == '_' && s[1] == '_')
+        install_slots(t);
+    return r;
+}
+
+/* ------------------------------------------------------------------ argument parsing */
+
+/* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" */
+static PyrtObject *name_list(const char *const *names, int64_t n)
+{
+    char buf[512];
+    size_t len = 0;
+    buf[0] = 0;
+    for (int64_t i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : (i == n - 1 ? (n == 2 ? " and " : ", and ") : ", ");
+        int w = snprintf(buf + len, sizeof buf - len, "%s'%s'", sep, names[i]);
+        if (w < 0 || (size_t)w >= sizeof buf - len)
+            break;
+        len += (size_t)w;
+    }
+    return PyrtStr_FromCString(buf);
+}
+
+static int missing_error(const PyrtArgSpec *spec, const char *const *names, int64_t n, const char *kind)
+{
+    PyrtObject *list = name_list(names, n);
+    if (!list)
+        return -1;
+    Pyrt_ErrFormat(&PyrtType_TypeError, "%s() missing %lld required %s argument%s: %S", spec->fname,
+                   (long long)n, kind, n == 1 ? "" : "s", list);
+    PYRT_DECREF(list);
+    return -1;
+}
+
+static int too_many_positional(const PyrtArgSpec *spec, int64_t nargs, PyrtObject **out)
+{
+    int64_t kwonly_given = 0;
+    for (int32_t i = 0; i < spec->nkwonly; i++)
+        kwonly_given += out[spec->npos + i] != NULL;
+    char takes[96];
+    if (spec->nrequired_pos < spec->npos)
+        snprintf(takes, sizeof takes, "from %d to %d positional arguments", (int)spec->nrequired_pos,
+                 (int)spec->npos);
+    else
+        snprintf(takes, sizeof takes, "%d positional argument%s", (int)spec->npos, spec->npos == 1 ? "" : "s");
+    if (kwonly_given)
+        Pyrt_ErrFormat(&PyrtType_TypeError,
+                       "%s() takes %s but %lld positional argument%s (and %lld keyword-only argument%s) were given",
+                       spec->fname, takes, (long long)nargs, nargs == 1 ? "" : "s", (long long)kwonly_given,
+                       kwonly_given == 1 ? "" : "s");
+    else
+        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes %s but %lld %s given", spec->fname, takes,
+                       (long long)nargs, nargs == 1 ? "was" : "were");
+    return -1;
+}
+
+/* index of keyword `name` among the parameters that accept keywords, or -1 (-2: positional-only) */
+static int64_t keyword_index(const PyrtArgSpec *spec, const char *name)
+{
+    int32_t n = spec->npos + spec->nkwonly;
+    for (int32_t i = 0; i < n; i++)
+        if (strcmp(spec->names[i], name) == 0)
+            return i < spec->nposonly ? -2 : i;
+    return -1;
+}
+
+static int parse_keywords(const PyrtArgSpec *spec, PyrtObject *const *args, int64_t nargs,
+                          PyrtObject *kwnames, PyrtObject **out, PyrtObject *kwdict)
+{
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    const char *posonly_given[64];
+    int64_t nposonly_given = 0;
+    for (int64_t k = 0; k < nkw; k++) {
+        PyrtObject *kn = PyrtTuple_GetBorrowed(kwnames, k);
+        const char *name = PyrtStr_UTF8(kn);
+        int64_t j = keyword_index(spec, name);
+        if (j >= 0) {
+            if (out[j]) {
+                Pyrt_ErrFormat(&PyrtType_TypeError, "%s() got multiple values for argument '%s'", spec->fname,
+                               name);
+                return -1;
+            }
+            out[j] = args[nargs + k];
+        } else if (kwdict) {
+            if (PyrtDict_SetItem(kwdict, kn, args[nargs + k]) < 0)
+                return -1;
+        } else if (j == -2) {
+            if (nposonly_given < 64)
+                posonly_given[nposonly_given++] = name;
+        } else {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "%s() got an unexpected keyword argument '%s'", spec->fname,
+                           name);
+            return -1;
+        }
+    }
+    if (nposonly_given) {
+        PyrtObject *list = name_list(posonly_given, nposonly_given);
+        if (list) {
+            Pyrt_ErrFormat(&PyrtType_TypeError,
+                           "%s() got some positional-only arguments passed as keyword arguments: %S",
+                           spec->fname, list);
+            PYRT_DECREF(list);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int Pyrt_ParseArgs(const PyrtArgSpec *spec, PyrtObject *const *args, int64_t nargs,
+                   PyrtObject *kwnames, PyrtObject **out)
+{
+    int64_t nslots = spec->npos + spec->nkwonly;
+    int64_t extra = spec->has_varargs + spec->has_varkw;
+    for (int64_t i = 0; i < nslots + extra; i++)
+        out[i] = NULL;
+    int64_t ncopy = nargs < spec->npos ? nargs : spec->npos;
+    for (int64_t i = 0; i < ncopy; i++)
+        out[i] = args[i];
+    PyrtObject *kwdict = NULL;
+    if (spec->has_varkw && !(kwdict = PyrtDict_New()))
+        return -1;
+    if (parse_keywords(spec, args, nargs, kwnames, out, kwdict) < 0)
+        goto fail;
+    if (nargs > spec->npos && !spec->has_varargs) {
+        too_many_positional(spec, nargs, out);
+        goto fail;
+    }
+    const char *missing[64];
+    int64_t nmissing = 0;
+    for (int32_t i = 0; i < spec->nrequired_pos; i++)
+        if (!out[i] && nmissing < 64)
+            missing[nmissing++] = spec->names[i];
+    if (nmissing) {
+        missing_error(spec, missing, nmissing, "positional");
+        goto fail;
+    }
+    if (spec->has_varargs) {
+        PyrtObject *t = PyrtTuple_FromArray(args + ncopy, nargs - ncopy);
+        if (!t)
+            goto fail;
+        out[nslots] = t;
+    }
+    if (kwdict)
+        out[nslots + spec->has_varargs] = kwdict;
+    return 0;
+fail:
+    PYRT_XDECREF(kwdict);
+    return -1;
+}
+
+int Pyrt_ApplyDefaults(const PyrtArgSpec *spec, PyrtObject *func, PyrtObject **out)
+{
+    PyrtFunction *f = func && func->type == &PyrtType_Function ? (PyrtFunction *)func : NULL;
+    PyrtObject *defaults = f ? f->defaults : NULL;
+    int64_t ndef = defaults ? PyrtTuple_Len(defaults) : 0;
+    int64_t first = spec->npos - ndef;   /* first parameter with a default */
+    for (int64_t i = 0; i < spec->npos; i++)
+        if (!out[i] && i >= first)
+            out[i] = PyrtTuple_GetBorrowed(defaults, i - first);
+    const char *missing[64];
+    int64_t nmissing = 0;
+    for (int64_t i = 0; i < spec->npos; i++)
+        if (!out[i] && nmissing < 64)
+            missing[nmissing++] = spec->names[i];
+    if (nmissing)
+        return missing_error(spec, missing, nmissing, "positional");
+    for (int32_t i = 0; i < spec->nkwonly; i++) {
+        PyrtObject **slot = &out[spec->npos + i];
+        if (!*slot && f && f->kwdefaults)
+            *slot = PyrtDict_GetItemStr(f->kwdefaults, spec->names[spec->npos + i]);
+        if (!*slot && nmissing < 64)
+            missing[nmissing++] = spec->names[spec->npos + i];
+    }
+    if (nmissing)
+        return missing_error(spec, missing, nmissing, "keyword-only");
+    return 0;
 }
