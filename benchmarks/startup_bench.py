@@ -1,0 +1,75 @@
+"""Start-up benchmark: stock CPython vs pyrite's start-up archive on real import stacks, side by side."""
+import argparse
+import importlib.util
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from pyrite.startup import bench, launch  # noqa: E402
+
+SMALL_SCRIPT = """import argparse, json
+parser = argparse.ArgumentParser()
+parser.add_argument("--n", type=int, default=3)
+print(json.dumps(list(range(parser.parse_args().n))))
+"""
+
+# (name, module that must be importable, command after the interpreter)
+CASES = [
+    ("small script (argparse+json)", None, ["{script}"]),
+    ("stdlib: json,email,http", None, ["-c", "import json, email.parser, http.client"]),
+    ("requests", "requests", ["-c", "import requests"]),
+    ("flask --version (CLI)", "flask", ["-m", "flask", "--version"]),
+    ("pytest --version (CLI)", "pytest", ["-m", "pytest", "--version"]),
+    ("sympy (deep pure-Python)", "sympy", ["-c", "import sympy"]),
+    ("boto3", "boto3", ["-c", "import boto3"]),
+]
+
+
+def available_cases(names):
+    """The cases whose packages are installed (and, if given, whose names match)."""
+    for name, module, args in CASES:
+        if names and not any(n.lower() in name.lower() for n in names):
+            continue
+        if module is None or importlib.util.find_spec(module) is not None:
+            yield name, args
+        else:
+            print("skipping %s: %s is not installed (pip install %s)" % (name, module, module))
+
+
+def run_case(name, args, tmp, setup, runs, check):
+    """Record an archive for the case, then time stock and archived runs interleaved."""
+    script = os.path.join(tmp, "small_script.py")
+    command = [sys.executable] + [a.replace("{script}", script) for a in args]
+    archive = os.path.join(tmp, "case.pyra")
+    if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
+        print("%-28s recording failed" % name)
+        return
+    stock, archived, counts = bench.compare(command, archive, runs, setup, check)
+    print(bench.format_row(name, stock, archived, counts), flush=True)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--runs", type=int, default=30, help="interleaved runs per side (default 30)")
+    p.add_argument("--check", choices=("none", "stat", "hash"), help="validation mode (default: stat)")
+    p.add_argument("--via", choices=("pth", "shim"), default="pth",
+                   help="enable the archive via the installed .pth hook (default) or the run shim")
+    p.add_argument("cases", nargs="*", help="substrings of case names to run (default: all)")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="pyrite-startup-bench-") as tmp:
+        with open(os.path.join(tmp, "small_script.py"), "w") as f:
+            f.write(SMALL_SCRIPT)
+        setup = bench.Setup(tmp, via=args.via)
+        print("interpreter: %s (%s)" % (sys.executable, sys.version.split()[0]))
+        print("%d interleaved runs per side; wall time of the whole process; check=%s; via=%s"
+              % (args.runs, args.check or "stat", args.via))
+        print(bench.TABLE_HEAD)
+        for name, case_args in available_cases(args.cases):
+            run_case(name, case_args, tmp, setup, args.runs, args.check)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Side-by-side start-up timing: stock CPython vs the same command with an archive, interleaved, warm caches."""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from pyrite.startup import hook, install, launch
+
+
+class Side:
+    """One way of launching the command (stock or archived) and the wall times it took."""
+
+    def __init__(self, label, env):
+        self.label = label
+        self.env = env
+        self.times = []
+
+    def run_once(self, command):
+        start = time.perf_counter()
+        subprocess.run(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.times.append(time.perf_counter() - start)
+
+    def median_ms(self):
+        return statistics.median(self.times) * 1000
+
+    def spread_ms(self):
+        """Interquartile range in ms (robust spread)."""
+        if len(self.times) < 4:
+            return 0.0
+        q = statistics.quantiles(self.times, n=4)
+        return (q[2] - q[0]) * 1000
+
+
+def user_site_env(base, user_base):
+    """Environment whose user site-packages is a private directory (holding only pyrite's .pth hook)."""
+    env = launch.clean_env(base)
+    env["PYTHONUSERBASE"] = user_base
+    return env
+
+
+def user_site_dir(python, env):
+    """Where `python` puts the user site-packages under `env`."""
+    out = subprocess.run([python, "-c", "import site; print(site.getusersitepackages())"],
+                         env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def warm_caches(command, env):
+    """Run once allowing .pyc writes, so both sides start from warm bytecode caches."""
+    env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def archive_was_used(command, env):
+    """Run once more with a stats file and report how many modules the archive served (None: not active)."""
+    with tempfile.TemporaryDirectory(prefix="pyrite-stats-") as tmp:
+        stats = os.path.join(tmp, "stats")
+        env = dict(env)
+        env[launch.ENV_STATS] = stats
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with open(stats) as f:
+                served, fallbacks = f.read().split()
+        except (OSError, ValueError):
+            return None
+        return int(served), int(fallbacks)
+
+
+def interleave(command, sides, runs):
+    """Alternate the sides run by run (and which goes first), so drift hits both equally."""
+    for i in range(runs):
+        order = sides if i % 2 == 0 else sides[::-1]
+        for side in order:
+            side.run_once(command)
+
+
+class Setup:
+    """A temporary user site with the hook installed, plus stock and archived environments."""
+
+    def __init__(self, tmp, python=sys.executable, via="pth", base=None):
+        base = os.environ if base is None else base
+        self.stock_env = user_site_env(base, os.path.join(tmp, "userbase"))
+        self.via = via
+        if via == "pth":
+            install.install(user_site_dir(python, self.stock_env))
+
+    def archived_env(self, archive, check=None):
+        return launch.archive_env(self.stock_env, archive, check, shim=self.via == "shim")
+
+
+def compare(command, archive, runs, setup, check=None):
+    """Warm, verify, then time both sides; return (stock Side, archived Side, served/fallback counts)."""
+    stock = Side("stock CPython", setup.stock_env)
+    archived = Side("pyrite archive", setup.archived_env(archive, check))
+    warm_caches(command, stock.env)
+    warm_caches(command, archived.env)
+    counts = archive_was_used(command, archived.env)
+    interleave(command, [stock, archived], runs)
+    return stock, archived, counts
+
+
+def format_row(name, stock, archived, counts):
+    """One table row: medians, spreads and the relative change."""
+    s, a = stock.median_ms(), archived.median_ms()
+    served = "-" if counts is None else "%d/%d" % (counts[0], counts[0] + counts[1])
+    return "%-28s %9.1f ±%-6.1f %9.1f ±%-6.1f %+7.1f%%  %s" % (
+        name[:28], s, stock.spread_ms(), a, archived.spread_ms(), (a - s) / s * 100, served)
+
+
+TABLE_HEAD = "%-28s %16s %16s %8s  %s" % ("case", "stock ms (IQR)", "archive ms (IQR)", "change", "served")
+
+
+def bench_command(command, runs, archive=None, check=None, via="pth"):
+    """`pyrite startup bench`: record if needed, then print the side-by-side table."""
+    with tempfile.TemporaryDirectory(prefix="pyrite-bench-") as tmp:
+        setup = Setup(tmp, via=via)
+        if archive is None:
+            archive = os.path.join(tmp, "app.pyra")
+            if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
+                return 1
+        stock, archived, counts = compare(command, archive, runs, setup, check)
+        print("%d interleaved runs each, wall time from process start to exit" % runs)
+        print(TABLE_HEAD)
+        print(format_row(" ".join(command), stock, archived, counts))
+        if counts is None:
+            print("warning: the archive was not active in the archived runs")
+    return 0

@@ -1,0 +1,319 @@
+"""Start-up archive runtime: a meta-path finder that serves recorded modules from one archive file.
+
+This file is loaded by path (as `_pyrite_startup_hook`) from a `.pth` line or the run shim, very
+early in interpreter start-up, so it may only import modules the interpreter has already loaded.
+Any problem makes a module, or the whole archive, fall back to the normal import system; a warning
+is printed only under `python -v`.
+"""
+import sys
+import os
+import marshal
+import _imp
+import _frozen_importlib_external as _bx
+
+ENV_ARCHIVE = "PYRITE_STARTUP_ARCHIVE"
+ENV_CHECK = "PYRITE_STARTUP_CHECK"
+ENV_STATS = "PYRITE_STARTUP_STATS"
+MODULE_NAME = "_pyrite_startup_hook"
+
+HEADER_MAGIC = b"PYRITESA"
+FORMAT_VERSION = 1
+HEADER_SIZE = 64
+HASH_KEY = 0x5059524954450001
+CHECK_MODES = ("none", "stat", "hash")
+
+# Suffixes the path finder tries for a module name, in its order (extensions first).
+EXTENSION_SUFFIXES = tuple(_imp.extension_suffixes())
+MODULE_SUFFIXES = EXTENSION_SUFFIXES + (".py", ".pyc")
+
+
+class ArchiveError(Exception):
+    """The archive cannot be used at all (wrong interpreter, corrupt, truncated)."""
+
+
+def warn(message):
+    """Print a diagnostic, only when the interpreter runs verbosely (`python -v`)."""
+    if sys.flags.verbose:
+        sys.stderr.write("pyrite-startup: " + message + "\n")
+
+
+def digest(data):
+    """Keyed 64-bit hash (the one CPython uses for hash-based .pyc files) of a bytes-like object."""
+    return _imp.source_hash(HASH_KEY, data)
+
+
+def interpreter_tag():
+    """What must match between recording and running: version, bytecode magic, cache tag, -O level."""
+    return (sys.version, _bx.MAGIC_NUMBER, sys.implementation.cache_tag, sys.flags.optimize)
+
+
+def u64(data, pos):
+    """Little-endian unsigned 64-bit integer at data[pos:pos+8]."""
+    return int.from_bytes(data[pos:pos + 8], "little")
+
+
+def parse_header(header, file_size):
+    """Validate the fixed header; return (index_offset, index_length, index_digest)."""
+    if len(header) < HEADER_SIZE or header[:8] != HEADER_MAGIC:
+        raise ArchiveError("bad header magic")
+    if int.from_bytes(header[8:12], "little") != FORMAT_VERSION:
+        raise ArchiveError("unsupported archive format version")
+    if header[12:16] != _bx.MAGIC_NUMBER:
+        raise ArchiveError("recorded for another interpreter (bytecode magic differs)")
+    if u64(header, 40) != file_size:
+        raise ArchiveError("truncated or extended archive (size differs from header)")
+    index_offset, index_length = u64(header, 16), u64(header, 24)
+    if index_offset < HEADER_SIZE or index_offset + index_length > file_size:
+        raise ArchiveError("index out of bounds")
+    return index_offset, index_length, header[32:40]
+
+
+class Archive:
+    """One open archive file: the decoded index plus positioned reads of module code."""
+
+    def __init__(self, path):
+        self.path = path
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            self._load_index()
+        except BaseException:
+            os.close(self.fd)
+            raise
+
+    def _load_index(self):
+        size = os.fstat(self.fd).st_size
+        offset, length, expected = parse_header(os.pread(self.fd, HEADER_SIZE, 0), size)
+        raw = os.pread(self.fd, length, offset)
+        if len(raw) != length or digest(raw) != expected:
+            raise ArchiveError("index checksum mismatch")
+        try:
+            index = marshal.loads(raw)
+        except Exception:
+            raise ArchiveError("index does not decode") from None
+        if type(index) is not dict or index.get("interpreter") != interpreter_tag():
+            raise ArchiveError("recorded for another interpreter or -O level")
+        self.data_end = offset
+        self.modules = index["modules"]
+        self.dirs = index["dirs"]
+        self.check = index.get("check", "stat")
+
+    def code(self, offset, length, expected):
+        """Unmarshal one module's code object, or raise ArchiveError if it is damaged."""
+        if offset < HEADER_SIZE or offset + length > self.data_end:
+            raise ArchiveError("module data out of bounds")
+        blob = os.pread(self.fd, length, offset)
+        if len(blob) != length or digest(blob) != expected:
+            raise ArchiveError("module data checksum mismatch")
+        code = marshal.loads(blob)
+        if type(code) is not type(parse_header.__code__):
+            raise ArchiveError("module data is not a code object")
+        return code
+
+
+class ArchiveLoader(_bx.SourceFileLoader):
+    """A SourceFileLoader whose get_code comes from the archive; data, source and resources come from disk."""
+
+    def __init__(self, fullname, path, archive, entry):
+        super().__init__(fullname, path)
+        self._archive = archive
+        self._entry = entry
+
+    def get_code(self, fullname):
+        if fullname == self.name and self._entry is not None:
+            try:
+                code = self._archive.code(self._entry[0], self._entry[1], self._entry[2])
+            except Exception as exc:
+                warn("%s: %s; loading it from disk" % (fullname, exc))
+                self._entry = None
+            else:
+                _imp._fix_co_filename(code, self.path)
+                return code
+        return super().get_code(fullname)
+
+
+def normalize_entry(entry, cwd=None):
+    """The directory a sys.path entry stands for, spelled as the path finder spells it (None: skip it)."""
+    if type(entry) is not str:
+        return None
+    if not entry or entry == ".":
+        return cwd if cwd is not None else os.getcwd()
+    if entry[0] != "/":
+        entry = (cwd if cwd is not None else os.getcwd()) + "/" + entry
+    return entry.rstrip("/") or "/"
+
+
+def list_dir(path):
+    """The names in a directory; None when it is missing; False when it is not a listable directory."""
+    try:
+        return frozenset(os.listdir(path))
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+
+
+def mtime_of(path):
+    """st_mtime_ns of a path, or -1 when it does not exist."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def may_hold(listing, tail):
+    """Whether a freshly listed directory might provide module `tail` (directories count, conservatively)."""
+    if listing is None:
+        return False
+    if listing is False or tail in listing:
+        return True
+    for suffix in MODULE_SUFFIXES:
+        if tail + suffix in listing:
+            return True
+    return False
+
+
+def shadows_in_own_dir(listing, tail):
+    """Whether something in a module's own directory would now win over `tail.py` (a package or an extension)."""
+    if listing is None or listing is False:
+        return True
+    if tail in listing:
+        return True
+    for suffix in EXTENSION_SUFFIXES:
+        if tail + suffix in listing:
+            return True
+    return False
+
+
+class DirState:
+    """Per-process memo of what each directory on a search path holds: one stat, and a listing only if it changed."""
+
+    def __init__(self, recorded, check):
+        self.recorded = recorded
+        self.trust = check == "none"
+        self.memo = {}
+
+    def clear(self):
+        self.memo.clear()
+
+    def lookup(self, path):
+        """(unchanged, names): names are recorded module names if unchanged, else the raw listing."""
+        state = self.memo.get(path)
+        if state is None:
+            state = self._compute(path)
+            self.memo[path] = state
+        return state
+
+    def _compute(self, path):
+        rec = self.recorded.get(path)
+        if rec is not None and (self.trust or (rec[0] != -2 and mtime_of(path) == rec[0])):
+            return (True, rec[1])
+        return (False, list_dir(path))
+
+
+class ArchiveFinder:
+    """Meta-path finder: a dict lookup per import, then checks that the recorded file is still what import would find."""
+
+    def __init__(self, archive, check=None):
+        self.archive = archive
+        self.modules = archive.modules
+        self.check = check if check in CHECK_MODES else archive.check
+        self.dirs = DirState(archive.dirs, self.check)
+        self.served = 0
+        self.fallbacks = 0
+
+    def invalidate_caches(self):
+        self.dirs.clear()
+
+    def find_spec(self, fullname, path=None, target=None):
+        rec = self.modules.get(fullname)
+        if rec is None:
+            return None
+        try:
+            reason = self._reject_reason(fullname, rec, path)
+            if reason is None:
+                spec = self._make_spec(fullname, rec)
+                self.served += 1
+                return spec
+        except Exception as exc:
+            reason = "error %r" % (exc,)
+        self.fallbacks += 1
+        warn("%s: %s; using the normal import system" % (fullname, reason))
+        return None
+
+    def _make_spec(self, fullname, rec):
+        origin = rec[3]
+        loader = ArchiveLoader(fullname, origin, self.archive, rec[:3])
+        search = list(rec[4]) if rec[4] is not None else None
+        return _bx.spec_from_file_location(fullname, origin, loader=loader,
+                                           submodule_search_locations=search)
+
+    def _reject_reason(self, fullname, rec, path):
+        """None if the recorded file is what the import system would load now, else why not."""
+        tail = fullname.rpartition(".")[2]
+        if not self._resolves_here(tail, rec[5], rec[4] is not None, path):
+            return "search path resolves differently than when recorded"
+        if self.check == "none":
+            return None
+        return self._source_changed(rec)
+
+    def _resolves_here(self, tail, entry, is_package, path):
+        """Walk the search path as the path finder would: nothing before `entry` may provide `tail`."""
+        cwd = None
+        for item in (sys.path if path is None else path):
+            if type(item) is str and (not item or item[0] != "/") and cwd is None:
+                cwd = os.getcwd()
+            folder = normalize_entry(item, cwd)
+            if folder is None:
+                if type(item) is bytes:
+                    return False
+                continue
+            unchanged, names = self.dirs.lookup(folder)
+            if folder == entry:
+                return unchanged or is_package or not shadows_in_own_dir(names, tail)
+            if (tail in names) if unchanged else may_hold(names, tail):
+                return False
+        return False
+
+    def _source_changed(self, rec):
+        try:
+            st = os.stat(rec[3])
+        except OSError:
+            return "source file is gone"
+        if st.st_size != rec[6] or st.st_mtime_ns != rec[7]:
+            return "source file changed since recording"
+        if self.check == "hash":
+            with open(rec[3], "rb") as f:
+                if digest(f.read()) != rec[8]:
+                    return "source content changed since recording"
+        return None
+
+
+def active_finder():
+    """The installed ArchiveFinder, if any (matched by class name: the hook may be loaded twice)."""
+    for finder in sys.meta_path:
+        if type(finder).__name__ == "ArchiveFinder":
+            return finder
+    return None
+
+
+def activate(path=None, check=None):
+    """Open the archive named by `path` or $PYRITE_STARTUP_ARCHIVE and put its finder first on sys.meta_path."""
+    path = path or os.environ.get(ENV_ARCHIVE)
+    if not path or active_finder() is not None:
+        return None
+    try:
+        finder = ArchiveFinder(Archive(path), check or os.environ.get(ENV_CHECK))
+    except Exception as exc:
+        warn("ignoring archive %s: %s" % (path, exc))
+        return None
+    sys.meta_path.insert(0, finder)
+    if os.environ.get(ENV_STATS):
+        import atexit
+        atexit.register(write_stats, os.environ[ENV_STATS], finder)
+    return finder
+
+
+def write_stats(path, finder):
+    """At exit (only when $PYRITE_STARTUP_STATS names a file): how many modules were served / fell back."""
+    with open(path, "w") as f:
+        f.write("%d %d\n" % (finder.served, finder.fallbacks))

@@ -1,0 +1,1 @@
+"""PYTHONPATH shim directory: its sitecustomize starts pyrite's recorder or archive inside an unmodified app."""
