@@ -1,0 +1,309 @@
+/* tuple.c: the tuple type (PyrtType_Tuple): an immutable array of owned references allocated in
+ * one block, with the () singleton, indexing and slicing, concatenation and repetition,
+ * lexicographic comparison, repr ("(1,)", "()"), the methods count/index, the tuple(...)
+ * constructor and CPython 3.11's exact xxHash-based hash (so sets of tuples iterate in CPython's
+ * order). */
+#include "pyrt.h"
+
+static PyrtTuple empty_tuple = {PYRT_HEAD_INIT(&PyrtType_Tuple), 0};
+
+PyrtObject *PyrtTuple_Empty(void) { return &empty_tuple.ob; }
+
+static PyrtObject *tuple_alloc(PyrtType *t, int64_t n) {
+    if (n > (INT64_MAX - (int64_t)sizeof(PyrtTuple)) / 16) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
+    PyrtTuple *r = (PyrtTuple *)Pyrt_Alloc(t, sizeof(PyrtTuple) + (size_t)n * sizeof(PyrtObject *));
+    if (!r) return NULL;
+    r->length = n;
+    return &r->ob;
+}
+
+PyrtObject *PyrtTuple_New(int64_t length) {
+    if (length == 0) return &empty_tuple.ob;
+    return tuple_alloc(&PyrtType_Tuple, length);
+}
+
+PyrtObject *PyrtTuple_FromArray(PyrtObject *const *items, int64_t n) {
+    PyrtObject *t = PyrtTuple_New(n);
+    if (!t) return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        Pyrt_IncRef(items[i]);
+        ((PyrtTuple *)t)->items[i] = items[i];
+    }
+    return t;
+}
+
+PyrtObject *PyrtTuple_Pack2(PyrtObject *a, PyrtObject *b) {
+    PyrtObject *items[2] = {a, b};
+    return PyrtTuple_FromArray(items, 2);
+}
+
+PyrtObject *PyrtTuple_FromIterable(PyrtObject *iterable) {
+    if (iterable->type == &PyrtType_Tuple) {
+        Pyrt_IncRef(iterable);
+        return iterable;
+    }
+    PyrtObject *seq = PyrtCont_AsSeq(iterable, NULL);
+    if (!seq) return NULL;
+    PyrtObject *t = PyrtTuple_FromArray(PyrtCont_SeqItems(seq), PyrtCont_SeqLen(seq));
+    Pyrt_DecRef(seq);
+    return t;
+}
+
+static void tuple_dealloc(PyrtObject *o) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    for (int64_t i = 0; i < t->length; i++) Pyrt_XDecRef(t->items[i]);
+}
+
+PyrtObject *PyrtTuple_GetItem(PyrtObject *o, int64_t i) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    if (i < 0) i += t->length;
+    if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)t->length))
+        return Pyrt_ErrSetString(&PyrtType_IndexError, "tuple index out of range");
+    Pyrt_IncRef(t->items[i]);
+    return t->items[i];
+}
+
+static PyrtObject *tuple_slice_resolved(PyrtTuple *t, int64_t start, int64_t step, int64_t n) {
+    if (start == 0 && step == 1 && n == t->length && t->ob.type == &PyrtType_Tuple) {
+        Pyrt_IncRef(&t->ob);
+        return &t->ob;
+    }
+    PyrtObject *r = PyrtTuple_New(n);
+    if (!r) return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        PyrtObject *v = t->items[start + i * step];
+        Pyrt_IncRef(v);
+        ((PyrtTuple *)r)->items[i] = v;
+    }
+    return r;
+}
+
+PyrtObject *PyrtTuple_GetSlice(PyrtObject *o, int64_t start, int64_t stop, int64_t step) {
+    if (step == 0) return Pyrt_ErrSetString(&PyrtType_ValueError, "slice step cannot be zero");
+    if (step < -INT64_MAX) step = -INT64_MAX;
+    int64_t n = PyrtSlice_Adjust(((PyrtTuple *)o)->length, &start, &stop, step);
+    return tuple_slice_resolved((PyrtTuple *)o, start, step, n);
+}
+
+PyrtObject *PyrtTuple_Subscript(PyrtObject *o, PyrtObject *key) {
+    if (PYRT_LIKELY(PyrtCont_IsInt(key))) return PyrtTuple_GetItem(o, PyrtInt_AsI64(key));
+    if (key->type == &PyrtType_Slice) {
+        int64_t start, stop, step, n;
+        if (PyrtSlice_Resolve(key, ((PyrtTuple *)o)->length, &start, &stop, &step, &n) < 0) return NULL;
+        return tuple_slice_resolved((PyrtTuple *)o, start, step, n);
+    }
+    return PyrtCont_Err(&PyrtType_TypeError, "tuple indices must be integers or slices, not %s",
+                        key->type->name);
+}
+
+PyrtObject *PyrtTuple_Concat(PyrtObject *a, PyrtObject *b) {
+    PyrtTuple *x = (PyrtTuple *)a, *y = (PyrtTuple *)b;
+    if (y->length == 0 && a->type == &PyrtType_Tuple) { Pyrt_IncRef(a); return a; }
+    if (x->length == 0 && b->type == &PyrtType_Tuple) { Pyrt_IncRef(b); return b; }
+    PyrtObject *r = PyrtTuple_New(x->length + y->length);
+    if (!r) return NULL;
+    PyrtObject **dst = ((PyrtTuple *)r)->items;
+    for (int64_t i = 0; i < x->length; i++) { Pyrt_IncRef(x->items[i]); dst[i] = x->items[i]; }
+    for (int64_t i = 0; i < y->length; i++) { Pyrt_IncRef(y->items[i]); dst[x->length + i] = y->items[i]; }
+    return r;
+}
+
+PyrtObject *PyrtTuple_Repeat(PyrtObject *a, int64_t n) {
+    PyrtTuple *x = (PyrtTuple *)a;
+    if (n == 1 && a->type == &PyrtType_Tuple) { Pyrt_IncRef(a); return a; }
+    if (n <= 0 || x->length == 0) return PyrtTuple_New(0);
+    if (n > INT64_MAX / 16 / x->length) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
+    int64_t len = x->length;
+    PyrtObject *r = PyrtTuple_New(len * n);
+    if (!r) return NULL;
+    PyrtObject **dst = ((PyrtTuple *)r)->items;
+    for (int64_t k = 0; k < n; k++)
+        for (int64_t i = 0; i < len; i++) { Pyrt_IncRef(x->items[i]); dst[k * len + i] = x->items[i]; }
+    return r;
+}
+
+int PyrtTuple_Contains(PyrtObject *o, PyrtObject *v) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    for (int64_t i = 0; i < t->length; i++) {
+        int c = Pyrt_RichCompareBool(t->items[i], v, PYRT_EQ);
+        if (c != 0) return c;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ hash (CPython 3.11, 64-bit) */
+#define XXPRIME_1 11400714785074694791ULL
+#define XXPRIME_2 14029467366897019727ULL
+#define XXPRIME_5 2870177450012600261ULL
+#define XXROTATE(x) (((x) << 31) | ((x) >> 33))
+
+int64_t PyrtTuple_HashOfHashes(const int64_t *hashes, int64_t n) {
+    uint64_t acc = XXPRIME_5;
+    for (int64_t i = 0; i < n; i++) {
+        acc += (uint64_t)hashes[i] * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    acc += (uint64_t)n ^ (XXPRIME_5 ^ 3527539ULL);
+    if (acc == (uint64_t)-1) return 1546275796;
+    return (int64_t)acc;
+}
+
+int64_t PyrtTuple_Hash(PyrtObject *o) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    uint64_t acc = XXPRIME_5;
+    for (int64_t i = 0; i < t->length; i++) {
+        int64_t h = Pyrt_Hash(t->items[i]);
+        if (h == -1) return -1;
+        acc += (uint64_t)h * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    acc += (uint64_t)t->length ^ (XXPRIME_5 ^ 3527539ULL);
+    if (acc == (uint64_t)-1) return 1546275796;
+    return (int64_t)acc;
+}
+
+/* ------------------------------------------------------------------ slots */
+
+PyrtObject *PyrtTuple_Repr(PyrtObject *o) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    if (t->length == 0) return PyrtStr_FromUTF8("()", 2);
+    int rec = PyrtCont_ReprEnter(o);
+    if (rec < 0) return NULL;
+    if (rec) return PyrtStr_FromUTF8("(...)", 5);
+    PyrtContBuf b = {0};
+    int rc = PyrtContBuf_AppendC(&b, "(");
+    for (int64_t i = 0; rc == 0 && i < t->length; i++) {
+        if (i > 0) rc = PyrtContBuf_AppendC(&b, ", ");
+        if (rc == 0) rc = PyrtContBuf_AppendRepr(&b, t->items[i]);
+    }
+    if (rc == 0) rc = PyrtContBuf_AppendC(&b, t->length == 1 ? ",)" : ")");
+    PyrtCont_ReprLeave(o);
+    if (rc < 0) { PyrtContBuf_Free(&b); return NULL; }
+    return PyrtContBuf_Finish(&b);
+}
+
+static PyrtObject *cmp_i64(int64_t a, int64_t b, int op) {
+    switch (op) {
+    case PYRT_LT: return Pyrt_BoolFromC(a < b);
+    case PYRT_LE: return Pyrt_BoolFromC(a <= b);
+    case PYRT_EQ: return Pyrt_BoolFromC(a == b);
+    case PYRT_NE: return Pyrt_BoolFromC(a != b);
+    case PYRT_GT: return Pyrt_BoolFromC(a > b);
+    default: return Pyrt_BoolFromC(a >= b);
+    }
+}
+
+PyrtObject *PyrtTuple_RichCompare(PyrtObject *a, PyrtObject *b, int op) {
+    if (!PyrtTuple_Check(a) || !PyrtTuple_Check(b)) return Pyrt_NotImplemented;
+    PyrtTuple *x = (PyrtTuple *)a, *y = (PyrtTuple *)b;
+    int64_t i;
+    for (i = 0; i < x->length && i < y->length; i++) {
+        int k = Pyrt_RichCompareBool(x->items[i], y->items[i], PYRT_EQ);
+        if (k < 0) return NULL;
+        if (!k) break;
+    }
+    if (i >= x->length || i >= y->length) return cmp_i64(x->length, y->length, op);
+    if (op == PYRT_EQ) return Pyrt_False;
+    if (op == PYRT_NE) return Pyrt_True;
+    return Pyrt_RichCompare(x->items[i], y->items[i], op);
+}
+
+static int64_t tuple_len(PyrtObject *o) { return ((PyrtTuple *)o)->length; }
+
+static bool defers_to(PyrtObject *o, const char *dunder) {
+    return (o->type->flags & PYRT_TPFLAG_USER) && Pyrt_LookupTypeStr(o->type, dunder) != NULL;
+}
+
+static PyrtObject *tuple_binop(PyrtObject *a, PyrtObject *b, int op) {
+    op &= ~PYRT_INPLACE;
+    if (op == PYRT_ADD) {
+        if (!PyrtTuple_Check(a)) return Pyrt_NotImplemented;
+        if (PyrtTuple_Check(b)) return PyrtTuple_Concat(a, b);
+        if (defers_to(b, "__radd__")) return Pyrt_NotImplemented;
+        return PyrtCont_Err(&PyrtType_TypeError, "can only concatenate tuple (not \"%s\") to tuple", b->type->name);
+    }
+    if (op == PYRT_MUL) {
+        PyrtObject *seq = PyrtTuple_Check(a) ? a : b, *n = seq == a ? b : a;
+        if (!PyrtCont_IsInt(n)) {
+            if (defers_to(n, seq == a ? "__rmul__" : "__mul__")) return Pyrt_NotImplemented;
+            return PyrtCont_Err(&PyrtType_TypeError, "can't multiply sequence by non-int of type '%s'",
+                                n->type->name);
+        }
+        return PyrtTuple_Repeat(seq, PyrtInt_AsI64(n));
+    }
+    return Pyrt_NotImplemented;
+}
+
+PyrtObject *PyrtTuple_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    if (PyrtCont_NoKw("tuple", kwnames) < 0) return NULL;
+    if (PyrtCont_ArgRange("tuple", nargs, 0, 1) < 0) return NULL;
+    PyrtType *t = (PyrtType *)type;
+    if (!t || t == &PyrtType_Tuple || !PyrtType_IsSubtype(t, &PyrtType_Tuple))
+        return nargs ? PyrtTuple_FromIterable(args[0]) : PyrtTuple_New(0);
+    PyrtObject *seq = nargs ? PyrtCont_AsSeq(args[0], NULL) : PyrtTuple_New(0);   /* a subclass */
+    if (!seq) return NULL;
+    int64_t n = PyrtCont_SeqLen(seq);
+    PyrtObject *r = tuple_alloc(t, n);
+    for (int64_t i = 0; r && i < n; i++) {
+        PyrtObject *v = PyrtCont_SeqItems(seq)[i];
+        Pyrt_IncRef(v);
+        ((PyrtTuple *)r)->items[i] = v;
+    }
+    Pyrt_DecRef(seq);
+    return r;
+}
+
+/* ------------------------------------------------------------------ methods */
+
+PyrtObject *PyrtTuple_meth_index(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    PyrtTuple *t = (PyrtTuple *)self;
+    int64_t start = 0, stop = INT64_MAX;
+    if (PyrtCont_NoKw("tuple.index", kwnames) < 0 || PyrtCont_ArgRange("index", nargs, 1, 3) < 0) return NULL;
+    if (nargs >= 2 && PyrtCont_SliceIndexNotNone(args[1], &start) < 0) return NULL;
+    if (nargs >= 3 && PyrtCont_SliceIndexNotNone(args[2], &stop) < 0) return NULL;
+    if (start < 0) { start += t->length; if (start < 0) start = 0; }
+    if (stop < 0) { stop += t->length; if (stop < 0) stop = 0; }
+    for (int64_t i = start; i < stop && i < t->length; i++) {
+        int c = Pyrt_RichCompareBool(t->items[i], args[0], PYRT_EQ);
+        if (c < 0) return NULL;
+        if (c) return PyrtInt_FromI64(i);
+    }
+    return Pyrt_ErrSetString(&PyrtType_ValueError, "tuple.index(x): x not in tuple");
+}
+
+PyrtObject *PyrtTuple_meth_count(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    PyrtTuple *t = (PyrtTuple *)self;
+    if (PyrtCont_OneArg("tuple.count", nargs, kwnames) < 0) return NULL;
+    int64_t count = 0;
+    for (int64_t i = 0; i < t->length; i++) {
+        int c = Pyrt_RichCompareBool(t->items[i], args[0], PYRT_EQ);
+        if (c < 0) return NULL;
+        count += c;
+    }
+    return PyrtInt_FromI64(count);
+}
+
+static const PyrtMethodDef tuple_methods[] = {
+    {"index", PyrtTuple_meth_index}, {"count", PyrtTuple_meth_count}, {NULL, NULL},
+};
+
+PyrtType PyrtType_Tuple = {
+    .ob = PYRT_TYPE_HEAD,
+    .name = "tuple",
+    .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtTuple),
+    .flags = PYRT_TPFLAG_TUPLE,
+    .methods = tuple_methods,
+    .dealloc = tuple_dealloc,
+    .repr = PyrtTuple_Repr,
+    .hash = PyrtTuple_Hash,
+    .richcompare = PyrtTuple_RichCompare,
+    .iter = PyrtTupleIter_New,
+    .len = tuple_len,
+    .getitem = PyrtTuple_Subscript,
+    .contains = PyrtTuple_Contains,
+    .binop = tuple_binop,
+    .tp_new = PyrtTuple_TpNew,
+};
