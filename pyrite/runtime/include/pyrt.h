@@ -413,7 +413,7 @@ static inline bool PyrtI64_FloorDiv(int64_t a, int64_t b, int64_t *r) {
     if (PYRT_UNLIKELY(a == INT64_MIN && b == -1)) { PyrtErr_IntOverflow(); return true; }
     int64_t q = a / b; if ((a % b != 0) && ((a < 0) != (b < 0))) q--; *r = q; return false; }
 static inline bool PyrtI64_Mod(int64_t a, int64_t b, int64_t *r) {
-    if (PYRT_UNLIKELY(b == 0)) { PyrtErr_ZeroDiv("integer division or modulo by zero"); return true; }
+    if (PYRT_UNLIKELY(b == 0)) { PyrtErr_ZeroDiv("integer modulo by zero"); return true; }
     if (b == -1) { *r = 0; return false; }
     int64_t m = a % b; if (m != 0 && ((m < 0) != (b < 0))) m += b; *r = m; return false; }
 static inline bool PyrtI64_TrueDiv(int64_t a, int64_t b, double *r) {

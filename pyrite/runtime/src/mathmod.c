@@ -1,0 +1,906 @@
+/* mathmod.c: the built-in modules math, sys and time, and the module type (PyrtType_Module: a
+ * name and a dict; attribute access reads the dict). math wraps libm with CPython's error rules
+ * (ValueError "math domain error" for a NaN from non-NaN input or an infinity from finite input,
+ * OverflowError "math range error" where CPython reports overflow). Transcendentals come from the
+ * target's libm, which differs by 1 ulp from glibc on musl/wasi (see TOOLCHAIN.md). Also sys.argv
+ * (Pyrt_SetArgv), sys.exit (Pyrt_SysExit) and the clocks. */
+#include "pyrt.h"
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+
+#define PI 3.141592653589793238462643383279502884
+#define E_CONST 2.718281828459045235360287471352662498
+
+/* ------------------------------------------------------------------ math: error rules */
+static double domain_error(void)
+{
+    Pyrt_ErrSetString(&PyrtType_ValueError, "math domain error");
+    return -1.0;
+}
+
+static double range_error(void)
+{
+    Pyrt_ErrSetString(&PyrtType_OverflowError, "math range error");
+    return -1.0;
+}
+
+/* CPython's math_1 rule */
+static double check1(double r, double x, bool can_overflow)
+{
+    if (isnan(r) && !isnan(x))
+        return domain_error();
+    if (isinf(r) && isfinite(x))
+        return can_overflow ? range_error() : domain_error();
+    return r;
+}
+
+/* CPython's math_2 rule */
+static double check2(double r, double x, double y)
+{
+    if (isnan(r) && !isnan(x) && !isnan(y))
+        return domain_error();
+    if (isinf(r) && isfinite(x) && isfinite(y))
+        return range_error();
+    return r;
+}
+
+static double m_log(double x, double (*f)(double))
+{
+    if (isfinite(x))
+        return x > 0 ? f(x) : domain_error();
+    if (isnan(x) || x > 0)
+        return x;
+    return domain_error();
+}
+
+static double m_pow(double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y)) {
+        if (isnan(x))
+            return y == 0 ? 1.0 : x;
+        if (isnan(y))
+            return x == 1.0 ? 1.0 : y;
+        if (isinf(x)) {
+            bool odd_y = isfinite(y) && fmod(fabs(y), 2.0) == 1.0;
+            if (y > 0)
+                return odd_y ? x : fabs(x);
+            if (y == 0)
+                return 1.0;
+            return odd_y ? copysign(0.0, x) : 0.0;
+        }
+        if (fabs(x) == 1.0)
+            return 1.0;
+        if ((y > 0 && fabs(x) > 1.0) || (y < 0 && fabs(x) < 1.0))
+            return INFINITY;
+        return 0.0;
+    }
+    double r = pow(x, y);
+    if (isnan(r))
+        return domain_error();
+    if (isinf(r))
+        return x == 0.0 ? domain_error() : range_error();
+    return r;
+}
+
+static double m_fmod(double x, double y)
+{
+    if (isinf(y) && isfinite(x))
+        return x;
+    return check2(fmod(x, y), x, y);
+}
+
+double PyrtMath_Call1(int which, double x)
+{
+    switch (which) {
+    case PYRT_MATH_SQRT: return check1(sqrt(x), x, false);
+    case PYRT_MATH_EXP: return check1(exp(x), x, true);
+    case PYRT_MATH_LOG: return m_log(x, log);
+    case PYRT_MATH_LOG10: return m_log(x, log10);
+    case PYRT_MATH_LOG2: return m_log(x, log2);
+    case PYRT_MATH_SIN: return check1(sin(x), x, false);
+    case PYRT_MATH_COS: return check1(cos(x), x, false);
+    case PYRT_MATH_TAN: return check1(tan(x), x, false);
+    case PYRT_MATH_ASIN: return check1(asin(x), x, false);
+    case PYRT_MATH_ACOS: return check1(acos(x), x, false);
+    case PYRT_MATH_ATAN: return check1(atan(x), x, false);
+    case PYRT_MATH_SINH: return check1(sinh(x), x, true);
+    case PYRT_MATH_COSH: return check1(cosh(x), x, true);
+    case PYRT_MATH_TANH: return check1(tanh(x), x, false);
+    case PYRT_MATH_FABS: return fabs(x);
+    case PYRT_MATH_DEGREES: return x * (180.0 / PI);
+    case PYRT_MATH_RADIANS: return x * (PI / 180.0);
+    case PYRT_MATH_EXPM1: return check1(expm1(x), x, true);
+    case PYRT_MATH_LOG1P: return check1(log1p(x), x, false);
+    case PYRT_MATH_ERF: return erf(x);
+    case PYRT_MATH_ERFC: return erfc(x);
+    }
+    Pyrt_ErrSetString(&PyrtType_ValueError, "pyrite: bad math function");
+    return -1.0;
+}
+
+double PyrtMath_Call2(int which, double x, double y)
+{
+    switch (which) {
+    case PYRT_MATH_ATAN2: return check2(atan2(x, y), x, y);
+    case PYRT_MATH_HYPOT: return check2(hypot(x, y), x, y);
+    case PYRT_MATH_POW: return m_pow(x, y);
+    case PYRT_MATH_FMOD: return m_fmod(x, y);
+    case PYRT_MATH_COPYSIGN: return copysign(x, y);
+    case PYRT_MATH_LOG_BASE: {
+        double num = m_log(x, log);
+        if (Pyrt_ErrOccurred())
+            return -1.0;
+        double den = m_log(y, log);
+        if (Pyrt_ErrOccurred())
+            return -1.0;
+        if (den == 0.0) {
+            PyrtErr_ZeroDiv("float division by zero");
+            return -1.0;
+        }
+        return num / den;
+    }
+    }
+    return PyrtMath_Call1(which, x);
+}
+
+/* ------------------------------------------------------------------ math: int results */
+PyrtObject *PyrtMath_Floor(double x) { return PyrtInt_FromDouble(floor(x)); }
+PyrtObject *PyrtMath_Ceil(double x) { return PyrtInt_FromDouble(ceil(x)); }
+PyrtObject *PyrtMath_Trunc(double x) { return PyrtInt_FromDouble(trunc(x)); }
+
+PyrtObject *PyrtMath_Factorial(int64_t n)
+{
+    if (n < 0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "factorial() not defined for negative values");
+    int64_t r = 1;
+    for (int64_t i = 2; i <= n; i++)
+        if (PyrtI64_Mul(r, i, &r))
+            return NULL;
+    return PyrtInt_FromI64(r);
+}
+
+int64_t PyrtMath_Gcd(int64_t a, int64_t b)
+{
+    uint64_t x = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
+    uint64_t y = b < 0 ? (uint64_t)0 - (uint64_t)b : (uint64_t)b;
+    while (y) {
+        uint64_t t = x % y;
+        x = y;
+        y = t;
+    }
+    if (x > (uint64_t)INT64_MAX) {
+        PyrtErr_IntOverflow();
+        return -1;
+    }
+    return (int64_t)x;
+}
+
+PyrtObject *PyrtMath_Isqrt(int64_t n)
+{
+    if (n < 0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "isqrt() argument must be nonnegative");
+    uint64_t r = (uint64_t)sqrt((double)n);
+    while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)n)
+        r--;
+    while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)n)
+        r++;
+    return PyrtInt_FromI64((int64_t)r);
+}
+
+/* ------------------------------------------------------------------ math: module functions */
+static PyrtObject *float_result(double r)
+{
+    return Pyrt_ErrOccurred() ? NULL : PyrtFloat_FromDouble(r);
+}
+
+static int get_double(PyrtObject *o, double *out)
+{
+    *out = PyrtFloat_AsDoubleChecked(o);
+    return *out == -1.0 && Pyrt_ErrOccurred() ? -1 : 0;
+}
+
+static int get_i64(PyrtObject *o, int64_t *out)
+{
+    *out = PyrtInt_AsI64Checked(o);
+    return *out == -1 && Pyrt_ErrOccurred() ? -1 : 0;
+}
+
+static PyrtObject *math1(const char *fname, int which, PyrtObject *const *args, int64_t nargs, PyrtObject *kw)
+{
+    double x;
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    return float_result(PyrtMath_Call1(which, x));
+}
+
+static PyrtObject *math2(const char *fname, int which, PyrtObject *const *args, int64_t nargs, PyrtObject *kw)
+{
+    double x, y;
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_NArgs(fname, nargs, 2, 2) < 0 || get_double(args[0], &x) < 0
+        || get_double(args[1], &y) < 0)
+        return NULL;
+    return float_result(PyrtMath_Call2(which, x, y));
+}
+
+#define MATHFN(name) static PyrtObject *mf_##name(PyrtObject *self, PyrtObject *const *args, int64_t nargs, \
+                                                  PyrtObject *kw)
+#define MATH1(name, WHICH) MATHFN(name) { (void)self; return math1("math." #name, WHICH, args, nargs, kw); }
+#define MATH2(name, WHICH) MATHFN(name) { (void)self; return math2(#name, WHICH, args, nargs, kw); }
+
+MATH1(sqrt, PYRT_MATH_SQRT) MATH1(exp, PYRT_MATH_EXP) MATH1(log10, PYRT_MATH_LOG10)
+MATH1(log2, PYRT_MATH_LOG2) MATH1(sin, PYRT_MATH_SIN) MATH1(cos, PYRT_MATH_COS) MATH1(tan, PYRT_MATH_TAN)
+MATH1(asin, PYRT_MATH_ASIN) MATH1(acos, PYRT_MATH_ACOS) MATH1(atan, PYRT_MATH_ATAN)
+MATH1(sinh, PYRT_MATH_SINH) MATH1(cosh, PYRT_MATH_COSH) MATH1(tanh, PYRT_MATH_TANH)
+MATH1(fabs, PYRT_MATH_FABS) MATH1(degrees, PYRT_MATH_DEGREES) MATH1(radians, PYRT_MATH_RADIANS)
+MATH1(expm1, PYRT_MATH_EXPM1) MATH1(log1p, PYRT_MATH_LOG1P) MATH1(erf, PYRT_MATH_ERF)
+MATH1(erfc, PYRT_MATH_ERFC)
+MATH2(atan2, PYRT_MATH_ATAN2) MATH2(pow, PYRT_MATH_POW) MATH2(fmod, PYRT_MATH_FMOD)
+MATH2(copysign, PYRT_MATH_COPYSIGN)
+
+static PyrtObject *math1_fn(const char *fname, double (*f)(double), PyrtObject *const *args, int64_t nargs,
+                            PyrtObject *kw)
+{
+    double x;
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    return float_result(check1(f(x), x, false));
+}
+
+MATHFN(asinh) { (void)self; return math1_fn("math.asinh", asinh, args, nargs, kw); }
+MATHFN(acosh) { (void)self; return math1_fn("math.acosh", acosh, args, nargs, kw); }
+MATHFN(atanh) { (void)self; return math1_fn("math.atanh", atanh, args, nargs, kw); }
+
+static bool is_nonpositive_integer(double x) { return x <= 0 && floor(x) == x; }
+
+MATHFN(gamma)
+{
+    (void)self;
+    double x;
+    if (PyrtNum_NoKw("math.gamma", kw) < 0 || PyrtNum_ExactlyOne("math.gamma", nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    if (isfinite(x) && is_nonpositive_integer(x))
+        return domain_error(), NULL;
+    if (x == -INFINITY)
+        return domain_error(), NULL;
+    return float_result(check1(tgamma(x), x, true));
+}
+
+MATHFN(lgamma)
+{
+    (void)self;
+    double x;
+    if (PyrtNum_NoKw("math.lgamma", kw) < 0 || PyrtNum_ExactlyOne("math.lgamma", nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    if (isfinite(x) && is_nonpositive_integer(x))
+        return domain_error(), NULL;
+    return float_result(check1(lgamma(x), x, true));
+}
+
+MATHFN(log)
+{
+    (void)self;
+    double x, b;
+    if (PyrtNum_NoKw("log", kw) < 0)
+        return NULL;
+    if (nargs < 1 || nargs > 2)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "math.log requires 1 to 2 arguments");
+    if (get_double(args[0], &x) < 0)
+        return NULL;
+    if (nargs == 1)
+        return float_result(PyrtMath_Call1(PYRT_MATH_LOG, x));
+    if (get_double(args[1], &b) < 0)
+        return NULL;
+    return float_result(PyrtMath_Call2(PYRT_MATH_LOG_BASE, x, b));
+}
+
+MATHFN(hypot)
+{
+    (void)self;
+    if (PyrtNum_NoKw("hypot", kw) < 0)
+        return NULL;
+    double acc = 0.0, x, y;
+    if (nargs == 2) {
+        if (get_double(args[0], &x) < 0 || get_double(args[1], &y) < 0)
+            return NULL;
+        return float_result(PyrtMath_Call2(PYRT_MATH_HYPOT, x, y));
+    }
+    for (int64_t i = 0; i < nargs; i++) {
+        if (get_double(args[i], &x) < 0)
+            return NULL;
+        acc = hypot(acc, x);
+    }
+    return PyrtFloat_FromDouble(acc);
+}
+
+/* floor/ceil/trunc: ints pass through; floats give ints */
+static PyrtObject *to_int_fn(const char *fname, PyrtObject *(*f)(double), PyrtObject *const *args, int64_t nargs,
+                             PyrtObject *kw)
+{
+    double x;
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0)
+        return NULL;
+    if (PyrtNum_IsInt(args[0]))
+        return PyrtInt_FromI64(PyrtInt_AsI64(args[0]));
+    if (get_double(args[0], &x) < 0)
+        return NULL;
+    return f(x);
+}
+
+MATHFN(floor) { (void)self; return to_int_fn("math.floor", PyrtMath_Floor, args, nargs, kw); }
+MATHFN(ceil) { (void)self; return to_int_fn("math.ceil", PyrtMath_Ceil, args, nargs, kw); }
+MATHFN(trunc) { (void)self; return to_int_fn("math.trunc", PyrtMath_Trunc, args, nargs, kw); }
+
+MATHFN(factorial)
+{
+    (void)self;
+    int64_t n;
+    if (PyrtNum_NoKw("math.factorial", kw) < 0 || PyrtNum_ExactlyOne("math.factorial", nargs) < 0
+        || get_i64(args[0], &n) < 0)
+        return NULL;
+    return PyrtMath_Factorial(n);
+}
+
+MATHFN(isqrt)
+{
+    (void)self;
+    int64_t n;
+    if (PyrtNum_NoKw("math.isqrt", kw) < 0 || PyrtNum_ExactlyOne("math.isqrt", nargs) < 0 || get_i64(args[0], &n) < 0)
+        return NULL;
+    return PyrtMath_Isqrt(n);
+}
+
+MATHFN(gcd)
+{
+    (void)self;
+    int64_t g = 0, v;
+    if (PyrtNum_NoKw("gcd", kw) < 0)
+        return NULL;
+    for (int64_t i = 0; i < nargs; i++) {
+        if (get_i64(args[i], &v) < 0)
+            return NULL;
+        g = PyrtMath_Gcd(g, v);
+        if (g == -1 && Pyrt_ErrOccurred())
+            return NULL;
+    }
+    return PyrtInt_FromI64(g);
+}
+
+MATHFN(lcm)
+{
+    (void)self;
+    int64_t l = 1, v;
+    if (PyrtNum_NoKw("lcm", kw) < 0)
+        return NULL;
+    for (int64_t i = 0; i < nargs; i++) {
+        if (get_i64(args[i], &v) < 0)
+            return NULL;
+        if (l == 0 || v == 0) {
+            l = 0;
+            continue;
+        }
+        int64_t g = PyrtMath_Gcd(l, v);
+        if ((g == -1 && Pyrt_ErrOccurred()) || PyrtI64_Mul(l / g, v, &l))
+            return NULL;
+        if (l < 0 && PyrtI64_Neg(l, &l))
+            return NULL;
+    }
+    return PyrtInt_FromI64(l);
+}
+
+static int comb_args(const char *fname, PyrtObject *const *args, int64_t nargs, PyrtObject *kw, int64_t min,
+                     int64_t *n, int64_t *k)
+{
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_NArgs(fname, nargs, min, 2) < 0 || get_i64(args[0], n) < 0)
+        return -1;
+    *k = *n;
+    if (nargs == 2 && args[1] != Pyrt_None && get_i64(args[1], k) < 0)
+        return -1;
+    if (*n < 0) {
+        Pyrt_ErrSetString(&PyrtType_ValueError, "n must be a non-negative integer");
+        return -1;
+    }
+    if (*k < 0) {
+        Pyrt_ErrSetString(&PyrtType_ValueError, "k must be a non-negative integer");
+        return -1;
+    }
+    return 0;
+}
+
+MATHFN(comb)
+{
+    (void)self;
+    int64_t n, k;
+    if (comb_args("comb", args, nargs, kw, 2, &n, &k) < 0)
+        return NULL;
+    if (k > n)
+        return PyrtInt_FromI64(0);
+    if (k > n - k)
+        k = n - k;
+    __int128 r = 1;
+    for (int64_t i = 0; i < k; i++) {
+        r = r * (n - i) / (i + 1);   /* exact: r * (n - i) is divisible by i + 1 */
+        if (r > INT64_MAX)
+            return PyrtErr_IntOverflow();
+    }
+    return PyrtInt_FromI64((int64_t)r);
+}
+
+MATHFN(perm)
+{
+    (void)self;
+    int64_t n, k, r = 1;
+    if (comb_args("perm", args, nargs, kw, 1, &n, &k) < 0)
+        return NULL;
+    if (k > n)
+        return PyrtInt_FromI64(0);
+    for (int64_t i = 0; i < k; i++)
+        if (PyrtI64_Mul(r, n - i, &r))
+            return NULL;
+    return PyrtInt_FromI64(r);
+}
+
+MATHFN(prod)
+{
+    (void)self;
+    static const char *const names[] = { "", "start" };
+    PyrtObject *a[2];
+    if (PyrtNum_ParseArgs("prod", args, nargs, kw, names, 2, 1, 1, a) < 0)
+        return NULL;
+    PyrtObject *result = a[1] ? a[1] : PyrtInt_FromI64(1), *item;
+    PYRT_INCREF(result);
+    PyrtObject *it = Pyrt_GetIter(a[0]);
+    if (!it) {
+        PYRT_DECREF(result);
+        return NULL;
+    }
+    while ((item = Pyrt_IterNext(it))) {
+        PyrtObject *r = Pyrt_BinaryOp(result, item, PYRT_MUL);
+        PYRT_DECREF(item);
+        PYRT_DECREF(result);
+        result = r;
+        if (!result)
+            break;
+    }
+    PYRT_DECREF(it);
+    if (Pyrt_ErrOccurred()) {
+        PYRT_XDECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+/* fsum: Shewchuk's exact partial sums, with CPython's final correction for half-way cases */
+static PyrtObject *fsum_finish(double *p, int64_t n, double special, double inf_sum)
+{
+    if (special != 0.0) {
+        if (isnan(inf_sum))
+            return Pyrt_ErrSetString(&PyrtType_ValueError, "-inf + inf in fsum");
+        return PyrtFloat_FromDouble(special);
+    }
+    double hi = 0.0, lo = 0.0;
+    if (n > 0) {
+        hi = p[--n];
+        while (n > 0) {
+            double x = hi, y = p[--n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if (lo != 0.0)
+                break;
+        }
+        if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+            double y = lo * 2.0, x = hi + y;
+            if (y == x - hi)
+                hi = x;
+        }
+    }
+    return PyrtFloat_FromDouble(hi);
+}
+
+MATHFN(fsum)
+{
+    (void)self;
+    if (PyrtNum_NoKw("fsum", kw) < 0 || PyrtNum_ExactlyOne("math.fsum", nargs) < 0)
+        return NULL;
+    PyrtObject *it = Pyrt_GetIter(args[0]), *item;
+    if (!it)
+        return NULL;
+    double *p = NULL, special = 0.0, inf_sum = 0.0, x;
+    int64_t n = 0, cap = 0;
+    PyrtObject *result = NULL;
+    while ((item = Pyrt_IterNext(it))) {
+        int rc = get_double(item, &x);
+        PYRT_DECREF(item);
+        if (rc < 0)
+            goto done;
+        if (!isfinite(x)) {
+            if (isinf(x))
+                inf_sum += x;
+            special += x;
+            continue;
+        }
+        int64_t i = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double y = p[j];
+            if (fabs(x) < fabs(y)) { double t = x; x = y; y = t; }
+            double hi = x + y, lo = y - (hi - x);
+            if (lo != 0.0)
+                p[i++] = lo;
+            x = hi;
+        }
+        if (!isfinite(x)) {
+            Pyrt_ErrSetString(&PyrtType_OverflowError, "intermediate overflow in fsum");
+            goto done;
+        }
+        if (i >= cap) {
+            cap = cap ? cap * 2 : 16;
+            double *q = Pyrt_Realloc(p, (size_t)cap * sizeof(double));
+            if (!q)
+                goto done;
+            p = q;
+        }
+        p[i] = x;
+        n = i + 1;
+    }
+    if (!Pyrt_ErrOccurred())
+        result = fsum_finish(p, n, special, inf_sum);
+done:
+    Pyrt_Free(p);
+    PYRT_DECREF(it);
+    return result;
+}
+
+MATHFN(modf)
+{
+    (void)self;
+    double x, ip;
+    if (PyrtNum_NoKw("math.modf", kw) < 0 || PyrtNum_ExactlyOne("math.modf", nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    double frac = isinf(x) ? copysign(0.0, x) : modf(x, &ip);
+    if (isinf(x))
+        ip = x;
+    PyrtObject *items[2] = { PyrtFloat_FromDouble(frac), PyrtFloat_FromDouble(ip) };
+    PyrtObject *t = items[0] && items[1] ? PyrtTuple_FromArray(items, 2) : NULL;
+    PYRT_XDECREF(items[0]);
+    PYRT_XDECREF(items[1]);
+    return t;
+}
+
+MATHFN(frexp)
+{
+    (void)self;
+    double x;
+    int e = 0;
+    if (PyrtNum_NoKw("math.frexp", kw) < 0 || PyrtNum_ExactlyOne("math.frexp", nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    double m = isfinite(x) ? frexp(x, &e) : x;
+    PyrtObject *items[2] = { PyrtFloat_FromDouble(m), PyrtInt_FromI64(e) };
+    PyrtObject *t = items[0] && items[1] ? PyrtTuple_FromArray(items, 2) : NULL;
+    PYRT_XDECREF(items[0]);
+    PYRT_XDECREF(items[1]);
+    return t;
+}
+
+MATHFN(ldexp)
+{
+    (void)self;
+    double x;
+    int64_t e;
+    if (PyrtNum_NoKw("ldexp", kw) < 0 || PyrtNum_NArgs("ldexp", nargs, 2, 2) < 0 || get_double(args[0], &x) < 0
+        || get_i64(args[1], &e) < 0)
+        return NULL;
+    if (e > 100000) e = 100000;
+    if (e < -100000) e = -100000;
+    double r = ldexp(x, (int)e);
+    if (isinf(r) && isfinite(x))
+        return range_error(), NULL;
+    return PyrtFloat_FromDouble(r);
+}
+
+static PyrtObject *predicate(const char *fname, int kind, PyrtObject *const *args, int64_t nargs, PyrtObject *kw)
+{
+    double x;
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0 || get_double(args[0], &x) < 0)
+        return NULL;
+    return Pyrt_BoolFromC(kind == 0 ? isnan(x) : kind == 1 ? isinf(x) : isfinite(x));
+}
+
+MATHFN(isnan) { (void)self; return predicate("math.isnan", 0, args, nargs, kw); }
+MATHFN(isinf) { (void)self; return predicate("math.isinf", 1, args, nargs, kw); }
+MATHFN(isfinite) { (void)self; return predicate("math.isfinite", 2, args, nargs, kw); }
+
+MATHFN(isclose)
+{
+    (void)self;
+    static const char *const names[] = { "a", "b", "rel_tol", "abs_tol" };
+    PyrtObject *o[4];
+    double a, b, rel = 1e-09, abs_tol = 0.0;
+    if (PyrtNum_ParseArgs("isclose", args, nargs, kw, names, 4, 2, 2, o) < 0 || get_double(o[0], &a) < 0
+        || get_double(o[1], &b) < 0 || (o[2] && get_double(o[2], &rel) < 0) || (o[3] && get_double(o[3], &abs_tol) < 0))
+        return NULL;
+    if (rel < 0.0 || abs_tol < 0.0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "tolerances must be non-negative");
+    if (a == b)
+        return Pyrt_True;
+    if (isinf(a) || isinf(b))
+        return Pyrt_False;
+    double diff = fabs(b - a);
+    return Pyrt_BoolFromC((diff <= fabs(rel * b)) || (diff <= fabs(rel * a)) || (diff <= abs_tol));
+}
+
+MATHFN(dist)
+{
+    (void)self;
+    if (PyrtNum_NoKw("dist", kw) < 0 || PyrtNum_NArgs("dist", nargs, 2, 2) < 0)
+        return NULL;
+    int64_t n = Pyrt_Len(args[0]), m = n < 0 ? -1 : Pyrt_Len(args[1]);
+    if (n < 0 || m < 0)
+        return NULL;
+    if (n != m)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "both points must have the same number of dimensions");
+    double acc = 0.0, x, y;
+    for (int64_t i = 0; i < n; i++) {
+        PyrtObject *key = PyrtInt_FromI64(i);
+        PyrtObject *p = key ? Pyrt_GetItem(args[0], key) : NULL;
+        PyrtObject *q = p ? Pyrt_GetItem(args[1], key) : NULL;
+        PYRT_XDECREF(key);
+        int rc = q ? (get_double(p, &x) < 0 || get_double(q, &y) < 0 ? -1 : 0) : -1;
+        PYRT_XDECREF(p);
+        PYRT_XDECREF(q);
+        if (rc < 0)
+            return NULL;
+        acc = hypot(acc, x - y);
+    }
+    return PyrtFloat_FromDouble(acc);
+}
+
+/* ------------------------------------------------------------------ time */
+static double clock_seconds(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + (int64_t)ts.tv_nsec;
+}
+
+double Pyrt_TimeTime(void) { return clock_seconds(CLOCK_REALTIME); }
+double Pyrt_TimePerfCounter(void) { return clock_seconds(CLOCK_MONOTONIC); }
+
+static PyrtObject *no_args(const char *fname, int64_t nargs, PyrtObject *kw)
+{
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_NArgs(fname, nargs, 0, 0) < 0)
+        return NULL;
+    return Pyrt_None;
+}
+
+MATHFN(time_time) { (void)self; (void)args; return no_args("time", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimeTime()) : NULL; }
+MATHFN(time_perf_counter) { (void)self; (void)args; return no_args("perf_counter", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimePerfCounter()) : NULL; }
+MATHFN(time_time_ns) { (void)self; (void)args; return no_args("time_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_REALTIME)) : NULL; }
+MATHFN(time_perf_counter_ns) { (void)self; (void)args; return no_args("perf_counter_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_MONOTONIC)) : NULL; }
+
+MATHFN(time_sleep)
+{
+    (void)self;
+    double secs;
+    if (PyrtNum_NoKw("sleep", kw) < 0 || PyrtNum_ExactlyOne("time.sleep", nargs) < 0)
+        return NULL;
+    if (!PyrtNum_IsInt(args[0]) && !PyrtNum_IsFloat(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer",
+                              args[0]->type->name);
+    if (get_double(args[0], &secs) < 0)
+        return NULL;
+    if (isnan(secs))
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "sleep length must be non-negative");
+    Pyrt_FlushStdout();
+    struct timespec ts = { (time_t)secs, (long)((secs - floor(secs)) * 1e9) };
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+    return Pyrt_None;
+}
+
+/* ------------------------------------------------------------------ sys */
+PyrtObject *pyrt_sys_argv;
+
+void Pyrt_SetArgv(int argc, char **argv)
+{
+    if (!pyrt_sys_argv && !(pyrt_sys_argv = PyrtList_New(0)))
+        return;
+    while (PyrtList_Len(pyrt_sys_argv) > 0)
+        PyrtList_DelItem(pyrt_sys_argv, PyrtList_Len(pyrt_sys_argv) - 1);
+    for (int i = 0; i < argc; i++) {
+        PyrtObject *s = PyrtStr_FromCString(argv[i]);
+        if (!s)
+            return;
+        PyrtList_Append(pyrt_sys_argv, s);
+        PYRT_DECREF(s);
+    }
+}
+
+PyrtObject *Pyrt_SysExit(PyrtObject *code)
+{
+    PyrtObject *exc = PyrtExc_New(&PyrtType_SystemExit, code ? &code : NULL, code ? 1 : 0);
+    if (!exc)
+        return NULL;
+    PyrtBaseException *be = (PyrtBaseException *)exc;
+    if (!be->value) {
+        be->value = code ? code : Pyrt_None;
+        PYRT_INCREF(be->value);
+    }
+    Pyrt_Raise(exc, NULL);
+    PYRT_DECREF(exc);
+    return NULL;
+}
+
+MATHFN(sys_exit)
+{
+    (void)self;
+    if (PyrtNum_NoKw("exit", kw) < 0 || PyrtNum_NArgs("exit", nargs, 0, 1) < 0)
+        return NULL;
+    return Pyrt_SysExit(nargs ? args[0] : NULL);
+}
+
+MATHFN(sys_getrecursionlimit)
+{
+    (void)self; (void)args;
+    return no_args("getrecursionlimit", nargs, kw) ? PyrtInt_FromI64(pyrt_recursion_limit) : NULL;
+}
+
+MATHFN(sys_setrecursionlimit)
+{
+    (void)self;
+    int64_t n;
+    if (PyrtNum_NoKw("setrecursionlimit", kw) < 0 || PyrtNum_ExactlyOne("setrecursionlimit", nargs) < 0
+        || get_i64(args[0], &n) < 0)
+        return NULL;
+    if (n < 1)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "recursion limit must be greater or equal than 1");
+    pyrt_recursion_limit = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+    return Pyrt_None;
+}
+
+/* ------------------------------------------------------------------ module objects */
+typedef struct { PyrtObject ob; const char *name; PyrtObject *dict; } PyrtModule;
+
+static PyrtObject *module_repr(PyrtObject *o)
+{
+    return Pyrt_StrFormat("<module '%s' (built-in)>", ((PyrtModule *)o)->name);
+}
+
+static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtModule *m = (PyrtModule *)o;
+    PyrtObject *v = PyrtDict_GetItemStr(m->dict, PyrtStr_UTF8(name));
+    if (v) {
+        PYRT_INCREF(v);
+        return v;
+    }
+    if (strcmp(PyrtStr_UTF8(name), "__dict__") == 0) {
+        PYRT_INCREF(m->dict);
+        return m->dict;
+    }
+    return Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'", m->name,
+                          PyrtStr_UTF8(name));
+}
+
+static int module_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtModule *m = (PyrtModule *)o;
+    if (v)
+        return PyrtDict_SetItem(m->dict, name, v);
+    if (!PyrtDict_GetItemStr(m->dict, PyrtStr_UTF8(name))) {
+        Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'", m->name, PyrtStr_UTF8(name));
+        return -1;
+    }
+    return PyrtDict_DelItem(m->dict, name);
+}
+
+static void module_dealloc(PyrtObject *o) { PYRT_CLEAR(((PyrtModule *)o)->dict); }
+
+PyrtType PyrtType_Module = {
+    .ob = PYRT_TYPE_HEAD,
+    .name = "module",
+    .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtModule),
+    .dealloc = module_dealloc,
+    .repr = module_repr,
+    .getattr = module_getattr,
+    .setattr = module_setattr,
+};
+
+typedef struct { const char *name; PyrtVectorcall fn; } ModFn;
+
+static const ModFn math_fns[] = {
+    { "sqrt", mf_sqrt }, { "exp", mf_exp }, { "log", mf_log }, { "log10", mf_log10 }, { "log2", mf_log2 },
+    { "sin", mf_sin }, { "cos", mf_cos }, { "tan", mf_tan }, { "asin", mf_asin }, { "acos", mf_acos },
+    { "atan", mf_atan }, { "sinh", mf_sinh }, { "cosh", mf_cosh }, { "tanh", mf_tanh },
+    { "asinh", mf_asinh }, { "acosh", mf_acosh }, { "atanh", mf_atanh }, { "fabs", mf_fabs },
+    { "degrees", mf_degrees }, { "radians", mf_radians }, { "expm1", mf_expm1 }, { "log1p", mf_log1p },
+    { "erf", mf_erf }, { "erfc", mf_erfc }, { "gamma", mf_gamma }, { "lgamma", mf_lgamma },
+    { "atan2", mf_atan2 }, { "pow", mf_pow }, { "fmod", mf_fmod }, { "copysign", mf_copysign },
+    { "hypot", mf_hypot }, { "floor", mf_floor }, { "ceil", mf_ceil }, { "trunc", mf_trunc },
+    { "factorial", mf_factorial }, { "isqrt", mf_isqrt }, { "gcd", mf_gcd }, { "lcm", mf_lcm },
+    { "comb", mf_comb }, { "perm", mf_perm }, { "prod", mf_prod }, { "fsum", mf_fsum }, { "modf", mf_modf },
+    { "frexp", mf_frexp }, { "ldexp", mf_ldexp }, { "isnan", mf_isnan }, { "isinf", mf_isinf },
+    { "isfinite", mf_isfinite }, { "isclose", mf_isclose }, { "dist", mf_dist },
+    { NULL, NULL },
+};
+
+static const ModFn time_fns[] = {
+    { "time", mf_time_time }, { "perf_counter", mf_time_perf_counter }, { "monotonic", mf_time_perf_counter },
+    { "time_ns", mf_time_time_ns }, { "perf_counter_ns", mf_time_perf_counter_ns },
+    { "monotonic_ns", mf_time_perf_counter_ns }, { "sleep", mf_time_sleep },
+    { NULL, NULL },
+};
+
+static const ModFn sys_fns[] = {
+    { "exit", mf_sys_exit }, { "getrecursionlimit", mf_sys_getrecursionlimit },
+    { "setrecursionlimit", mf_sys_setrecursionlimit },
+    { NULL, NULL },
+};
+
+static int set_value(PyrtObject *d, const char *key, PyrtObject *v)   /* steals v */
+{
+    if (!v)
+        return -1;
+    int rc = PyrtDict_SetItemStr(d, key, v);
+    PYRT_DECREF(v);
+    return rc;
+}
+
+static int add_values(const char *name, PyrtObject *d)
+{
+    if (strcmp(name, "math") == 0)
+        return set_value(d, "pi", PyrtFloat_FromDouble(PI)) | set_value(d, "e", PyrtFloat_FromDouble(E_CONST))
+            | set_value(d, "tau", PyrtFloat_FromDouble(2 * PI)) | set_value(d, "inf", PyrtFloat_FromDouble(INFINITY))
+            | set_value(d, "nan", PyrtFloat_FromDouble(NAN));
+    if (strcmp(name, "sys") == 0) {
+        if (!pyrt_sys_argv && !(pyrt_sys_argv = PyrtList_New(0)))
+            return -1;
+        PYRT_INCREF(pyrt_sys_argv);
+        PYRT_INCREF(Pyrt_Stdout());
+        PYRT_INCREF(Pyrt_Stderr());
+        PYRT_INCREF(Pyrt_Stdin());
+        return set_value(d, "argv", pyrt_sys_argv) | set_value(d, "maxsize", PyrtInt_FromI64(INT64_MAX))
+            | set_value(d, "stdout", Pyrt_Stdout()) | set_value(d, "stderr", Pyrt_Stderr())
+            | set_value(d, "stdin", Pyrt_Stdin()) | set_value(d, "byteorder", PyrtStr_FromCString("little"));
+    }
+    return 0;
+}
+
+static PyrtObject *make_module(const char *name, const ModFn *fns)
+{
+    PyrtModule *m = (PyrtModule *)Pyrt_Alloc(&PyrtType_Module, sizeof(PyrtModule));
+    if (!m)
+        return NULL;
+    m->name = name;
+    m->dict = PyrtDict_New();
+    int rc = m->dict ? set_value(m->dict, "__name__", PyrtStr_FromCString(name)) : -1;
+    for (const ModFn *f = fns; rc == 0 && f->name; f++)
+        rc = set_value(m->dict, f->name, PyrtBuiltin_New(f->name, f->fn, NULL));
+    if (rc == 0)
+        rc = add_values(name, m->dict);
+    if (rc < 0) {
+        PYRT_DECREF(m);
+        return NULL;
+    }
+    return Pyrt_MakeImmortal((PyrtObject *)m);
+}
+
+PyrtObject *Pyrt_GetModule(const char *name)
+{
+    static PyrtObject *math_mod, *sys_mod, *time_mod;
+    if (strcmp(name, "math") == 0)
+        return math_mod ? math_mod : (math_mod = make_module("math", math_fns));
+    if (strcmp(name, "sys") == 0)
+        return sys_mod ? sys_mod : (sys_mod = make_module("sys", sys_fns));
+    if (strcmp(name, "time") == 0)
+        return time_mod ? time_mod : (time_mod = make_module("time", time_fns));
+    return NULL;
+}
