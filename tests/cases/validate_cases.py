@@ -6,6 +6,7 @@ Each case is run twice under the current python3 in a fresh temporary directory
 (extra [file ...] sections written next to main.py, [stdin] fed to stdin, 10 s timeout).
 Reported problems:
   TIMEOUT        the case ran longer than 10 s
+  SLOW           the case ran longer than 2 s (wall clock, includes interpreter start-up)
   NONDET         stdout / stderr-last-line / exit code differ between the two runs
   UNEXPECTED     non-zero exit although the case name contains neither 'Uncaught' nor 'Exit'
   NOFAIL         the case name contains 'Uncaught' but the program exited with status 0
@@ -20,7 +21,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
+SLOW_SECONDS = 2.0
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASE_RE = re.compile(r"^\[case (\w+)\]\s*$")
 SECTION_RE = re.compile(r"^\[(file|stdin|out)(?: ([^\]]+))?\]\s*$")
@@ -81,11 +84,14 @@ def run_once(case, tmp):
     stdin = "".join(case.stdin).encode() if case.stdin is not None else b""
     env = dict(os.environ, PYTHONHASHSEED="random", PYTHONIOENCODING="utf-8")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    t0 = time.monotonic()
     try:
         p = subprocess.run([sys.executable, "main.py"], cwd=tmp, input=stdin,
                            capture_output=True, timeout=10, env=env)
     except subprocess.TimeoutExpired:
         return None
+    if time.monotonic() - t0 > SLOW_SECONDS:
+        return "SLOW"
     err_lines = p.stderr.decode("utf-8", "replace").strip().splitlines()
     return (p.stdout, err_lines[-1] if err_lines else "", p.returncode)
 
@@ -98,6 +104,8 @@ def check(case, verbose=False):
             r = run_once(case, tmp)
         if r is None:
             return ["TIMEOUT"], None
+        if r == "SLOW":
+            return [f"SLOW (> {SLOW_SECONDS} s)"], None
         results.append(r)
     a, b = results
     if a != b:
