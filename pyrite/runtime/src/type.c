@@ -1196,6 +1196,24 @@ static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, in
     return o;
 }
 
+/* Every class created at run time (they live until exit; also keeps them reachable for leak checkers). */
+static PyrtType **user_types;
+static int64_t nuser_types, capuser_types;
+
+static int register_type(PyrtType *t)
+{
+    if (nuser_types == capuser_types) {
+        int64_t cap = capuser_types ? capuser_types * 2 : 16;
+        PyrtType **a = Pyrt_Realloc(user_types, (size_t)cap * sizeof(PyrtType *));
+        if (!a)
+            return -1;
+        user_types = a;
+        capuser_types = cap;
+    }
+    user_types[nuser_types++] = t;
+    return 0;
+}
+
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict)
 {
@@ -1236,6 +1254,11 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     }
     t->tp_new = user_tp_new;
     install_slots(t);
+    if (register_type(t) < 0) {
+        PYRT_DECREF(t->dict);
+        Pyrt_Free(t);
+        return NULL;
+    }
     return t;
 }
 
