@@ -537,40 +537,13 @@ static PyrtObject *binary_op1(PyrtObject *a, PyrtObject *b, int op)
     return Pyrt_NotImplemented;
 }
 
-/* list += iterable and list *= n mutate the list (the public layout lets us swap in the result). */
-static PyrtObject *list_inplace(PyrtObject *a, PyrtObject *b, int op)
-{
-    if (op == PYRT_ADD) {
-        if (PyrtList_Extend(a, b) < 0)
-            return NULL;
-        Pyrt_IncRef(a);
-        return a;
-    }
-    if (op == PYRT_MUL && (b->type->flags & PYRT_TPFLAG_INT)) {
-        PyrtObject *r = PyrtList_Repeat(a, PyrtInt_AsI64(b));
-        if (!r)
-            return NULL;
-        PyrtList tmp = *(PyrtList *)a;
-        PyrtList *la = (PyrtList *)a, *lr = (PyrtList *)r;
-        la->length = lr->length, la->capacity = lr->capacity, la->items = lr->items;
-        lr->length = tmp.length, lr->capacity = tmp.capacity, lr->items = tmp.items;
-        PYRT_DECREF(r);
-        Pyrt_IncRef(a);
-        return a;
-    }
-    return Pyrt_NotImplemented;
-}
-
 PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
 {
     int base = op & ~PYRT_INPLACE;
     PyrtObject *r;
-    if (op & PYRT_INPLACE) {
-        r = Pyrt_NotImplemented;
-        if (a->type->flags & PYRT_TPFLAG_USER)
-            r = a->type->binop ? a->type->binop(a, b, op) : Pyrt_NotImplemented;
-        else if (a->type->flags & PYRT_TPFLAG_LIST)
-            r = list_inplace(a, b, base);
+    if ((op & PYRT_INPLACE) && a->type->binop) {
+        /* the in-place form first (list +=, set |=, __iadd__); slots see PYRT_INPLACE */
+        r = a->type->binop(a, b, op);
         if (r != Pyrt_NotImplemented)
             return r;
     }
@@ -656,57 +629,6 @@ int Pyrt_DelSlice(PyrtObject *o, PyrtObject *start, PyrtObject *stop, PyrtObject
 
 /* ------------------------------------------------------------------ iteration */
 
-/* Iterator over an object that only has __getitem__: o[0], o[1], ... until IndexError. */
-typedef struct { PyrtObject ob; PyrtObject *seq; int64_t index; } SeqIter;
-
-static void seqiter_dealloc(PyrtObject *o)
-{
-    PYRT_CLEAR(((SeqIter *)o)->seq);
-}
-
-static PyrtObject *seqiter_iter(PyrtObject *o)
-{
-    Pyrt_IncRef(o);
-    return o;
-}
-
-static PyrtObject *seqiter_next(PyrtObject *o)
-{
-    SeqIter *it = (SeqIter *)o;
-    if (!it->seq)
-        return NULL;
-    PyrtObject *i = PyrtInt_FromI64(it->index);
-    if (!i)
-        return NULL;
-    PyrtObject *r = Pyrt_GetItem(it->seq, i);
-    PYRT_DECREF(i);
-    if (r) {
-        it->index++;
-        return r;
-    }
-    if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_IndexError) == 1 ||
-        Pyrt_ErrMatches((PyrtObject *)&PyrtType_StopIteration) == 1) {
-        Pyrt_ErrClear();
-        PYRT_CLEAR(it->seq);
-    }
-    return NULL;
-}
-
-static PyrtType seqiter_type = {
-    .ob = PYRT_TYPE_HEAD, .name = "iterator", .base = &PyrtType_Object, .basicsize = sizeof(SeqIter),
-    .dealloc = seqiter_dealloc, .iter = seqiter_iter, .iternext = seqiter_next,
-};
-
-static PyrtObject *seqiter_new(PyrtObject *seq)
-{
-    SeqIter *it = (SeqIter *)Pyrt_Alloc(&seqiter_type, sizeof(SeqIter));
-    if (!it)
-        return NULL;
-    Pyrt_IncRef(seq);
-    it->seq = seq;
-    return &it->ob;
-}
-
 PyrtObject *Pyrt_GetIter(PyrtObject *o)
 {
     PyrtType *t = o->type;
@@ -720,7 +642,7 @@ PyrtObject *Pyrt_GetIter(PyrtObject *o)
         return it;
     }
     if (t->getitem && !(t->flags & PYRT_TPFLAG_DICT))
-        return seqiter_new(o);
+        return PyrtSeqIter_New(o);
     return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not iterable", t->name);
 }
 
