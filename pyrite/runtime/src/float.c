@@ -448,7 +448,7 @@ static double pow10_of(int k)   /* correctly rounded 10**k */
 
 static double round_negative_ndigits(double x, int64_t n)
 {
-    char buf[48];
+    char buf[400];   /* keep <= 309 significant digits */
     snprintf(buf, sizeof buf, "%.17e", fabs(x));
     int e10 = atoi(strchr(buf, 'e') + 1);
     int64_t keep = e10 + 1 + n;
