@@ -168,6 +168,10 @@ static void test_int(void)
     CHECK(repr_is(binop(I(7), I(2), PYRT_TRUEDIV), "3.5"));
     CHECK(repr_is(binop(I(2), I(-1), PYRT_POW), "0.5"));
     CHECK(repr_is(binop(I(3), I(-2), PYRT_POW), "0.1111111111111111"));
+    CHECK(repr_is(binop(I(9007199254740993LL), I(3), PYRT_TRUEDIV), "3002399751580331.0"));
+    CHECK(repr_is(binop(I(-9007199254740993LL), I(-3), PYRT_TRUEDIV), "3002399751580331.0"));
+    CHECK(repr_is(binop(I(INT64_MIN), I(-1), PYRT_TRUEDIV), "9.223372036854776e+18"));
+    CHECK(repr_is(binop(I(1763750000123456789LL), I(1000000000), PYRT_TRUEDIV), "1763750000.1234567"));
     CHECK(repr_is(binop(I(-2), I(63), PYRT_POW), "-9223372036854775808"));
     CHECK(repr_is(binop(I(2), I(62), PYRT_POW), "4611686018427387904"));
     CHECK(exc_is(binop(I(2), I(63), PYRT_POW), &PyrtType_OverflowError, "integer overflow: pyrite ints are 64-bit for now"));
@@ -400,7 +404,7 @@ static void test_builtins(void)
 static void test_io(void)
 {
     char path[64];
-    snprintf(path, sizeof path, "/tmp/pyrt_test_num_%d.txt", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/pyrt_test_num_%lld.txt", (long long)(Pyrt_TimeTime() * 1e6) % 1000000007);
     PyrtObject *p = S(path);
     PyrtObject *f = PyrtFile_Open(p, S("w"));
     CHECK(f != NULL);

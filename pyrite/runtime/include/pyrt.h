@@ -416,9 +416,12 @@ static inline bool PyrtI64_Mod(int64_t a, int64_t b, int64_t *r) {
     if (PYRT_UNLIKELY(b == 0)) { PyrtErr_ZeroDiv("integer modulo by zero"); return true; }
     if (b == -1) { *r = 0; return false; }
     int64_t m = a % b; if (m != 0 && ((m < 0) != (b < 0))) m += b; *r = m; return false; }
+double PyrtI64_TrueDivBig(int64_t a, int64_t b);  /* correctly rounded a / b for any int64 (b != 0) */
 static inline bool PyrtI64_TrueDiv(int64_t a, int64_t b, double *r) {
     if (PYRT_UNLIKELY(b == 0)) { PyrtErr_ZeroDiv("division by zero"); return true; }
-    *r = (double)a / (double)b; return false; }   /* exact for |a|,|b| < 2**53 like CPython */
+    const int64_t lim = (int64_t)1 << 53;   /* both exact as doubles: one correctly rounded division */
+    if (PYRT_LIKELY(a >= -lim && a <= lim && b >= -lim && b <= lim)) { *r = (double)a / (double)b; return false; }
+    *r = PyrtI64_TrueDivBig(a, b); return false; }
 bool PyrtI64_Pow(int64_t a, int64_t b, int64_t *r);   /* b >= 0 (callers ensure); overflow error */
 bool PyrtI64_LShift(int64_t a, int64_t b, int64_t *r); /* ValueError "negative shift count" */
 bool PyrtI64_RShift(int64_t a, int64_t b, int64_t *r);

@@ -280,11 +280,8 @@ int64_t PyrtF64_Hash(double v)
 static int64_t float_hash(PyrtObject *o)
 {
     double v = PyrtFloat_AsDouble(o);
-    if (isnan(v)) {   /* CPython 3.10+: NaN hashes by identity */
-        uintptr_t p = (uintptr_t)o;
-        int64_t h = (int64_t)((p >> 4) | (p << (sizeof(p) * 8 - 4)));
-        return h == -1 ? -2 : h;
-    }
+    if (isnan(v))   /* CPython 3.10+: NaN hashes by identity */
+        return Pyrt_HashPointer(o);
     return PyrtF64_Hash(v);
 }
 

@@ -91,6 +91,26 @@ PyrtObject *PyrtInt_FromDouble(double d)
 }
 
 /* ------------------------------------------------------------------ checked arithmetic */
+/* a / b correctly rounded: an integer quotient with at least 55 significant bits plus a sticky
+ * bit for a nonzero remainder converts to double with a single rounding. */
+double PyrtI64_TrueDivBig(int64_t a, int64_t b)
+{
+    bool neg = (a < 0) != (b < 0);
+    uint64_t ua = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
+    uint64_t ub = b < 0 ? (uint64_t)0 - (uint64_t)b : (uint64_t)b;
+    if (ua == 0)
+        return neg ? -0.0 : 0.0;
+    int shift = 64 - __builtin_clzll(ub) - (64 - __builtin_clzll(ua)) + 56;   /* quotient ~2**55..2**57 */
+    if (shift < 0)
+        shift = 0;
+    unsigned __int128 n = (unsigned __int128)ua << shift;
+    unsigned __int128 q = n / ub;
+    if (n % ub)
+        q |= 1;
+    double r = ldexp((double)(uint64_t)q, -shift);
+    return neg ? -r : r;
+}
+
 bool PyrtI64_Pow(int64_t a, int64_t b, int64_t *r)
 {
     int64_t result = 1, base = a;
@@ -327,6 +347,12 @@ PyrtObject *PyrtInt_New(PyrtObject *const *args, int64_t nargs, PyrtObject *kwna
     return int_from_dunder(x);
 }
 
+PyrtObject *PyrtBool_FromObj(PyrtObject *o)
+{
+    int t = Pyrt_IsTrue(o);
+    return t < 0 ? NULL : Pyrt_BoolFromC(t);
+}
+
 static PyrtObject *int_tp_new(PyrtObject *type, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     (void)type;
@@ -340,8 +366,7 @@ static PyrtObject *bool_tp_new(PyrtObject *type, PyrtObject *const *args, int64_
         return NULL;
     if (nargs == 0)
         return Pyrt_False;
-    int t = Pyrt_IsTrue(args[0]);
-    return t < 0 ? NULL : Pyrt_BoolFromC(t);
+    return PyrtBool_FromObj(args[0]);
 }
 
 /* ------------------------------------------------------------------ slots */
