@@ -390,6 +390,15 @@ static void test_builtins(void)
     CHECK(repr_is(call("repr", 1, S("a")), "\"'a'\""));
     CHECK(repr_is(call("format", 1, Pyrt_True), "'True'"));
     CHECK(repr_is(call("next", 2, Pyrt_GetIter(list_of(0)), I(7)), "7"));
+    PyrtObject *list_fn = (PyrtObject *)&PyrtType_List;
+    CHECK(repr_is(call_kw(Pyrt_GetBuiltin("sorted"), "reverse", 2, xs, Pyrt_True), "[3, 2, 1]"));
+    CHECK(exc_is(call("sorted", 0), &PyrtType_TypeError, "sorted expected 1 argument, got 0"));
+    CHECK(repr_is(Pyrt_Call(list_fn, (PyrtObject *[]){ call("zip", 2, xs, xs) }, 1, NULL), "[(3, 3), (1, 1), (2, 2)]"));
+    CHECK(repr_is(Pyrt_Call(list_fn, (PyrtObject *[]){ call("enumerate", 1, xs) }, 1, NULL), "[(0, 3), (1, 1), (2, 2)]"));
+    CHECK(repr_is(Pyrt_Call(list_fn, (PyrtObject *[]){ call("map", 2, Pyrt_GetBuiltin("abs"), list_of(2, I(-1), F(-2.5))) }, 1, NULL), "[1, 2.5]"));
+    CHECK(repr_is(Pyrt_Call(list_fn, (PyrtObject *[]){ call("reversed", 1, xs) }, 1, NULL), "[2, 1, 3]"));
+    PyrtObject *stack = list_of(4, I(0), I(3), I(2), I(1));
+    CHECK(repr_is(Pyrt_Call(list_fn, (PyrtObject *[]){ call("iter", 2, Pyrt_GetAttrStr(stack, "pop"), I(0)) }, 1, NULL), "[1, 2, 3]"));
     CHECK(Pyrt_GetBuiltin("len") == Pyrt_GetBuiltin("len"));
     CHECK(Pyrt_GetBuiltin("ValueError") == (PyrtObject *)&PyrtType_ValueError);
     CHECK(Pyrt_GetBuiltin("int") == (PyrtObject *)&PyrtType_Int);
