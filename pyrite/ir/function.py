@@ -90,6 +90,12 @@ class ClassIR:
         self.own_fields = []              # FieldIR declared in this class
         self.type_var = None              # GlobalVar holding the PyrtType *
 
+    def field(self, name):
+        for f in self.all_fields():
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
     def all_fields(self):
         inherited = self.base.all_fields() if self.base else []
         return inherited + self.own_fields

@@ -62,13 +62,57 @@ class CallC(Op):
     """dest = fn(args...) for a runtime C function; `steals` lists argument positions whose
     reference the callee takes."""
 
-    def __init__(self, dest, fn, args, error_kind, steals=()):
+    def __init__(self, dest, fn, args, error_kind, steals=(), borrowed=False):
         self.dest, self.fn, self.args = dest, fn, list(args)
         self.error_kind = error_kind
         self.steals = tuple(steals)
+        self.borrowed = borrowed   # the result is a borrowed reference (codegen increfs it)
 
     def sources(self):
-        return list(self.args)
+        return [a for a in self.args if isinstance(a, Register)] + \
+            [a[1] for a in self.args if isinstance(a, tuple)]
+
+
+class CallVec(Op):
+    """dest = fn(prefix..., argv, nargs, kwnames): the vectorcall convention. args are obj values
+    (positional then keyword values); kwnames is a tuple of keyword names or None. prefix items are
+    Values or C expressions (str)."""
+
+    def __init__(self, dest, fn, prefix, args, kwnames, error_kind, with_kwnames=True):
+        self.dest, self.fn, self.prefix, self.args = dest, fn, list(prefix), list(args)
+        self.kwnames = tuple(kwnames) if kwnames else None
+        self.error_kind = error_kind
+        self.with_kwnames = with_kwnames
+
+    def sources(self):
+        return [p for p in self.prefix if not isinstance(p, str)] + list(self.args)
+
+
+class Unpack(Op):
+    """dests = the items of an iterable: a, *b, c = src (b receives a list)."""
+    error_kind = ERR_NEG
+
+    def __init__(self, dests, src, before, star, after):
+        self.dests, self.src, self.before, self.star, self.after = dests, src, before, star, after
+
+    def sources(self):
+        return [self.src]
+
+
+class ErrCheck(Op):
+    """Branch to the handler if an exception is set (after an op that reports by flag only)."""
+    error_kind = ERR_FLAG
+
+
+class CheckNotNone(Op):
+    """AttributeError ('NoneType' object has no attribute 'x') when an Optional value is None."""
+    error_kind = ERR_FLAG
+
+    def __init__(self, obj, attr):
+        self.obj, self.attr = obj, attr
+
+    def sources(self):
+        return [self.obj]
 
 
 class CheckedC(Op):

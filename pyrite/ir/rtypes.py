@@ -20,8 +20,10 @@ class RType:
 OBJ = RType("obj", "PyrtObject *", True, "NULL")
 I64 = RType("i64", "int64_t", False, "PYRT_I64_ERR")
 F64 = RType("f64", "double", False, "PYRT_F64_ERR")
-BOOL = RType("bool", "char", False, "2")
+BOOL = RType("bool", "int8_t", False, "2")
+# An opaque, non-refcounted pointer (handled-exception tokens, type objects of compiled classes).
+PTR = RType("ptr", "PyrtObject *", False, "NULL")
 # Only as a function return type: the function always returns None; C returns int (0 ok, -1 error).
 VOID = RType("void", "int", False, "-1")
 
-ALL = {t.name: t for t in (OBJ, I64, F64, BOOL, VOID)}
+ALL = {t.name: t for t in (OBJ, I64, F64, BOOL, VOID, PTR)}

@@ -16,14 +16,22 @@ class Side:
         self.label = label
         self.env = env
         self.times = []
+        self.cpu = []
 
     def run_once(self, command):
         start = time.perf_counter()
-        subprocess.run(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
         self.times.append(time.perf_counter() - start)
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        proc.returncode = 0
 
     def median_ms(self):
         return statistics.median(self.times) * 1000
+
+    def cpu_ms(self):
+        """Median user+system CPU time of the child: less sensitive to a busy machine than wall time."""
+        return statistics.median(self.cpu) * 1000
 
     def spread_ms(self):
         """Interquartile range in ms (robust spread)."""
@@ -103,14 +111,17 @@ def compare(command, archive, runs, setup, check=None):
 
 
 def format_row(name, stock, archived, counts):
-    """One table row: medians, spreads and the relative change."""
+    """One table row: wall-time medians with spreads and change, then CPU-time medians and change."""
     s, a = stock.median_ms(), archived.median_ms()
+    cs, ca = stock.cpu_ms(), archived.cpu_ms()
     served = "-" if counts is None else "%d/%d" % (counts[0], counts[0] + counts[1])
-    return "%-28s %9.1f ±%-6.1f %9.1f ±%-6.1f %+7.1f%%  %s" % (
-        name[:28], s, stock.spread_ms(), a, archived.spread_ms(), (a - s) / s * 100, served)
+    return "%-30s %7.1f ±%-5.1f %7.1f ±%-5.1f %+6.1f%% | %7.1f %7.1f %+6.1f%% | %s" % (
+        name[:30], s, stock.spread_ms(), a, archived.spread_ms(), (a - s) / s * 100,
+        cs, ca, (ca - cs) / cs * 100, served)
 
 
-TABLE_HEAD = "%-28s %16s %16s %8s  %s" % ("case", "stock ms (IQR)", "archive ms (IQR)", "change", "served")
+TABLE_HEAD = "%-30s %14s %14s %7s | %7s %7s %7s | %s" % (
+    "case", "stock wall ms", "archive wall", "change", "stk cpu", "arc cpu", "change", "served")
 
 
 def bench_command(command, runs, archive=None, check=None, via="pth"):
@@ -122,7 +133,8 @@ def bench_command(command, runs, archive=None, check=None, via="pth"):
             if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
                 return 1
         stock, archived, counts = compare(command, archive, runs, setup, check)
-        print("%d interleaved runs each, wall time from process start to exit" % runs)
+        print("%d interleaved runs each; medians (± interquartile range) of wall time from process start "
+              "to exit, and of the child's user+system CPU time" % runs)
         print(TABLE_HEAD)
         print(format_row(" ".join(command), stock, archived, counts))
         if counts is None:

@@ -14,6 +14,7 @@ import _frozen_importlib_external as _bx
 ENV_ARCHIVE = "PYRITE_STARTUP_ARCHIVE"
 ENV_CHECK = "PYRITE_STARTUP_CHECK"
 ENV_STATS = "PYRITE_STARTUP_STATS"
+ENV_LAZY = "PYRITE_STARTUP_LAZY"
 MODULE_NAME = "_pyrite_startup_hook"
 
 HEADER_MAGIC = b"PYRITESA"
@@ -129,6 +130,47 @@ class ArchiveLoader(_bx.SourceFileLoader):
                 _imp._fix_co_filename(code, self.path)
                 return code
         return super().get_code(fullname)
+
+
+# --- Optional lazy mode (off by default; $PYRITE_STARTUP_LAZY=1): run a served module's body only
+# when one of its attributes is first used. This changes semantics (import-time side effects and
+# errors are deferred or skipped), so it is never on unless asked for.
+
+ModuleType = type(sys)
+IMPORT_SYSTEM_ATTRIBUTES = frozenset(("__spec__", "__name__", "__loader__", "__package__", "__file__",
+                                      "__cached__", "__path__", "__class__"))
+
+
+class DeferredModule(ModuleType):
+    """Lazy mode: a module whose body has not run yet; any attribute use (but the import system's) runs it."""
+
+    def __getattribute__(self, attr):
+        if attr in IMPORT_SYSTEM_ATTRIBUTES:
+            return ModuleType.__getattribute__(self, attr)
+        materialize(self)
+        return getattr(self, attr)
+
+    def __delattr__(self, attr):
+        materialize(self)
+        delattr(self, attr)
+
+
+def materialize(module):
+    """Run a deferred module's body now; on failure drop it from sys.modules, as a failed import would."""
+    if type(module) is not DeferredModule:
+        return
+    module.__class__ = ModuleType
+    spec = module.__spec__
+    try:
+        ArchiveLoader.exec_module(spec.loader, module)
+    except BaseException:
+        if sys.modules.get(spec.name) is module:
+            del sys.modules[spec.name]
+        raise
+
+
+class LazyArchiveLoader(None.__class__ and object):
+    pass
 
 
 def normalize_entry(entry, cwd=None):

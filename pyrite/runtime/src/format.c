@@ -111,7 +111,10 @@ static int parse_spec_u(const uint32_t *u, int64_t n, Spec *f, uint32_t default_
         f->grouping = '_';
         pos++;
     }
-    if (pos < n && u[pos] == ',') { value_error("Cannot specify both ',' and '_'."); return -1; }
+    if (pos < n && u[pos] == ',' && f->grouping == '_') {
+        value_error("Cannot specify both ',' and '_'.");
+        return -1;
+    }
     if (pos < n && u[pos] == '.') {
         pos++;
         got = spec_integer(u, n, &pos, &f->precision);
@@ -292,6 +295,36 @@ PyrtObject *Pyrt_FormatI64(int64_t v, PyrtObject *spec) {
 
 /* ================================================================== floats */
 
+/* 'g' when no type was given but a precision was: like %g except that the exponent form is used
+ * as soon as the integer part needs all p digits (CPython's Py_DTSF_ADD_DOT_0 rule), and a ".0"
+ * is added to integral results. */
+static char *repr_style_g(double v, int p, bool alt) {
+    if (p == 0) p = 1;
+    char probe[64];
+    snprintf(probe, sizeof probe, "%.*e", p - 1, v);
+    int decpt = atoi(strchr(probe, 'e') + 1) + 1;
+    bool use_exp = decpt <= -4 || decpt > p - 1;
+    int n = snprintf(NULL, 0, use_exp ? "%.*e" : "%.*f", use_exp ? p - 1 : p - decpt, v);
+    char *buf = Pyrt_Malloc((size_t)n + 3);
+    if (!buf) return NULL;
+    snprintf(buf, (size_t)n + 1, use_exp ? "%.*e" : "%.*f", use_exp ? p - 1 : p - decpt, v);
+    char *e = strchr(buf, 'e');
+    int64_t mant = e ? e - buf : n;
+    if (!alt && memchr(buf, '.', (size_t)mant)) {   /* strip trailing zeros (and a bare point) */
+        int64_t end = mant;
+        while (buf[end - 1] == '0') end--;
+        if (buf[end - 1] == '.') end--;
+        memmove(buf + end, buf + mant, (size_t)(n - mant + 1));
+        n -= (int)(mant - end);
+    } else if (alt && !memchr(buf, '.', (size_t)mant)) {
+        memmove(buf + mant + 1, buf + mant, (size_t)(n - mant + 1));
+        buf[mant] = '.';
+        n++;
+    }
+    if (!strpbrk(buf, ".e")) memcpy(buf + n, ".0", 3);
+    return buf;
+}
+
 /* CPython's PyOS_double_to_string for finite and non-finite values: type e E f F g G r,
  * alt ('#'), add_dot_0 (no type given). Returns a Pyrt_Malloc'ed string. */
 static char *double_to_string(double v, char type, int64_t precision, bool alt, bool add_dot_0) {
@@ -322,6 +355,7 @@ static char *double_to_string(double v, char type, int64_t precision, bool alt, 
         return buf;
     }
     if (precision > 0x7FFFFFFF) { value_error("precision too big"); return NULL; }
+    if (type == 'g' && add_dot_0) return repr_style_g(v, (int)precision, alt);
     char fmt[8];
     int k = 0;
     fmt[k++] = '%';
@@ -333,7 +367,6 @@ static char *double_to_string(double v, char type, int64_t precision, bool alt, 
     buf = Pyrt_Malloc((size_t)n + 3);
     if (!buf) return NULL;
     snprintf(buf, (size_t)n + 1, fmt, (int)precision, v);
-    if (add_dot_0 && !strpbrk(buf, ".eE")) memcpy(buf + n, ".0", 3);
     return buf;
 }
 

@@ -1,0 +1,197 @@
+"""The per-function IR builder: emission helpers, value representation and coercions, name access.
+
+Statements and expressions are lowered by free functions in statements.py and expressions.py
+(`transform_while(b, node)`, `transform_expr(b, node)`); this class holds the state they share:
+the current block, the registers of Python variables, the loop and try/finally stacks.
+"""
+from pyrite.ir import ops
+from pyrite.ir.function import BasicBlock
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+from pyrite.types import model as m
+
+
+def rtype_of(t):
+    if t is m.INT:
+        return I64
+    if t is m.FLOAT:
+        return F64
+    if t is m.BOOL:
+        return BOOL
+    return OBJ
+
+
+class V:
+    """A lowered value: the register holding it and its (resolved) Python type."""
+    __slots__ = ("reg", "t")
+
+    def __init__(self, reg, t):
+        self.reg, self.t = reg, m.resolved(t)
+
+    def __repr__(self):
+        return "V(%r: %s)" % (self.reg, m.show(self.t))
+
+
+class Unwind:
+    """An entry of the stack of things to run when leaving a region early (return/break/continue)."""
+
+    def __init__(self, kind, data, handler):
+        self.kind, self.data, self.handler = kind, data, handler   # 'finally' | 'handled' | 'with'
+
+
+class Builder:
+    def __init__(self, pb, finfo, fir):
+        self.pb, self.inf, self.finfo, self.fn = pb, pb.inf, finfo, fir
+        self.mod = finfo.module
+        self.cur = None
+        self.line = getattr(finfo.node, "lineno", 1)
+        self.locals = {}          # python local name -> Register
+        self.cells = {}           # cell var name -> Register holding the PyrtCell
+        self.loops = []           # (continue block, break block, unwind depth)
+        self.unwind = []          # Unwind entries, innermost last
+        self.handlers = []        # innermost last; default: fn.error_exit
+        self.class_dict = None    # Register of the class namespace while lowering a class body
+        self.class_info = None
+        self.ntemp = 0
+
+    # ------------------------------------------------------------------ emission
+    def new_block(self):
+        return self.fn.new_block()
+
+    def set_block(self, b):
+        self.cur = b
+
+    def handler(self):
+        return self.handlers[-1] if self.handlers else self.fn.error_exit
+
+    def add(self, op):
+        if self.cur.terminated:
+            self.cur = self.new_block()   # unreachable code after return/raise
+        op.line = self.line
+        if op.can_fail():
+            op.handler = self.handler()
+        self.cur.ops.append(op)
+        return op
+
+    def temp(self, rtype):
+        self.ntemp += 1
+        r = ops.Register("t%d" % self.ntemp, rtype)
+        self.fn.registers.append(r)
+        return r
+
+    def goto(self, block):
+        if not self.cur.terminated:
+            self.add(ops.Goto(block))
+
+    def branch(self, cond, t, f):
+        self.add(ops.Branch(cond, t, f))
+
+    # ------------------------------------------------------------------ values
+    def lit(self, value):
+        if isinstance(value, bool):
+            t = m.BOOL
+        elif isinstance(value, int):
+            t = m.INT
+        elif isinstance(value, float):
+            t = m.FLOAT
+        elif value is None:
+            t = m.NONE
+        elif isinstance(value, str):
+            t = m.STR
+        elif isinstance(value, bytes):
+            t = m.BYTES
+        else:
+            raise AssertionError(value)
+        r = self.temp(rtype_of(t))
+        self.add(ops.LoadLiteral(r, value))
+        return V(r, t)
+
+    def c_call(self, fn, args, t, err=ops.ERR_NULL, rtype=None, **kw):
+        r = self.temp(rtype or rtype_of(t)) if (rtype or t is not None) else None
+        self.add(ops.CallC(r, fn, args, err, **kw))
+        return V(r, t) if r is not None else None
+
+    def c_void(self, fn, args, err=ops.ERR_NEG):
+        self.add(ops.CallC(None, fn, args, err))
+
+    def expr(self, template, args, t, rtype=None):
+        r = self.temp(rtype or rtype_of(t))
+        self.add(ops.Expr(r, template, args))
+        return V(r, t)
+
+    def checked(self, fn, args, t):
+        r = self.temp(rtype_of(t))
+        self.add(ops.CheckedC(r, fn, args))
+        return V(r, t)
+
+    def vcall(self, fn, prefix, args, t, kwnames=None, err=ops.ERR_NULL, with_kwnames=True):
+        """fn(prefix..., argv, n[, kwnames]) with args boxed."""
+        boxed = [self.box(a) for a in args]
+        r = self.temp(OBJ)
+        self.add(ops.CallVec(r, fn, prefix, boxed, kwnames, err, with_kwnames))
+        return self.coerce(V(r, m.DYN), t) if t is not None else V(r, m.DYN)
+
+    def box(self, v):
+        """The value as an object register."""
+        if v.reg.rtype is OBJ:
+            return v.reg
+        if v.reg.rtype is PTR:
+            r = self.temp(OBJ)
+            self.add(ops.Assign(r, v.reg))
+            return r
+        r = self.temp(OBJ)
+        self.add(ops.Box(r, v.reg))
+        return r
+
+    def coerce(self, v, t):
+        """Convert v to the representation of type t (boxing, checked unboxing, int->float)."""
+        t = m.resolved(t)
+        want = rtype_of(t)
+        have = v.reg.rtype
+        if have is want:
+            return V(v.reg, t if want is not OBJ else (t if t is not m.DYN else v.t))
+        if want is OBJ:
+            return V(self.box(v), t if t is not m.DYN else v.t)
+        if have is OBJ or have is PTR:
+            r = self.temp(want)
+            checked = v.t is not t
+            self.add(ops.Unbox(r, v.reg, checked=checked))
+            return V(r, t)
+        if want is F64 and have in (I64, BOOL):
+            return self.expr("(double){0}", [v.reg], m.FLOAT)
+        if want is I64 and have is BOOL:
+            return self.expr("(int64_t){0}", [v.reg], m.INT)
+        # unboxed to a different unboxed type the inferencer did not expect: go through a box
+        b = self.box(v)
+        r = self.temp(want)
+        self.add(ops.Unbox(r, b, checked=True))
+        return V(r, t)
+
+    def as_i64(self, v):
+        return self.coerce(v, m.INT).reg
+
+    def as_f64(self, v):
+        return self.coerce(v, m.FLOAT).reg
+
+    def type_of(self, node):
+        return m.resolved(self.inf.types.get(node, m.DYN))
+
+    def const_obj(self, text):
+        """An interned str constant as an object register (borrowed immortal constant)."""
+        r = self.temp(OBJ)
+        self.add(ops.LoadLiteral(r, text))
+        return r
+
+    # ------------------------------------------------------------------ locals
+    def local_reg(self, name):
+        r = self.locals.get(name)
+        if r is None:
+            t = m.resolved(self.finfo.slot(name).get())
+            r = ops.Register("v_" + name.replace(".", "_"), rtype_of(t), is_local=True)
+            r.pytype = t
+            r.pyname = name
+            self.fn.registers.append(r)
+            self.locals[name] = r
+        return r
+
+    def var_type(self, name):
+        return m.resolved(self.finfo.slot(name).get())

@@ -1,0 +1,401 @@
+"""Lowering of calls: direct calls of compiled functions and methods (arguments bound to parameters
+at compile time), class instantiation, typed fast paths for hot builtins, and generic calls.
+
+    f(1, y=2)         with f a known function   ->  Call pyf_f(1, 2, <default of z>)
+    xs.append(v)      with xs: list             ->  PyrtList_Append(xs, v)
+    obj.m(a)          with obj of unknown type  ->  Pyrt_CallMethod(obj, "m", [a])
+"""
+import ast
+
+from pyrite.ir import ops
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR
+from pyrite.types import model as m
+from pyrite.build_ir.builder import V, rtype_of
+from pyrite.build_ir import expressions as ex
+
+MATH1 = {"sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+         "tanh", "fabs", "degrees", "radians", "expm1", "log1p", "erf", "erfc"}
+MATH2 = {"atan2", "hypot", "pow", "fmod", "copysign"}
+
+
+def transform_call(b, node):
+    info = b.inf.calls.get(node, ("dynamic",))
+    t = b.type_of(node)
+    kind = info[0]
+    starred = any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
+    if starred:
+        return generic_call(b, node, t)
+    if kind == "func":
+        return call_known_function(b, node, info[1], t)
+    if kind == "class":
+        args, kwargs = eval_args(b, node)
+        return b.coerce(instantiate(b, info[1], args, kwargs), t)
+    if kind == "method":
+        return method_call(b, node, info[1], info[2], t)
+    if kind == "classcall":
+        args, kwargs = eval_args(b, node)
+        fi = info[2]
+        if fi.kind == "classmethod":
+            args = [class_object(b, info[1])] + args
+        return b.coerce(direct_call(b, fi, args, kwargs, None), t)
+    if kind == "super":
+        args, kwargs = eval_args(b, node)
+        fi = info[2]
+        first = [] if fi.kind == "staticmethod" else [self_value(b)]
+        return b.coerce(direct_call(b, fi, first + args, kwargs, None), t)
+    if kind == "super_builtin":
+        args, kwargs = eval_args(b, node)
+        meth = b.c_call("Pyrt_SuperGetAttr", ["(PyrtType *)" + b.pb.class_irs[info[1]].type_var.cname,
+                                              b.box(self_value(b)), b.const_obj(node.func.attr)], m.DYN)
+        return call_object(b, meth, args, kwargs, t)
+    if kind == "builtin":
+        r = builtin_fast_path(b, node, info[1], t)
+        if r is not None:
+            return r
+        args, kwargs = eval_args(b, node)
+        callee = b.c_call("Pyrt_GetBuiltin", [ex._cstr(info[1])], m.DYN, borrowed=True)
+        return call_object(b, callee, args, kwargs, t)
+    if kind == "builtin_exc":
+        args, kwargs = eval_args(b, node)
+        return call_object(b, V(b.expr("(PyrtObject *)&PyrtType_%s" % info[1], [], m.DYN, rtype=PTR).reg,
+                                m.DYN), args, kwargs, t)
+    if kind == "modfunc":
+        r = module_fast_path(b, node, info[1], info[2], t)
+        if r is not None:
+            return r
+    if kind == "stubmethod":
+        r = method_fast_path(b, node, info[1], info[2], t)
+        if r is not None:
+            return r
+    return generic_call(b, node, t)
+
+
+def eval_args(b, node):
+    args = [ex.transform_expr(b, a) for a in node.args]
+    kwargs = {k.arg: ex.transform_expr(b, k.value) for k in node.keywords}
+    return args, kwargs
+
+
+def self_value(b):
+    name = b.finfo.params[0].name if b.finfo.params else None
+    if name is None and b.finfo.parent is not None:
+        name = b.finfo.parent.params[0].name
+    return ex.load_name(b, name)
+
+
+def class_object(b, ci):
+    cir = b.pb.class_irs[ci]
+    return V(b.expr("(PyrtObject *)%s" % cir.type_var.cname, [], m.DYN, rtype=PTR).reg, m.ClassT(ci))
+
+
+# ---------------------------------------------------------------------- generic calls
+def generic_call(b, node, t):
+    if isinstance(node.func, ast.Attribute) and not isinstance(b.type_of(node.func.value), m.ModuleT):
+        recv = ex.transform_expr(b, node.func.value)
+        if _has_star(node):
+            meth = b.c_call("Pyrt_GetAttr", [b.box(recv), b.const_obj(node.func.attr)], m.DYN)
+            return call_ex(b, meth, node, t)
+        args, kwargs = eval_args(b, node)
+        return b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(node.func.attr)],
+                       args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
+    callee = ex.transform_expr(b, node.func)
+    if _has_star(node):
+        return call_ex(b, callee, node, t)
+    args, kwargs = eval_args(b, node)
+    return call_object(b, callee, args, kwargs, t)
+
+
+def _has_star(node):
+    return any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
+
+
+def call_object(b, callee, args, kwargs, t):
+    return b.vcall("Pyrt_Call", [b.box(callee)], list(args) + list(kwargs.values()), t,
+                   kwnames=list(kwargs) or None)
+
+
+def call_ex(b, callee, node, t):
+    """f(*a, **k): build the positional tuple and keyword dict, then Pyrt_CallEx."""
+    lst = b.c_call("PyrtList_New", ["0"], m.DYN)
+    for a in node.args:
+        if isinstance(a, ast.Starred):
+            b.c_void("PyrtList_Extend", [lst.reg, b.box(ex.transform_expr(b, a.value))])
+        else:
+            b.c_void("PyrtList_Append", [lst.reg, b.box(ex.transform_expr(b, a))])
+    tup = b.c_call("PyrtTuple_FromIterable", [lst.reg], m.DYN)
+    kw = "NULL"
+    if node.keywords:
+        d = b.c_call("PyrtDict_New", [], m.DYN)
+        for k in node.keywords:
+            v = b.box(ex.transform_expr(b, k.value))
+            if k.arg is None:
+                b.c_void("PyrtDict_Update", [d.reg, v])
+            else:
+                b.c_void("PyrtDict_SetItem", [d.reg, b.const_obj(k.arg), v])
+        kw = d.reg
+    return b.coerce(b.c_call("Pyrt_CallEx", [b.box(callee), tup.reg, kw], m.DYN), t)
+
+
+# ---------------------------------------------------------------------- compiled functions
+def call_known_function(b, node, fi, t):
+    fir = b.pb.func_irs[fi]
+    fobj = None
+    if fir.has_closure or (fi.parent is not None and _needs_defaults_object(fi, node)):
+        fobj = ex.transform_expr(b, node.func)
+    elif fi.parent is None and isinstance(node.func, ast.Name):
+        # module-level function: still raise NameError if called before its def ran
+        ex.transform_expr(b, node.func)
+    args, kwargs = eval_args(b, node)
+    return b.coerce(direct_call(b, fi, args, kwargs, fobj), t)
+
+
+def _needs_defaults_object(fi, node):
+    return any(p.default is not None for p in fi.params)
+
+
+def bind_args(fi, args, kwargs):
+    """Map call arguments to parameters: list per parameter of a V, ('default', i), ('star', [V]),
+    ('starstar', {name: V}); None when the call does not fit (the runtime then raises TypeError)."""
+    params = fi.params
+    out = [None] * len(params)
+    pos_idx = [i for i, p in enumerate(params) if p.kind in ("posonly", "pos")]
+    star = next((i for i, p in enumerate(params) if p.kind == "star"), None)
+    starstar = next((i for i, p in enumerate(params) if p.kind == "starstar"), None)
+    for i, a in zip(pos_idx, args):
+        out[i] = a
+    extra = list(args[len(pos_idx):])
+    if extra and star is None:
+        return None
+    if star is not None:
+        out[star] = ("star", extra)
+    kw_extra = {}
+    for k, v in kwargs.items():
+        idx = next((i for i, p in enumerate(params) if p.name == k and p.kind in ("pos", "kw")), None)
+        if idx is None:
+            if starstar is None:
+                return None
+            kw_extra[k] = v
+        elif out[idx] is not None:
+            return None
+        else:
+            out[idx] = v
+    if starstar is not None:
+        out[starstar] = ("starstar", kw_extra)
+    for i, p in enumerate(params):
+        if out[i] is None:
+            if p.default is None:
+                return None
+            out[i] = ("default", i)
+    return out
+
+
+def direct_call(b, fi, args, kwargs, fobj):
+    """Call fi's typed entry with already evaluated arguments. fobj: the function object (needed
+    for closures and for defaults of nested functions), or None."""
+    fir = b.pb.func_irs[fi]
+    bound = bind_args(fi, args, kwargs)
+    if bound is None:
+        callee = fobj if fobj is not None else function_object_of(b, fi)
+        return call_object(b, callee, args, kwargs, m.resolved(fi.ret.get()))
+    cargs = []
+    if fir.has_closure:
+        cargs.append(b.expr("((PyrtFunction *){0})->closure", [fobj.reg], m.DYN, rtype=PTR).reg)
+    for p, a, preg in zip(fi.params, bound, fir.py_params):
+        pt = preg.pytype
+        if isinstance(a, V):
+            cargs.append(b.coerce(a, pt).reg)
+        elif a[0] == "default":
+            cargs.append(default_value(b, fi, a[1], fobj, pt).reg)
+        elif a[0] == "star":
+            tup = ex.transform_Tuple(b, ast.Tuple([], ast.Load())) if not a[1] else _tuple_of(b, a[1])
+            cargs.append(tup.reg)
+        else:
+            d = b.c_call("PyrtDict_New", [], m.DYN)
+            for k, v in a[1].items():
+                b.c_void("PyrtDict_SetItem", [d.reg, b.const_obj(k), b.box(v)])
+            cargs.append(d.reg)
+    if fir.ret.name == "void":
+        b.add(ops.Call(None, fir, cargs))
+        return b.lit(None)
+    r = b.temp(fir.ret)
+    b.add(ops.Call(r, fir, cargs))
+    rt = m.IterT(fi.yield_slot, "generator") if fi.is_generator else fi.ret.get()
+    return V(r, rt)
+
+
+def _tuple_of(b, values):
+    items = [b.box(v) for v in values]
+    tup = b.c_call("PyrtTuple_New", [str(len(items))], m.DYN)
+    for i, it in enumerate(items):
+        b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [tup.reg, str(i), it], ops.ERR_NEVER, steals=(2,)))
+    return tup
+
+
+def default_value(b, fi, i, fobj, pt):
+    fir = b.pb.func_irs[fi]
+    g = fir.default_vars.get(i)
+    if g is not None:
+        r = b.temp(g.rtype)
+        b.add(ops.LoadStatic(r, g, check=False))
+        return b.coerce(V(r, pt), pt)
+    # nested function: the defaults tuple of the function object
+    p = fi.params[i]
+    if p.kind == "kw":
+        v = b.c_call("PyrtDict_GetItemStr", ["((PyrtFunction *){0})->kwdefaults", ex._cstr(p.name)],
+                     m.DYN, err=ops.ERR_NEVER, borrowed=True)
+        v.reg  # noqa
+        raise NotImplementedError
+    npos_def = [j for j, q in enumerate(fi.params) if q.kind in ("pos", "posonly") and q.default is not None]
+    k = npos_def.index(i)
+    r = b.expr("PyrtTuple_GetBorrowed(((PyrtFunction *){0})->defaults, %d)" % k, [fobj.reg], m.DYN, rtype=PTR)
+    return b.coerce(V(r.reg, m.DYN), pt)
+
+
+def function_object_of(b, fi):
+    g = b.pb.func_irs[fi].funcobj_var
+    r = b.temp(OBJ)
+    b.add(ops.LoadStatic(r, g, check=True))
+    return V(r, m.DYN)
+
+
+def instantiate(b, ci, args, kwargs):
+    cir = b.pb.class_irs[ci]
+    init = ci.lookup_method("__init__")
+    tv = cir.type_var.cname
+    if ci.is_exception():
+        boxed = [b.box(a) for a in args]
+        r = b.temp(OBJ)
+        b.add(ops.CallVec(r, "pyrt_exc_new", ["(PyrtType *)" + tv], boxed, None, ops.ERR_NULL, False))
+        obj = V(r, m.InstanceT(ci))
+    else:
+        obj = b.c_call("PyrtInstance_New", ["(PyrtType *)" + tv], m.InstanceT(ci))
+    if init is not None:
+        direct_call(b, init, [obj] + list(args), kwargs, None)
+    elif not ci.is_exception() and (args or kwargs):
+        b.c_void("pyrt_err_no_init_args", [ex._cstr(ci.name)], ops.ERR_ALWAYS)
+    return obj
+
+
+def method_call(b, node, fi, overrides, t):
+    recv = ex.transform_expr(b, node.func.value)
+    args, kwargs = eval_args(b, node)
+    if overrides:
+        return b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(node.func.attr)],
+                       args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
+    if isinstance(recv.t, m.OptionalT):
+        b.add(ops.CheckNotNone(recv.reg, node.func.attr))
+        recv = V(recv.reg, recv.t.inner)
+    if fi.kind == "staticmethod":
+        return b.coerce(direct_call(b, fi, args, kwargs, None), t)
+    if fi.kind == "classmethod":
+        cls = b.c_call("Pyrt_TypeOf", [b.box(recv)], m.DYN)
+        return b.coerce(direct_call(b, fi, [cls] + args, kwargs, None), t)
+    return b.coerce(direct_call(b, fi, [recv] + args, kwargs, None), t)
+
+
+# ---------------------------------------------------------------------- typed fast paths
+def builtin_fast_path(b, node, name, t):
+    if node.keywords:
+        if name == "print":
+            args, kwargs = eval_args(b, node)
+            return b.vcall("Pyrt_builtin_print", ["NULL"], args + list(kwargs.values()), t,
+                           kwnames=list(kwargs))
+        return None
+    n = len(node.args)
+    if name == "len" and n == 1:
+        v = ex.transform_expr(b, node.args[0])
+        for cls, fn in ((m.ListT, "PyrtList_Len"), (m.TupleT, "PyrtTuple_Len"), (m.TupleOfT, "PyrtTuple_Len")):
+            if isinstance(v.t, cls):
+                return b.expr("%s({0})" % fn, [v.reg], m.INT)
+        if v.t is m.STR:
+            return b.expr("PyrtStr_Len({0})", [v.reg], m.INT)
+        r = b.temp(I64)
+        b.add(ops.CallC(r, "Pyrt_Len", [b.box(v)], ops.ERR_NEG))
+        return V(r, m.INT)
+    if name == "print":
+        args = [ex.transform_expr(b, a) for a in node.args]
+        return b.vcall("Pyrt_builtin_print", ["NULL"], args, t)
+    if name == "ord" and n == 1:
+        v = ex.transform_expr(b, node.args[0])
+        if v.t is m.STR:
+            r = b.temp(I64)
+            b.add(ops.CallC(r, "PyrtStr_Ord", [v.reg], ops.ERR_FLAG))
+            return V(r, m.INT)
+    if name == "chr" and n == 1:
+        v = ex.transform_expr(b, node.args[0])
+        if v.t in (m.INT, m.BOOL):
+            return b.c_call("PyrtStr_Chr", [b.as_i64(v)], m.STR)
+        return b.vcall("Pyrt_builtin_chr", ["NULL"], [v], t)
+    if name == "isinstance" and n == 2:
+        o = ex.transform_expr(b, node.args[0])
+        c = ex.transform_expr(b, node.args[1])
+        r = b.temp(BOOL)
+        b.add(ops.CallC(r, "Pyrt_IsInstance", [b.box(o), b.box(c)], ops.ERR_NEG))
+        return V(r, m.BOOL)
+    if name in ("str", "repr") and n == 1:
+        v = ex.transform_expr(b, node.args[0])
+        if v.reg.rtype is I64 and v.t is m.INT:
+            return b.c_call("PyrtInt_Repr", [v.reg], m.STR)
+        if v.reg.rtype is F64:
+            return b.c_call("PyrtFloat_Repr", [v.reg], m.STR)
+        if name == "str" and v.t is m.STR:
+            return v
+        return b.c_call("Pyrt_Str" if name == "str" else "Pyrt_Repr", [b.box(v)], m.STR)
+    if name == "abs" and n == 1 and t in (m.INT, m.FLOAT):
+        v = ex.transform_expr(b, node.args[0])
+        if t is m.FLOAT and v.t is m.FLOAT:
+            return b.expr("fabs({0})", [v.reg], m.FLOAT)
+        return b.vcall("Pyrt_builtin_abs", ["NULL"], [v], t)
+    if name == "float" and n == 1 and t is m.FLOAT:
+        v = ex.transform_expr(b, node.args[0])
+        if v.t in (m.INT, m.BOOL, m.FLOAT):
+            return b.coerce(v, m.FLOAT)
+        return b.vcall("Pyrt_builtin_float_", ["NULL"], [v], t) if False else \
+            call_object(b, V(b.expr("(PyrtObject *)&PyrtType_Float", [], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
+    if name == "int" and n == 1 and t is m.INT:
+        v = ex.transform_expr(b, node.args[0])
+        if v.t in (m.INT, m.BOOL):
+            return b.coerce(v, m.INT)
+        return call_object(b, V(b.expr("(PyrtObject *)&PyrtType_Int", [], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
+    return None
+
+
+def module_fast_path(b, node, mod, name, t):
+    if node.keywords:
+        return None
+    args = None
+    if mod == "math" and (name in MATH1 or (name == "log" and len(node.args) == 1)) and len(node.args) == 1:
+        x = b.as_f64(ex.transform_expr(b, node.args[0]))
+        r = b.temp(F64)
+        b.add(ops.CallC(r, "PyrtMath_Call1", ["PYRT_MATH_%s" % name.upper(), x], ops.ERR_FLAG))
+        return b.coerce(V(r, m.FLOAT), t)
+    if mod == "math" and name in MATH2 and len(node.args) == 2:
+        x = b.as_f64(ex.transform_expr(b, node.args[0]))
+        y = b.as_f64(ex.transform_expr(b, node.args[1]))
+        r = b.temp(F64)
+        b.add(ops.CallC(r, "PyrtMath_Call2", ["PYRT_MATH_%s" % name.upper(), x, y], ops.ERR_FLAG))
+        return b.coerce(V(r, m.FLOAT), t)
+    if mod == "time" and name in ("time", "perf_counter") and not node.args:
+        fn = "Pyrt_TimeTime" if name == "time" else "Pyrt_TimePerfCounter"
+        return b.coerce(b.expr("%s()" % fn, [], m.FLOAT), t)
+    del args
+    modobj = b.c_call("Pyrt_GetModule", [ex._cstr(mod)], m.DYN, borrowed=True)
+    args2, kwargs = eval_args(b, node)
+    return b.vcall("Pyrt_CallMethod", [modobj.reg, b.const_obj(name)], args2, t)
+
+
+def method_fast_path(b, node, tname, name, t):
+    recv_t = b.type_of(node.func.value)
+    n = len(node.args)
+    if node.keywords:
+        return None
+    if tname == "list" and name == "append" and n == 1:
+        recv = ex.transform_expr(b, node.func.value)
+        v = ex.transform_expr(b, node.args[0])
+        b.c_void("PyrtList_Append", [recv.reg, b.box(v)])
+        return b.lit(None)
+    if tname == "list" and name == "pop" and n <= 1 and isinstance(recv_t, m.ListT):
+        recv = ex.transform_expr(b, node.func.value)
+        i = b.as_i64(ex.transform_expr(b, node.args[0])) if n else "-1"
+        return b.coerce(V(b.c_call("PyrtList_Pop", [recv.reg, i], m.DYN).reg, recv_t.elem.get()), t)
+    return None

@@ -1,0 +1,658 @@
+"""Lowering of expressions to IR: one free function per AST node kind, dispatched by transform_expr.
+
+Typed operands get direct operations (int64 arithmetic with overflow checks, list indexing, str
+concatenation); anything whose type is not pinned down goes through the runtime's generic
+operations on boxed objects (Pyrt_BinaryOp, Pyrt_GetAttr, Pyrt_Call, ...).
+"""
+import ast
+
+from pyrite.ir import ops
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR
+from pyrite.types import model as m
+from pyrite.build_ir.builder import V, rtype_of
+
+BINOPS = {ast.Add: "PYRT_ADD", ast.Sub: "PYRT_SUB", ast.Mult: "PYRT_MUL", ast.Div: "PYRT_TRUEDIV",
+          ast.FloorDiv: "PYRT_FLOORDIV", ast.Mod: "PYRT_MOD", ast.Pow: "PYRT_POW",
+          ast.LShift: "PYRT_LSHIFT", ast.RShift: "PYRT_RSHIFT", ast.BitAnd: "PYRT_AND",
+          ast.BitOr: "PYRT_OR", ast.BitXor: "PYRT_XOR", ast.MatMult: "PYRT_MATMUL"}
+I64_CHECKED = {ast.Add: "PyrtI64_Add", ast.Sub: "PyrtI64_Sub", ast.Mult: "PyrtI64_Mul",
+               ast.FloorDiv: "PyrtI64_FloorDiv", ast.Mod: "PyrtI64_Mod", ast.Pow: "PyrtI64_Pow",
+               ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}
+I64_PLAIN = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
+F64_PLAIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod: "PyrtF64_Mod",
+               ast.Pow: "PyrtF64_Pow"}
+CMPOPS = {ast.Lt: ("PYRT_LT", "<"), ast.LtE: ("PYRT_LE", "<="), ast.Eq: ("PYRT_EQ", "=="),
+          ast.NotEq: ("PYRT_NE", "!="), ast.Gt: ("PYRT_GT", ">"), ast.GtE: ("PYRT_GE", ">=")}
+NUM = (m.INT, m.BOOL, m.FLOAT)
+
+
+def transform_expr(b, node):
+    b.line = getattr(node, "lineno", b.line)
+    fn = globals().get("transform_" + type(node).__name__)
+    if fn is None:
+        b.pb.unsupported(b.mod, node, "this kind of expression (%s)" % type(node).__name__)
+        return b.lit(None)
+    return fn(b, node)
+
+
+def transform_Constant(b, node):
+    v = node.value
+    if v is Ellipsis:
+        return b.c_call("Pyrt_GetBuiltin", ['"Ellipsis"'], m.DYN, borrowed=True)
+    return b.lit(v)
+
+
+# ---------------------------------------------------------------------- names
+def transform_Name(b, node):
+    return load_name(b, node.id)
+
+
+def name_kind(b, name):
+    if b.class_info is not None and name in b.class_bound:
+        return "classattr"
+    if b.finfo.kind == "module":
+        return "global"
+    return b.finfo.scope.classify(name)
+
+
+def load_name(b, name):
+    kind = name_kind(b, name)
+    if kind == "local":
+        r = b.local_reg(name)
+        return V(r, r.pytype)
+    if kind == "cell":
+        return cell_get(b, b.cells[name], name, "pyrt_cell_get_local", b.var_type(name))
+    if kind == "free":
+        owner = b.finfo.owner_of(name)
+        t = m.resolved(owner.slot(name).get()) if owner else m.DYN
+        return cell_get(b, free_cell(b, name), name, "pyrt_cell_get_free", t)
+    if kind == "classattr":
+        r = b.c_call("pyrt_dict_get_name", [b.class_dict, _cstr(name)], m.DYN)
+        return r
+    return load_global(b, b.mod, name)
+
+
+def _cstr(s):
+    from pyrite.codegen.c_names import c_string
+    return c_string(s)
+
+
+def cell_get(b, cell, name, helper, t):
+    v = b.c_call(helper, [cell, _cstr(name)], m.DYN)
+    return b.coerce(V(v.reg, t), t)
+
+
+def free_cell(b, name):
+    idx = b.pb.free_index(b.finfo, name)
+    return b.expr("PyrtTuple_GetBorrowed({0}, %d)" % idx, [b.fn.closure_reg], m.DYN, rtype=PTR).reg
+
+
+def load_global(b, mod, name):
+    if mod.binds(name) or name in mod.globals:
+        g = b.pb.global_var(mod, name)
+        t = m.resolved(mod.globals[name].get())
+        r = b.temp(g.rtype)
+        b.add(ops.LoadStatic(r, g, check=True))
+        return V(r, t)
+    from pyrite.types.infos import BUILTIN_NAMES
+    if name in BUILTIN_NAMES:
+        return b.c_call("Pyrt_GetBuiltin", [_cstr(name)], m.BuiltinT(name), rtype=OBJ, borrowed=True)
+    b.c_void("Pyrt_ErrNameError", [_cstr(name)], ops.ERR_ALWAYS)
+    return b.lit(None)
+
+
+def store_name(b, name, v):
+    kind = name_kind(b, name)
+    if kind == "local":
+        r = b.local_reg(name)
+        v = b.coerce(v, r.pytype)
+        b.add(ops.Assign(r, v.reg))
+    elif kind == "cell":
+        b.c_void("pyrt_cell_set", [b.cells[name], b.box(v)], ops.ERR_NEVER)
+    elif kind == "free":
+        b.c_void("pyrt_cell_set", [free_cell(b, name), b.box(v)], ops.ERR_NEVER)
+    elif kind == "classattr":
+        b.c_void("PyrtDict_SetItemStr", [b.class_dict, _cstr(name), b.box(v)])
+    else:
+        store_global(b, b.mod, name, v)
+
+
+def store_global(b, mod, name, v):
+    g = b.pb.global_var(mod, name)
+    t = m.resolved(mod.globals[name].get())
+    b.add(ops.StoreStatic(g, b.coerce(v, t).reg))
+
+
+# ---------------------------------------------------------------------- operators
+def transform_BinOp(b, node):
+    left = transform_expr(b, node.left)
+    right = transform_expr(b, node.right)
+    return binop(b, node.op, left, right, b.type_of(node))
+
+
+def binop(b, op, a, c, t, inplace=False):
+    opt = type(op)
+    if a.t in NUM and c.t in NUM and t in (m.INT, m.FLOAT, m.BOOL):
+        if t is m.BOOL:
+            return b.expr("(int8_t)({0} %s {1})" % I64_PLAIN[opt], [a.reg, c.reg], m.BOOL)
+        if t is m.INT:
+            x, y = b.as_i64(a), b.as_i64(c)
+            if opt in I64_PLAIN:
+                return b.expr("({0} %s {1})" % I64_PLAIN[opt], [x, y], m.INT)
+            return b.checked(I64_CHECKED[opt], [x, y], m.INT)
+        if opt is ast.Div and a.t is not m.FLOAT and c.t is not m.FLOAT:
+            return b.checked("PyrtI64_TrueDiv", [b.as_i64(a), b.as_i64(c)], m.FLOAT)
+        x, y = b.as_f64(a), b.as_f64(c)
+        if opt in F64_PLAIN:
+            return b.expr("({0} %s {1})" % F64_PLAIN[opt], [x, y], m.FLOAT)
+        if opt in F64_CHECKED:
+            return b.checked(F64_CHECKED[opt], [x, y], m.FLOAT)
+    if t is m.STR and a.t is m.STR:
+        if opt is ast.Add and c.t is m.STR:
+            return b.c_call("PyrtStr_Concat", [a.reg, c.reg], m.STR)
+        if opt is ast.Mult and c.t in (m.INT, m.BOOL):
+            return b.c_call("PyrtStr_Repeat", [a.reg, b.as_i64(c)], m.STR)
+        if opt is ast.Mod:
+            return b.c_call("PyrtStr_Mod", [a.reg, b.box(c)], m.STR)
+    if isinstance(a.t, m.ListT) and isinstance(c.t, m.ListT) and opt is ast.Add:
+        if inplace:
+            b.c_void("PyrtList_Extend", [a.reg, c.reg])
+            return a
+        return b.c_call("PyrtList_Concat", [a.reg, c.reg], t)
+    if isinstance(a.t, m.ListT) and c.t in (m.INT, m.BOOL) and opt is ast.Mult and not inplace:
+        return b.c_call("PyrtList_Repeat", [a.reg, b.as_i64(c)], t)
+    code = BINOPS[opt] + (" | PYRT_INPLACE" if inplace else "")
+    r = b.c_call("Pyrt_BinaryOp", [b.box(a), b.box(c), code], m.DYN)
+    return b.coerce(r, t)
+
+
+def transform_UnaryOp(b, node):
+    v = transform_expr(b, node.operand)
+    t = b.type_of(node)
+    if isinstance(node.op, ast.Not):
+        return b.expr("(int8_t)!{0}", [truth(b, v)], m.BOOL)
+    if t is m.INT and v.t in (m.INT, m.BOOL):
+        x = b.as_i64(v)
+        if isinstance(node.op, ast.USub):
+            return b.checked("PyrtI64_Neg", [x], m.INT)
+        if isinstance(node.op, ast.UAdd):
+            return V(x, m.INT)
+        return b.expr("(~{0})", [x], m.INT)
+    if t is m.FLOAT and v.t is m.FLOAT:
+        if isinstance(node.op, ast.USub):
+            return b.expr("(-{0})", [v.reg], m.FLOAT)
+        return v
+    code = {ast.USub: "PYRT_NEG", ast.UAdd: "PYRT_POS", ast.Invert: "PYRT_INVERT"}[type(node.op)]
+    return b.coerce(b.c_call("Pyrt_UnaryOp", [b.box(v), code], m.DYN), t)
+
+
+def truth(b, v):
+    """A BOOL register: the truth value of v."""
+    t = v.t
+    rt = v.reg.rtype
+    if rt is BOOL:
+        return v.reg
+    if rt is I64:
+        return b.expr("(int8_t)({0} != 0)", [v.reg], m.BOOL).reg
+    if rt is F64:
+        return b.expr("(int8_t)({0} != 0.0)", [v.reg], m.BOOL).reg
+    if t is m.STR:
+        return b.expr("(int8_t)(PyrtStr_Len({0}) != 0)", [v.reg], m.BOOL).reg
+    if isinstance(t, m.ListT):
+        return b.expr("(int8_t)(PyrtList_Len({0}) != 0)", [v.reg], m.BOOL).reg
+    if t is m.NONE:
+        return b.expr("(int8_t)0", [], m.BOOL).reg
+    cls = _plain_instance(t)
+    if cls is not None:
+        if isinstance(t, m.OptionalT):
+            return b.expr("(int8_t)({0} != Pyrt_None)", [v.reg], m.BOOL).reg
+        return b.expr("(int8_t)1", [], m.BOOL).reg
+    r = b.temp(BOOL)
+    b.add(ops.CallC(r, "Pyrt_IsTrue", [b.box(v)], ops.ERR_NEG))
+    return r
+
+
+def _plain_instance(t):
+    """The class of an instance (or Optional instance) whose truth is not user-defined."""
+    inner = t.inner if isinstance(t, m.OptionalT) else t
+    if isinstance(inner, m.InstanceT):
+        c = inner.cls
+        if c.lookup_method("__bool__") is None and c.lookup_method("__len__") is None and not c.subclasses:
+            return c
+    return None
+
+
+def transform_BoolOp(b, node):
+    t = b.type_of(node)
+    result = b.temp(rtype_of(t))
+    done = b.new_block()
+    is_and = isinstance(node.op, ast.And)
+    for i, value in enumerate(node.values):
+        v = transform_expr(b, value)
+        b.add(ops.Assign(result, b.coerce(v, t).reg))
+        if i == len(node.values) - 1:
+            b.goto(done)
+            break
+        cond = truth(b, V(result, t))
+        nxt = b.new_block()
+        if is_and:
+            b.branch(cond, nxt, done)
+        else:
+            b.branch(cond, done, nxt)
+        b.set_block(nxt)
+    b.set_block(done)
+    return V(result, t)
+
+
+def transform_Compare(b, node):
+    t = b.type_of(node)
+    left = transform_expr(b, node.left)
+    if len(node.ops) == 1:
+        right = transform_expr(b, node.comparators[0])
+        return b.coerce(compare(b, node.ops[0], left, right, t), t)
+    result = b.temp(rtype_of(t))
+    done = b.new_block()
+    for i, (op, comp) in enumerate(zip(node.ops, node.comparators)):
+        right = transform_expr(b, comp)
+        r = b.coerce(compare(b, op, left, right, t), t)
+        b.add(ops.Assign(result, r.reg))
+        if i == len(node.ops) - 1:
+            b.goto(done)
+            break
+        nxt = b.new_block()
+        b.branch(truth(b, V(result, t)), nxt, done)
+        b.set_block(nxt)
+        left = right
+    b.set_block(done)
+    return V(result, t)
+
+
+def compare(b, op, a, c, t):
+    opt = type(op)
+    if opt in (ast.Is, ast.IsNot):
+        neg = opt is ast.IsNot
+        if (a.reg.rtype is not OBJ and c.t is m.NONE) or (c.reg.rtype is not OBJ and a.t is m.NONE):
+            return b.expr("(int8_t)%d" % (1 if neg else 0), [], m.BOOL)
+        x, y = b.box(a), b.box(c)
+        return b.expr("(int8_t)({0} %s {1})" % ("!=" if neg else "=="), [x, y], m.BOOL)
+    if opt in (ast.In, ast.NotIn):
+        r = contains(b, c, a)
+        if opt is ast.NotIn:
+            return b.expr("(int8_t)!{0}", [r], m.BOOL)
+        return V(r, m.BOOL)
+    code, cop = CMPOPS[opt]
+    if a.t in NUM and c.t in NUM:
+        if m.FLOAT in (a.t, c.t):
+            return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_f64(a), b.as_f64(c)], m.BOOL)
+        return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
+    if a.t is m.STR and c.t is m.STR:
+        if opt is ast.Eq:
+            return b.expr("(int8_t)PyrtStr_Eq({0}, {1})", [a.reg, c.reg], m.BOOL)
+        if opt is ast.NotEq:
+            return b.expr("(int8_t)!PyrtStr_Eq({0}, {1})", [a.reg, c.reg], m.BOOL)
+        return b.expr("(int8_t)(PyrtStr_Compare({0}, {1}) %s 0)" % cop, [a.reg, c.reg], m.BOOL)
+    if t is m.BOOL:
+        r = b.temp(BOOL)
+        b.add(ops.CallC(r, "Pyrt_RichCompareBool", [b.box(a), b.box(c), code], ops.ERR_NEG))
+        return V(r, m.BOOL)
+    return b.c_call("Pyrt_RichCompare", [b.box(a), b.box(c), code], m.DYN)
+
+
+def contains(b, container, item):
+    """BOOL register: item in container."""
+    t = container.t
+    fn = "Pyrt_Contains"
+    if isinstance(t, m.ListT):
+        fn = "PyrtList_Contains"
+    elif isinstance(t, m.DictT):
+        fn = "PyrtDict_Contains"
+    elif isinstance(t, m.SetT):
+        fn = "PyrtSet_Contains"
+    elif t is m.STR and item.t is m.STR:
+        fn = "PyrtStr_Contains"
+    r = b.temp(BOOL)
+    b.add(ops.CallC(r, fn, [container.reg if container.reg.rtype is OBJ else b.box(container), b.box(item)],
+                    ops.ERR_NEG))
+    return r
+
+
+def transform_IfExp(b, node):
+    t = b.type_of(node)
+    result = b.temp(rtype_of(t))
+    yes, no, done = b.new_block(), b.new_block(), b.new_block()
+    cond_branch(b, node.test, yes, no)
+    b.set_block(yes)
+    b.add(ops.Assign(result, b.coerce(transform_expr(b, node.body), t).reg))
+    b.goto(done)
+    b.set_block(no)
+    b.add(ops.Assign(result, b.coerce(transform_expr(b, node.orelse), t).reg))
+    b.goto(done)
+    b.set_block(done)
+    return V(result, t)
+
+
+def cond_branch(b, node, yes, no):
+    """Branch on the truth of an expression without materialising and/or/not results."""
+    if isinstance(node, ast.BoolOp):
+        for value in node.values[:-1]:
+            nxt = b.new_block()
+            if isinstance(node.op, ast.And):
+                cond_branch(b, value, nxt, no)
+            else:
+                cond_branch(b, value, yes, nxt)
+            b.set_block(nxt)
+        cond_branch(b, node.values[-1], yes, no)
+        return
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        cond_branch(b, node.operand, no, yes)
+        return
+    v = transform_expr(b, node)
+    b.branch(truth(b, v), yes, no)
+
+
+# ---------------------------------------------------------------------- containers
+def transform_List(b, node):
+    t = b.type_of(node)
+    if any(isinstance(e, ast.Starred) for e in node.elts):
+        lst = b.c_call("PyrtList_New", ["0"], t)
+        for e in node.elts:
+            if isinstance(e, ast.Starred):
+                b.c_void("PyrtList_Extend", [lst.reg, b.box(transform_expr(b, e.value))])
+            else:
+                b.c_void("PyrtList_Append", [lst.reg, b.box(transform_expr(b, e))])
+        return lst
+    items = [b.box(transform_expr(b, e)) for e in node.elts]
+    lst = b.c_call("PyrtList_New", [str(len(items))], t)
+    for i, it in enumerate(items):
+        b.add(ops.CallC(None, "PyrtList_SetNew_Steal", [lst.reg, str(i), it], ops.ERR_NEVER, steals=(2,)))
+    return lst
+
+
+def transform_Tuple(b, node):
+    t = b.type_of(node)
+    if any(isinstance(e, ast.Starred) for e in node.elts):
+        lst = transform_List(b, ast.List(node.elts, ast.Load()))
+        return b.c_call("PyrtTuple_FromIterable", [lst.reg], t)
+    items = [b.box(transform_expr(b, e)) for e in node.elts]
+    tup = b.c_call("PyrtTuple_New", [str(len(items))], t)
+    for i, it in enumerate(items):
+        b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [tup.reg, str(i), it], ops.ERR_NEVER, steals=(2,)))
+    return tup
+
+
+def transform_Set(b, node):
+    s = b.c_call("PyrtSet_New", [], b.type_of(node))
+    for e in node.elts:
+        if isinstance(e, ast.Starred):
+            b.vcall("Pyrt_CallMethod", [s.reg, _cstr_obj(b, "update")], [transform_expr(b, e.value)], None)
+        else:
+            b.c_void("PyrtSet_Add", [s.reg, b.box(transform_expr(b, e))])
+    return s
+
+
+def _cstr_obj(b, text):
+    return b.const_obj(text)
+
+
+def transform_Dict(b, node):
+    d = b.c_call("PyrtDict_New", [], b.type_of(node))
+    for k, v in zip(node.keys, node.values):
+        if k is None:
+            b.c_void("PyrtDict_Update", [d.reg, b.box(transform_expr(b, v))])
+        else:
+            kv = b.box(transform_expr(b, k))
+            vv = b.box(transform_expr(b, v))
+            b.c_void("PyrtDict_SetItem", [d.reg, kv, vv])
+    return d
+
+
+def transform_ListComp(b, node):
+    from pyrite.build_ir.statements import comprehension_loops
+    res = b.c_call("PyrtList_New", ["0"], b.type_of(node))
+
+    def body():
+        b.c_void("PyrtList_Append", [res.reg, b.box(transform_expr(b, node.elt))])
+    comprehension_loops(b, node.generators, body)
+    return res
+
+
+def transform_SetComp(b, node):
+    from pyrite.build_ir.statements import comprehension_loops
+    res = b.c_call("PyrtSet_New", [], b.type_of(node))
+
+    def body():
+        b.c_void("PyrtSet_Add", [res.reg, b.box(transform_expr(b, node.elt))])
+    comprehension_loops(b, node.generators, body)
+    return res
+
+
+def transform_DictComp(b, node):
+    from pyrite.build_ir.statements import comprehension_loops
+    res = b.c_call("PyrtDict_New", [], b.type_of(node))
+
+    def body():
+        k = b.box(transform_expr(b, node.key))
+        v = b.box(transform_expr(b, node.value))
+        b.c_void("PyrtDict_SetItem", [res.reg, k, v])
+    comprehension_loops(b, node.generators, body)
+    return res
+
+
+def transform_GeneratorExp(b, node):
+    from pyrite.build_ir.functions import make_function_object
+    fi = b.inf.funcs[node]
+    fobj = make_function_object(b, fi)
+    first = transform_expr(b, node.generators[0].iter)
+    it = b.c_call("Pyrt_GetIter", [b.box(first)], m.DYN)
+    fir = b.pb.func_irs[fi]
+    args = []
+    if fir.has_closure:
+        args.append(b.expr("((PyrtFunction *){0})->closure", [fobj.reg], m.DYN, rtype=PTR).reg)
+    args.append(it.reg)
+    r = b.temp(OBJ)
+    b.add(ops.Call(r, fir, args))
+    return V(r, b.type_of(node))
+
+
+def transform_Lambda(b, node):
+    from pyrite.build_ir.functions import make_function_object
+    return make_function_object(b, b.inf.funcs[node])
+
+
+def transform_JoinedStr(b, node):
+    pieces = []
+    for v in node.values:
+        if isinstance(v, ast.Constant):
+            pieces.append(b.lit(v.value))
+        else:
+            pieces.append(transform_expr(b, v))
+    if len(pieces) == 1:
+        return pieces[0]
+    return b.vcall("PyrtStr_Build", [], pieces, m.STR, with_kwnames=False)
+
+
+def transform_FormattedValue(b, node):
+    v = transform_expr(b, node.value)
+    conv = {115: "Pyrt_Str", 114: "Pyrt_Repr", 97: "Pyrt_Ascii"}.get(node.conversion)
+    if conv is not None:
+        v = b.c_call(conv, [b.box(v)], m.STR)
+    if node.format_spec is not None:
+        spec = transform_expr(b, node.format_spec)
+        return b.c_call("Pyrt_Format", [b.box(v), b.box(spec)], m.STR)
+    if v.t is m.STR:
+        return v
+    if v.reg.rtype is I64 and v.t is m.INT:
+        return b.c_call("PyrtInt_Repr", [v.reg], m.STR)
+    if v.reg.rtype is F64:
+        return b.c_call("PyrtFloat_Repr", [v.reg], m.STR)
+    empty = b.lit("")
+    return b.c_call("Pyrt_Format", [b.box(v), empty.reg], m.STR)
+
+
+def transform_NamedExpr(b, node):
+    v = transform_expr(b, node.value)
+    store_name(b, node.target.id, v)
+    return v
+
+
+def transform_Yield(b, node):
+    v = transform_expr(b, node.value) if node.value is not None else b.lit(None)
+    r = b.temp(OBJ)
+    b.add(ops.Yield(r, b.box(v)))
+    b.fn.yield_count += 1
+    return V(r, m.DYN)
+
+
+def transform_YieldFrom(b, node):
+    src = transform_expr(b, node.value)
+    it = b.c_call("Pyrt_GetIter", [b.box(src)], m.DYN)
+    sent = b.temp(OBJ)
+    b.add(ops.Assign(sent, b.lit(None).reg))
+    ret = b.temp(OBJ)
+    loop, got, finished, done = b.new_block(), b.new_block(), b.new_block(), b.new_block()
+    b.goto(loop)
+    b.set_block(loop)
+    v = b.temp(OBJ)
+    b.add(ops.CallC(v, "Pyrt_IterSend", [it.reg, sent, ("&", ret)], ops.ERR_NEVER))
+    isnull = b.expr("(int8_t)({0} == NULL)", [v], m.BOOL)
+    b.branch(isnull.reg, finished, got)
+    b.set_block(got)
+    y = b.temp(OBJ)
+    b.add(ops.Yield(y, v))
+    b.fn.yield_count += 1
+    b.add(ops.Assign(sent, y))
+    b.goto(loop)
+    b.set_block(finished)
+    b.add(ops.ErrCheck())
+    b.goto(done)
+    b.set_block(done)
+    return V(ret, m.DYN)
+
+
+def transform_Starred(b, node):
+    return transform_expr(b, node.value)
+
+
+# ---------------------------------------------------------------------- attributes
+def transform_Attribute(b, node):
+    obj_t = b.type_of(node.value)
+    if isinstance(obj_t, m.ModuleT) and not _is_builtin_module(obj_t):
+        return load_global(b, obj_t.module, node.attr)
+    obj = transform_expr(b, node.value)
+    return load_attr(b, obj, node.attr, b.type_of(node))
+
+
+def _is_builtin_module(t):
+    from pyrite.types.infos import BuiltinModule
+    return isinstance(t.module, BuiltinModule)
+
+
+def instance_class(t):
+    if isinstance(t, m.InstanceT):
+        return t.cls
+    if isinstance(t, m.OptionalT) and isinstance(t.inner, m.InstanceT):
+        return t.inner.cls
+    return None
+
+
+def load_attr(b, obj, name, t):
+    cls = instance_class(obj.t)
+    if cls is not None:
+        fi = cls.find_field(name)
+        if fi is not None:
+            cir = b.pb.class_irs[fi.owner]
+            field = cir.field(name)
+            r = b.temp(field.rtype)
+            b.add(ops.GetField(r, obj.reg, cir, field))
+            return b.coerce(V(r, m.resolved(fi.slot.get())), t)
+        prop = cls.lookup_property(name)
+        if prop is not None:
+            from pyrite.build_ir.calls import direct_call
+            if isinstance(obj.t, m.OptionalT):
+                b.add(ops.CheckNotNone(obj.reg, name))
+            return b.coerce(direct_call(b, prop[0], [obj], {}, None), t)
+    r = b.c_call("Pyrt_GetAttr", [b.box(obj), b.const_obj(name)], m.DYN)
+    return b.coerce(r, t)
+
+
+def store_attr(b, obj, name, v):
+    if isinstance(obj.t, m.ModuleT) and not _is_builtin_module(obj.t):
+        store_global(b, obj.t.module, name, v)
+        return
+    cls = instance_class(obj.t)
+    if cls is not None:
+        prop = cls.lookup_property(name)
+        if prop is None:
+            fi = cls.find_field(name)
+            if fi is not None:
+                cir = b.pb.class_irs[fi.owner]
+                field = cir.field(name)
+                val = b.coerce(v, m.resolved(fi.slot.get()))
+                op = ops.SetField(obj.reg, cir, field, val.reg)
+                if isinstance(obj.t, m.OptionalT):
+                    b.add(ops.CheckNotNone(obj.reg, name))
+                b.add(op)
+                return
+    b.c_void("Pyrt_SetAttr", [b.box(obj), b.const_obj(name), b.box(v)])
+
+
+# ---------------------------------------------------------------------- subscripts
+def transform_Subscript(b, node):
+    obj = transform_expr(b, node.value)
+    t = b.type_of(node)
+    if isinstance(node.slice, ast.Slice):
+        parts = slice_parts(b, node.slice)
+        return b.coerce(b.c_call("Pyrt_GetSlice", [b.box(obj)] + parts, m.DYN), t)
+    idx = transform_expr(b, node.slice)
+    return b.coerce(getitem(b, obj, idx, t), t)
+
+
+def slice_parts(b, s):
+    out = []
+    for part in (s.lower, s.upper, s.step):
+        out.append(b.box(transform_expr(b, part)) if part is not None else "NULL")
+    return out
+
+
+def getitem(b, obj, idx, t):
+    ot = obj.t
+    if idx.t in (m.INT, m.BOOL):
+        if isinstance(ot, m.ListT):
+            return V(b.c_call("PyrtList_GetItem", [obj.reg, b.as_i64(idx)], m.DYN).reg, ot.elem.get())
+        if ot is m.STR:
+            return b.c_call("PyrtStr_GetItem", [obj.reg, b.as_i64(idx)], m.STR)
+        if isinstance(ot, (m.TupleT, m.TupleOfT)):
+            return V(b.c_call("PyrtTuple_GetItem", [obj.reg, b.as_i64(idx)], m.DYN).reg, t)
+    if isinstance(ot, m.DictT):
+        return V(b.c_call("PyrtDict_GetItem", [obj.reg, b.box(idx)], m.DYN).reg, ot.value.get())
+    return b.c_call("Pyrt_GetItem", [b.box(obj), b.box(idx)], m.DYN)
+
+
+def store_subscript(b, target, v):
+    obj = transform_expr(b, target.value)
+    if isinstance(target.slice, ast.Slice):
+        parts = slice_parts(b, target.slice)
+        b.c_void("Pyrt_SetSlice", [b.box(obj)] + parts + [b.box(v)])
+        return
+    idx = transform_expr(b, target.slice)
+    setitem(b, obj, idx, v)
+
+
+def setitem(b, obj, idx, v):
+    if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
+        b.c_void("PyrtList_SetItem", [obj.reg, b.as_i64(idx), b.box(v)])
+    elif isinstance(obj.t, m.DictT):
+        b.c_void("PyrtDict_SetItem", [obj.reg, b.box(idx), b.box(v)])
+    else:
+        b.c_void("Pyrt_SetItem", [b.box(obj), b.box(idx), b.box(v)])
+
+
+def transform_Slice(b, node):
+    parts = slice_parts(b, node)
+    return b.c_call("PyrtSlice_New", parts, m.SLICE)
+
+
+def transform_Call(b, node):
+    from pyrite.build_ir.calls import transform_call
+    return transform_call(b, node)

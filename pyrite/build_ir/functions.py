@@ -1,0 +1,369 @@
+"""Program-level lowering: IR shells for every function, class layouts, module globals, function and
+class objects created where `def`/`class` execute, and the module initialisation functions."""
+import ast
+
+from pyrite.codegen import c_names as cn
+from pyrite.diagnostics import CompileError, error_at
+from pyrite.ir import ops
+from pyrite.ir.function import ArgSpecIR, ClassIR, FieldIR, FuncIR, GlobalVar, ModuleIR, ProgramIR
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+from pyrite.types import model as m
+from pyrite.types.infos import decorator_kind
+from pyrite.build_ir.builder import Builder, V, rtype_of
+from pyrite.build_ir import expressions as ex
+from pyrite.build_ir import statements as st
+
+
+class ProgramBuilder:
+    def __init__(self, inf):
+        self.inf = inf
+        self.names = cn.NameGen()
+        self.prog = ProgramIR()
+        self.func_irs = {}
+        self.class_irs = {}
+        self.gvars = {}
+        self.mod_irs = {}
+        self.errors = []
+
+    def unsupported(self, mod, node, what):
+        self.errors.append(error_at(mod.src.display_path, node,
+                                    "%s is not supported by pyrite yet (see docs/subset.md)" % what))
+
+    # ------------------------------------------------------------------ shells
+    def build(self):
+        for mod in self.inf.modules.values():
+            mir = ModuleIR(mod.name, mod.src.display_path)
+            mir.init_cname = self.names.make(cn.MODINIT, mod.name)
+            mir.done_cname = self.names.make(cn.MODDONE, mod.name)
+            self.mod_irs[mod.name] = mir
+            self.prog.modules.append(mir)
+        self.prog.main = self.mod_irs["__main__"]
+        for ci in _bases_first(self.inf.all_classes):
+            self.class_irs[ci] = self.make_class_ir(ci)
+        for fi in self.inf.all_funcs:
+            self.func_irs[fi] = self.make_func_ir(fi)
+        for mod in self.inf.modules.values():
+            self.build_module_init(mod)
+        for fi in self.inf.all_funcs:
+            self.build_function(fi)
+        if self.errors:
+            raise CompileError(self.errors)
+        return self.prog
+
+    def module_init_name(self, modname):
+        return self.mod_irs[modname].init_cname
+
+    def global_var(self, mod, name):
+        key = (mod.name, name)
+        g = self.gvars.get(key)
+        if g is None:
+            slot = mod.globals.setdefault(name, m.Slot())
+            t = m.resolved(slot.get())
+            g = GlobalVar(self.names.make(cn.GLOBAL, mod.name, name), rtype_of(t), name, mod.name)
+            self.gvars[key] = g
+            self.mod_irs[mod.name].globals.append(g)
+        return g
+
+    def free_index(self, fi, name):
+        return sorted(fi.scope.frees).index(name)
+
+    def make_class_ir(self, ci):
+        base = self.class_irs.get(ci.base) if ci.base else None
+        builtin = ("PyrtType_" + ci.builtin_base) if ci.builtin_base else None
+        cir = ClassIR(ci.name, self.names.make(cn.CLASS, ci.module.name, ci.name), ci.module.name,
+                      base, builtin)
+        cir.is_exception = ci.is_exception()
+        nbits = sum(1 for f in base.all_fields() if f.bit is not None) if base else 0
+        for name in sorted(ci.fields):
+            t = m.resolved(ci.fields[name].slot.get())
+            rt = rtype_of(t)
+            bit = None
+            if rt is not OBJ:
+                if nbits >= 64:
+                    rt = OBJ
+                else:
+                    bit = nbits
+                    nbits += 1
+            cir.own_fields.append(FieldIR(name, cn.FIELD + name, rt, bit))
+        cir.type_var = GlobalVar(self.names.make(cn.CLASS_TYPE, ci.module.name, ci.name), OBJ, ci.name,
+                                 ci.module.name)
+        cir.fields_cname = cir.cname + "_fields"
+        self.mod_irs[ci.module.name].classes.append(cir)
+        return cir
+
+    def make_func_ir(self, fi):
+        fir = FuncIR(fi.name, self.names.make(cn.FUNC, fi.module.name, fi.qualname), fi.qualname,
+                     fi.module.src.display_path)
+        fir.generic_cname = self.names.make(cn.GENERIC, fi.module.name, fi.qualname)
+        fir.module_name = fi.module.name
+        fir.line = getattr(fi.node, "lineno", 1)
+        fir.is_generator = fi.is_generator
+        fir.has_closure = bool(fi.scope.frees)
+        if fir.has_closure:
+            fir.closure_reg = ops.Register("closure", PTR)
+            fir.params.append(fir.closure_reg)
+        fir.py_params = []
+        for p in fi.params:
+            t = m.resolved(p.slot.get())
+            r = ops.Register("p_" + p.name.replace(".", "_"), rtype_of(t), is_local=True)
+            r.pytype, r.pyname = t, p.name
+            fir.py_params.append(r)
+            fir.params.append(r)
+            fir.registers.append(r)
+        ret = m.resolved(fi.ret.get())
+        if fi.is_generator:
+            fir.ret = OBJ
+        elif ret is m.NONE:
+            fir.ret = VOID
+        else:
+            fir.ret = rtype_of(ret)
+        fir.default_vars = {}
+        if fi.parent is None:
+            for i, (p, r) in enumerate(zip(fi.params, fir.py_params)):
+                if p.default is not None:
+                    fir.default_vars[i] = GlobalVar(self.names.make(cn.DEFAULT, fi.module.name, fi.qualname, p.name),
+                                                    r.rtype, p.name, fi.module.name)
+                    self.mod_irs[fi.module.name].globals.append(fir.default_vars[i])
+            fir.funcobj_var = GlobalVar(self.names.make(cn.FUNCOBJ, fi.module.name, fi.qualname), OBJ,
+                                        fi.qualname, fi.module.name)
+            self.mod_irs[fi.module.name].globals.append(fir.funcobj_var)
+        else:
+            fir.funcobj_var = None
+        fir.argspec = make_argspec(fi)
+        self.mod_irs[fi.module.name].functions.append(fir)
+        return fir
+
+    # ------------------------------------------------------------------ bodies
+    def build_module_init(self, mod):
+        mir = self.mod_irs[mod.name]
+        fir = FuncIR("<module>", mir.init_cname, "<module>", mod.src.display_path)
+        fir.ret = VOID
+        fir.py_params = []
+        fir.is_module_init = True
+        fir.module_name = mod.name
+        fir.done_cname = mir.done_cname
+        mir.init = fir
+        b = Builder(self, mod.body, fir)
+        self._begin(b, fir)
+        name = b.lit(mod.name)
+        ex.store_global(b, mod, "__name__", name)
+        st.transform_block(b, mod.src.tree.body)
+        b.goto_return_none()
+
+    def build_function(self, fi):
+        fir = self.func_irs[fi]
+        b = Builder(self, fi, fir)
+        self._begin(b, fir)
+        for p, r in zip(fi.params, fir.py_params):
+            b.locals[p.name] = r
+        for name in sorted(fi.scope.cells):
+            init = b.box(V(b.locals[name], b.locals[name].pytype)) if name in b.locals else "NULL"
+            cell = b.c_call("PyrtCell_New", [init], m.DYN)
+            b.cells[name] = cell.reg
+        node = fi.node
+        if isinstance(node, ast.Lambda):
+            v = ex.transform_expr(b, node.body)
+            b.add(ops.Return(b.coerce(v, m.resolved(fi.ret.get())).reg if fir.ret is not VOID else None))
+            return
+        if isinstance(node, ast.GeneratorExp):
+            build_genexp_body(b, node)
+            b.add(ops.Return(None))
+            return
+        st.transform_block(b, node.body)
+        b.goto_return_none()
+
+    def _begin(self, b, fir):
+        fir.error_exit = fir.new_block()
+        fir.error_exit.is_error_exit = True
+        entry = fir.new_block()
+        fir.entry = entry
+        b.set_block(entry)
+
+
+def _goto_return_none(self):
+    if self.cur.terminated:
+        return
+    if self.fn.ret is VOID or self.fn.is_generator:
+        self.add(ops.Return(None))
+    else:
+        v = self.coerce(self.lit(None), m.resolved(self.finfo.ret.get()))
+        self.add(ops.Return(v.reg))
+
+
+Builder.goto_return_none = _goto_return_none
+
+
+def build_genexp_body(b, node):
+    gens = node.generators
+    first = V(b.locals[".0"], m.DYN)
+    done = b.new_block()
+    holder = [None]
+
+    def body():
+        for cond in gens[0].ifs:
+            ok = b.new_block()
+            ex.cond_branch(b, cond, ok, holder[0])
+            b.set_block(ok)
+
+        def inner():
+            v = ex.transform_expr(b, node.elt)
+            r = b.temp(OBJ)
+            b.add(ops.Yield(r, b.box(v)))
+            b.fn.yield_count += 1
+        st.comprehension_loops(b, gens[1:], inner)
+    # the first iterable is already an iterator (the '.0' parameter)
+    top, got, ended = b.new_block(), b.new_block(), b.new_block()
+    holder[0] = top
+    b.goto(top)
+    b.set_block(top)
+    x = b.temp(OBJ)
+    b.add(ops.CallC(x, "Pyrt_IterNext", [first.reg], ops.ERR_NEVER))
+    b.branch(b.expr("(int8_t)({0} != NULL)", [x], m.BOOL).reg, got, ended)
+    b.set_block(ended)
+    b.add(ops.ErrCheck())
+    b.goto(done)
+    b.set_block(got)
+    st.assign(b, gens[0].target, V(x, m.resolved(b.inf.types.get(gens[0].target, m.DYN))))
+    body()
+    b.goto(top)
+    b.set_block(done)
+
+
+def make_argspec(fi):
+    names = [p.name for p in fi.params if p.kind in ("posonly", "pos")]
+    kwonly = [p.name for p in fi.params if p.kind == "kw"]
+    ndef = sum(1 for p in fi.params if p.kind in ("posonly", "pos") and p.default is not None)
+    return ArgSpecIR(names + kwonly, len(names), sum(1 for p in fi.params if p.kind == "posonly"),
+                     len(kwonly), any(p.kind == "star" for p in fi.params),
+                     any(p.kind == "starstar" for p in fi.params), ndef,
+                     [p.name for p in fi.params if p.kind == "kw" and p.default is not None])
+
+
+def _bases_first(classes):
+    out, seen = [], set()
+
+    def visit(c):
+        if c in seen:
+            return
+        if c.base is not None:
+            visit(c.base)
+        seen.add(c)
+        out.append(c)
+    for c in classes:
+        visit(c)
+    return out
+
+
+# ---------------------------------------------------------------------- def and class statements
+def make_function_object(b, fi):
+    fir = b.pb.func_irs[fi]
+    defaults = []
+    kwdefaults = []
+    for i, p in enumerate(fi.params):
+        if p.default is None:
+            continue
+        v = ex.transform_expr(b, p.default)
+        g = fir.default_vars.get(i)
+        if g is not None:
+            b.add(ops.StoreStatic(g, b.coerce(v, fir.py_params[i].pytype).reg))
+        if p.kind == "kw":
+            kwdefaults.append((p.name, b.box(v)))
+        else:
+            defaults.append(b.box(v))
+    dtuple = "NULL"
+    if defaults:
+        t = b.c_call("PyrtTuple_New", [str(len(defaults))], m.DYN)
+        for k, d in enumerate(defaults):
+            b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [t.reg, str(k), d], ops.ERR_NEVER, steals=(2,)))
+        dtuple = t.reg
+    kwd = "NULL"
+    if kwdefaults:
+        d = b.c_call("PyrtDict_New", [], m.DYN)
+        for name, v in kwdefaults:
+            b.c_void("PyrtDict_SetItem", [d.reg, b.const_obj(name), v])
+        kwd = d.reg
+    closure = "NULL"
+    frees = sorted(fi.scope.frees)
+    if frees:
+        t = b.c_call("PyrtTuple_New", [str(len(frees))], m.DYN)
+        for k, name in enumerate(frees):
+            if name in b.cells:
+                cell = b.cells[name]
+            else:
+                cell = ex.free_cell(b, name)
+            b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [t.reg, str(k), cell], ops.ERR_NEVER, steals=(2,)))
+        closure = t.reg
+    modname = fi.module.name
+    fobj = b.c_call("PyrtFunction_New", [fir.generic_cname, ex._cstr(fi.name), ex._cstr(fi.qualname),
+                                         ex._cstr(modname), closure, dtuple, kwd, "NULL"], m.FuncT(fi))
+    if fir.funcobj_var is not None:
+        b.add(ops.StoreStatic(fir.funcobj_var, fobj.reg))
+    return fobj
+
+
+def define_function(b, node):
+    fi = b.inf.funcs[node]
+    fobj = make_function_object(b, fi)
+    val = apply_decorators(b, node, fobj) if fi.decorated else fobj
+    ex.store_name(b, node.name, val)
+
+
+def apply_decorators(b, node, fobj):
+    from pyrite.build_ir.calls import call_object
+    decos = [ex.transform_expr(b, d) for d in node.decorator_list]
+    v = fobj
+    for d in reversed(decos):
+        v = call_object(b, d, [v], {}, m.DYN)
+    return v
+
+
+def define_class(b, node):
+    ci = b.inf.classes[node]
+    cir = b.pb.class_irs[ci]
+    d = b.c_call("PyrtDict_New", [], m.DYN)
+    saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()))
+    b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
+    for stmt in node.body:
+        b.line = stmt.lineno
+        if isinstance(stmt, ast.FunctionDef):
+            define_method(b, ci, stmt, d.reg)
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        else:
+            st.transform_stmt(b, stmt)
+    b.class_dict, b.class_info, b.class_bound = saved
+    if cir.base is not None:
+        base = "(PyrtType *)" + cir.base.type_var.cname
+    elif cir.builtin_base:
+        base = "&" + cir.builtin_base
+    else:
+        base = "&PyrtType_Object"
+    t = b.c_call("PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
+                                      "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
+    b.add(ops.StoreStatic(cir.type_var, t.reg))
+    ex.store_name(b, node.name, t)
+
+
+def define_method(b, ci, stmt, d):
+    fi = b.inf.funcs[stmt]
+    fobj = make_function_object(b, fi)
+    dk = decorator_kind(stmt)
+    name = stmt.name
+    if dk == "staticmethod":
+        obj = b.c_call("PyrtStaticMethod_New", [fobj.reg], m.DYN)
+    elif dk == "classmethod":
+        obj = b.c_call("PyrtClassMethod_New", [fobj.reg], m.DYN)
+    elif dk == "property":
+        obj = b.c_call("PyrtProperty_New", [fobj.reg, "NULL", "NULL"], m.DYN)
+    elif isinstance(dk, tuple):
+        name = dk[1]
+        obj = b.c_call("pyrt_property_setter", [d, ex._cstr(name), fobj.reg], m.DYN)
+    elif dk == "other":
+        obj = apply_decorators(b, stmt, fobj)
+    else:
+        obj = fobj
+    b.c_void("PyrtDict_SetItemStr", [d, ex._cstr(name), b.box(obj)])
+
+
+def build_program(inf):
+    return ProgramBuilder(inf).build()

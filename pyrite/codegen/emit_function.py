@@ -1,0 +1,472 @@
+"""IR function -> C function text: one label per block, one statement group per op, error checks
+as `if (unlikely(...)) { line = N; goto handler; }`.
+
+Reference discipline (see docs/architecture.md): every obj register owns its reference. Storing into
+a register releases what it held; the function's exit releases every register. Clear ops (from
+insert_refcounts) release temporaries early. Parameters are increfed on entry.
+"""
+from pyrite.codegen.c_names import c_string
+from pyrite.ir import ops
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+
+
+class FunctionEmitter:
+    def __init__(self, fn, consts, out):
+        self.fn, self.consts, self.out = fn, consts, out
+        self.gen = fn.is_generator
+        self.yields = 0
+
+    def w(self, line):
+        self.out.append(line)
+
+    # ------------------------------------------------------------------ naming
+    def assign_names(self):
+        seen = set()
+        for r in self.fn.registers + self.fn.params:
+            if r.cname is not None and r.cname in seen:
+                continue
+            base = "r_" + r.name.replace(".", "_")
+            name = base
+            n = 1
+            while name in seen:
+                n += 1
+                name = "%s_%d" % (base, n)
+            seen.add(name)
+            r.cname = ("f->" + name) if self.gen else name
+
+    def regs(self):
+        out, seen = [], set()
+        for r in self.fn.params + self.fn.registers:
+            if id(r) not in seen:
+                seen.add(id(r))
+                out.append(r)
+        return out
+
+    def val(self, a):
+        if isinstance(a, ops.Register):
+            return a.cname
+        if isinstance(a, tuple) and a[0] == "&":
+            return "&" + a[1].cname
+        return str(a)
+
+    def label(self, block):
+        return "L%d" % block.label
+
+    def handler_label(self, op):
+        h = op.handler
+        if h is None or h is self.fn.error_exit:
+            return "L_error"
+        return self.label(h)
+
+    def fail(self, op, cond):
+        self.w("    if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }" % (cond, op.line, self.handler_label(op)))
+
+    # ------------------------------------------------------------------ function
+    def signature(self):
+        params = ", ".join("%s %s" % (r.rtype.c_type, r.cname if not self.gen else r.cname[3:])
+                           for r in self.fn.params) or "void"
+        ret = "PyrtObject *" if self.gen else self.fn.ret.c_type
+        return "static %s %s(%s)" % (ret, self.fn.cname, params)
+
+    def emit(self):
+        self.assign_names()
+        if self.gen:
+            return self.emit_generator()
+        fn = self.fn
+        self.w(self.signature() + " {")
+        if getattr(fn, "is_module_init", False):
+            self.w("    if (%s) return 0;" % fn.done_cname)
+            self.w("    %s = 1;" % fn.done_cname)
+        params = set(id(p) for p in fn.params)
+        for r in self.regs():
+            if id(r) in params:
+                continue
+            self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, "NULL" if r.rtype in (OBJ, PTR) else "0"))
+        self.w("    %s __ret;" % fn.ret.c_type)
+        self.w("    int32_t __line = %d;" % fn.line)
+        self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
+        for p in fn.params:
+            if p.rtype is OBJ:
+                self.w("    Pyrt_IncRef(%s);" % p.cname)
+        self.w("    goto %s;" % self.label(fn.entry))
+        for b in fn.blocks:
+            if b is fn.error_exit:
+                continue
+            self.emit_block(b)
+        self.w("  L_error:")
+        self.w("    Pyrt_TracebackAdd(%s, %s, __line);" % (c_string(fn.source_file), c_string(fn.name)))
+        self.w("    __ret = %s;" % fn.ret.error_value)
+        self.w("  L_cleanup:")
+        for r in self.regs():
+            if r.rtype is OBJ:
+                self.w("    Pyrt_XDecRef(%s);" % r.cname)
+        self.w("    Pyrt_LeaveCall();")
+        self.w("  L_noleave:")
+        self.w("    return __ret;")
+        self.w("}")
+
+    def emit_block(self, b):
+        self.w("  %s:;" % self.label(b))
+        for op in b.ops:
+            getattr(self, "op_" + type(op).__name__)(op)
+
+    # ------------------------------------------------------------------ generators
+    def emit_generator(self):
+        fn = self.fn
+        frame = "pyfr_" + fn.cname
+        regs = self.regs()
+        self.w("struct %s {" % frame)
+        for r in regs:
+            ctype = "PyrtObject *" if r.rtype is PTR else r.rtype.c_type
+            self.w("    %s %s;" % (ctype, r.cname[3:]))
+        self.w("    int32_t __dummy;")
+        self.w("};")
+        # clear: release every owned reference of the frame
+        self.w("static void pyclr_%s(PyrtGenerator *g) {" % fn.cname)
+        self.w("    struct %s *f = (struct %s *)g->frame;" % (frame, frame))
+        self.w("    if (!f) return;")
+        for r in regs:
+            if r.rtype is OBJ or r is fn.closure_reg:
+                self.w("    PYRT_CLEAR(%s);" % r.cname)
+        self.w("}")
+        resume = "pyres_" + fn.cname
+        self.w("static PyrtObject *%s(PyrtGenerator *g, PyrtObject *__sent) {" % resume)
+        self.w("    struct %s *f = (struct %s *)g->frame;" % (frame, frame))
+        self.w("    PyrtObject *__ret = NULL;")
+        self.w("    int32_t __line = %d;" % fn.line)
+        self.w("    if (Pyrt_EnterCall()) { g->state = -1; pyclr_%s(g); return NULL; }" % fn.cname)
+        self.w("    switch (g->state) {")
+        self.w("    case 0: goto %s;" % self.label(fn.entry))
+        n = sum(1 for b in fn.blocks for op in b.ops if isinstance(op, ops.Yield))
+        for k in range(1, n + 1):
+            self.w("    case %d: goto L_resume%d;" % (k, k))
+        self.w("    default: Pyrt_LeaveCall(); return NULL;")
+        self.w("    }")
+        for b in fn.blocks:
+            if b is fn.error_exit:
+                continue
+            self.emit_block(b)
+        self.w("  L_error:")
+        self.w("    Pyrt_TracebackAdd(%s, %s, __line);" % (c_string(fn.source_file), c_string(fn.name)))
+        self.w("  L_cleanup:")
+        self.w("    g->state = -1;")
+        self.w("    pyclr_%s(g);" % fn.cname)
+        self.w("    Pyrt_LeaveCall();")
+        self.w("    return NULL;")
+        self.w("  L_suspend:")
+        self.w("    Pyrt_LeaveCall();")
+        self.w("    return __ret;")
+        self.w("}")
+        # the typed entry: build the frame and the generator object
+        self.w(self.signature() + " {")
+        self.w("    struct %s *f = (struct %s *)Pyrt_Malloc(sizeof(struct %s));" % (frame, frame, frame))
+        self.w("    if (!f) return NULL;")
+        self.w("    memset(f, 0, sizeof(*f));")
+        for p in fn.params:
+            self.w("    %s = %s;" % (p.cname, p.cname[3:]))
+            if p.rtype in (OBJ, PTR):
+                self.w("    Pyrt_IncRef(%s);" % p.cname)
+        self.w("    return PyrtGen_New(%s, %s, pyclr_%s, f);" % (c_string(fn.name), resume, fn.cname))
+        self.w("}")
+
+    # ------------------------------------------------------------------ ops
+    def store_new(self, op, dest, expr, null_is_error=True):
+        """dest = expr where expr returns a new reference (NULL on error)."""
+        self.w("    { PyrtObject *__t = %s;" % expr)
+        if null_is_error:
+            self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+        self.w("      Pyrt_XDecRef(%s); %s = __t; }" % (dest.cname, dest.cname))
+
+    def op_Assign(self, op):
+        d, s = op.dest, op.src
+        if d is s:
+            return
+        if d.rtype is OBJ:
+            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
+                   % (s.cname, d.cname, d.cname))
+        else:
+            self.w("    %s = %s;" % (d.cname, s.cname))
+
+    def op_LoadLiteral(self, op):
+        d, v = op.dest, op.value
+        if d.rtype is OBJ or d.rtype is PTR:
+            if v is None:
+                expr = "Pyrt_None"
+            elif isinstance(v, (str, bytes)):
+                expr = self.consts.ref(v)
+            elif isinstance(v, bool):
+                expr = "Pyrt_True" if v else "Pyrt_False"
+            elif isinstance(v, int):
+                self.store_new(op, d, "PyrtInt_FromI64(%dLL)" % v)
+                return
+            else:
+                self.store_new(op, d, "PyrtFloat_FromDouble(%s)" % _c_double(v))
+                return
+            if d.rtype is PTR:
+                self.w("    %s = %s;" % (d.cname, expr))
+            else:
+                self.w("    Pyrt_XDecRef(%s); %s = %s;" % (d.cname, d.cname, expr))
+            return
+        if isinstance(v, bool):
+            self.w("    %s = %d;" % (d.cname, int(v)))
+        elif isinstance(v, int):
+            self.w("    %s = %s;" % (d.cname, _c_int(v)))
+        elif isinstance(v, float):
+            self.w("    %s = %s;" % (d.cname, _c_double(v)))
+        else:
+            raise AssertionError("literal %r into %s" % (v, d.rtype))
+
+    def call_text(self, op):
+        args = []
+        for i, a in enumerate(op.args):
+            args.append(self.val(a))
+        return "%s(%s)" % (op.fn, ", ".join(args))
+
+    def op_CallC(self, op):
+        for i in op.steals:
+            self.w("    Pyrt_IncRef(%s);" % self.val(op.args[i]))
+        text = self.call_text(op)
+        self.emit_result(op, op.dest, text, op.error_kind, op.borrowed)
+
+    def emit_result(self, op, dest, text, kind, borrowed=False):
+        if dest is None:
+            cond = {ops.ERR_NULL: "(%s) == NULL", ops.ERR_NEG: "(%s) < 0", ops.ERR_ALWAYS: "((void)(%s), 1)",
+                    ops.ERR_FLAG: "((void)(%s), pyrt_exc != NULL)"}.get(kind)
+            if cond is None:
+                self.w("    %s;" % text)
+            else:
+                self.w("    if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
+                       % (cond % text, op.line, self.handler_label(op)))
+            return
+        if dest.rtype is OBJ:
+            self.w("    { PyrtObject *__t = %s;" % text)
+            if kind in (ops.ERR_NULL, ops.ERR_ALWAYS):
+                self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+            elif kind == ops.ERR_FLAG:
+                self.w("      if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+            if borrowed:
+                self.w("      Pyrt_XIncRef(__t);")
+            self.w("      Pyrt_XDecRef(%s); %s = __t; }" % (dest.cname, dest.cname))
+            return
+        self.w("    %s = %s;" % (dest.cname, text))
+        if kind == ops.ERR_NEG:
+            self.fail(op, "%s < 0" % dest.cname)
+        elif kind in (ops.ERR_FLAG,):
+            self.fail(op, "pyrt_exc != NULL")
+        elif kind == ops.ERR_NULL:
+            self.fail(op, "%s == NULL" % dest.cname)
+        elif kind == ops.ERR_ALWAYS:
+            self.fail(op, "1")
+
+    def op_CallVec(self, op):
+        kwn = len(op.kwnames) if op.kwnames else 0
+        n = len(op.args)
+        items = ", ".join(self.val(a) for a in op.args) or "NULL"
+        prefix = "".join(self.val(p) + ", " for p in op.prefix)
+        kw = self.consts.kwnames(op.kwnames) if op.kwnames else "NULL"
+        tail = ", %s" % kw if op.with_kwnames else ""
+        self.w("    { PyrtObject *__argv[%d] = {%s};" % (max(n, 1), items))
+        text = "%s(%s__argv, %d%s)" % (op.fn, prefix, n - kwn, tail)
+        self.emit_result(op, op.dest, text, op.error_kind)
+        self.w("    }")
+
+    def op_CheckedC(self, op):
+        args = ", ".join(self.val(a) for a in op.args)
+        self.fail(op, "%s(%s, &%s)" % (op.fn, args, op.dest.cname))
+
+    def op_Expr(self, op):
+        text = op.template.format(*[self.val(a) for a in op.args])
+        if op.dest.rtype is OBJ:
+            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
+                   % (text, op.dest.cname, op.dest.cname))
+        else:
+            self.w("    %s = %s;" % (op.dest.cname, text))
+
+    def op_Call(self, op):
+        f = op.func
+        args = ", ".join(self.val(a) for a in op.args)
+        text = "%s(%s)" % (f.cname, args)
+        rt = f.ret if not f.is_generator else OBJ
+        if op.dest is None:
+            cond = {VOID: "%s < 0", OBJ: "%s == NULL", BOOL: "%s == 2",
+                    I64: "%s == PYRT_I64_ERR && pyrt_exc", F64: "%s == PYRT_F64_ERR && pyrt_exc"}[rt] % text
+            self.w("    if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }" % (cond, op.line, self.handler_label(op)))
+            return
+        if rt is OBJ:
+            self.store_new(op, op.dest, text)
+            return
+        d = op.dest.cname
+        self.w("    %s = %s;" % (d, text))
+        cond = {BOOL: "%s == 2" % d, I64: "%s == PYRT_I64_ERR && pyrt_exc" % d,
+                F64: "%s == PYRT_F64_ERR && pyrt_exc" % d}[rt]
+        self.fail(op, cond)
+
+    def op_Box(self, op):
+        s = op.src
+        if s.rtype is I64:
+            self.store_new(op, op.dest, "PyrtInt_FromI64(%s)" % s.cname)
+        elif s.rtype is F64:
+            self.store_new(op, op.dest, "PyrtFloat_FromDouble(%s)" % s.cname)
+        elif s.rtype is BOOL:
+            self.w("    Pyrt_XDecRef(%s); %s = Pyrt_BoolFromC(%s);" % (op.dest.cname, op.dest.cname, s.cname))
+        else:
+            raise AssertionError(s.rtype)
+
+    def op_Unbox(self, op):
+        d, s = op.dest, op.src
+        if d.rtype is I64:
+            fn = "PyrtInt_AsI64Checked" if op.checked else "PyrtInt_AsI64"
+        elif d.rtype is F64:
+            fn = "PyrtFloat_AsDoubleChecked" if op.checked else "PyrtFloat_AsDouble"
+        else:
+            fn = "pyrt_unbox_bool" if op.checked else "(int8_t)Pyrt_IsTrue"
+        self.w("    %s = %s(%s);" % (d.cname, fn, s.cname))
+        if op.checked:
+            self.fail(op, "pyrt_exc != NULL")
+
+    def field_ref(self, obj, cls, field):
+        return "((struct %s *)%s)->%s" % (cls.cname, obj.cname, field.cname)
+
+    def op_GetField(self, op):
+        f, obj, d = op.field, op.obj, op.dest
+        ref = self.field_ref(obj, op.cls, f)
+        if f.rtype is OBJ:
+            defined = "%s != NULL" % ref
+        else:
+            defined = "(((PyrtInstance *)%s)->defined >> %d) & 1" % (obj.cname, f.bit)
+        self.w("    if (PYRT_LIKELY(%s != Pyrt_None && (%s))) {" % (obj.cname, defined))
+        if d.rtype is OBJ:
+            self.w("      PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t;" % (ref, d.cname, d.cname))
+        else:
+            self.w("      %s = %s;" % (d.cname, ref))
+        self.w("    } else {")
+        self.w("      PyrtObject *__t = Pyrt_GetAttr(%s, %s);" % (obj.cname, self.consts.ref(f.name)))
+        self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+        if d.rtype is OBJ:
+            self.w("      Pyrt_XDecRef(%s); %s = __t;" % (d.cname, d.cname))
+        else:
+            conv = {I64: "PyrtInt_AsI64Checked", F64: "PyrtFloat_AsDoubleChecked", BOOL: "pyrt_unbox_bool"}[d.rtype]
+            self.w("      %s = %s(__t); Pyrt_DecRef(__t);" % (d.cname, conv))
+            self.w("      if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+        self.w("    }")
+
+    def op_SetField(self, op):
+        f = op.field
+        ref = self.field_ref(op.obj, op.cls, f)
+        if f.rtype is OBJ:
+            self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
+                   % (ref, op.src.cname, ref, op.src.cname))
+        else:
+            self.w("    %s = %s; ((PyrtInstance *)%s)->defined |= (uint64_t)1 << %d;"
+                   % (ref, op.src.cname, op.obj.cname, f.bit))
+
+    def op_LoadStatic(self, op):
+        g, d = op.gvar, op.dest
+        if g.rtype is OBJ:
+            if op.check:
+                self.w("    if (PYRT_UNLIKELY(%s == NULL)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
+                       % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
+            if d.rtype is OBJ:
+                self.w("    { PyrtObject *__t = %s; Pyrt_XIncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
+                       % (g.cname, d.cname, d.cname))
+            else:
+                self.w("    %s = %s;" % (d.cname, g.cname))
+        else:
+            if op.check:
+                self.w("    if (PYRT_UNLIKELY(!pyd_%s)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
+                       % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
+            self.w("    %s = %s;" % (d.cname, g.cname))
+
+    def op_StoreStatic(self, op):
+        g, s = op.gvar, op.src
+        if g.rtype is OBJ:
+            self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
+                   % (g.cname, s.cname, g.cname, s.cname))
+        else:
+            self.w("    %s = %s; pyd_%s = 1;" % (g.cname, s.cname, g.cname))
+
+    def op_DelStatic(self, op):
+        g = op.gvar
+        if g.rtype is OBJ:
+            self.w("    if (PYRT_UNLIKELY(%s == NULL)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
+                   % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
+            self.w("    PYRT_CLEAR(%s);" % g.cname)
+        else:
+            self.w("    if (PYRT_UNLIKELY(!pyd_%s)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
+                   % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
+            self.w("    pyd_%s = 0;" % g.cname)
+
+    def op_CheckBound(self, op):
+        cond = ("!%s" % op.flag.cname) if op.flag is not None else ("%s == NULL" % op.reg.cname)
+        self.w("    if (PYRT_UNLIKELY(%s)) { Pyrt_ErrUnboundLocal(%s); __line = %d; goto %s; }"
+               % (cond, c_string(op.name), op.line, self.handler_label(op)))
+
+    def op_Unbind(self, op):
+        if op.reg.rtype is OBJ:
+            self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+        if op.flag is not None:
+            self.w("    %s = 0;" % op.flag.cname)
+
+    def op_Yield(self, op):
+        self.yields += 1
+        k = self.yields
+        self.w("    Pyrt_IncRef(%s); __ret = %s; g->state = %d; goto L_suspend;" % (op.value.cname, op.value.cname, k))
+        self.w("  L_resume%d:;" % k)
+        self.w("    if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+        self.w("    { Pyrt_IncRef(__sent); Pyrt_XDecRef(%s); %s = __sent; }" % (op.dest.cname, op.dest.cname))
+
+    def op_Clear(self, op):
+        self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+
+    def op_Goto(self, op):
+        self.w("    goto %s;" % self.label(op.target))
+
+    def op_Branch(self, op):
+        self.w("    if (%s) goto %s; else goto %s;" % (op.cond.cname, self.label(op.true), self.label(op.false)))
+
+    def op_Return(self, op):
+        if self.gen:
+            self.w("    goto L_cleanup;")
+            return
+        if self.fn.ret is VOID:
+            self.w("    __ret = 0; goto L_cleanup;")
+        elif self.fn.ret is OBJ:
+            self.w("    __ret = %s; Pyrt_IncRef(__ret); goto L_cleanup;" % op.value.cname)
+        else:
+            self.w("    __ret = %s; goto L_cleanup;" % op.value.cname)
+
+    def op_Unreachable(self, op):
+        self.w("    goto L_error;")
+
+    def op_RaiseFromHandler(self, op):
+        self.w("    goto %s;" % self.handler_label(op))
+
+    def op_ErrCheck(self, op):
+        self.fail(op, "pyrt_exc != NULL")
+
+    def op_CheckNotNone(self, op):
+        self.w("    if (PYRT_UNLIKELY(%s == Pyrt_None)) { Pyrt_ErrNoAttribute(%s, %s); __line = %d; goto %s; }"
+               % (op.obj.cname, op.obj.cname, self.consts.ref(op.attr), op.line, self.handler_label(op)))
+
+    def op_Unpack(self, op):
+        n = len(op.dests)
+        self.w("    { PyrtObject *__u[%d] = {0};" % n)
+        self.w("      if (PYRT_UNLIKELY(Pyrt_Unpack(%s, %d, %d, %d, __u) < 0)) { __line = %d; goto %s; }"
+               % (op.src.cname, op.before, int(op.star), op.after, op.line, self.handler_label(op)))
+        for i, d in enumerate(op.dests):
+            self.w("      Pyrt_XDecRef(%s); %s = __u[%d];" % (d.cname, d.cname, i))
+        self.w("    }")
+
+
+def _c_int(v):
+    if v == -2**63:
+        return "INT64_MIN"
+    return "%dLL" % v
+
+
+def _c_double(v):
+    if v != v:
+        return "NAN"
+    if v in (float("inf"), float("-inf")):
+        return "INFINITY" if v > 0 else "(-INFINITY)"
+    return repr(v) if "e" in repr(v) or "." in repr(v) else repr(v) + ".0"

@@ -1,0 +1,236 @@
+"""Whole program IR -> one C translation unit: constants, globals, class layouts, functions, generic
+entry points (argument parsing + boxing around the typed entries) and main()."""
+from pyrite.codegen.c_names import c_string
+from pyrite.codegen.emit_function import FunctionEmitter
+from pyrite.codegen.prelude import PRELUDE
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+
+FIELD_KIND = {OBJ: "PYRT_FIELD_OBJ", I64: "PYRT_FIELD_I64", F64: "PYRT_FIELD_F64", BOOL: "PYRT_FIELD_BOOL"}
+
+
+class Constants:
+    """Interned str/bytes constants and keyword-name tuples, created once at start-up."""
+
+    def __init__(self):
+        self.items = []
+        self.index = {}
+
+    def ref(self, value):
+        key = (type(value), value)
+        if key not in self.index:
+            self.index[key] = len(self.items)
+            self.items.append(value)
+        return "pyk[%d]" % self.index[key]
+
+    def kwnames(self, names):
+        key = ("kw", tuple(names))
+        if key not in self.index:
+            for n in names:
+                self.ref(n)
+            self.index[key] = len(self.items)
+            self.items.append(key)
+        return "pyk[%d]" % self.index[key]
+
+    def emit_init(self, out):
+        out.append("static PyrtObject *pyk[%d];" % max(1, len(self.items)))
+        out.append("static void pyrt_init_constants(void) {")
+        for i, v in enumerate(self.items):
+            if isinstance(v, str):
+                data = v.encode("utf-8")
+                out.append("    pyk[%d] = PyrtStr_Constant(%s, %d);" % (i, c_string(v), len(data)))
+            elif isinstance(v, bytes):
+                out.append("    pyk[%d] = PyrtBytes_Constant(%s, %d);" % (i, _c_bytes(v), len(v)))
+            else:
+                names = v[1]
+                out.append("    pyk[%d] = PyrtTuple_New(%d);" % (i, len(names)))
+                for j, n in enumerate(names):
+                    out.append("    PyrtTuple_SetNew_Steal(pyk[%d], %d, pyk[%d]);" % (i, j, self.index[(str, n)]))
+                out.append("    Pyrt_MakeImmortal(pyk[%d]);" % i)
+        out.append("}")
+
+
+def _c_bytes(b):
+    return '"' + "".join("\\%03o" % c for c in b) + '"'
+
+
+def emit_program(prog):
+    consts = Constants()
+    body = []
+    decls = []
+    all_funcs = [f for mod in prog.modules for f in mod.functions]
+    inits = [mod.init for mod in prog.modules]
+    # forward declarations
+    for mod in prog.modules:
+        for cir in mod.classes:
+            decls.append("struct %s;" % cir.cname)
+    for mod in prog.modules:
+        for cir in mod.classes:
+            emit_class_struct(cir, decls)
+    for mod in prog.modules:
+        decls.append("static int %s(void);" % mod.init.cname)
+        decls.append("static char %s;" % mod.done_cname)
+        for g in mod.globals:
+            decls.append("static %s %s;" % (g.rtype.c_type, g.cname))
+            if g.rtype is not OBJ:
+                decls.append("static char pyd_%s;" % g.cname)
+        for cir in mod.classes:
+            decls.append("static PyrtObject *%s;" % cir.type_var.cname)
+    for f in all_funcs:
+        fe = FunctionEmitter(f, consts, [])
+        fe.assign_names()
+        decls.append(fe.signature() + ";")
+        decls.append("static PyrtObject *%s(PyrtObject *, PyrtObject *const *, int64_t, PyrtObject *);"
+                     % f.generic_cname)
+    for mod in prog.modules:
+        for cir in mod.classes:
+            emit_field_table(cir, consts, body)
+    for f in all_funcs + inits:
+        FunctionEmitter(f, consts, body).emit()
+    for f in all_funcs:
+        emit_generic_entry(f, body)
+    body.append("int main(int argc, char **argv) {")
+    body.append("    Pyrt_Init(argc, argv);")
+    body.append("    pyrt_init_constants();")
+    body.append("    int status = 0;")
+    body.append("    if (%s() < 0) status = Pyrt_HandleUncaught();" % prog.main.init.cname)
+    body.append("    return Pyrt_Finalize(status);")
+    body.append("}")
+    out = [PRELUDE]
+    out += decls
+    consts.emit_init(out)
+    out += body
+    return "\n".join(out) + "\n"
+
+
+def emit_class_struct(cir, out):
+    out.append("struct %s {" % cir.cname)
+    if cir.base is not None:
+        out.append("    struct %s base;" % cir.base.cname)
+    elif cir.builtin_base:
+        out.append("    PyrtBaseException base;")
+    else:
+        out.append("    PyrtInstance base;")
+    for f in cir.own_fields:
+        out.append("    %s %s;" % (f.rtype.c_type, f.cname))
+    out.append("};")
+
+
+def emit_field_table(cir, consts, out):
+    out.append("static const PyrtField %s[] = {" % cir.fields_cname)
+    for f in cir.all_fields():
+        owner = cir
+        while f not in owner.own_fields:
+            owner = owner.base
+        out.append("    {%s, (int32_t)offsetof(struct %s, %s), %s, %d, NULL},"
+                   % (c_string(f.name), owner.cname, f.cname, FIELD_KIND[f.rtype], f.bit or 0))
+    out.append("    {NULL, 0, 0, 0, NULL}")
+    out.append("};")
+
+
+def emit_generic_entry(f, out):
+    """PyrtVectorcall wrapper: parse arguments, fill defaults, unbox, call the typed entry, box."""
+    spec = f.argspec
+    nslots = spec.npos + spec.nkwonly + int(spec.varargs) + int(spec.varkw)
+    names = "pya_%s_names" % f.cname
+    out.append("static const char *const %s[] = {%s};" % (names, ", ".join(c_string(n) for n in spec.names) or "NULL"))
+    out.append("static const PyrtArgSpec pya_%s = {%s, %d, %d, %d, %d, %d, %s, %d};"
+               % (f.cname, c_string(f.name), spec.npos, spec.nposonly, spec.nkwonly, int(spec.varargs),
+                  int(spec.varkw), names, spec.npos - spec.ndefaults))
+    out.append("static PyrtObject *%s(PyrtObject *callable, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {"
+               % f.generic_cname)
+    out.append("    PyrtObject *a[%d] = {0};" % max(1, nslots))
+    out.append("    PyrtObject *res = NULL;")
+    out.append("    if (Pyrt_ParseArgs(&pya_%s, args, nargs, kwnames, a) < 0) return NULL;" % f.cname)
+    out.append("    PyrtFunction *fo = (PyrtFunction *)callable;")
+    first_def = spec.npos - spec.ndefaults
+    for i in range(first_def, spec.npos):
+        out.append("    if (!a[%d]) a[%d] = PyrtTuple_GetBorrowed(fo->defaults, %d);" % (i, i, i - first_def))
+    for k in range(spec.nkwonly):
+        name = spec.names[spec.npos + k]
+        slot = spec.npos + k
+        if name in spec.kwdefault_names:
+            out.append("    if (!a[%d] && fo->kwdefaults) a[%d] = PyrtDict_GetItemStr(fo->kwdefaults, %s);"
+                       % (slot, slot, c_string(name)))
+    # map python parameters (pos..., *args, kwonly..., **kw) to slots
+    order = []
+    pi = 0
+    for p in f.py_params:
+        order.append(p)
+    slots = []
+    npos, nkw = spec.npos, spec.nkwonly
+    pos_i, kw_i = 0, 0
+    star_slot = npos + nkw
+    starstar_slot = npos + nkw + int(spec.varargs)
+    kinds = _param_kinds(f, spec)
+    for p, kind in zip(f.py_params, kinds):
+        if kind == "pos":
+            slots.append(pos_i)
+            pos_i += 1
+        elif kind == "kw":
+            slots.append(npos + kw_i)
+            kw_i += 1
+        elif kind == "star":
+            slots.append(star_slot)
+        else:
+            slots.append(starstar_slot)
+    cargs = []
+    if f.has_closure:
+        cargs.append("fo->closure")
+    for p, s in zip(f.py_params, slots):
+        v = "u%d" % s
+        if p.rtype is OBJ:
+            out.append("    PyrtObject *%s = a[%d];" % (v, s))
+        elif p.rtype is I64:
+            out.append("    int64_t %s = PyrtInt_AsI64Checked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
+        elif p.rtype is F64:
+            out.append("    double %s = PyrtFloat_AsDoubleChecked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
+        else:
+            out.append("    int8_t %s = pyrt_unbox_bool(a[%d]); if (pyrt_exc) goto done;" % (v, s))
+        cargs.append(v)
+    call = "%s(%s)" % (f.cname, ", ".join(cargs))
+    rt = OBJ if f.is_generator else f.ret
+    if rt is OBJ:
+        out.append("    res = %s;" % call)
+    elif rt is VOID:
+        out.append("    if (%s >= 0) res = Pyrt_None;" % call)
+    elif rt is I64:
+        out.append("    { int64_t r = %s; if (!(r == PYRT_I64_ERR && pyrt_exc)) res = PyrtInt_FromI64(r); }" % call)
+    elif rt is F64:
+        out.append("    { double r = %s; if (!(r == PYRT_F64_ERR && pyrt_exc)) res = PyrtFloat_FromDouble(r); }" % call)
+    else:
+        out.append("    { int8_t r = %s; if (r != 2) res = Pyrt_BoolFromC(r); }" % call)
+    out.append("  done:")
+    if spec.varargs:
+        out.append("    Pyrt_XDecRef(a[%d]);" % star_slot)
+    if spec.varkw:
+        out.append("    Pyrt_XDecRef(a[%d]);" % starstar_slot)
+    out.append("    (void)fo;")
+    out.append("    return res;")
+    out.append("}")
+
+
+def _param_kinds(f, spec):
+    kinds = []
+    npos = spec.npos
+    i = 0
+    for p in f.py_params:
+        name = p.pyname
+        if i < npos and name == spec.names[i]:
+            kinds.append("pos")
+            i += 1
+            continue
+        kinds.append(None)
+    # the rest: *args, kw-only, **kwargs in signature order
+    rest = [k for k in range(len(kinds)) if kinds[k] is None]
+    kwonly = spec.names[npos:]
+    seen_star = False
+    for k in rest:
+        name = f.py_params[k].pyname
+        if name in kwonly:
+            kinds[k] = "kw"
+        elif spec.varargs and not seen_star:
+            kinds[k] = "star"
+            seen_star = True
+        else:
+            kinds[k] = "starstar"
+    return kinds

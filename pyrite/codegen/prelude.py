@@ -1,0 +1,72 @@
+"""C text placed at the top of every generated program: small helpers the IR ops expand to."""
+
+PRELUDE = r"""
+#include "pyrt.h"
+#include <math.h>
+
+#define PYRT_I64_ERR ((int64_t)0x8000000000000001LL)
+#define PYRT_F64_ERR (-1.2345678901234567e-300)
+
+static inline PyrtObject *pyrt_cell_get_local(PyrtObject *c, const char *name) {
+    PyrtObject *v = ((PyrtCell *)c)->value;
+    if (PYRT_UNLIKELY(v == NULL)) return Pyrt_ErrUnboundLocal(name);
+    Pyrt_IncRef(v);
+    return v;
+}
+static inline PyrtObject *pyrt_cell_get_free(PyrtObject *c, const char *name) {
+    PyrtObject *v = ((PyrtCell *)c)->value;
+    if (PYRT_UNLIKELY(v == NULL)) return Pyrt_ErrFreeVar(name);
+    Pyrt_IncRef(v);
+    return v;
+}
+static inline void pyrt_cell_set(PyrtObject *c, PyrtObject *v) {
+    PyrtObject *old = ((PyrtCell *)c)->value;
+    Pyrt_IncRef(v);
+    ((PyrtCell *)c)->value = v;
+    Pyrt_XDecRef(old);
+}
+static PyrtObject *pyrt_dict_get_name(PyrtObject *d, const char *name) {
+    PyrtObject *v = PyrtDict_GetItemStr(d, name);
+    if (v == NULL) return Pyrt_ErrNameError(name);
+    Pyrt_IncRef(v);
+    return v;
+}
+static int pyrt_range_check_step(int64_t step) {
+    if (step == 0) { Pyrt_ErrSetString(&PyrtType_ValueError, "range() arg 3 must not be zero"); return -1; }
+    return 0;
+}
+static int pyrt_err_restore_new(PyrtObject *exc) {
+    Pyrt_IncRef(exc);
+    Pyrt_ErrRestore(exc);
+    return -1;
+}
+static PyrtObject *pyrt_exc_new(PyrtType *t, PyrtObject *const *args, int64_t n) {
+    return PyrtExc_New(t, args, n);
+}
+static int pyrt_err_no_init_args(const char *cls) {
+    Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no arguments", cls);
+    return -1;
+}
+static int pyrt_err_import_name(const char *name, const char *mod) {
+    Pyrt_ErrFormat(&PyrtType_ImportError, "cannot import name '%s' from '%s'", name, mod);
+    return -1;
+}
+static void pyrt_gen_set_return(PyrtGenerator *g, PyrtObject *v) {
+    Pyrt_IncRef(v);
+    Pyrt_XDecRef(g->retval);
+    g->retval = v;
+}
+static PyrtObject *pyrt_property_setter(PyrtObject *d, const char *name, PyrtObject *fset) {
+    PyrtObject *old = PyrtDict_GetItemStr(d, name);
+    if (old == NULL || old->type != &PyrtType_Property) return Pyrt_ErrNameError(name);
+    PyrtProperty *p = (PyrtProperty *)old;
+    return PyrtProperty_New(p->fget, fset, p->fdel);
+}
+static int8_t pyrt_unbox_bool(PyrtObject *o) {
+    if (o == Pyrt_True) return 1;
+    if (o == Pyrt_False) return 0;
+    Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: expected bool, got '%s'", o->type->name);
+    return 2;
+}
+static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
+"""

@@ -1,0 +1,55 @@
+"""The compiler pipeline, one call per stage. Each returns data; nothing here prints."""
+import os
+
+from pyrite.diagnostics import CompileError
+
+
+def compile_to_c(path, dump_ir=False):
+    """Python program (main file + its imports) -> C text. Raises CompileError with diagnostics."""
+    from pyrite.frontend.modules import load_program
+    from pyrite.frontend.subset_check import check_module
+    from pyrite.types.infer import infer_program
+    from pyrite.build_ir.functions import build_program
+    from pyrite.passes.check_uninit import check_uninit
+    from pyrite.passes.insert_refcounts import insert_refcounts
+    from pyrite.codegen.emit_module import emit_program
+
+    program = load_program(path)                                   # parse, resolve imports
+    errors = []
+    for mod in program.modules.values():                           # reject what cannot compile
+        errors += check_module(mod.display_path, mod.tree)
+    if errors:
+        raise CompileError(errors)
+    inf = infer_program(program)                                   # whole-program type inference
+    prog = build_program(inf)                                      # typed IR
+    for mod in prog.modules:                                       # passes
+        for fn in mod.functions + [mod.init]:
+            check_uninit(fn)
+            insert_refcounts(fn)
+    ir_text = None
+    if dump_ir:
+        from pyrite.ir.pprint import format_program
+        ir_text = format_program(prog)
+    return emit_program(prog), inf, ir_text                        # C text
+
+
+def build(path, target, out_path, show_commands=False, keep_dir=None):
+    """Compile a program to an executable (native) or .wasm (wasi). Returns out_path."""
+    from pyrite.toolchain.zig import compile_program
+    import tempfile
+    c_text, _, _ = compile_to_c(path)
+    work = keep_dir or tempfile.mkdtemp(prefix="pyrite-")
+    c_path = os.path.join(work, "program.c")
+    with open(c_path, "w") as f:
+        f.write(c_text)
+    tmp_out = out_path + ".tmp%d" % os.getpid()
+    try:
+        compile_program(c_path, tmp_out, target, show_commands)
+        os.replace(tmp_out, out_path)
+    finally:
+        if os.path.exists(tmp_out):
+            os.unlink(tmp_out)
+        if keep_dir is None:
+            import shutil
+            shutil.rmtree(work, ignore_errors=True)
+    return out_path

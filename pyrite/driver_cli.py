@@ -1,0 +1,198 @@
+"""`pyrite build | run | check`: argument handling, the build cache, diagnostics on stderr.
+
+pyrite build PROG.py [--target native|wasi] [-o OUT] [--emit-c] [--dump-ir] [--show-commands] [--keep]
+pyrite run   PROG.py [--target native|wasi] [pyrite options] [--] [ARGS...]
+pyrite check PROG.py
+"""
+import hashlib
+import json
+import os
+import sys
+
+USAGE = __doc__.split("\n", 2)[2]
+FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep"}
+
+
+def parse(argv):
+    if not argv or argv[0] in ("-h", "--help"):
+        return None
+    cmd, rest = argv[0], argv[1:]
+    opts = {"target": "native", "out": None, "flags": set(), "prog": None, "args": []}
+    i = 0
+    while i < len(rest):
+        a = rest[i]
+        if a == "--":
+            opts["args"] = rest[i + 1:]
+            break
+        if a.startswith("--target"):
+            if "=" in a:
+                opts["target"] = a.split("=", 1)[1]
+            else:
+                i += 1
+                opts["target"] = rest[i] if i < len(rest) else ""
+        elif a == "-o":
+            i += 1
+            opts["out"] = rest[i] if i < len(rest) else None
+        elif a in FLAGS:
+            opts["flags"].add(a)
+        elif opts["prog"] is None and not a.startswith("-"):
+            opts["prog"] = a
+        elif opts["prog"] is not None:
+            opts["args"] = rest[i:]
+            break
+        else:
+            raise SystemExit("pyrite: unknown option %s\n%s" % (a, USAGE))
+        i += 1
+    if opts["target"] not in ("native", "wasi"):
+        raise SystemExit("pyrite: unknown target %r (native or wasi)" % opts["target"])
+    return cmd, opts
+
+
+def main(argv):
+    parsed = parse(argv)
+    if parsed is None or parsed[1]["prog"] is None:
+        print(USAGE, file=sys.stderr)
+        return 2
+    cmd, opts = parsed
+    if not os.path.isfile(opts["prog"]):
+        print("pyrite: %s: no such file" % opts["prog"], file=sys.stderr)
+        return 2
+    if cmd == "build":
+        return cmd_build(opts)
+    if cmd == "run":
+        return cmd_run(opts)
+    if cmd == "check":
+        return cmd_check(opts)
+    print(USAGE, file=sys.stderr)
+    return 2
+
+
+def report(err):
+    from pyrite.diagnostics import CompileError
+    from pyrite.toolchain.zig import ToolchainError
+    if isinstance(err, CompileError):
+        for d in err.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return 1
+    if isinstance(err, ToolchainError):
+        print("pyrite: internal error: %s; this is a pyrite bug, please report it "
+              "(run with --keep to keep the generated C)" % err, file=sys.stderr)
+        if os.environ.get("PYRITE_DEBUG"):
+            print(err.log, file=sys.stderr)
+        return 1
+    raise err
+
+
+def default_out(prog, target):
+    base = os.path.splitext(os.path.basename(prog))[0]
+    return base + (".wasm" if target == "wasi" else "")
+
+
+def cmd_build(opts):
+    from pyrite import driver
+    from pyrite.diagnostics import CompileError
+    from pyrite.toolchain.zig import ToolchainError
+    prog, target = opts["prog"], opts["target"]
+    out = opts["out"] or default_out(prog, target)
+    flags = opts["flags"]
+    try:
+        if "--emit-c" in flags or "--dump-ir" in flags:
+            c_text, _, ir_text = driver.compile_to_c(prog, dump_ir="--dump-ir" in flags)
+            if "--emit-c" in flags:
+                c_out = os.path.splitext(out)[0] + ".c"
+                with open(c_out, "w") as f:
+                    f.write(c_text)
+                print("pyrite: wrote %s" % c_out, file=sys.stderr)
+            if ir_text is not None:
+                sys.stdout.write(ir_text)
+        keep = None
+        if "--keep" in flags:
+            keep = os.path.abspath(os.path.splitext(out)[0] + ".pyrite-build")
+            os.makedirs(keep, exist_ok=True)
+        driver.build(prog, target, out, "--show-commands" in flags, keep)
+        if keep:
+            print("pyrite: kept %s" % keep, file=sys.stderr)
+    except (CompileError, ToolchainError) as e:
+        return report(e)
+    return 0
+
+
+def cmd_check(opts):
+    from pyrite.diagnostics import CompileError
+    from pyrite.frontend.modules import load_program
+    from pyrite.frontend.subset_check import check_module
+    from pyrite.types.infer import infer_program
+    from pyrite.types.report import format_report
+    try:
+        program = load_program(opts["prog"])
+        errors = []
+        for mod in program.modules.values():
+            errors += check_module(mod.display_path, mod.tree)
+        if errors:
+            raise CompileError(errors)
+        inf = infer_program(program)
+    except CompileError as e:
+        return report(e)
+    sys.stdout.write(format_report(inf))
+    return 0
+
+
+# ---------------------------------------------------------------------- run (with a build cache)
+def compiler_fingerprint():
+    """Changes whenever pyrite itself changes (stat only: cheap on every run)."""
+    import pyrite
+    root = os.path.dirname(pyrite.__file__)
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "startup")
+        for f in sorted(filenames):
+            if f.endswith((".py", ".c", ".h", ".pyi")):
+                st = os.stat(os.path.join(dirpath, f))
+                h.update(("%s/%s:%d:%d" % (dirpath, f, st.st_size, st.st_mtime_ns)).encode())
+    return h.hexdigest()[:16]
+
+
+def file_hash(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def cached_build(prog, target, show):
+    """Path of an up-to-date build of prog, compiling only when a source or pyrite changed."""
+    from pyrite import driver
+    from pyrite.toolchain.cache import cache_dir, atomic_write
+    key = hashlib.sha256(("%s|%s|%s" % (os.path.abspath(prog), target, compiler_fingerprint())).encode()).hexdigest()[:24]
+    d = os.path.join(cache_dir(), "builds")
+    os.makedirs(d, exist_ok=True)
+    index = os.path.join(d, key + ".json")
+    out = os.path.join(d, key + (".wasm" if target == "wasi" else ".exe"))
+    try:
+        with open(index) as f:
+            deps = json.load(f)
+        if os.path.exists(out) and all(os.path.exists(p) and file_hash(p) == h for p, h in deps.items()):
+            return out
+    except (OSError, ValueError):
+        pass
+    from pyrite.frontend.modules import load_program
+    driver.build(prog, target, out, show)
+    program = load_program(prog)
+    deps = {m.path: file_hash(m.path) for m in program.modules.values()}
+    atomic_write(index, json.dumps(deps).encode())
+    return out
+
+
+def cmd_run(opts):
+    from pyrite.diagnostics import CompileError
+    from pyrite.toolchain.zig import ToolchainError
+    prog, target = opts["prog"], opts["target"]
+    try:
+        exe = cached_build(prog, target, "--show-commands" in opts["flags"])
+    except (CompileError, ToolchainError) as e:
+        return report(e)
+    argv = [prog] + opts["args"]
+    if target == "native":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(exe, argv)
+    from pyrite.targets.wasi import run_wasi
+    return run_wasi(exe, argv)

@@ -1,0 +1,67 @@
+"""Run a WASI .wasm on the wasmtime wheel: stdio inherited, argv passed, the current directory
+preopened (so open("data.txt") works as natively), the compiled module cached on disk."""
+import hashlib
+import os
+import sys
+
+from pyrite.toolchain.cache import cache_dir
+
+MAX_WASM_STACK = 2 * 1024 * 1024 - 64 * 1024
+
+
+def _engine():
+    import wasmtime
+    cfg = wasmtime.Config()
+    cfg.max_wasm_stack = MAX_WASM_STACK
+    return wasmtime.Engine(cfg)
+
+
+def load_module(engine, wasm_path):
+    import wasmtime
+    with open(wasm_path, "rb") as f:
+        data = f.read()
+    key = hashlib.sha256(data + wasmtime.__version__.encode() + str(MAX_WASM_STACK).encode()).hexdigest()[:24]
+    d = os.path.join(cache_dir(), "cwasm")
+    os.makedirs(d, exist_ok=True)
+    cpath = os.path.join(d, key + ".cwasm")
+    if os.path.exists(cpath):
+        try:
+            return wasmtime.Module.deserialize_file(engine, cpath)
+        except Exception:
+            pass
+    module = wasmtime.Module(engine, data)
+    tmp = cpath + ".tmp%d" % os.getpid()
+    with open(tmp, "wb") as f:
+        f.write(module.serialize())
+    os.replace(tmp, cpath)
+    return module
+
+
+def run_wasi(wasm_path, argv):
+    import wasmtime
+    engine = _engine()
+    module = load_module(engine, wasm_path)
+    linker = wasmtime.Linker(engine)
+    linker.define_wasi()
+    store = wasmtime.Store(engine)
+    wasi = wasmtime.WasiConfig()
+    wasi.argv = argv
+    wasi.inherit_stdin()
+    wasi.inherit_stdout()
+    wasi.inherit_stderr()
+    wasi.inherit_env()
+    wasi.preopen_dir(".", ".")
+    store.set_wasi(wasi)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    instance = linker.instantiate(store, module)
+    start = instance.exports(store)["_start"]
+    try:
+        start(store)
+    except wasmtime.ExitTrap as e:
+        return e.code
+    except wasmtime.Trap as e:
+        print("pyrite: the program trapped in WebAssembly (%s); this is a pyrite bug"
+              % str(e).splitlines()[0], file=sys.stderr)
+        return 134
+    return 0

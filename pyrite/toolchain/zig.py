@@ -1,0 +1,104 @@
+"""zig cc from the ziglang wheel: target flags, the runtime library built once per target and cached,
+and linking a generated C file against it. C compiler output never reaches the user as-is."""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from pyrite.toolchain.cache import cache_dir, atomic_replace_dir
+
+RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "runtime")
+TARGETS = {
+    "native": {"triple": None, "cflags": ["-O2"], "ldflags": ["-lm"], "exe_suffix": ""},
+    "wasi": {"triple": "wasm32-wasi", "cflags": ["-O2"], "ldflags": ["-s", "-lm", "-Wl,-z,stack-size=8388608"],
+             "exe_suffix": ".wasm"},
+}
+COMMON_CFLAGS = ["-std=gnu11", "-fno-strict-aliasing", "-fwrapv", "-ffunction-sections", "-fdata-sections",
+                 "-Wno-unused-label", "-Wno-unused-variable", "-Wno-unused-function",
+                 "-Wno-parentheses-equality", "-Wno-unused-but-set-variable"]
+
+
+class ToolchainError(Exception):
+    """A C compilation failed: an internal compiler error, reported without raw compiler output."""
+
+    def __init__(self, message, log):
+        super().__init__(message)
+        self.log = log
+
+
+def zig_exe():
+    import ziglang
+    path = os.path.join(os.path.dirname(ziglang.__file__), "zig")
+    if os.name == "nt":
+        path += ".exe"
+    return path
+
+
+def target_flags(target):
+    t = TARGETS[target]
+    flags = ["-target", t["triple"]] if t["triple"] else []
+    return flags
+
+
+def run(cmd, show, cwd=None):
+    if show:
+        print(" ".join(cmd), file=sys.stderr)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd)
+    if p.returncode != 0:
+        raise ToolchainError("C compilation failed (%s)" % os.path.basename(cmd[-1]),
+                             p.stdout.decode("utf-8", "replace"))
+    return p
+
+
+def runtime_sources():
+    src = os.path.join(RUNTIME_DIR, "src")
+    return sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".c"))
+
+
+def runtime_hash(target):
+    h = hashlib.sha256()
+    h.update(repr((TARGETS[target], COMMON_CFLAGS)).encode())
+    for d in ("src", "include", "platform"):
+        base = os.path.join(RUNTIME_DIR, d)
+        if not os.path.isdir(base):
+            continue
+        for f in sorted(os.listdir(base)):
+            h.update(f.encode())
+            with open(os.path.join(base, f), "rb") as fh:
+                h.update(fh.read())
+    return h.hexdigest()[:20]
+
+
+def runtime_library(target, show=False):
+    """Path of libpyrt.a for the target, building it on first use (cached by source hash)."""
+    key = runtime_hash(target)
+    out_dir = os.path.join(cache_dir(), "runtime", "%s-%s" % (target, key))
+    lib = os.path.join(out_dir, "libpyrt.a")
+    if os.path.exists(lib):
+        return lib
+    tmp = tempfile.mkdtemp(prefix="rt-", dir=os.path.dirname(out_dir) if os.path.isdir(os.path.dirname(out_dir)) else None)
+    try:
+        objs = []
+        for src in runtime_sources():
+            obj = os.path.join(tmp, os.path.basename(src)[:-2] + ".o")
+            cmd = [zig_exe(), "cc"] + target_flags(target) + TARGETS[target]["cflags"] + COMMON_CFLAGS + \
+                ["-I", os.path.join(RUNTIME_DIR, "include"), "-c", src, "-o", obj]
+            run(cmd, show)
+            objs.append(obj)
+        run([zig_exe(), "ar", "rcs", os.path.join(tmp, "libpyrt.a")] + objs, show)
+        atomic_replace_dir(tmp, out_dir)
+    finally:
+        if os.path.isdir(tmp):
+            shutil.rmtree(tmp, ignore_errors=True)
+    return lib
+
+
+def compile_program(c_path, out_path, target, show=False):
+    lib = runtime_library(target, show)
+    t = TARGETS[target]
+    cmd = [zig_exe(), "cc"] + target_flags(target) + t["cflags"] + COMMON_CFLAGS + \
+        ["-I", os.path.join(RUNTIME_DIR, "include"), c_path, lib] + t["ldflags"] + ["-o", out_path]
+    run(cmd, show)
+    return out_path
