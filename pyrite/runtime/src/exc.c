@@ -628,9 +628,12 @@ PyrtObject *Pyrt_ErrNoAttribute(PyrtObject *o, PyrtObject *name)
     if (o->type == &PyrtType_Type)
         return Pyrt_ErrFormat(&PyrtType_AttributeError, "type object '%s' has no attribute '%s'",
                               ((PyrtType *)o)->name, n);
-    if (o->type == &PyrtType_Module) {
+    static int in_module_lookup = 0;   /* a module without __name__ must not recurse here */
+    if (o->type == &PyrtType_Module && !in_module_lookup) {
         PyrtObject *saved = Pyrt_ErrFetch();
+        in_module_lookup = 1;
         PyrtObject *mname = Pyrt_GetAttrStr(o, "__name__");
+        in_module_lookup = 0;
         Pyrt_ErrClear();
         Pyrt_ErrRestore(saved);
         if (mname && mname->type == &PyrtType_Str) {
