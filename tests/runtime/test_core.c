@@ -541,6 +541,19 @@ static void test_args(void)
     CHECK(r && PyrtInt_AsI64(r) == 11);
     PYRT_XDECREF(r);
     PYRT_DECREF(m);
+    /* f(*args, **kwargs) */
+    if (PyrtDict_New) {
+        PyrtObject *pos = PyrtTuple_FromArray(&one, 1), *kwargs = PyrtDict_New();
+        PyrtDict_SetItemStr(kwargs, "y", one);
+        r = Pyrt_CallEx(f, pos, kwargs);
+        CHECK(r && PyrtInt_AsI64(r) == 2);
+        PYRT_XDECREF(r);
+        PyrtDict_SetItemStr(kwargs, "x", one);
+        CHECK(Pyrt_CallEx(f, pos, kwargs) == NULL);
+        CHECK(exc_is(&PyrtType_TypeError, "add() got multiple values for argument 'x'"));
+        PYRT_DECREF(pos);
+        PYRT_DECREF(kwargs);
+    }
     /* staticmethod objects are callable */
     PyrtObject *sm = PyrtStaticMethod_New(f);
     PyrtObject *two[2] = {one, one};
