@@ -1326,3 +1326,179 @@ const char *const pyrt_ucd_specials[167] = {
     "\xd5\x84\xd5\xad",
     "\xd5\xb4\xd5\xad",
 };
+
+/* The generator. To rebuild with another CPython/Unicode version, from the repository root:
+ *   sed -n '/^BEGIN gen_unicode_db.py$/,/^END gen_unicode_db.py$/p' pyrite/runtime/src/unicode_db.c \
+ *     | sed '1d;$d' > /tmp/gen_unicode_db.py
+ *   python3 /tmp/gen_unicode_db.py > pyrite/runtime/src/unicode_db.c
+
+BEGIN gen_unicode_db.py
+"""Generate pyrite/runtime/src/unicode_db.c from this CPython's own str methods (3.11: Unicode 14.0).
+The script appends its own source to the output (in the file's last comment).
+
+Usage: python3 gen_unicode_db.py > pyrite/runtime/src/unicode_db.c
+"""
+CO, CC = "/" + "*", "*" + "/"   # comment delimiters, spelled so this file can sit in a C comment
+import sys, unicodedata
+
+FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "UPPER", "LOWER", "TITLE",
+         "CASED", "CASE_IGNORABLE", "XID_START", "XID_CONTINUE"]
+BIT = {n: 1 << i for i, n in enumerate(FLAGS)}
+
+
+def flags_of(cp):
+    c = chr(cp)
+    f = 0
+    if c.isalpha(): f |= BIT["ALPHA"]
+    if c.isdecimal(): f |= BIT["DECIMAL"]
+    if c.isdigit(): f |= BIT["DIGIT"]
+    if c.isnumeric(): f |= BIT["NUMERIC"]
+    if c.isspace(): f |= BIT["SPACE"]
+    up, low, title = c.isupper(), c.islower(), unicodedata.category(c) == "Lt"
+    if up: f |= BIT["UPPER"]
+    if low: f |= BIT["LOWER"]
+    if title: f |= BIT["TITLE"]
+    cased = up or low or title
+    if cased:
+        f |= BIT["CASED"]
+        if ("1" + c + "\u03a3").lower()[-1] == "\u03c3": f |= BIT["CASE_IGNORABLE"]
+    elif ("A" + c + "\u03a3").lower()[-1] == "\u03c2":
+        f |= BIT["CASE_IGNORABLE"]
+    if c.isidentifier(): f |= BIT["XID_START"]
+    if ("a" + c).isidentifier(): f |= BIT["XID_CONTINUE"]
+    return f
+
+
+specials = []
+special_index = {}
+
+
+def field(cp, m):
+    if len(m) == 1:
+        return ord(m) - cp
+    if m not in special_index:
+        special_index[m] = len(specials)
+        specials.append(m)
+    return 0x40000000 + special_index[m]
+
+
+def record_of(cp):
+    if 0xD800 <= cp < 0xE000:
+        return (0, 0, 0, 0)
+    c = chr(cp)
+    return (field(cp, c.lower()), field(cp, c.upper()), field(cp, c.title()), field(cp, c.casefold()))
+
+
+def main():
+    out = []
+    w = out.append
+    runs = []
+    prev = None
+    for cp in range(0x110000):
+        f = flags_of(cp)
+        if f != prev:
+            runs.append((cp, f))
+            prev = f
+    toggles = []
+    pv = False
+    for cp in range(0x110000):
+        p = chr(cp).isprintable()
+        if p != pv:
+            toggles.append(cp)
+            pv = p
+    recs = [record_of(cp) for cp in range(0x110000)]
+    ident = (0, 0, 0, 0)
+    rec_ids = {ident: 0}
+    rec_list = [ident]
+
+    def rid(r):
+        if r not in rec_ids:
+            rec_ids[r] = len(rec_list)
+            rec_list.append(r)
+        return rec_ids[r]
+
+    case_runs = []
+    cp = 0
+    while cp < 0x110000:
+        if recs[cp] == ident:
+            cp += 1
+            continue
+        a = recs[cp]
+        e1 = cp
+        while e1 + 1 < 0x110000 and recs[e1 + 1] == a and e1 + 1 - cp < 65535:
+            e1 += 1
+        b = recs[cp + 1]
+        e2 = cp
+        while e2 + 1 < 0x110000 and recs[e2 + 1] == (a if (e2 + 1 - cp) % 2 == 0 else b) and e2 + 1 - cp < 65535:
+            e2 += 1
+        if e2 > e1 and b != a:
+            case_runs.append((cp, e2 - cp + 1, rid(a), rid(b)))
+            cp = e2 + 1
+        else:
+            case_runs.append((cp, e1 - cp + 1, rid(a), rid(a)))
+            cp = e1 + 1
+
+    w(CO + " unicode_db.c: Unicode character properties and case mappings for str (generated from CPython")
+    w(" * 3.11's str methods, Unicode 14.0, by gen_unicode_db.py; do not edit by hand). Properties are a")
+    w(" * sorted table of runs (first code point, flag bits valid until the next run); case mappings are")
+    w(" * runs of code points sharing a mapping record (or alternating between two records, for the")
+    w(" * upper/lower pairs of Latin Extended and friends), each record giving lower/upper/title/casefold")
+    w(" * as a code point delta or an index into a table of multi-character mappings. " + CC)
+    w('#include "pyrt.h"')
+    w("")
+    w("const uint32_t pyrt_ucd_run_start[%d] = {" % len(runs))
+    for i in range(0, len(runs), 10):
+        w("    " + ", ".join("0x%x" % r[0] for r in runs[i:i + 10]) + ",")
+    w("};")
+    w("const uint16_t pyrt_ucd_run_flags[%d] = {" % len(runs))
+    for i in range(0, len(runs), 14):
+        w("    " + ", ".join("0x%x" % r[1] for r in runs[i:i + 14]) + ",")
+    w("};")
+    w("const int32_t pyrt_ucd_nruns = %d;" % len(runs))
+    w("")
+    w(CO + " printable: code points where isprintable() flips (starts False at 0) " + CC)
+    w("const uint32_t pyrt_ucd_printable_toggles[%d] = {" % len(toggles))
+    for i in range(0, len(toggles), 10):
+        w("    " + ", ".join("0x%x" % t for t in toggles[i:i + 10]) + ",")
+    w("};")
+    w("const int32_t pyrt_ucd_nprintable_toggles = %d;" % len(toggles))
+    w("")
+    zeros = [cp for cp in range(0x110000) if unicodedata.decimal(chr(cp), -1) == 0]
+    w(CO + " decimal digit zeros: each starts a run of ten decimal digits " + CC)
+    w("const uint32_t pyrt_ucd_decimal_zeros[%d] = {" % len(zeros))
+    for i in range(0, len(zeros), 10):
+        w("    " + ", ".join("0x%x" % t for t in zeros[i:i + 10]) + ",")
+    w("};")
+    w("const int32_t pyrt_ucd_ndecimal_zeros = %d;" % len(zeros))
+    w("")
+    w("const int32_t pyrt_ucd_case_records[%d][4] = {" % len(rec_list))
+    for r in rec_list:
+        w("    {%s}," % ", ".join(str(x) for x in r))
+    w("};")
+    w("const PyrtCaseRun pyrt_ucd_case_runs[%d] = {" % len(case_runs))
+    for i in range(0, len(case_runs), 4):
+        w("    " + " ".join("{0x%x, %d, %d, %d}," % r for r in case_runs[i:i + 4]))
+    w("};")
+    w("const int32_t pyrt_ucd_ncase_runs = %d;" % len(case_runs))
+    w("")
+    w("const char *const pyrt_ucd_specials[%d] = {" % len(specials))
+    for s in specials:
+        w('    "%s",' % "".join("\\x%02x" % b for b in s.encode("utf-8")))
+    w("};")
+    w("")
+    w(CO + " The generator. To rebuild with another CPython/Unicode version, from the repository root:")
+    w(" *   sed -n '/^BEGIN gen_unicode_db.py$/,/^END gen_unicode_db.py$/p' pyrite/runtime/src/unicode_db.c \\")
+    w(" *     | sed '1d;$d' > /tmp/gen_unicode_db.py")
+    w(" *   python3 /tmp/gen_unicode_db.py > pyrite/runtime/src/unicode_db.c")
+    w("")
+    w("BEGIN gen_unicode_db.py")
+    w(open(__file__, encoding="utf-8").read().rstrip("\n"))
+    w("END gen_unicode_db.py")
+    w(CC)
+    sys.stdout.write("\n".join(out) + "\n")
+    print("toggles", len(toggles), "runs", len(runs), "case runs", len(case_runs), "records", len(rec_list), "specials", len(specials), file=sys.stderr)
+
+
+main()
+END gen_unicode_db.py
+*/
