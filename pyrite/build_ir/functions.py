@@ -338,7 +338,7 @@ def define_class(b, node):
         base = "&" + cir.builtin_base
     else:
         base = "&PyrtType_Object"
-    t = b.c_call("PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
+    t = b.c_call("(PyrtObject *)PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
                                       "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
     b.add(ops.StoreStatic(cir.type_var, t.reg))
     ex.store_name(b, node.name, t)

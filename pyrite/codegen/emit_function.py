@@ -84,7 +84,9 @@ class FunctionEmitter:
             self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, "NULL" if r.rtype in (OBJ, PTR) else "0"))
         self.w("    %s __ret;" % fn.ret.c_type)
         self.w("    int32_t __line = %d;" % fn.line)
-        self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
+        module_init = getattr(fn, "is_module_init", False)
+        if not module_init:   # the runtime counts the main module's frame itself
+            self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
         for p in fn.params:
             if p.rtype is OBJ:
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
@@ -100,7 +102,8 @@ class FunctionEmitter:
         for r in self.regs():
             if r.rtype is OBJ:
                 self.w("    Pyrt_XDecRef(%s);" % r.cname)
-        self.w("    Pyrt_LeaveCall();")
+        if not module_init:
+            self.w("    Pyrt_LeaveCall();")
         self.w("  L_noleave:")
         self.w("    return __ret;")
         self.w("}")

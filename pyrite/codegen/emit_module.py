@@ -142,15 +142,7 @@ def emit_generic_entry(f, out):
     out.append("    PyrtObject *res = NULL;")
     out.append("    if (Pyrt_ParseArgs(&pya_%s, args, nargs, kwnames, a) < 0) return NULL;" % f.cname)
     out.append("    PyrtFunction *fo = (PyrtFunction *)callable;")
-    first_def = spec.npos - spec.ndefaults
-    for i in range(first_def, spec.npos):
-        out.append("    if (!a[%d]) a[%d] = PyrtTuple_GetBorrowed(fo->defaults, %d);" % (i, i, i - first_def))
-    for k in range(spec.nkwonly):
-        name = spec.names[spec.npos + k]
-        slot = spec.npos + k
-        if name in spec.kwdefault_names:
-            out.append("    if (!a[%d] && fo->kwdefaults) a[%d] = PyrtDict_GetItemStr(fo->kwdefaults, %s);"
-                       % (slot, slot, c_string(name)))
+    out.append("    if (Pyrt_ApplyDefaults(&pya_%s, callable, a) < 0) goto done;" % f.cname)
     # map python parameters (pos..., *args, kwonly..., **kw) to slots
     order = []
     pi = 0

@@ -20,7 +20,9 @@ def load_module(engine, wasm_path):
     import wasmtime
     with open(wasm_path, "rb") as f:
         data = f.read()
-    key = hashlib.sha256(data + wasmtime.__version__.encode() + str(MAX_WASM_STACK).encode()).hexdigest()[:24]
+    st = os.stat(os.path.dirname(wasmtime.__file__))
+    engine_id = ("%s:%d:%d" % (wasmtime.__file__, st.st_mtime_ns, MAX_WASM_STACK)).encode()
+    key = hashlib.sha256(data + engine_id).hexdigest()[:24]
     d = os.path.join(cache_dir(), "cwasm")
     os.makedirs(d, exist_ok=True)
     cpath = os.path.join(d, key + ".cwasm")

@@ -1,0 +1,74 @@
+"""Parser for data-driven case files: `[case name]` sections holding a main program, optional
+`[file path]` extra modules, `[stdin]` input and `[out]` expected output (golden cases)."""
+import os
+import re
+
+HEADER = re.compile(r"^\[(case|file|stdin|out)(?: ([^\]]+))?\]\s*$")
+
+
+class Case:
+    def __init__(self, name, path, line):
+        self.name, self.path, self.line = name, path, line
+        self.main = []
+        self.files = {}
+        self.stdin = None
+        self.out = None
+
+    @property
+    def source(self):
+        return "".join(self.main)
+
+    def write(self, directory):
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, "main.py"), "w") as f:
+            f.write(self.source)
+        for rel, text in self.files.items():
+            p = os.path.join(directory, rel)
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            with open(p, "w") as f:
+                f.write(text)
+        return os.path.join(directory, "main.py")
+
+
+def parse_file(path):
+    cases = []
+    cur = None
+    section = None
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            m = HEADER.match(line)
+            if m:
+                kind, arg = m.group(1), m.group(2)
+                if kind == "case":
+                    cur = Case(arg.strip(), path, lineno)
+                    cases.append(cur)
+                    section = ("main",)
+                elif kind == "file":
+                    cur.files[arg.strip()] = ""
+                    section = ("file", arg.strip())
+                elif kind == "stdin":
+                    cur.stdin = ""
+                    section = ("stdin",)
+                else:
+                    cur.out = ""
+                    section = ("out",)
+                continue
+            if cur is None:
+                continue
+            if section[0] == "main":
+                cur.main.append(line)
+            elif section[0] == "file":
+                cur.files[section[1]] += line
+            elif section[0] == "stdin":
+                cur.stdin += line
+            else:
+                cur.out += line
+    return cases
+
+
+def load_dir(directory, prefix):
+    out = []
+    for name in sorted(os.listdir(directory)):
+        if name.startswith(prefix) and name.endswith(".test"):
+            out += parse_file(os.path.join(directory, name))
+    return out

@@ -1,0 +1,89 @@
+"""Differential run cases: each case runs under CPython and compiled (native and wasi); stdout, exit
+status and the last line of stderr must match byte for byte. CPython produces the expected output.
+
+Cases known not to work yet are listed in tests/cases/xfail.txt with the reason (strict: a case that
+starts passing must be removed from the list).
+"""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from casefile import load_dir
+from pyrite import driver
+from pyrite.diagnostics import CompileError
+
+HERE = os.path.dirname(__file__)
+CASES = load_dir(os.path.join(HERE, "cases"), "run-")
+TARGETS = ["native", "wasi"]
+TIMEOUT = 60
+
+
+def load_xfail():
+    out = {}
+    path = os.path.join(HERE, "cases", "xfail.txt")
+    if os.path.exists(path):
+        for line in open(path):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, reason = line.partition(":")
+                out[name.strip()] = reason.strip()
+    return out
+
+
+XFAIL = load_xfail()
+
+
+def params():
+    for case in CASES:
+        for target in TARGETS:
+            marks = []
+            reason = XFAIL.get(case.name) or XFAIL.get("%s[%s]" % (case.name, target))
+            if reason:
+                marks.append(pytest.mark.xfail(reason=reason, strict=True))
+            yield pytest.param(case, target, id="%s-%s" % (case.name, target), marks=marks)
+
+
+def last_line(text):
+    lines = [l for l in text.splitlines() if l.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+def run_cpython(case, directory):
+    main = case.write(directory)
+    p = subprocess.run([sys.executable, "main.py"], cwd=directory, input=(case.stdin or "").encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT,
+                       env=dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8"))
+    return p.stdout, p.returncode, last_line(p.stderr.decode("utf-8", "replace"))
+
+
+def run_native(exe, case, directory):
+    p = subprocess.run(["main.py"], executable=exe, cwd=directory, input=(case.stdin or "").encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    return p.stdout, p.returncode, last_line(p.stderr.decode("utf-8", "replace"))
+
+
+def run_wasi(wasm, case, directory):
+    """Run in a child process (a trap or a runaway program cannot take the test worker down)."""
+    code = ("import sys; from pyrite.targets.wasi import run_wasi; "
+            "sys.exit(run_wasi(sys.argv[1], ['main.py']))")
+    p = subprocess.run([sys.executable, "-c", code, wasm], cwd=directory, input=(case.stdin or "").encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    return p.stdout, p.returncode, last_line(p.stderr.decode("utf-8", "replace"))
+
+
+@pytest.mark.parametrize("case,target", list(params()))
+def test_run_case(case, target, tmp_path):
+    expected = run_cpython(case, str(tmp_path / "cpython"))
+    work = str(tmp_path / target)
+    main = case.write(work)
+    out = os.path.join(str(tmp_path), "prog" + (".wasm" if target == "wasi" else ""))
+    try:
+        driver.build(main, target, out)
+    except CompileError as e:
+        pytest.fail("compile error:\n%s" % e)
+    got = run_native(out, case, work) if target == "native" else run_wasi(out, case, work)
+    assert got[0].decode("utf-8", "replace") == expected[0].decode("utf-8", "replace"), "stdout differs"
+    assert got[1] == expected[1], "exit status %d, CPython %d (stderr: %s)" % (got[1], expected[1], got[2])
+    assert got[2] == expected[2], "last stderr line differs"
