@@ -38,9 +38,18 @@ def available_cases(names):
             print("skipping %s: %s is not installed (pip install %s)" % (name, module, module))
 
 
-def run_case(name, args, tmp, setup, runs, check):
+def end_of_imports(args):
+    """For `-c CODE` cases: exit right after the imports (os._exit), so interpreter teardown is not timed."""
+    if args[:1] == ["-c"]:
+        return ["-c", args[1] + "; import os; os._exit(0)"] + args[2:]
+    return args
+
+
+def run_case(name, args, tmp, setup, runs, check, cut_teardown):
     """Record an archive for the case, then time stock and archived runs interleaved."""
     script = os.path.join(tmp, "small_script.py")
+    if cut_teardown:
+        args = end_of_imports(args)
     command = [sys.executable] + [a.replace("{script}", script) for a in args]
     archive = os.path.join(tmp, "case.pyra")
     if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
@@ -56,6 +65,8 @@ def main(argv=None):
     p.add_argument("--check", choices=("none", "stat", "hash"), help="validation mode (default: stat)")
     p.add_argument("--via", choices=("pth", "shim"), default="pth",
                    help="enable the archive via the installed .pth hook (default) or the run shim")
+    p.add_argument("--to-end-of-imports", action="store_true",
+                   help="for `-c` cases, end the process with os._exit(0) right after the imports")
     p.add_argument("cases", nargs="*", help="substrings of case names to run (default: all)")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pyrite-startup-bench-") as tmp:
@@ -63,11 +74,14 @@ def main(argv=None):
             f.write(SMALL_SCRIPT)
         setup = bench.Setup(tmp, via=args.via)
         print("interpreter: %s (%s)" % (sys.executable, sys.version.split()[0]))
-        print("%d interleaved runs per side; wall time of the whole process; check=%s; via=%s"
-              % (args.runs, args.check or "stat", args.via))
+        print("%d interleaved runs per side; check=%s; via=%s; %s" % (
+            args.runs, args.check or "stat", args.via,
+            "`-c` cases stop at the end of their imports (os._exit)" if args.to_end_of_imports
+            else "whole process, start to exit"))
+        print("medians (± interquartile range) of wall time, then medians of the child's user+system CPU time")
         print(bench.TABLE_HEAD)
         for name, case_args in available_cases(args.cases):
-            run_case(name, case_args, tmp, setup, args.runs, args.check)
+            run_case(name, case_args, tmp, setup, args.runs, args.check, args.to_end_of_imports)
     return 0
 
 

@@ -156,11 +156,17 @@ class DeferredModule(ModuleType):
 
 
 def materialize(module):
-    """Run a deferred module's body now; on failure drop it from sys.modules, as a failed import would."""
+    """Run a deferred module's body now (its parent packages' first, as eager import would);
+    on failure drop it from sys.modules, as a failed import would."""
     if type(module) is not DeferredModule:
         return
-    module.__class__ = ModuleType
     spec = module.__spec__
+    parent = sys.modules.get(spec.name.rpartition(".")[0])
+    if parent is not None:
+        materialize(parent)
+        if type(module) is not DeferredModule:
+            return
+    module.__class__ = ModuleType
     try:
         ArchiveLoader.exec_module(spec.loader, module)
     except BaseException:
@@ -169,8 +175,21 @@ def materialize(module):
         raise
 
 
-class LazyArchiveLoader(None.__class__ and object):
-    pass
+class LazyArchiveLoader(ArchiveLoader):
+    """Lazy mode: executing the module only marks it deferred; its body runs on first attribute use."""
+
+    def exec_module(self, module):
+        module.__class__ = DeferredModule
+
+
+def lazy_selection(value):
+    """$PYRITE_STARTUP_LAZY: unset/empty -> None (off); "1" or "*" -> True (all); "a,b" -> those top-level packages."""
+    value = value.strip()
+    if not value or value == "0":
+        return None
+    if value in ("1", "*"):
+        return True
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
 
 
 def normalize_entry(entry, cwd=None):
@@ -262,6 +281,7 @@ class ArchiveFinder:
         self.dirs = DirState(archive.dirs, self.check)
         self.served = 0
         self.fallbacks = 0
+        self.lazy = lazy_selection(os.environ.get(ENV_LAZY, ""))
 
     def invalidate_caches(self):
         self.dirs.clear()
@@ -284,7 +304,8 @@ class ArchiveFinder:
 
     def _make_spec(self, fullname, rec):
         origin = rec[3]
-        loader = ArchiveLoader(fullname, origin, self.archive, rec[:3])
+        lazy = self.lazy is not None and (self.lazy is True or fullname.partition(".")[0] in self.lazy)
+        loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3])
         search = list(rec[4]) if rec[4] is not None else None
         return _bx.spec_from_file_location(fullname, origin, loader=loader,
                                            submodule_search_locations=search)

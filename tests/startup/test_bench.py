@@ -13,6 +13,6 @@ def test_bench_prints_table(tmp_path):
                          env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert any(line.startswith("case") and "stock ms" in line for line in lines)
+    assert any(line.startswith("case") and "stock wall ms" in line for line in lines)
     row = lines[-1]
     assert "%" in row and "/" in row.split()[-1], out.stdout

@@ -1,0 +1,50 @@
+"""Optional lazy mode ($PYRITE_STARTUP_LAZY): module bodies run on first attribute use, parents first."""
+from conftest import record, run_py, write_files
+
+FILES = {
+    "prog.py": """
+        import sys
+        import lib.used, lib.unused
+        print("imported")
+        print(lib.used.VALUE)
+        print("lib.unused ran" if "ran" in sys.modules["lib"].LOG else "lib.unused deferred")
+    """,
+    "lib/__init__.py": """
+        LOG = []
+        from . import core
+        from .core import helper
+    """,
+    "lib/core.py": """
+        from . import util
+        def helper():
+            return util.TWO
+    """,
+    "lib/util.py": "TWO = 2\n",
+    "lib/used.py": """
+        print("running lib.used")
+        from . import helper
+        VALUE = helper() * 21
+    """,
+    "lib/unused.py": """
+        import lib
+        lib.LOG.append("ran")
+        print("running lib.unused")
+    """,
+}
+
+
+def test_lazy_mode_defers_bodies_until_used(tmp_path):
+    root = tmp_path / "app"
+    write_files(str(root), FILES)
+    archive = tmp_path / "app.pyra"
+    record(["prog.py"], root, archive)
+    eager = run_py(["prog.py"], root, archive=archive)
+    assert eager.stdout.splitlines() == ["running lib.used", "running lib.unused", "imported", "42",
+                                         "lib.unused ran"]
+    from conftest import base_env
+    env = dict(base_env(), PYRITE_STARTUP_LAZY="lib")
+    lazy = run_py(["prog.py"], root, archive=archive, env=env)
+    assert lazy.returncode == 0, lazy.stderr
+    assert lazy.stdout.splitlines() == ["imported", "running lib.used", "42", "lib.unused deferred"]
+    env = dict(base_env(), PYRITE_STARTUP_LAZY="other")
+    assert run_py(["prog.py"], root, archive=archive, env=env).stdout == eager.stdout
