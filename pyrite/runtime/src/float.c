@@ -4,6 +4,7 @@
  * int), Python's / // % ** and divmod semantics with CPython's error messages, and round().
  * Negative ** fractional gives a complex in CPython: pyrite raises ValueError instead. */
 #include "pyrt.h"
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,23 +25,9 @@ static bool roundtrips(double v, int ndigits, char *buf, size_t size)
     return strtod(buf, NULL) == v;
 }
 
-/* v finite and > 0. Fills digits (no trailing zeros) and returns decpt: v = 0.DIGITS * 10**decpt. */
-static int shortest_digits(double v, char *digits)
+/* Parses "%.*e" output into digits (no dot, no trailing zeros); returns decpt. */
+static int parse_e(const char *buf, char *digits)
 {
-    char buf[48];
-    int lo = 1, hi = 17;
-    if (!roundtrips(v, 16, buf, sizeof buf))
-        lo = 17;
-    else
-        hi = 16;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (roundtrips(v, mid, buf, sizeof buf))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
     int n = 0;
     const char *p = buf;
     for (; *p && *p != 'e'; p++)
@@ -50,6 +37,94 @@ static int shortest_digits(double v, char *digits)
         n--;
     digits[n] = 0;
     return atoi(p + 1) + 1;
+}
+
+/* d (17 digits, decpt) rounded half-up to p digits into out; returns the new decpt, or 0x7fff when
+ * the dropped digits are exactly "5" / "50" (then the 17-digit string cannot decide the rounding). */
+static int round_digits(const char *d17, int decpt, int p, char *out)
+{
+    if (d17[p] == '5' && (p == 16 || d17[p + 1] == '0'))
+        return 0x7fff;
+    memcpy(out, d17, (size_t)p);
+    out[p] = 0;
+    if (d17[p] >= '5') {
+        int i = p - 1;
+        while (i >= 0 && out[i] == '9')
+            out[i--] = '0';
+        if (i < 0) {   /* 999.. -> 1000.. */
+            out[0] = '1';
+            decpt++;
+        } else {
+            out[i]++;
+        }
+    }
+    return decpt;
+}
+
+static bool digits_roundtrip(const char *digits, int decpt, double v)
+{
+    char buf[48];
+    int n = (int)strlen(digits);
+    memcpy(buf, digits, (size_t)n);
+    snprintf(buf + n, sizeof buf - (size_t)n, "e%d", decpt - n);
+    return strtod(buf, NULL) == v;
+}
+
+/* v finite and > 0: CPython's shortest round-trip digits (no trailing zeros) and decpt, with
+ * v = 0.DIGITS * 10**decpt. For normal doubles any decimal of <= 15 significant digits survives
+ * decimal -> double -> 15 digits (DBL_DIG), so when the correctly rounded 15-digit string round-trips,
+ * stripped of its trailing zeros it is the shortest; otherwise 16, else 17 digits (the correctly
+ * rounded candidate is the closest one, as CPython picks). Subnormals: try every length. */
+static int shortest_digits(double v, char *digits)
+{
+    char buf[48], d17[24], cand[24];
+    if (v < 9007199254740992.0 && v == floor(v)) {   /* integral: exact integer digits */
+        int n = snprintf(digits, 24, "%" PRIu64, (uint64_t)v), decpt = n;
+        while (n > 1 && digits[n - 1] == '0')
+            n--;
+        digits[n] = 0;
+        return decpt;
+    }
+    if (v < 2.2250738585072014e-308) {
+        int lo = 1, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (roundtrips(v, mid, buf, sizeof buf))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
+        return parse_e(buf, digits);
+    }
+    snprintf(buf, sizeof buf, "%.16e", v);
+    int n = 0;
+    for (const char *p = buf; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            d17[n++] = *p;
+    d17[n] = 0;
+    int decpt17 = atoi(strchr(buf, 'e') + 1) + 1;
+    for (int p = 15; p <= 16; p++) {
+        int decpt = round_digits(d17, decpt17, p, cand);
+        if (decpt == 0x7fff) {
+            snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+            decpt = parse_e(buf, cand);
+        }
+        if (digits_roundtrip(cand, decpt, v)) {
+            int k = (int)strlen(cand);
+            while (k > 1 && cand[k - 1] == '0')
+                k--;
+            memcpy(digits, cand, (size_t)k);
+            digits[k] = 0;
+            return decpt;
+        }
+    }
+    int k = 17;
+    while (k > 1 && d17[k - 1] == '0')
+        k--;
+    memcpy(digits, d17, (size_t)k);
+    digits[k] = 0;
+    return decpt17;
 }
 
 /* Writes CPython's repr of v into out (at least 32 bytes); returns the length. */
