@@ -20,11 +20,13 @@ def module_names_in(listing, folder):
     """Names a directory provides to the path finder: modules by stem, and packages (folders with __init__)."""
     names = set()
     for entry in listing:
-        stem, dot, _ = entry.partition(".")
-        if dot:
-            names.add(stem)
-        elif is_regular_package(folder + "/" + entry):
-            names.add(entry)
+        for suffix in hook.MODULE_SUFFIXES:
+            if entry.endswith(suffix) and len(entry) > len(suffix):
+                names.add(entry[:-len(suffix)])
+                break
+        else:
+            if "." not in entry and is_regular_package(folder + "/" + entry):
+                names.add(entry)
     return frozenset(names)
 
 
@@ -186,7 +188,7 @@ class ArchiveWriter:
 
     def finish(self, dirs, check):
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
-                               "modules": self.modules, "dirs": dirs})
+                               "modules": self.modules, "dirs": dirs, "mmap": mmap_origin()})
         offset = self.file.tell()
         self.file.write(index)
         size = self.file.tell()
@@ -204,6 +206,13 @@ class ArchiveWriter:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+def mmap_origin():
+    """Path of this interpreter's mmap extension (the reader loads it directly), or None if built in."""
+    spec = importlib.util.find_spec("mmap")
+    origin = getattr(spec, "origin", None)
+    return origin if origin and os.path.isabs(origin) else None
 
 
 def header_bytes(index_offset, index_length, index_digest, size):

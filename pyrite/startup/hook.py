@@ -97,18 +97,47 @@ class Archive:
         self.modules = index["modules"]
         self.dirs = index["dirs"]
         self.check = index.get("check", "stat")
+        self.view = map_file(self.fd, size, index.get("mmap"))
 
     def code(self, offset, length, expected):
         """Unmarshal one module's code object, or raise ArchiveError if it is damaged."""
         if offset < HEADER_SIZE or offset + length > self.data_end:
             raise ArchiveError("module data out of bounds")
-        blob = os.pread(self.fd, length, offset)
+        if self.view is not None:
+            blob = self.view[offset:offset + length]
+        else:
+            blob = os.pread(self.fd, length, offset)
         if len(blob) != length or digest(blob) != expected:
             raise ArchiveError("module data checksum mismatch")
         code = marshal.loads(blob)
         if type(code) is not type(parse_header.__code__):
             raise ArchiveError("module data is not a code object")
         return code
+
+
+def map_file(fd, size, mmap_origin):
+    """A read-only memoryview of the whole archive, or None (then modules are read with pread).
+
+    The mmap extension is loaded from the path recorded at build time, without searching sys.path
+    and without entering it in sys.modules, so the app's own imports are not disturbed.
+    """
+    try:
+        module = sys.modules.get("mmap") or load_extension("mmap", mmap_origin)
+        return memoryview(module.mmap(fd, size, access=module.ACCESS_READ))
+    except Exception as exc:
+        warn("not memory-mapping the archive (%s); reading modules with pread" % (exc,))
+        return None
+
+
+def load_extension(name, origin):
+    """Load an extension module from a known file, privately (not entered in sys.modules)."""
+    if not origin:
+        raise ArchiveError("no extension path recorded")
+    loader = _bx.ExtensionFileLoader(name, origin)
+    spec = _bx.spec_from_file_location(name, origin, loader=loader)
+    module = loader.create_module(spec)
+    loader.exec_module(module)
+    return module
 
 
 class ArchiveLoader(_bx.SourceFileLoader):

@@ -144,3 +144,15 @@ def test_invalidate_caches_sees_new_files(tmp_path):
     out = run_py(["prog2.py"], root, archive=archive)
     assert out.returncode == 0 and out.stdout.strip() == "3", out.stderr
 
+
+
+def test_non_module_files_do_not_count_as_shadows(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "json.txt").write_text("not a module")
+    archive = work / "json.pyra"
+    record(["-c", "import json"], work, archive)
+    stats = tmp_path / "stats"
+    out = run_py(["-c", "import json; print(type(json.__loader__).__name__)"], work, archive=archive,
+                 stats=stats)
+    assert out.stdout.strip() == "ArchiveLoader" and served(stats)[1] == 0
