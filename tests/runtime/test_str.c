@@ -387,6 +387,28 @@ static void run_generated_cases(void) {
         ASCII(S("\303\251\342\202\254\360\237\230\200\012", 10)));
     RUN("ascii('abc')", "\042'abc'\042",
         ASCII(S("abc", 3)));
+    RUN("\042a b\042.split(1, 2, sep=3)", "!TypeError: split() takes at most 2 arguments (3 given)",
+        METH(S("a b", 3), "split", 2, (PyrtObject *[]){I(1LL), I(2LL), I(3LL)}, KW1("sep")));
+    RUN("\042a b\042.split(\042 \042, sep=\042 \042)", "!TypeError: argument for split() given by name ('sep') and position (1)",
+        METH(S("a b", 3), "split", 1, (PyrtObject *[]){S(" ", 1), S(" ", 1)}, KW1("sep")));
+    RUN("str(b\042a\042, \042utf-8\042, encoding=\042x\042)", "!TypeError: argument for str() given by name ('encoding') and position (2)",
+        STRNEW(2, (PyrtObject *[]){B("a", 1), S("utf-8", 5), S("x", 1)}, KW1("encoding")));
+    RUN("\042ab\042.encode(\042utf-8\042, encoding=\042x\042)", "!TypeError: argument for encode() given by name ('encoding') and position (1)",
+        METH(S("ab", 2), "encode", 1, (PyrtObject *[]){S("utf-8", 5), S("x", 1)}, KW1("encoding")));
+    RUN("\042{:d}\042.format(True)", "'1'",
+        METH(S("{:d}", 4), "format", 1, (PyrtObject *[]){Pyrt_True}, NULL));
+    RUN("\042{}\042.format(True)", "'True'",
+        METH(S("{}", 2), "format", 1, (PyrtObject *[]){Pyrt_True}, NULL));
+    RUN("\042{:5}\042.format(True)", "'    1'",
+        METH(S("{:5}", 4), "format", 1, (PyrtObject *[]){Pyrt_True}, NULL));
+    RUN("\042{:>5}\042.format(None)", "!TypeError: unsupported format string passed to NoneType.__format__",
+        METH(S("{:>5}", 5), "format", 1, (PyrtObject *[]){Pyrt_None}, NULL));
+    RUN("\042{!r:^7}\042.format(None)", "' None  '",
+        METH(S("{!r:^7}", 7), "format", 1, (PyrtObject *[]){Pyrt_None}, NULL));
+    RUN("\042%.3s\042 % None", "'Non'",
+        BIN(S("%.3s", 4), Pyrt_None, PYRT_MOD));
+    RUN("\042%5r\042 % None", "' None'",
+        BIN(S("%5r", 3), Pyrt_None, PYRT_MOD));
     RUN("'a b  c '.split()", "['a', 'b', 'c']",
         METH(S("a b  c ", 7), "split", 0, NULL, NULL));
     RUN("'  a b  c  '.split(None, 1)", "['a', 'b  c  ']",
@@ -1981,12 +2003,61 @@ static void test_format_helpers(void) {
     release();
 }
 
+/* user classes: __index__, __float__, __radd__/__rmul__, __str__/__repr__, __format__ */
+static PyrtObject *u_index(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtObject *k) { return PyrtInt_FromI64(2); }
+static PyrtObject *u_float(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtObject *k) { return PyrtFloat_FromDouble(2.5); }
+static PyrtObject *u_radd(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtObject *k) { return PyrtStr_FromCString("radd"); }
+static PyrtObject *u_str(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtObject *k) { return PyrtStr_FromCString("U!"); }
+
+static void add_method(PyrtObject *dict, const char *name, PyrtVectorcall call) {
+    PyrtObject *f = PyrtFunction_New(call, name, name, "__main__", NULL, NULL, NULL, NULL);
+    PyrtDict_SetItemStr(dict, name, f);
+    PYRT_DECREF(f);
+}
+
+static PyrtObject *new_instance(const char *cls, const char *m1, PyrtVectorcall f1, const char *m2, PyrtVectorcall f2) {
+    PyrtObject *d = PyrtDict_New();
+    add_method(d, m1, f1);
+    if (m2) add_method(d, m2, f2);
+    PyrtType *t = PyrtType_NewUser(cls, "__main__", NULL, sizeof(PyrtInstance), NULL, d);
+    PYRT_DECREF(d);
+    PyrtObject *o = Pyrt_Call((PyrtObject *)t, NULL, 0, NULL);
+    PYRT_DECREF(t);
+    return o;   /* owned by the caller: RUN releases only its temporaries */
+}
+
+static void test_user_classes(void) {
+    PyrtObject *idx = new_instance("Idx", "__index__", u_index, NULL, NULL);
+    PyrtObject *flt = new_instance("Flt", "__float__", u_float, NULL, NULL);
+    PyrtObject *rad = new_instance("Rad", "__radd__", u_radd, "__str__", u_str);
+    CHECK(idx && flt && rad);
+    if (!idx || !flt || !rad) { Pyrt_ErrClear(); return; }
+    RUN("'abc'[Idx()]", "'c'", GETITEM(cs("abc"), idx));
+    RUN("'abcdef'[Idx():]", "'cdef'", GETITEM(cs("abcdef"), SLICE(idx, NULL, NULL)));
+    RUN("'ab'.center(Idx()+3)", "'ab'", METH(cs("ab"), "center", 1, (PyrtObject *[]){idx}, NULL));
+    RUN("'%d|%x|%f' % (Idx(), Idx(), Flt())", "'2|2|2.500000'",
+        BIN(cs("%d|%x|%f"), T(3, idx, idx, flt), PYRT_MOD));
+    RUN("'%d' % Flt()", "!TypeError: %d format: a real number is required, not Flt",
+        BIN(cs("%d"), flt, PYRT_MOD));
+    RUN("'%s' % Rad()", "'U!'", BIN(cs("%s"), rad, PYRT_MOD));
+    RUN("'{}'.format(Rad())", "'U!'", METH(cs("{}"), "format", 1, (PyrtObject *[]){rad}, NULL));
+    RUN("'a' + Rad()", "'radd'", BIN(cs("a"), rad, PYRT_ADD));
+    RUN("'a' + Idx()", "!TypeError: can only concatenate str (not \"Idx\") to str", BIN(cs("a"), idx, PYRT_ADD));
+    RUN("b'a' + Idx()", "!TypeError: can't concat Idx to bytes", BIN(B("a", 1), idx, PYRT_ADD));
+    RUN("'ab' * Flt()", "!TypeError: can't multiply sequence by non-int of type 'Flt'", BIN(cs("ab"), flt, PYRT_MUL));
+    RUN("str(Rad())", "'U!'", STRNEW(1, (PyrtObject *[]){rad}, NULL));
+    PYRT_DECREF(idx);
+    PYRT_DECREF(flt);
+    PYRT_DECREF(rad);
+}
+
 int main(int argc, char **argv) {
     Pyrt_Init(argc, argv);
     run_generated_cases();
     test_build_and_cache();
     test_unicode_db();
     test_format_helpers();
+    test_user_classes();
     CHECK(!Pyrt_ErrOccurred());
     if (failures) {
         printf("FAILED str: %d failures (%d generated cases)\n", failures, ncases);
@@ -2235,6 +2306,17 @@ str(object=b'h\xc3\xa9', encoding='utf-8', errors='strict')
 ascii('é€😀\n')
 ascii('abc')
 # ---- split family
+"a b".split(1, 2, sep=3)
+"a b".split(" ", sep=" ")
+str(b"a", "utf-8", encoding="x")
+"ab".encode("utf-8", encoding="x")
+"{:d}".format(True)
+"{}".format(True)
+"{:5}".format(True)
+"{:>5}".format(None)
+"{!r:^7}".format(None)
+"%.3s" % None
+"%5r" % None
 'a b  c '.split()
 '  a b  c  '.split(None, 1)
 '  a b  c  '.split(maxsplit=1)

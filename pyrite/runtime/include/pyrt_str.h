@@ -76,7 +76,13 @@ int64_t Pyrt_RFindBytes(const char *hay, int64_t hn, const char *needle, int64_t
 /* CPython-compatible hash of a byte string (SipHash-1-3, zero key = PYTHONHASHSEED=0). */
 int64_t Pyrt_HashBytes(const void *data, int64_t n);
 /* int-like argument: int or bool; else TypeError "'T' object cannot be interpreted as an integer". */
-int64_t PyrtStr_AsIndex(PyrtObject *o);             /* flag convention */
+int64_t PyrtStr_AsIndex(PyrtObject *o);             /* flag convention; user __index__ honoured */
+/* o.name() when o is a compiled-class instance whose class defines name (*found says whether it
+ * does); NULL with *found false and no exception otherwise. */
+PyrtObject *PyrtStr_CallUserDunder(PyrtObject *o, const char *name, bool *found);
+/* *out = o.__index__() (or o.__int__() when allow_int) for a compiled-class instance: 1 done,
+ * 0 not defined (no exception), -1 error ("__index__ returned non-int (type str)"). */
+int PyrtStr_UserIndex(PyrtObject *o, bool allow_int, int64_t *out);
 /* Clamp a slice the way CPython's PySlice_AdjustIndices does (start/stop/step NULL or None = omitted);
  * -1 on TypeError/ValueError. */
 int PyrtStr_SliceIndices(PyrtObject *start, PyrtObject *stop, PyrtObject *step, int64_t length,

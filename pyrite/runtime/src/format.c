@@ -146,6 +146,13 @@ static int parse_spec_u(const uint32_t *u, int64_t n, Spec *f, uint32_t default_
 
 static int parse_spec(PyrtObject *spec, Spec *f, uint32_t default_type, char default_align,
                       const char *tname) {
+    PyrtStr *s = (PyrtStr *)spec;
+    uint32_t small[32];
+    if (s->length <= 32) {   /* the usual case: no allocation */
+        int64_t i = 0;
+        for (int64_t off = 0; off < s->nbytes; i++) off += Pyrt_Utf8Decode(s->data + off, &small[i]);
+        return parse_spec_u(small, s->length, f, default_type, default_align, spec, tname);
+    }
     uint32_t *u;
     int64_t n;
     if (decode_spec(spec, &u, &n) < 0) return -1;
@@ -519,7 +526,11 @@ static int mod_integer_arg(PyrtStrBuilder *sb, PyrtObject *v, char type, int fla
         x = PyrtInt_AsI64(i);
         PYRT_DECREF(i);
     } else {
-        if (type == 'd' || type == 'i' || type == 'u')
+        bool decimal = type == 'd' || type == 'i' || type == 'u';
+        int rc = PyrtStr_UserIndex(v, decimal, &x);
+        if (rc > 0) return mod_int(sb, x, type, flags, width, prec);
+        if (rc < 0) return -1;
+        if (decimal)
             mod_type_error("%%%c format: a real number is required, not %s", type, v);
         else
             mod_type_error("%%%c format: an integer is required, not %s", type, v);
@@ -528,11 +539,36 @@ static int mod_integer_arg(PyrtStrBuilder *sb, PyrtObject *v, char type, int fla
     return mod_int(sb, x, type, flags, width, prec);
 }
 
+/* float(o) through a user class's __float__ or __index__: 1 done, 0 not defined, -1 error */
+static int user_float(PyrtObject *o, double *out) {
+    bool found;
+    PyrtObject *r = PyrtStr_CallUserDunder(o, "__float__", &found);
+    if (found) {
+        if (!r) return -1;
+        bool ok = is_float(r);
+        if (ok) *out = PyrtFloat_AsDouble(r);
+        else {
+            char msg[200];
+            snprintf(msg, sizeof msg, "%s.__float__ returned non-float (type %s)", o->type->name, r->type->name);
+            type_error(msg);
+        }
+        PYRT_DECREF(r);
+        return ok ? 1 : -1;
+    }
+    int64_t i;
+    int rc = PyrtStr_UserIndex(o, false, &i);
+    if (rc > 0) *out = (double)i;
+    return rc;
+}
+
 static int mod_float(PyrtStrBuilder *sb, PyrtObject *v, char type, int flags, int64_t width, int64_t prec) {
     double x;
+    int rc;
     if (is_float(v)) x = PyrtFloat_AsDouble(v);
     else if (is_int(v)) x = (double)PyrtInt_AsI64(v);
-    else {
+    else if ((rc = user_float(v, &x)) != 0) {
+        if (rc < 0) return -1;
+    } else {
         char msg[200];
         snprintf(msg, sizeof msg, "must be real number, not %s", v->type->name);
         type_error(msg);
@@ -547,7 +583,7 @@ static int mod_float(PyrtStrBuilder *sb, PyrtObject *v, char type, int flags, in
     else if (flags & F_SIGN) sp[nsp++] = '+';
     else if (flags & F_BLANK) sp[nsp++] = ' ';
     int64_t n = (int64_t)strlen(buf) - neg;
-    int rc = mod_output(sb, flags, width, sp, nsp, buf + neg, n, n, true);
+    rc = mod_output(sb, flags, width, sp, nsp, buf + neg, n, n, true);
     Pyrt_Free(buf);
     return rc;
 }

@@ -352,9 +352,42 @@ PyrtObject *PyrtStr_GetItem(PyrtObject *o, int64_t i) {
     return r;
 }
 
+PyrtObject *PyrtStr_CallUserDunder(PyrtObject *o, const char *name, bool *found) {
+    *found = (o->type->flags & PYRT_TPFLAG_USER) && Pyrt_LookupTypeStr(o->type, name) != NULL;
+    if (!*found) return NULL;
+    PyrtObject *n = PyrtStr_FromCString(name);
+    if (!n) return NULL;
+    PyrtObject *r = Pyrt_CallMethod(o, n, NULL, 0, NULL);
+    PYRT_DECREF(n);
+    return r;
+}
+
+/* int(o) through a user class's __index__ (or __int__ too when allow_int): 0 if not defined */
+int PyrtStr_UserIndex(PyrtObject *o, bool allow_int, int64_t *out) {
+    bool found;
+    const char *name = "__index__";
+    PyrtObject *r = PyrtStr_CallUserDunder(o, name, &found);
+    if (!found && allow_int) r = PyrtStr_CallUserDunder(o, name = "__int__", &found);
+    if (!found) return 0;
+    if (!r) return -1;
+    if (!(r->type->flags & PYRT_TPFLAG_INT)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s returned non-int (type %s)", name, r->type->name);
+        PYRT_DECREF(r);
+        Pyrt_ErrSetString(&PyrtType_TypeError, msg);
+        return -1;
+    }
+    *out = PyrtInt_AsI64(r);
+    PYRT_DECREF(r);
+    return 1;
+}
+
 int64_t PyrtStr_AsIndex(PyrtObject *o) {
     if (o->type == &PyrtType_Int || o->type == &PyrtType_Bool || (o->type->flags & PYRT_TPFLAG_INT))
         return PyrtInt_AsI64(o);
+    int64_t v;
+    int rc = PyrtStr_UserIndex(o, false, &v);
+    if (rc) return rc < 0 ? -1 : v;
     char msg[200];
     snprintf(msg, sizeof msg, "'%s' object cannot be interpreted as an integer", o->type->name);
     Pyrt_ErrSetString(&PyrtType_TypeError, msg);
@@ -369,14 +402,12 @@ static bool is_int(PyrtObject *o) {
 static int slice_bound(PyrtObject *o, int64_t *v, bool *given) {
     *given = false;
     if (!o || o == Pyrt_None) return 0;
-    if (!is_int(o)) {
-        Pyrt_ErrSetString(&PyrtType_TypeError,
-                          "slice indices must be integers or None or have an __index__ method");
-        return -1;
-    }
-    *v = PyrtInt_AsI64(o);
     *given = true;
-    return 0;
+    if (is_int(o)) { *v = PyrtInt_AsI64(o); return 0; }
+    int rc = PyrtStr_UserIndex(o, false, v);
+    if (rc) return rc < 0 ? -1 : 0;
+    Pyrt_ErrSetString(&PyrtType_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return -1;
 }
 
 int PyrtStr_SliceIndices(PyrtObject *start, PyrtObject *stop, PyrtObject *step, int64_t length,
@@ -789,7 +820,7 @@ int PyrtStr_ParseKwArgs(const char *name, PyrtObject *const *args, int64_t nargs
                         const char *const *names, int64_t nnames, PyrtObject **out) {
     char msg[256];
     int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
-    if (nargs + nkw > nnames && nargs > nnames) {
+    if (nargs + nkw > nnames) {
         snprintf(msg, sizeof msg, "%s() takes at most %lld argument%s (%lld given)", name,
                  (long long)nnames, nnames == 1 ? "" : "s", (long long)(nargs + nkw));
         type_error(msg);
@@ -1280,7 +1311,7 @@ enum { MAP_LOWER, MAP_UPPER, MAP_FOLD, MAP_TITLE, MAP_CAPITALIZE, MAP_SWAPCASE }
 
 /* which case mapping to apply to u[i], given the string-level operation */
 static int mapping_for(int op, uint32_t c, int64_t i, bool *prev_cased) {
-    uint32_t f = Pyrt_UcdFlags(c);
+    uint32_t f = (op == MAP_SWAPCASE || op == MAP_TITLE) ? Pyrt_UcdFlags(c) : 0;
     int which;
     switch (op) {
     case MAP_LOWER: return PYRT_CASE_LOWER;
@@ -1801,6 +1832,9 @@ static PyrtObject *str_getitem(PyrtObject *o, PyrtObject *key) {
         PyrtSlice *sl = (PyrtSlice *)key;
         return PyrtStr_Slice(o, sl->start, sl->stop, sl->step);
     }
+    int64_t i;
+    int rc = PyrtStr_UserIndex(key, false, &i);
+    if (rc) return rc < 0 ? NULL : PyrtStr_GetItem(o, i);
     char msg[200];
     snprintf(msg, sizeof msg, "string indices must be integers, not '%s'", key->type->name);
     return type_error(msg);
