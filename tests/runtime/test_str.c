@@ -955,6 +955,12 @@ static void run_generated_cases(void) {
         BIN(S("%d", 2), Pyrt_True, PYRT_MOD));
     RUN("'%d' % -0.0", "'0'",
         BIN(S("%d", 2), F(-0x0.0p+0), PYRT_MOD));
+    RUN("'%d' % 1e20", "'100000000000000000000'",
+        BIN(S("%d", 2), F(0x1.5af1d78b58c40p+66), PYRT_MOD));
+    RUN("'%+i' % -1.5e25", "'-15000000000000000285212672'",
+        BIN(S("%+i", 3), F(-0x1.8d0bf423c03d9p+83), PYRT_MOD));
+    RUN("'%5.3u|' % 9.3e18", "'9300000000000000000|'",
+        BIN(S("%5.3u|", 6), F(0x1.02207973f6440p+63), PYRT_MOD));
     RUN("'%u' % 7", "'7'",
         BIN(S("%u", 2), I(7LL), PYRT_MOD));
     RUN("'%d' % 'x'", "!TypeError: %d format: a real number is required, not str",
@@ -1191,6 +1197,10 @@ static void run_generated_cases(void) {
         FORMAT(S("a", 1), S("#", 1)));
     RUN("format('a', 'z')", "!ValueError: Negative zero coercion (z) not allowed in string format specifier",
         FORMAT(S("a", 1), S("z", 1)));
+    RUN("format('a', ' ')", "!ValueError: Space not allowed in string format specifier",
+        FORMAT(S("a", 1), S(" ", 1)));
+    RUN("format('a', '-')", "!ValueError: Sign not allowed in string format specifier",
+        FORMAT(S("a", 1), S("-", 1)));
     RUN("format('a', 'abc')", "!ValueError: Invalid format specifier 'abc' for object of type 'str'",
         FORMAT(S("a", 1), S("abc", 3)));
     RUN("format('a', '.')", "!ValueError: Format specifier missing precision",
@@ -1283,6 +1293,12 @@ static void run_generated_cases(void) {
         FORMAT(I(65LL), S("5c", 2)));
     RUN("format(65, '05c')", "'0000A'",
         FORMAT(I(65LL), S("05c", 3)));
+    RUN("format(1000, '10c')", "'         \317\250'",
+        FORMAT(I(1000LL), S("10c", 3)));
+    RUN("format(0x1f600, '*<5c')", "'\360\237\230\200****'",
+        FORMAT(I(128512LL), S("*<5c", 4)));
+    RUN("format(233, '^5c')", "'  \303\251  '",
+        FORMAT(I(233LL), S("^5c", 3)));
     RUN("format(0x1f600, 'c')", "'\360\237\230\200'",
         FORMAT(I(128512LL), S("c", 1)));
     RUN("format(-1, 'c')", "!OverflowError: %c arg not in range(0x110000)",
@@ -2598,6 +2614,9 @@ str(b"a", "utf-8", encoding="x")
 '%i' % -0.5
 '%d' % True
 '%d' % -0.0
+'%d' % 1e20
+'%+i' % -1.5e25
+'%5.3u|' % 9.3e18
 '%u' % 7
 '%d' % 'x'
 '%x' % 1.5
@@ -2717,6 +2736,8 @@ format('a', '=5')
 format('a', '+')
 format('a', '#')
 format('a', 'z')
+format('a', ' ')
+format('a', '-')
 format('a', 'abc')
 format('a', '.')
 format('a', '.2.3')
@@ -2764,6 +2785,9 @@ format(0, '#o')
 format(65, 'c')
 format(65, '5c')
 format(65, '05c')
+format(1000, '10c')
+format(0x1f600, '*<5c')
+format(233, '^5c')
 format(0x1f600, 'c')
 format(-1, 'c')
 format(65, '+c')

@@ -223,7 +223,7 @@ static PyrtObject *render_number(const Spec *f, bool negative, const char *prefi
     else if (f->sign == '+') sign = '+';
     else if (f->sign == ' ') sign = ' ';
     int64_t nsign = sign ? 1 : 0, nprefix = (int64_t)strlen(prefix);
-    int64_t fixed = nsign + nprefix + nrest;
+    int64_t fixed = nsign + nprefix + Pyrt_Utf8Count(rest, nrest);   /* widths count code points */
     int64_t min_width = (f->fill == '0' && f->align == '=') ? f->width - fixed : 0;
     int64_t ngrouped = 0;
     char *grouped = NULL;
@@ -429,6 +429,7 @@ PyrtObject *Pyrt_FormatStr(PyrtObject *s, PyrtObject *spec) {
     const char *tname = s->type->name;
     if (parse_spec(spec, &f, 's', '<', tname) < 0) return NULL;
     if (f.type != 's') return unknown_code(f.type, tname);
+    if (f.sign == ' ') return value_error("Space not allowed in string format specifier");
     if (f.sign) return value_error("Sign not allowed in string format specifier");
     if (f.no_neg_0) return value_error("Negative zero coercion (z) not allowed in string format specifier");
     if (f.alt) return value_error("Alternate form (#) not allowed in string format specifier");
@@ -489,14 +490,13 @@ static int mod_output(PyrtStrBuilder *sb, int flags, int64_t width, const char *
     return PyrtSB_Add(sb, body, nbody);
 }
 
-/* %d %i %u %x %X %o of an int64 */
-static int mod_int(PyrtStrBuilder *sb, int64_t v, char type, int flags, int64_t width, int64_t prec) {
+/* %d %i %u %x %X %o of a magnitude given as digits */
+static int mod_digits(PyrtStrBuilder *sb, bool negative, const char *digits, int64_t nd, char type,
+                      int flags, int64_t width, int64_t prec) {
     int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : 10;
-    char digits[70];
-    int nd = Pyrt_FormatDigits(magnitude(v), base, type == 'X', digits);
     char sp[4];
     int nsp = 0;
-    if (v < 0) sp[nsp++] = '-';
+    if (negative) sp[nsp++] = '-';
     else if (flags & F_SIGN) sp[nsp++] = '+';
     else if (flags & F_BLANK) sp[nsp++] = ' ';
     if ((flags & F_ALT) && base != 10) { sp[nsp++] = '0'; sp[nsp++] = type == 'o' ? 'o' : type; }
@@ -510,6 +510,21 @@ static int mod_int(PyrtStrBuilder *sb, int64_t v, char type, int flags, int64_t 
     return rc;
 }
 
+static int mod_int(PyrtStrBuilder *sb, int64_t v, char type, int flags, int64_t width, int64_t prec) {
+    char digits[70];
+    int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : 10;
+    int nd = Pyrt_FormatDigits(magnitude(v), base, type == 'X', digits);
+    return mod_digits(sb, v < 0, digits, nd, type, flags, width, prec);
+}
+
+/* %d of a float beyond int64: the truncated double is an exact integer, printed by %.0f */
+static int mod_big_float(PyrtStrBuilder *sb, double x, char type, int flags, int64_t width, int64_t prec) {
+    char digits[400];
+    double t = trunc(x);
+    int nd = snprintf(digits, sizeof digits, "%.0f", fabs(t));
+    return mod_digits(sb, t < 0, digits, nd, type, flags, width, prec);
+}
+
 static PyrtObject *mod_type_error(const char *fmt, char type, PyrtObject *v) {
     char msg[200];
     snprintf(msg, sizeof msg, fmt, type, v->type->name);
@@ -521,7 +536,9 @@ static int mod_integer_arg(PyrtStrBuilder *sb, PyrtObject *v, char type, int fla
     int64_t x;
     if (is_int(v)) x = PyrtInt_AsI64(v);
     else if (is_float(v) && (type == 'd' || type == 'i' || type == 'u')) {
-        PyrtObject *i = PyrtInt_FromDouble(PyrtFloat_AsDouble(v));
+        double d = PyrtFloat_AsDouble(v);
+        if (isfinite(d) && fabs(d) >= 9223372036854775808.0) return mod_big_float(sb, d, type, flags, width, prec);
+        PyrtObject *i = PyrtInt_FromDouble(d);
         if (!i) return -1;
         x = PyrtInt_AsI64(i);
         PYRT_DECREF(i);
