@@ -67,12 +67,14 @@ def main(argv=None):
                    help="enable the archive via the installed .pth hook (default) or the run shim")
     p.add_argument("--to-end-of-imports", action="store_true",
                    help="for `-c` cases, end the process with os._exit(0) right after the imports")
+    p.add_argument("--site-dir", help="install the .pth hook here for the run (removed afterwards) instead "
+                   "of a private user site; needed in a virtualenv, where the user site is off")
     p.add_argument("cases", nargs="*", help="substrings of case names to run (default: all)")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pyrite-startup-bench-") as tmp:
         with open(os.path.join(tmp, "small_script.py"), "w") as f:
             f.write(SMALL_SCRIPT)
-        setup = bench.Setup(tmp, via=args.via)
+        setup = bench.Setup(tmp, via=args.via, site_dir=args.site_dir)
         print("interpreter: %s (%s)" % (sys.executable, sys.version.split()[0]))
         print("%d interleaved runs per side; check=%s; via=%s; %s" % (
             args.runs, args.check or "stat", args.via,
@@ -80,8 +82,11 @@ def main(argv=None):
             else "whole process, start to exit"))
         print("medians (± interquartile range) of wall time, then medians of the child's user+system CPU time")
         print(bench.TABLE_HEAD)
-        for name, case_args in available_cases(args.cases):
-            run_case(name, case_args, tmp, setup, args.runs, args.check, args.to_end_of_imports)
+        try:
+            for name, case_args in available_cases(args.cases):
+                run_case(name, case_args, tmp, setup, args.runs, args.check, args.to_end_of_imports)
+        finally:
+            setup.close()
     return 0
 
 

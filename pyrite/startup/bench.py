@@ -88,12 +88,24 @@ def interleave(command, sides, runs):
 class Setup:
     """A temporary user site with the hook installed, plus stock and archived environments."""
 
-    def __init__(self, tmp, python=sys.executable, via="pth", base=None):
+    def __init__(self, tmp, python=sys.executable, via="pth", base=None, site_dir=None):
         base = os.environ if base is None else base
-        self.stock_env = user_site_env(base, os.path.join(tmp, "userbase"))
         self.via = via
+        self.installed = None
+        if site_dir is not None:
+            self.stock_env = launch.clean_env(base)
+            if via == "pth":
+                self.installed = install.install(site_dir)
+            return
+        self.stock_env = user_site_env(base, os.path.join(tmp, "userbase"))
         if via == "pth":
             install.install(user_site_dir(python, self.stock_env))
+
+    def close(self):
+        """Remove a hook this setup put into a real site directory."""
+        if self.installed:
+            os.unlink(self.installed)
+            self.installed = None
 
     def archived_env(self, archive, check=None):
         return launch.archive_env(self.stock_env, archive, check, shim=self.via == "shim")

@@ -143,7 +143,7 @@ def load_extension(name, origin):
 class ArchiveLoader(_bx.SourceFileLoader):
     """A SourceFileLoader whose get_code comes from the archive; data, source and resources come from disk."""
 
-    def __init__(self, fullname, path, archive, entry):
+    def __init__(self, fullname, path, archive=None, entry=None):
         super().__init__(fullname, path)
         self._archive = archive
         self._entry = entry
