@@ -1,8 +1,8 @@
 /* set.c: set and frozenset (PyrtType_Set, PyrtType_FrozenSet) reproducing CPython 3.11's
  * setobject.c table so that iteration order, and so repr, is identical to CPython: open addressing
  * over (key, hash) entries, tables of 8 << k slots, probing that checks up to 9 following slots
- * linearly before jumping with i = i*5 + 1 + (perturb >>= 5); a dummy marks a removed entry (new
- * keys never reuse it); the table grows to used*4 (used*2 past 50000) once fill*5 >= mask*3;
+ * linearly before jumping with i = i*5 + 1 + (perturb >>= 5); a dummy marks a removed entry (a new
+ * key takes the last dummy on its probe path); the table grows to used*4 (used*2 past 50000) once fill*5 >= mask*3;
  * merging a set into an empty one copies or re-inserts in the other's table order. The set
  * algebra (union, intersection, difference, symmetric difference and their in-place and operator
  * forms) follows CPython's element visiting order. Also: the set iterator ("Set changed size during
@@ -155,12 +155,12 @@ static int set_add_entry(SetObject *so, PyrtObject *key, int64_t hash) {
     Pyrt_IncRef(key);
 restart:;
     uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
-    SetEntry *e;
+    SetEntry *e, *freeslot = NULL;
     for (;;) {
         e = &so->table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
         do {
-            if (e->hash == 0 && e->key == NULL) goto found_unused;
+            if (e->hash == 0 && e->key == NULL) goto found_unused_or_dummy;
             if (e->hash == hash) {
                 int c = entry_matches(so, e, key);
                 if (c == 2) goto restart;
@@ -168,13 +168,21 @@ restart:;
                     Pyrt_DecRef(key);
                     return c < 0 ? -1 : 0;
                 }
+            } else if (e->hash == -1) {
+                freeslot = e;   /* a dummy: the last one passed is reused if the key is absent */
             }
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
-found_unused:
+found_unused_or_dummy:
+    if (freeslot) {
+        so->used++;
+        freeslot->key = key;
+        freeslot->hash = hash;
+        return 0;
+    }
     so->fill++;
     so->used++;
     e->key = key;
@@ -625,7 +633,7 @@ int PyrtSet_IsSubset(PyrtObject *a, PyrtObject *b) { return set_issubset(a, b); 
 
 static PyrtObject *set_or(PyrtObject *a, PyrtObject *b) {
     PyrtObject *r = make_new_set(base_type(a), a);
-    if (r && set_update_internal(S(r), b) < 0) PYRT_CLEAR(r);
+    if (r && a != b && set_update_internal(S(r), b) < 0) PYRT_CLEAR(r);
     return r;
 }
 
@@ -861,7 +869,7 @@ PYRT_SET_METH(union) {
     if (PyrtCont_NoKw(qual(self, "union", q, sizeof q), kwnames) < 0) return NULL;
     PyrtObject *r = make_new_set(base_type(self), self);
     for (int64_t i = 0; r && i < nargs; i++)
-        if (set_update_internal(S(r), args[i]) < 0) PYRT_CLEAR(r);
+        if (args[i] != self && set_update_internal(S(r), args[i]) < 0) PYRT_CLEAR(r);
     return r;
 }
 
