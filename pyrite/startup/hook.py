@@ -15,6 +15,7 @@ ENV_ARCHIVE = "PYRITE_STARTUP_ARCHIVE"
 ENV_CHECK = "PYRITE_STARTUP_CHECK"
 ENV_STATS = "PYRITE_STARTUP_STATS"
 ENV_LAZY = "PYRITE_STARTUP_LAZY"
+ENV_GC = "PYRITE_STARTUP_GC"
 MODULE_NAME = "_pyrite_startup_hook"
 
 HEADER_MAGIC = b"PYRITESA"
@@ -140,8 +141,58 @@ def load_extension(name, origin):
     return module
 
 
+class GcPause:
+    """Opt-in ($PYRITE_STARTUP_GC=defer): no automatic cyclic GC while served module bodies run.
+
+    Uses threshold0 = 0 (automatic collection off) around the outermost served import, and restores
+    the thresholds only if the module code did not change them itself. gc.isenabled() is untouched.
+    """
+
+    def __init__(self):
+        self.gc = builtin_module("gc")
+        self.depth = 0
+        self.saved = None
+
+    def enter(self):
+        self.depth += 1
+        if self.depth == 1:
+            thresholds = self.gc.get_threshold()
+            if thresholds[0]:
+                self.saved = thresholds
+                self.gc.set_threshold(0, thresholds[1], thresholds[2])
+
+    def exit(self):
+        self.depth -= 1
+        if self.depth == 0 and self.saved is not None:
+            saved, self.saved = self.saved, None
+            if self.gc.get_threshold() == (0, saved[1], saved[2]):
+                self.gc.set_threshold(*saved)
+
+
+def builtin_module(name):
+    """A built-in module, loaded privately if the app has not imported it (sys.modules order unchanged)."""
+    module = sys.modules.get(name)
+    if module is None:
+        import _frozen_importlib as bs
+        module = _imp.create_builtin(bs.ModuleSpec(name, None))
+        _imp.exec_builtin(module)
+    return module
+
+
 class ArchiveLoader(_bx.SourceFileLoader):
     """A SourceFileLoader whose get_code comes from the archive; data, source and resources come from disk."""
+
+    gc_pause = None
+
+    def exec_module(self, module):
+        pause = self.gc_pause
+        if pause is None:
+            return super().exec_module(module)
+        pause.enter()
+        try:
+            return super().exec_module(module)
+        finally:
+            pause.exit()
 
     def __init__(self, fullname, path, archive=None, entry=None):
         super().__init__(fullname, path)
@@ -398,6 +449,8 @@ def activate(path=None, check=None):
     except Exception as exc:
         warn("ignoring archive %s: %s" % (path, exc))
         return None
+    if os.environ.get(ENV_GC) == "defer":
+        ArchiveLoader.gc_pause = GcPause()
     sys.meta_path.insert(0, finder)
     if os.environ.get(ENV_STATS):
         import atexit

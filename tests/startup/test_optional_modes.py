@@ -1,4 +1,4 @@
-"""Optional lazy mode ($PYRITE_STARTUP_LAZY): module bodies run on first attribute use, parents first."""
+"""Optional modes: lazy bodies ($PYRITE_STARTUP_LAZY) and GC pause during served imports ($PYRITE_STARTUP_GC)."""
 from conftest import record, run_py, write_files
 
 FILES = {
@@ -48,3 +48,36 @@ def test_lazy_mode_defers_bodies_until_used(tmp_path):
     assert lazy.stdout.splitlines() == ["imported", "running lib.used", "42", "lib.unused deferred"]
     env = dict(base_env(), PYRITE_STARTUP_LAZY="other")
     assert run_py(["prog.py"], root, archive=archive, env=env).stdout == eager.stdout
+
+
+GC_FILES = {
+    "gcprog.py": """
+        import gc, sys
+        before = gc.get_threshold()
+        import gcpkg
+        print(gcpkg.SEEN[0] == 0, gc.get_threshold() == before, gc.isenabled())
+        import gcown
+        print(gc.get_threshold())
+    """,
+    "gcpkg/__init__.py": """
+        import gc
+        SEEN = gc.get_threshold()
+    """,
+    "gcown.py": """
+        import gc
+        gc.set_threshold(1234, 5, 6)
+    """,
+}
+
+
+def test_gc_defer_pauses_collection_only_during_served_imports(tmp_path):
+    root = tmp_path / "app"
+    write_files(str(root), GC_FILES)
+    archive = tmp_path / "gc.pyra"
+    record(["gcprog.py"], root, archive)
+    from conftest import base_env
+    default = run_py(["gcprog.py"], root, archive=archive)
+    assert default.stdout.splitlines() == ["False True True", "(1234, 5, 6)"]
+    env = dict(base_env(), PYRITE_STARTUP_GC="defer")
+    deferred = run_py(["gcprog.py"], root, archive=archive, env=env)
+    assert deferred.stdout.splitlines() == ["True True True", "(1234, 5, 6)"], deferred.stderr
