@@ -140,9 +140,9 @@ def call_ex(b, callee, node, t):
 def call_known_function(b, node, fi, t):
     fir = b.pb.func_irs[fi]
     fobj = None
-    if fir.has_closure or (fi.parent is not None and _needs_defaults_object(fi, node)):
+    if fir.has_closure or (not fir.default_vars and _needs_defaults_object(fi, node)):
         fobj = ex.transform_expr(b, node.func)
-    elif fi.parent is None and isinstance(node.func, ast.Name):
+    elif isinstance(node.func, ast.Name):
         # module-level function: still raise NameError if called before its def ran
         ex.transform_expr(b, node.func)
     args, kwargs = eval_args(b, node)
@@ -241,10 +241,9 @@ def default_value(b, fi, i, fobj, pt):
     # nested function: the defaults tuple of the function object
     p = fi.params[i]
     if p.kind == "kw":
-        v = b.c_call("PyrtDict_GetItemStr", ["((PyrtFunction *){0})->kwdefaults", ex._cstr(p.name)],
-                     m.DYN, err=ops.ERR_NEVER, borrowed=True)
-        v.reg  # noqa
-        raise NotImplementedError
+        r = b.expr("PyrtDict_GetItemStr(((PyrtFunction *){0})->kwdefaults, %s)" % ex._cstr(p.name),
+                   [fobj.reg], m.DYN, rtype=PTR)
+        return b.coerce(V(r.reg, m.DYN), pt)
     npos_def = [j for j, q in enumerate(fi.params) if q.kind in ("pos", "posonly") and q.default is not None]
     k = npos_def.index(i)
     r = b.expr("PyrtTuple_GetBorrowed(((PyrtFunction *){0})->defaults, %d)" % k, [fobj.reg], m.DYN, rtype=PTR)

@@ -118,7 +118,11 @@ class ProgramBuilder:
         else:
             fir.ret = rtype_of(ret)
         fir.default_vars = {}
-        if fi.parent is None:
+        # defaults live in C statics only for defs that run once (module or class body level);
+        # other functions keep them in their function object
+        top = fi.module.src.tree.body
+        runs_once = fi.node in top or (fi.cls is not None and fi.cls.node in top)
+        if fi.parent is None and runs_once:
             for i, (p, r) in enumerate(zip(fi.params, fir.py_params)):
                 if p.default is not None:
                     fir.default_vars[i] = GlobalVar(self.names.make(cn.DEFAULT, fi.module.name, fi.qualname, p.name),

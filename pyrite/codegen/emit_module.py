@@ -134,7 +134,7 @@ def emit_generic_entry(f, out):
     names = "pya_%s_names" % f.cname
     out.append("static const char *const %s[] = {%s};" % (names, ", ".join(c_string(n) for n in spec.names) or "NULL"))
     out.append("static const PyrtArgSpec pya_%s = {%s, %d, %d, %d, %d, %d, %s, %d};"
-               % (f.cname, c_string(f.name), spec.npos, spec.nposonly, spec.nkwonly, int(spec.varargs),
+               % (f.cname, c_string(f.qualname), spec.npos, spec.nposonly, spec.nkwonly, int(spec.varargs),
                   int(spec.varkw), names, spec.npos - spec.ndefaults))
     out.append("static PyrtObject *%s(PyrtObject *callable, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {"
                % f.generic_cname)

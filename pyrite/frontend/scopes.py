@@ -229,6 +229,8 @@ class _Renamer(ast.NodeTransformer):
         # a lambda inside a comprehension sees the comprehension's variables unless it shadows them
         shadowed = {a.arg for a in node.args.args + node.args.kwonlyargs + node.args.posonlyargs}
         inner = {k: v for k, v in self.renames.items() if k not in shadowed}
+        for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+            self.visit(d)
         _Renamer(inner).visit(node.body)
         return node
 

@@ -182,18 +182,6 @@ def builtin_module(name):
 class ArchiveLoader(_bx.SourceFileLoader):
     """A SourceFileLoader whose get_code comes from the archive; data, source and resources come from disk."""
 
-    gc_pause = None
-
-    def exec_module(self, module):
-        pause = self.gc_pause
-        if pause is None:
-            return super().exec_module(module)
-        pause.enter()
-        try:
-            return super().exec_module(module)
-        finally:
-            pause.exit()
-
     def __init__(self, fullname, path, archive=None, entry=None):
         super().__init__(fullname, path)
         self._archive = archive
@@ -253,6 +241,19 @@ def materialize(module):
         if sys.modules.get(spec.name) is module:
             del sys.modules[spec.name]
         raise
+
+
+class GcPausingArchiveLoader(ArchiveLoader):
+    """Opt-in GC pause mode: runs the module body inside GcPause (adds one frame to import tracebacks)."""
+
+    gc_pause = None
+
+    def exec_module(self, module):
+        self.gc_pause.enter()
+        try:
+            super().exec_module(module)
+        finally:
+            self.gc_pause.exit()
 
 
 class LazyArchiveLoader(ArchiveLoader):
@@ -362,6 +363,7 @@ class ArchiveFinder:
         self.served = 0
         self.fallbacks = 0
         self.lazy = lazy_selection(os.environ.get(ENV_LAZY, ""))
+        self.eager_loader = ArchiveLoader
 
     def invalidate_caches(self):
         self.dirs.clear()
@@ -385,7 +387,7 @@ class ArchiveFinder:
     def _make_spec(self, fullname, rec):
         origin = rec[3]
         lazy = self.lazy is not None and (self.lazy is True or fullname.partition(".")[0] in self.lazy)
-        loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3])
+        loader = (LazyArchiveLoader if lazy else self.eager_loader)(fullname, origin, self.archive, rec[:3])
         search = list(rec[4]) if rec[4] is not None else None
         return _bx.spec_from_file_location(fullname, origin, loader=loader,
                                            submodule_search_locations=search)
@@ -450,7 +452,8 @@ def activate(path=None, check=None):
         warn("ignoring archive %s: %s" % (path, exc))
         return None
     if os.environ.get(ENV_GC) == "defer":
-        ArchiveLoader.gc_pause = GcPause()
+        GcPausingArchiveLoader.gc_pause = GcPause()
+        finder.eager_loader = GcPausingArchiveLoader
     sys.meta_path.insert(0, finder)
     if os.environ.get(ENV_STATS):
         import atexit

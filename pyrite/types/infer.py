@@ -76,11 +76,11 @@ class Inference:
         if cls is None:
             parent.nested.append(fi)
         inner_prefix = qual + ".<locals>."
-        body = node.body if isinstance(node.body, list) else [node.body]
         if isinstance(node, ast.GeneratorExp):
-            body = [node]
-        self._declare(mod, body if not isinstance(node, ast.GeneratorExp) else _genexp_parts(node),
-                      fi, None, inner_prefix)
+            body = _genexp_parts(node)
+        else:
+            body = node.body if isinstance(node.body, list) else [node.body]
+        self._declare(mod, body, fi, None, inner_prefix)
         if fi.is_dunder and fi.name != "__init__":
             fi.mark_escaped("it is a special method the runtime calls")
         return fi

@@ -81,6 +81,13 @@ static const PyrtField *find_field(PyrtType *t, const char *name)
 }
 
 /* The value of a compiled field, boxed; AttributeError if unset. */
+static bool field_is_set(PyrtObject *o, const PyrtField *f)
+{
+    if (f->kind == PYRT_FIELD_OBJ)
+        return *(PyrtObject **)((char *)o + f->offset) != NULL;
+    return (((PyrtInstance *)o)->defined >> f->bit) & 1;
+}
+
 static PyrtObject *field_get(PyrtObject *o, const PyrtField *f)
 {
     char *p = (char *)o + f->offset;
@@ -748,7 +755,7 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
         return property_get(attr, o, s);
     if (has_instance_layout(t)) {
         const PyrtField *f = find_field(t, s);
-        if (f)
+        if (f && (field_is_set(o, f) || !attr))   /* unset field: a class attribute may stand in */
             return field_get(o, f);
         PyrtObject *d = ((PyrtInstance *)o)->dict;
         PyrtObject *v = d ? PyrtDict_GetItemStr(d, s) : NULL;
