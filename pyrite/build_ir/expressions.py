@@ -25,6 +25,8 @@ F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod
 CMPOPS = {ast.Lt: ("PYRT_LT", "<"), ast.LtE: ("PYRT_LE", "<="), ast.Eq: ("PYRT_EQ", "=="),
           ast.NotEq: ("PYRT_NE", "!="), ast.Gt: ("PYRT_GT", ">"), ast.GtE: ("PYRT_GE", ">=")}
 NUM = (m.INT, m.BOOL, m.FLOAT)
+REFLECT = {"PYRT_LT": "PYRT_GT", "PYRT_GT": "PYRT_LT", "PYRT_LE": "PYRT_GE", "PYRT_GE": "PYRT_LE",
+           "PYRT_EQ": "PYRT_EQ", "PYRT_NE": "PYRT_NE"}
 
 
 def transform_expr(b, node):
@@ -283,6 +285,12 @@ def compare(b, op, a, c, t):
         return V(r, m.BOOL)
     code, cop = CMPOPS[opt]
     if a.t in NUM and c.t in NUM:
+        if (a.t is m.FLOAT) != (c.t is m.FLOAT):
+            # int vs float: exact, like CPython (no rounding of big ints to double)
+            if a.t is m.FLOAT:
+                code = REFLECT[code]
+                a, c = c, a
+            return b.expr("(int8_t)PyrtNum_CompareI64F64({0}, {1}, %s)" % code, [b.as_i64(a), b.as_f64(c)], m.BOOL)
         if m.FLOAT in (a.t, c.t):
             return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_f64(a), b.as_f64(c)], m.BOOL)
         return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
@@ -538,7 +546,13 @@ def transform_Starred(b, node):
 def transform_Attribute(b, node):
     obj_t = b.type_of(node.value)
     if isinstance(obj_t, m.ModuleT) and not _is_builtin_module(obj_t):
-        return load_global(b, obj_t.module, node.attr)
+        mod = obj_t.module
+        if mod.name + "." + node.attr in b.inf.modules:
+            return V(b.lit(None).reg, b.type_of(node))
+        if not (mod.binds(node.attr) or node.attr in mod.globals):
+            b.c_void("pyrt_err_module_attr", [_cstr(mod.name), _cstr(node.attr)], ops.ERR_ALWAYS)
+            return b.lit(None)
+        return load_global(b, mod, node.attr)
     obj = transform_expr(b, node.value)
     return load_attr(b, obj, node.attr, b.type_of(node))
 

@@ -434,6 +434,8 @@ def try_except(b, body, handlers, orelse):
             b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
             if h.name and ex.name_kind(b, h.name) == "local":
                 b.add(ops.Unbind(b.local_reg(h.name)))
+            elif h.name and ex.name_kind(b, h.name) == "global":
+                b.add(ops.DelStatic(b.pb.global_var(b.mod, h.name)))
         b.goto(done)
         b.set_block(nxt)
         if h.type is None:

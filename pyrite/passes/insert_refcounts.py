@@ -7,7 +7,7 @@ in the same block, is cleared right after the using op. Before / after:
     print(t3)                           print(t3); Clear t3
 """
 from pyrite.ir import ops
-from pyrite.ir.rtypes import OBJ
+from pyrite.ir.rtypes import OBJ, PTR
 
 
 def insert_refcounts(fn):
@@ -39,6 +39,8 @@ def insert_refcounts(fn):
                     continue
                 if isinstance(op, (ops.Return, ops.Branch, ops.Goto, ops.Yield)) or op.dest is s:
                     continue
+                if op.dest is not None and op.dest.rtype is PTR:
+                    continue   # the op derives a borrowed pointer from s: s must outlive it
                 clears.setdefault(i, []).append(s)
         if clears:
             new_ops = []

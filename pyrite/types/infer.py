@@ -807,6 +807,9 @@ class Walker:
             if isinstance(obj.module, BuiltinModule):
                 c = stubs().module_const(obj.module.name, name)
                 return c if c is not None else m.BuiltinT(obj.module.name + "." + name)
+            sub = obj.module.name + "." + name
+            if sub in self.inf.modules:
+                return m.ModuleT(self.inf.modules[sub])
             return self.global_type(obj.module, name)
         cls = _instance_class(obj)
         if cls is not None:
@@ -1031,6 +1034,8 @@ class Walker:
             if meth is not None:
                 self.note(record_node, ("classcall", recv.cls, meth))
                 extra = [m.DYN] if meth.kind == "classmethod" else []
+                if meth.kind == "classmethod":
+                    _escape_class_tree(recv.cls)
                 return self.call_function(meth, extra + list(args), kwargs, node)
             return self.dynamic_call(record_node, args, kwargs, recv_name=name)
         tname = _stub_type_name(recv)
@@ -1061,6 +1066,7 @@ class Walker:
             self.note(node, ("method", meth, overrides))
             r = self.call_function(meth, args, kwargs, node)
         elif meth.kind == "classmethod":
+            _escape_class_tree(cls)
             self.note(node, ("method", meth, overrides))
             r = self.call_function(meth, [m.DYN] + list(args), kwargs, node)
         else:
@@ -1088,6 +1094,13 @@ class Walker:
         self.note(node, ("super", cls, meth))
         first = [] if meth.kind == "staticmethod" else [m.InstanceT(cls)]
         return self.call_function(meth, first + list(args), kwargs, node)
+
+
+def _escape_class_tree(cls):
+    """A classmethod receives the class as a value: it (or a subclass) may be instantiated dynamically."""
+    cls.mark_escaped()
+    for sub in cls.all_subclasses():
+        sub.mark_escaped()
 
 
 def _instance_class(t):

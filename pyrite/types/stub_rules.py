@@ -146,6 +146,8 @@ def _accepts(ann, t):
         if n == "int":
             return t is m.INT or t is m.BOOL
         if n == "float":
+            return t is m.FLOAT
+        if n == "num":
             return t in (m.FLOAT, m.INT, m.BOOL)
         if n in _PRIMS:
             return t is _PRIMS[n]

@@ -655,6 +655,8 @@ PyrtObject *Pyrt_IterNext(PyrtObject *it)
 
 PyrtObject *Pyrt_Next(PyrtObject *it, PyrtObject *dflt)
 {
+    if (it->type == &PyrtType_Generator && !dflt)
+        return PyrtGen_Send(it, Pyrt_None);   /* StopIteration carries the return value */
     PyrtObject *r = Pyrt_IterNext(it);
     if (r || Pyrt_ErrOccurred())
         return r;
