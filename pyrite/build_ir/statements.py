@@ -471,9 +471,21 @@ def try_finally(b, node):
     # exceptional exit: run the finally body with the exception saved, then re-raise it
     b.set_block(handler)
     exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
+    # while the finally body runs, the pending exception is "being handled" (it becomes the
+    # __context__ of anything raised there)
+    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
+    inner = b.new_block()
+    b.handlers.append(inner)
+    b.unwind.append(Unwind("handled", token.reg, list(b.handlers[:-1])))
     transform_block(b, node.finalbody)
+    b.unwind.pop()
+    b.handlers.pop()
     if not b.cur.terminated:
+        b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
         b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
+    b.set_block(inner)
+    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+    b.add(ops.RaiseFromHandler())
     b.set_block(done)
 
 

@@ -63,9 +63,8 @@ def emit_program(prog):
     for mod in prog.modules:
         for cir in mod.classes:
             decls.append("struct %s;" % cir.cname)
-    for mod in prog.modules:
-        for cir in mod.classes:
-            emit_class_struct(cir, decls)
+    for cir in _bases_first([c for mod in prog.modules for c in mod.classes]):
+        emit_class_struct(cir, decls)
     for mod in prog.modules:
         decls.append("static int %s(void);" % mod.init.cname)
         decls.append("static char %s;" % mod.done_cname)
@@ -100,6 +99,20 @@ def emit_program(prog):
     consts.emit_init(out)
     out += body
     return "\n".join(out) + "\n"
+
+
+def _bases_first(classes):
+    out, seen = [], set()
+
+    def visit(c):
+        if id(c) not in seen:
+            if c.base is not None:
+                visit(c.base)
+            seen.add(id(c))
+            out.append(c)
+    for c in classes:
+        visit(c)
+    return out
 
 
 def emit_class_struct(cir, out):

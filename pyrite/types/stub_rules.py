@@ -144,7 +144,7 @@ def _accepts(ann, t):
         if n in ("object", "Callable") or n in TYPEVARS:
             return True
         if n == "int":
-            return t is m.INT or t is m.BOOL
+            return t is m.INT
         if n == "float":
             return t is m.FLOAT
         if n == "num":
