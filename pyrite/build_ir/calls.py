@@ -144,7 +144,7 @@ def call_known_function(b, node, fi, t):
         fobj = ex.transform_expr(b, node.func)
     elif isinstance(node.func, ast.Name):
         # module-level function: still raise NameError if called before its def ran
-        ex.transform_expr(b, node.func)
+        ex.check_name_defined(b, node.func.id)
     args, kwargs = eval_args(b, node)
     return b.coerce(direct_call(b, fi, args, kwargs, fobj), t)
 

@@ -104,6 +104,14 @@ def load_global(b, mod, name):
     return b.lit(None)
 
 
+def check_name_defined(b, name):
+    """NameError if a module global is unbound, without loading it (calls of known functions)."""
+    if name_kind(b, name) == "global" and (b.mod.binds(name) or name in b.mod.globals):
+        b.add(ops.LoadStatic(None, b.pb.global_var(b.mod, name), check=True))
+    else:
+        load_name(b, name)
+
+
 def store_name(b, name, v):
     kind = name_kind(b, name)
     if kind == "local":
@@ -296,10 +304,10 @@ def compare(b, op, a, c, t):
         return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
     if a.t is m.STR and c.t is m.STR:
         if opt is ast.Eq:
-            return b.expr("(int8_t)PyrtStr_Eq({0}, {1})", [a.reg, c.reg], m.BOOL)
+            return b.expr("pyrt_str_eq({0}, {1})", [a.reg, c.reg], m.BOOL)
         if opt is ast.NotEq:
-            return b.expr("(int8_t)!PyrtStr_Eq({0}, {1})", [a.reg, c.reg], m.BOOL)
-        return b.expr("(int8_t)(PyrtStr_Compare({0}, {1}) %s 0)" % cop, [a.reg, c.reg], m.BOOL)
+            return b.expr("(int8_t)!pyrt_str_eq({0}, {1})", [a.reg, c.reg], m.BOOL)
+        return b.expr("(int8_t)(pyrt_str_cmp({0}, {1}) %s 0)" % cop, [a.reg, c.reg], m.BOOL)
     if t is m.BOOL:
         r = b.temp(BOOL)
         b.add(ops.CallC(r, "Pyrt_RichCompareBool", [b.box(a), b.box(c), code], ops.ERR_NEG))
@@ -633,7 +641,8 @@ def getitem(b, obj, idx, t):
     ot = obj.t
     if idx.t in (m.INT, m.BOOL):
         if isinstance(ot, m.ListT):
-            return V(b.c_call("PyrtList_GetItem", [obj.reg, b.as_i64(idx)], m.DYN).reg, ot.elem.get())
+            r = b.c_call("pyrt_list_get_borrowed", [obj.reg, b.as_i64(idx)], m.DYN, rtype=PTR)
+            return V(r.reg, ot.elem.get())
         if ot is m.STR:
             return b.c_call("PyrtStr_GetItem", [obj.reg, b.as_i64(idx)], m.STR)
         if isinstance(ot, (m.TupleT, m.TupleOfT)):
@@ -655,7 +664,7 @@ def store_subscript(b, target, v):
 
 def setitem(b, obj, idx, v):
     if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
-        b.c_void("PyrtList_SetItem", [obj.reg, b.as_i64(idx), b.box(v)])
+        b.c_void("pyrt_list_set", [obj.reg, b.as_i64(idx), b.box(v)])
     elif isinstance(obj.t, m.DictT):
         b.c_void("PyrtDict_SetItem", [obj.reg, b.box(idx), b.box(v)])
     else:

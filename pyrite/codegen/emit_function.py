@@ -78,6 +78,8 @@ class FunctionEmitter:
             self.w("    if (%s) return 0;" % fn.done_cname)
             self.w("    %s = 1;" % fn.done_cname)
         params = set(id(p) for p in fn.params)
+        # parameters never stored to stay borrowed from the caller (no incref/decref)
+        self.owned = {id(r) for r in self.regs() if id(r) not in params} | assigned_params(fn)
         for r in self.regs():
             if id(r) in params:
                 continue
@@ -88,7 +90,7 @@ class FunctionEmitter:
         if not module_init:   # the runtime counts the main module's frame itself
             self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
         for p in fn.params:
-            if p.rtype is OBJ:
+            if p.rtype is OBJ and id(p) in self.owned:
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
         self.w("    goto %s;" % self.label(fn.entry))
         for b in fn.blocks:
@@ -100,7 +102,7 @@ class FunctionEmitter:
         self.w("    __ret = %s;" % fn.ret.error_value)
         self.w("  L_cleanup:")
         for r in self.regs():
-            if r.rtype is OBJ:
+            if r.rtype is OBJ and id(r) in self.owned:
                 self.w("    Pyrt_XDecRef(%s);" % r.cname)
         if not module_init:
             self.w("    Pyrt_LeaveCall();")
@@ -369,6 +371,8 @@ class FunctionEmitter:
             if op.check:
                 self.w("    if (PYRT_UNLIKELY(%s == NULL)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
                        % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
+            if d is None:
+                return
             if d.rtype is OBJ:
                 self.w("    { PyrtObject *__t = %s; Pyrt_XIncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
                        % (g.cname, d.cname, d.cname))
@@ -378,7 +382,8 @@ class FunctionEmitter:
             if op.check:
                 self.w("    if (PYRT_UNLIKELY(!pyd_%s)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
                        % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
-            self.w("    %s = %s;" % (d.cname, g.cname))
+            if d is not None:
+                self.w("    %s = %s;" % (d.cname, g.cname))
 
     def op_StoreStatic(self, op):
         g, s = op.gvar, op.src
@@ -459,6 +464,21 @@ class FunctionEmitter:
         for i, d in enumerate(op.dests):
             self.w("      Pyrt_XDecRef(%s); %s = __u[%d];" % (d.cname, d.cname, i))
         self.w("    }")
+
+
+def assigned_params(fn):
+    """Parameters some op stores into (they must own their reference)."""
+    params = {id(p) for p in fn.params}
+    out = set()
+    for b in fn.blocks:
+        for op in b.ops:
+            dests = list(op.dests) if isinstance(op, ops.Unpack) else [op.dest]
+            if isinstance(op, (ops.Clear, ops.Unbind)):
+                dests.append(op.reg)
+            for d in dests:
+                if d is not None and id(d) in params:
+                    out.add(id(d))
+    return out
 
 
 def _c_int(v):

@@ -35,7 +35,9 @@ class Constants:
         out.append("static PyrtObject *pyk[%d];" % max(1, len(self.items)))
         out.append("static void pyrt_init_constants(void) {")
         for i, v in enumerate(self.items):
-            if isinstance(v, str):
+            if isinstance(v, str) and len(v) == 1 and ord(v) < 128:
+                out.append("    pyk[%d] = PyrtStr_FromCodePoint(%d);" % (i, ord(v)))   # the cached 1-char str
+            elif isinstance(v, str):
                 data = v.encode("utf-8")
                 out.append("    pyk[%d] = PyrtStr_Constant(%s, %d);" % (i, c_string(v), len(data)))
             elif isinstance(v, bytes):

@@ -72,5 +72,38 @@ static int8_t pyrt_unbox_bool(PyrtObject *o) {
     Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: expected bool, got '%s'", o->type->name);
     return 2;
 }
+PYRT_INLINE int8_t pyrt_str_eq(PyrtObject *a, PyrtObject *b) {
+    PyrtStr *x = (PyrtStr *)a, *y = (PyrtStr *)b;
+    if (a == b) return 1;
+    if (x->nbytes != y->nbytes) return 0;
+    if (x->nbytes == 1) return x->data[0] == y->data[0];
+    return PyrtStr_Eq(a, b);
+}
+PYRT_INLINE int pyrt_str_cmp(PyrtObject *a, PyrtObject *b) {
+    PyrtStr *x = (PyrtStr *)a, *y = (PyrtStr *)b;
+    if (x->nbytes == 1 && y->nbytes == 1)
+        return (int)(unsigned char)x->data[0] - (int)(unsigned char)y->data[0];
+    return PyrtStr_Compare(a, b);
+}
+/* list[i] as a borrowed reference (the list keeps it alive), NULL + IndexError when out of range */
+PYRT_INLINE PyrtObject *pyrt_list_get_borrowed(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return L->items[i];
+    if (i < 0 && i + L->length >= 0) return L->items[i + L->length];
+    Pyrt_ErrSetString(&PyrtType_IndexError, "list index out of range");
+    return NULL;
+}
+PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)L->length)) {
+        if (i < 0 && i + L->length >= 0) i += L->length;
+        else { Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range"); return -1; }
+    }
+    PyrtObject *old = L->items[i];
+    Pyrt_IncRef(v);
+    L->items[i] = v;
+    Pyrt_DecRef(old);
+    return 0;
+}
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
 """

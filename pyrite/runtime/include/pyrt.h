@@ -49,12 +49,13 @@ typedef struct PyrtObject {
 
 void Pyrt_Dealloc(PyrtObject *o);   /* calls o->type->dealloc; frees memory */
 
-static inline void Pyrt_IncRef(PyrtObject *o) { if (o->refcnt >= 0) o->refcnt++; }
-static inline void Pyrt_DecRef(PyrtObject *o) {
+#define PYRT_INLINE static inline __attribute__((always_inline))
+PYRT_INLINE void Pyrt_IncRef(PyrtObject *o) { if (o->refcnt >= 0) o->refcnt++; }
+PYRT_INLINE void Pyrt_DecRef(PyrtObject *o) {
     if (o->refcnt > 0 && --o->refcnt == 0) Pyrt_Dealloc(o);
 }
-static inline void Pyrt_XIncRef(PyrtObject *o) { if (o) Pyrt_IncRef(o); }
-static inline void Pyrt_XDecRef(PyrtObject *o) { if (o) Pyrt_DecRef(o); }
+PYRT_INLINE void Pyrt_XIncRef(PyrtObject *o) { if (o) Pyrt_IncRef(o); }
+PYRT_INLINE void Pyrt_XDecRef(PyrtObject *o) { if (o) Pyrt_DecRef(o); }
 #define PYRT_INCREF(o) Pyrt_IncRef((PyrtObject *)(o))
 #define PYRT_DECREF(o) Pyrt_DecRef((PyrtObject *)(o))
 #define PYRT_XDECREF(o) Pyrt_XDecRef((PyrtObject *)(o))

@@ -18,8 +18,37 @@ static PyrtObject *no_memory(void)
     return Pyrt_ErrSetNone(&PyrtType_MemoryError);
 }
 
+/* Free lists for small fixed-size objects allocated and freed at a high rate (boxed ints and floats,
+ * compiled-class instances): one LIFO list per 16-byte size class, blocks never returned to malloc. */
+#define FL_CLASSES 10
+static void *freelist[FL_CLASSES];
+
+static inline bool fl_eligible(PyrtType *t, size_t size)
+{
+    if (size > 16 * (FL_CLASSES - 1) || size != (size_t)t->basicsize)
+        return false;
+    if (t == &PyrtType_Int || t == &PyrtType_Float)
+        return true;
+    return (t->flags & PYRT_TPFLAG_USER) && !(t->flags & PYRT_TPFLAG_EXCEPTION);
+}
+
 PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
 {
+    if (fl_eligible(type, size)) {
+        size_t c = (size + 15) / 16;
+        PyrtObject *o = freelist[c];
+        if (o) {
+            freelist[c] = *(void **)o;
+            memset(o, 0, size);
+        } else {
+            o = calloc(1, c * 16);
+            if (!o)
+                return no_memory();
+        }
+        o->refcnt = 1;
+        o->type = type;
+        return o;
+    }
     PyrtObject *o = calloc(1, size);
     if (!o)
         return no_memory();
@@ -51,8 +80,15 @@ void Pyrt_Free(void *p)
 
 void Pyrt_Dealloc(PyrtObject *o)
 {
-    if (o->type->dealloc)
-        o->type->dealloc(o);
+    PyrtType *t = o->type;
+    if (t->dealloc)
+        t->dealloc(o);
+    if (fl_eligible(t, (size_t)t->basicsize)) {
+        size_t c = ((size_t)t->basicsize + 15) / 16;
+        *(void **)o = freelist[c];
+        freelist[c] = o;
+        return;
+    }
     free(o);
 }
 
