@@ -48,13 +48,13 @@ def end_of_imports(args):
 def run_case(name, args, tmp, setup, runs, check, cut_teardown):
     """Record an archive for the case, then time stock and archived runs interleaved."""
     script = os.path.join(tmp, "small_script.py")
-    if cut_teardown:
-        args = end_of_imports(args)
     command = [sys.executable] + [a.replace("{script}", script) for a in args]
     archive = os.path.join(tmp, "case.pyra")
     if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
         print("%-28s recording failed" % name)
         return
+    if cut_teardown:  # recorded normally (the recorder writes at exit), timed up to the end of imports
+        command = [sys.executable] + [a.replace("{script}", script) for a in end_of_imports(args)]
     stock, archived, counts = bench.compare(command, archive, runs, setup, check)
     print(bench.format_row(name, stock, archived, counts), flush=True)
 
