@@ -121,6 +121,8 @@ PyrtObject *PyrtSet_FromArray(PyrtObject *const *items, int64_t n);
 /* {1, 2, 3} with all-constant items: CPython folds n > 2 constants into a frozenset that is then
  * merged into a new set, which can give another table size (and order) than adding one by one. */
 PyrtObject *PyrtSet_FromConstants(PyrtObject *const *items, int64_t n);
+/* The frozenset constant CPython iterates for `for x in {1, 2, 3}` / tests in `x in {1, 2, 3}`. */
+PyrtObject *PyrtFrozenSet_FromConstants(PyrtObject *const *items, int64_t n);
 int PyrtSet_Remove(PyrtObject *s, PyrtObject *v);   /* KeyError(v) */
 PyrtObject *PyrtSet_Pop(PyrtObject *s);
 int PyrtSet_Clear(PyrtObject *s);

@@ -333,17 +333,26 @@ PyrtObject *PyrtSet_FromArray(PyrtObject *const *items, int64_t n) {
     return s;
 }
 
-PyrtObject *PyrtSet_FromConstants(PyrtObject *const *items, int64_t n) {
-    if (n <= 2) return PyrtSet_FromArray(items, n);
+/* The frozenset CPython's compiler makes of n constants (for x in {1, 2, 3}, x in {...}, and set
+ * displays of more than 2 constants): built from the tuple of constants, then rebuilt from its own
+ * iteration order when the code object's constants are merged. */
+PyrtObject *PyrtFrozenSet_FromConstants(PyrtObject *const *items, int64_t n) {
     PyrtObject *tup = PyrtTuple_FromArray(items, n);
-    PyrtObject *f1 = tup ? make_new_set(&PyrtType_FrozenSet, tup) : NULL;   /* the compiler's constant */
+    PyrtObject *f1 = tup ? make_new_set(&PyrtType_FrozenSet, tup) : NULL;
     PYRT_XDECREF(tup);
-    PyrtObject *t2 = f1 ? PyrtTuple_FromIterable(f1) : NULL;               /* ... re-made by merging */
+    if (!f1 || n == 0) return f1;
+    PyrtObject *t2 = PyrtTuple_FromIterable(f1);
     PYRT_XDECREF(f1);
     PyrtObject *f2 = t2 ? make_new_set(&PyrtType_FrozenSet, t2) : NULL;
     PYRT_XDECREF(t2);
-    PyrtObject *s = f2 ? make_new_set(&PyrtType_Set, f2) : NULL;           /* BUILD_SET + SET_UPDATE */
-    PYRT_XDECREF(f2);
+    return f2;
+}
+
+PyrtObject *PyrtSet_FromConstants(PyrtObject *const *items, int64_t n) {
+    if (n <= 2) return PyrtSet_FromArray(items, n);
+    PyrtObject *f = PyrtFrozenSet_FromConstants(items, n);
+    PyrtObject *s = f ? make_new_set(&PyrtType_Set, f) : NULL;   /* BUILD_SET 0 + SET_UPDATE */
+    PYRT_XDECREF(f);
     return s;
 }
 
