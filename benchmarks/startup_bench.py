@@ -53,9 +53,10 @@ def run_case(name, args, tmp, setup, runs, check, cut_teardown):
     if launch.record(command, archive, check or "stat", env=setup.stock_env, quiet=True):
         print("%-28s recording failed" % name)
         return
+    plain = command
     if cut_teardown:  # recorded normally (the recorder writes at exit), timed up to the end of imports
         command = [sys.executable] + [a.replace("{script}", script) for a in end_of_imports(args)]
-    stock, archived, counts = bench.compare(command, archive, runs, setup, check)
+    stock, archived, counts = bench.compare(command, archive, runs, setup, check, verify_command=plain)
     print(bench.format_row(name, stock, archived, counts), flush=True)
 
 

@@ -111,13 +111,16 @@ class Setup:
         return launch.archive_env(self.stock_env, archive, check, shim=self.via == "shim")
 
 
-def compare(command, archive, runs, setup, check=None):
-    """Warm, verify, then time both sides; return (stock Side, archived Side, served/fallback counts)."""
+def compare(command, archive, runs, setup, check=None, verify_command=None):
+    """Warm, verify, then time both sides; return (stock Side, archived Side, served/fallback counts).
+
+    verify_command: what to run for the served/fallback counts, when `command` skips the normal exit.
+    """
     stock = Side("stock CPython", setup.stock_env)
     archived = Side("pyrite archive", setup.archived_env(archive, check))
     warm_caches(command, stock.env)
     warm_caches(command, archived.env)
-    counts = archive_was_used(command, archived.env)
+    counts = archive_was_used(verify_command or command, archived.env)
     interleave(command, [stock, archived], runs)
     return stock, archived, counts
 

@@ -1,7 +1,7 @@
 """Archive builder: turns a recording into a .pyra archive (code objects + compact index), written atomically.
 
-Runs under the same interpreter as the recorded app (`python -m pyrite.startup.build REC OUT`), so the
-bytecode, magic number and -O level match the interpreter that will read the archive.
+Runs in its own process under the same interpreter and -O level as the recorded app (see
+launch.builder_command), so the bytecode and magic number match the interpreter that will read it.
 """
 import marshal
 import os
