@@ -536,6 +536,13 @@ static void test_set(void) {
     EXPECT(K(PyrtSet_FromArray(items, 6)), "{1024, 33, 3, 100, 5, -1}");
     PyrtObject *tups[4] = {T(2, I(1), I(2)), T(2, I(3), I(4)), T(2, I(5), I(6)), T(2, I(0), I(0))};
     EXPECT(K(PyrtSet_FromConstants(tups, 4)), "{(1, 2), (3, 4), (5, 6), (0, 0)}");
+    /* constant set displays: CPython folds them into a frozenset first (another table size) */
+    PyrtObject *c1[5] = {I(8), I(56), I(80), I(151), I(0)};
+    EXPECT(K(PyrtSet_FromConstants(c1, 5)), "{0, 80, 151, 8, 56}");
+    EXPECT(K(PyrtSet_FromArray(c1, 5)), "{0, 8, 80, 151, 56}");
+    PyrtObject *c2[6] = {I(84), I(80), I(80), I(-35), I(197), I(28)};
+    EXPECT(K(PyrtSet_FromConstants(c2, 6)), "{80, 84, 197, 28, -35}");
+    EXPECT(K(PyrtFrozenSet_FromConstants(c2, 6)), "frozenset({197, 80, 84, 28, -35})");   /* for x in {...} */
     int64_t big[4] = {1099511627776LL, 2199023255552LL, 3, 1099511627777LL};
     EXPECT(set_of_ints(4, big), "{1099511627776, 2199023255552, 3, 1099511627777}");
     PyrtObject *r20 = K(PyrtSet_FromIterable(K(PyrtRange_New(0, 20, 1))));
