@@ -442,7 +442,12 @@ def active_finder():
 
 
 def activate(path=None, check=None):
-    """Open the archive named by `path` or $PYRITE_STARTUP_ARCHIVE and put its finder first on sys.meta_path."""
+    """Open the archive named by `path` or $PYRITE_STARTUP_ARCHIVE and put its finder first on sys.meta_path.
+
+    Like the PYTHON* variables, $PYRITE_STARTUP_ARCHIVE is ignored under `python -E` / `-I`.
+    """
+    if not path and sys.flags.ignore_environment:
+        return None
     path = path or os.environ.get(ENV_ARCHIVE)
     if not path or active_finder() is not None:
         return None
