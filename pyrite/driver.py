@@ -12,6 +12,7 @@ def compile_to_c(path, dump_ir=False):
     from pyrite.build_ir.functions import build_program
     from pyrite.passes.check_uninit import check_uninit
     from pyrite.passes.insert_refcounts import insert_refcounts
+    from pyrite.passes.borrow_temps import borrow_temps
     from pyrite.codegen.emit_module import emit_program
 
     program = load_program(path)                                   # parse, resolve imports
@@ -26,6 +27,7 @@ def compile_to_c(path, dump_ir=False):
         for fn in mod.functions + [mod.init]:
             check_uninit(fn)
             insert_refcounts(fn)
+            borrow_temps(fn)
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program

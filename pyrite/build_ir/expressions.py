@@ -398,6 +398,10 @@ def transform_Tuple(b, node):
 
 
 def transform_Set(b, node):
+    if len(node.elts) >= 3 and all(isinstance(e, ast.Constant) for e in node.elts):
+        # CPython builds such a literal from a frozenset constant, which fixes its iteration order
+        items = [transform_expr(b, e) for e in node.elts]
+        return b.vcall("PyrtSet_FromConstants", [], items, b.type_of(node), with_kwnames=False)
     s = b.c_call("PyrtSet_New", [], b.type_of(node))
     for e in node.elts:
         if isinstance(e, ast.Starred):
@@ -586,7 +590,8 @@ def load_attr(b, obj, name, t):
             cir = b.pb.class_irs[fi.owner]
             field = cir.field(name)
             r = b.temp(field.rtype)
-            b.add(ops.GetField(r, obj.reg, cir, field))
+            op = b.add(ops.GetField(r, obj.reg, cir, field))
+            op.maybe_none = not isinstance(obj.t, m.InstanceT)
             return b.coerce(V(r, m.resolved(fi.slot.get())), t)
         prop = cls.lookup_property(name)
         if prop is not None:

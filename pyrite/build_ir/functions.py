@@ -48,6 +48,7 @@ class ProgramBuilder:
             self.build_function(fi)
         if self.errors:
             raise CompileError(self.errors)
+        mark_recursive(list(self.func_irs.values()))
         return self.prog
 
     def module_init_name(self, modname):
@@ -231,6 +232,48 @@ def build_genexp_body(b, node):
     body()
     b.goto(top)
     b.set_block(done)
+
+
+def mark_recursive(funcs):
+    """fir.recursive: the function is on a cycle of direct calls, so its typed entry counts depth
+    for RecursionError (calls through generic entries are counted there)."""
+    edges = {id(f): set() for f in funcs}
+    for f in funcs:
+        for b in f.blocks:
+            for op in b.ops:
+                if isinstance(op, ops.Call):
+                    edges[id(f)].add(id(op.func))
+    index, low, on_stack, stack, counter = {}, {}, set(), [], [0]
+    in_cycle = set()
+
+    def strong(v):   # Tarjan, iterative enough for program-sized graphs
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in edges.get(v, ()):
+            if w not in index:
+                strong(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1 or v in edges.get(v, ()):
+                in_cycle.update(comp)
+    import sys
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+    for f in funcs:
+        if id(f) not in index:
+            strong(id(f))
+    for f in funcs:
+        f.recursive = id(f) in in_cycle
 
 
 def make_argspec(fi):

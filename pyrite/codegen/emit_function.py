@@ -87,7 +87,8 @@ class FunctionEmitter:
         self.w("    %s __ret;" % fn.ret.c_type)
         self.w("    int32_t __line = %d;" % fn.line)
         module_init = getattr(fn, "is_module_init", False)
-        if not module_init:   # the runtime counts the main module's frame itself
+        self.depth = not module_init and getattr(fn, "recursive", True)
+        if self.depth:   # functions on a cycle of direct calls count depth (RecursionError)
             self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
         for p in fn.params:
             if p.rtype is OBJ and id(p) in self.owned:
@@ -104,7 +105,7 @@ class FunctionEmitter:
         for r in self.regs():
             if r.rtype is OBJ and id(r) in self.owned:
                 self.w("    Pyrt_XDecRef(%s);" % r.cname)
-        if not module_init:
+        if self.depth:
             self.w("    Pyrt_LeaveCall();")
         self.w("  L_noleave:")
         self.w("    return __ret;")
@@ -309,7 +310,7 @@ class FunctionEmitter:
     def op_Box(self, op):
         s = op.src
         if s.rtype is I64:
-            self.store_new(op, op.dest, "PyrtInt_FromI64(%s)" % s.cname)
+            self.store_new(op, op.dest, "pyrt_box_int(%s)" % s.cname)
         elif s.rtype is F64:
             self.store_new(op, op.dest, "PyrtFloat_FromDouble(%s)" % s.cname)
         elif s.rtype is BOOL:
@@ -339,15 +340,22 @@ class FunctionEmitter:
             defined = "%s != NULL" % ref
         else:
             defined = "(((PyrtInstance *)%s)->defined >> %d) & 1" % (obj.cname, f.bit)
-        self.w("    if (PYRT_LIKELY(%s != Pyrt_None && (%s))) {" % (obj.cname, defined))
-        if d.rtype is OBJ:
+        if getattr(op, "maybe_none", True):
+            defined = "%s != Pyrt_None && (%s)" % (obj.cname, defined)
+        self.w("    if (PYRT_LIKELY(%s)) {" % defined)
+        if d.rtype is PTR:
+            self.w("      %s = %s;" % (d.cname, ref))
+        elif d.rtype is OBJ:
             self.w("      PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t;" % (ref, d.cname, d.cname))
         else:
             self.w("      %s = %s;" % (d.cname, ref))
         self.w("    } else {")
         self.w("      PyrtObject *__t = Pyrt_GetAttr(%s, %s);" % (obj.cname, self.consts.ref(f.name)))
         self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
-        if d.rtype is OBJ:
+        if d.rtype is PTR:
+            sp = op.spill.cname
+            self.w("      Pyrt_XDecRef(%s); %s = __t; %s = __t;" % (sp, sp, d.cname))
+        elif d.rtype is OBJ:
             self.w("      Pyrt_XDecRef(%s); %s = __t;" % (d.cname, d.cname))
         else:
             conv = {I64: "PyrtInt_AsI64Checked", F64: "PyrtFloat_AsDoubleChecked", BOOL: "pyrt_unbox_bool"}[d.rtype]
@@ -373,7 +381,9 @@ class FunctionEmitter:
                        % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
             if d is None:
                 return
-            if d.rtype is OBJ:
+            if d.rtype is PTR:
+                self.w("    %s = %s;" % (d.cname, g.cname))
+            elif d.rtype is OBJ:
                 self.w("    { PyrtObject *__t = %s; Pyrt_XIncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
                        % (g.cname, d.cname, d.cname))
             else:

@@ -196,6 +196,9 @@ def emit_generic_entry(f, out):
         cargs.append(v)
     call = "%s(%s)" % (f.cname, ", ".join(cargs))
     rt = OBJ if f.is_generator else f.ret
+    # calls through generic entries are counted for RecursionError here (direct calls of
+    # functions on a call cycle are counted in the typed entry)
+    out.append("    if (Pyrt_EnterCall()) goto done;")
     if rt is OBJ:
         out.append("    res = %s;" % call)
     elif rt is VOID:
@@ -206,6 +209,7 @@ def emit_generic_entry(f, out):
         out.append("    { double r = %s; if (!(r == PYRT_F64_ERR && pyrt_exc)) res = PyrtFloat_FromDouble(r); }" % call)
     else:
         out.append("    { int8_t r = %s; if (r != 2) res = Pyrt_BoolFromC(r); }" % call)
+    out.append("    Pyrt_LeaveCall();")
     out.append("  done:")
     if spec.varargs:
         out.append("    Pyrt_XDecRef(a[%d]);" % star_slot)

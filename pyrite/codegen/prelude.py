@@ -105,5 +105,10 @@ PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
     Pyrt_DecRef(old);
     return 0;
 }
+PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
+    if ((uint64_t)(v + 5) <= 1029u && PYRT_LIKELY(pyrt_small_ready))
+        return (PyrtObject *)&pyrt_small_ints[v + 5];
+    return PyrtInt_FromI64(v);
+}
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
 """

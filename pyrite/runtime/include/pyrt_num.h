@@ -68,4 +68,7 @@ int Pyrt_Print(PyrtObject *const *objs, int64_t n);     /* print(*objs) to stdou
 /* OSError subclass + message "[Errno N] text: 'path'" from a C errno value (Linux numbering). */
 PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path /* NULL: no filename */);
 
+/* The small-int cache (-5..1024), for inline boxing in generated code. */
+extern PyrtInt pyrt_small_ints[];
+extern bool pyrt_small_ready;
 #endif

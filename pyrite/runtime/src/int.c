@@ -11,8 +11,8 @@
 /* ------------------------------------------------------------------ objects */
 #define SMALL_MIN (-5)
 #define SMALL_MAX 1024
-static PyrtInt small_ints[SMALL_MAX - SMALL_MIN + 1];
-static bool small_ready;
+PyrtInt pyrt_small_ints[SMALL_MAX - SMALL_MIN + 1];
+bool pyrt_small_ready;
 
 static PyrtInt true_struct = { PYRT_HEAD_INIT(&PyrtType_Bool), 1 };
 static PyrtInt false_struct = { PYRT_HEAD_INIT(&PyrtType_Bool), 0 };
@@ -22,19 +22,19 @@ PyrtObject *Pyrt_False = (PyrtObject *)&false_struct;
 static void init_small_ints(void)
 {
     for (int i = 0; i <= SMALL_MAX - SMALL_MIN; i++) {
-        small_ints[i].ob.refcnt = PYRT_IMMORTAL_REFCNT;
-        small_ints[i].ob.type = &PyrtType_Int;
-        small_ints[i].value = i + SMALL_MIN;
+        pyrt_small_ints[i].ob.refcnt = PYRT_IMMORTAL_REFCNT;
+        pyrt_small_ints[i].ob.type = &PyrtType_Int;
+        pyrt_small_ints[i].value = i + SMALL_MIN;
     }
-    small_ready = true;
+    pyrt_small_ready = true;
 }
 
 PyrtObject *PyrtInt_FromI64(int64_t v)
 {
     if (v >= SMALL_MIN && v <= SMALL_MAX) {
-        if (PYRT_UNLIKELY(!small_ready))
+        if (PYRT_UNLIKELY(!pyrt_small_ready))
             init_small_ints();
-        return (PyrtObject *)&small_ints[v - SMALL_MIN];
+        return (PyrtObject *)&pyrt_small_ints[v - SMALL_MIN];
     }
     PyrtInt *o = (PyrtInt *)Pyrt_Alloc(&PyrtType_Int, sizeof(PyrtInt));
     if (!o)

@@ -511,20 +511,40 @@ PyrtObject *PyrtStr_Repeat(PyrtObject *a, int64_t n) {
     return r;
 }
 
+/* memcmp by 8-byte words (the libc memcmp linked by zig compares byte by byte); returns <0, 0, >0.
+ * Words are compared after a byte swap, which gives memcmp order on little-endian targets. */
+static int words_cmp(const char *a, const char *b, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y) {
+            x = __builtin_bswap64(x);
+            y = __builtin_bswap64(y);
+            return x < y ? -1 : 1;
+        }
+    }
+    for (; i < n; i++)
+        if (a[i] != b[i])
+            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    return 0;
+}
+
 bool PyrtStr_Eq(PyrtObject *a, PyrtObject *b) {
     if (a == b) return true;
     PyrtStr *x = (PyrtStr *)a, *y = (PyrtStr *)b;
     if (x->nbytes != y->nbytes) return false;
     if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return false;
-    return memcmp(x->data, y->data, (size_t)x->nbytes) == 0;
+    return words_cmp(x->data, y->data, (size_t)x->nbytes) == 0;
 }
 
 int PyrtStr_Compare(PyrtObject *a, PyrtObject *b) {
     /* UTF-8 byte order is code point order */
     PyrtStr *x = (PyrtStr *)a, *y = (PyrtStr *)b;
     int64_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;
-    int c = memcmp(x->data, y->data, (size_t)n);
-    if (c) return c < 0 ? -1 : 1;
+    int c = words_cmp(x->data, y->data, (size_t)n);
+    if (c) return c;
     return x->nbytes < y->nbytes ? -1 : x->nbytes > y->nbytes ? 1 : 0;
 }
 

@@ -1,0 +1,102 @@
+"""borrow_temps: load a global or a field without a reference when it is used once, right away,
+by an operation that cannot run user code or release it.
+
+    t1 = LoadStatic(PtrGlb)          (incref)          t1 = LoadStatic(PtrGlb)    (borrowed: ptr)
+    t2 = GetField(t1, PtrComp)                   ->    t2 = GetField(t1, PtrComp)
+    Clear t1                         (decref)
+The global or field still holds the object while it is used, because nothing between the load and
+the use can store to a global or a field, call compiled or user code, or release a reference.
+A GetField that falls back to the generic attribute lookup (new reference) keeps that reference in
+a spill register released at function exit.
+"""
+from pyrite.ir import ops
+from pyrite.ir.rtypes import OBJ, PTR
+
+# ops that neither run user code nor drop references (allowed between the load and its use)
+QUIET = (ops.LoadLiteral, ops.LoadStatic, ops.GetField, ops.CheckNotNone, ops.Unbox, ops.Box,
+         ops.CheckedC, ops.CheckBound)
+# ops that may consume a borrowed value: they read it immediately and take their own reference
+# if they keep it
+CONSUMERS = (ops.GetField, ops.SetField, ops.CheckNotNone, ops.Unbox, ops.Assign, ops.Expr,
+             ops.StoreStatic, ops.Branch)
+# runtime functions that run no user code (pure C on lists and strs)
+PURE_C = {"pyrt_list_get_borrowed", "pyrt_list_set", "PyrtList_Append", "PyrtStr_GetItem",
+          "PyrtStr_Concat", "PyrtStr_Repeat"}
+
+
+def _quiet(op):
+    if isinstance(op, QUIET):
+        return True
+    return isinstance(op, ops.CallC) and op.fn in PURE_C and (op.dest is None or op.dest.rtype is not OBJ)
+
+
+def _consumer(op):
+    if isinstance(op, ops.Expr) and op.dest.rtype is PTR:
+        return False
+    return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and op.fn in PURE_C)
+
+
+def _definer(op):
+    if isinstance(op, (ops.LoadStatic, ops.GetField)):
+        return True
+    return isinstance(op, ops.Assign) and op.src.rtype is PTR
+
+
+def borrow_temps(fn):
+    if fn.is_generator:
+        return
+    total = _global_uses(fn)
+    borrowed = []
+    for b in fn.blocks:
+        uses = {}
+        for i, op in enumerate(b.ops):
+            for s in op.sources():
+                if isinstance(s, ops.Register):
+                    uses.setdefault(id(s), []).append(i)
+        for i, op in enumerate(b.ops):
+            if not _definer(op):
+                continue
+            d = op.dest
+            if d is None or d.rtype is not OBJ or d.is_local or total.get(id(d), 0) != 1:
+                continue
+            u = uses.get(id(d), [])
+            if len(u) != 1 or u[0] <= i:
+                continue
+            j = u[0]
+            user = b.ops[j]
+            if not _consumer(user):
+                continue
+            if not all(_quiet(x) for x in b.ops[i + 1:j]):
+                continue
+            if _defs_count(fn, d) != 1:
+                continue
+            borrowed.append((b, op))
+    regs = set()
+    for b, op in borrowed:
+        op.dest.rtype = PTR
+        regs.add(id(op.dest))
+        if isinstance(op, ops.GetField):
+            op.spill = ops.Register(op.dest.name + "_spill", OBJ)
+            fn.registers.append(op.spill)
+    if regs:
+        for b in fn.blocks:
+            b.ops = [x for x in b.ops if not (isinstance(x, ops.Clear) and id(x.reg) in regs)]
+
+
+def _global_uses(fn):
+    n = {}
+    for b in fn.blocks:
+        for op in b.ops:
+            for s in op.sources():
+                if isinstance(s, ops.Register):
+                    n[id(s)] = n.get(id(s), 0) + 1
+    return n
+
+
+def _defs_count(fn, reg):
+    n = 0
+    for b in fn.blocks:
+        for op in b.ops:
+            if op.dest is reg:
+                n += 1
+    return n
