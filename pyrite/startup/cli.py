@@ -21,7 +21,8 @@ def split_command(argv):
 
 
 def parser():
-    p = argparse.ArgumentParser(prog="pyrite startup", usage=USAGE)
+    p = argparse.ArgumentParser(prog="pyrite startup", description="usage: " + USAGE,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="action", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("-o", "--output", required=True)

@@ -74,8 +74,11 @@ def builder_command(executable, optimize, record_path, out_path, check):
 
 def record(command, out_path, check="stat", env=None, quiet=False, cwd=None):
     """Run the app once with the recorder, then build the archive; return 0 when it was written."""
-    precompile_runtime()
     out_path = os.path.abspath(out_path)
+    if not os.path.isdir(os.path.dirname(out_path)):
+        sys.stderr.write("pyrite startup: directory %s does not exist\n" % os.path.dirname(out_path))
+        return 1
+    precompile_runtime()
     with tempfile.TemporaryDirectory(prefix="pyrite-record-") as tmp:
         rec_path = os.path.join(tmp, "record.marshal")
         quiet_output = subprocess.DEVNULL if quiet else None
