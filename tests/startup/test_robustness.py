@@ -116,3 +116,29 @@ def test_concurrent_records_to_same_path(app, tmp_path):
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
     assert hook.Archive(str(archive)).modules
     assert sorted(os.listdir(str(tmp_path))) == ["app", "app.pyra"]
+
+
+THREADS = """
+import sys, threading
+names = ["json", "email.parser", "http.client", "csv", "decimal", "fractions", "argparse", "calendar"]
+errors = []
+def load(name):
+    try:
+        __import__(name)
+    except Exception as exc:
+        errors.append(repr(exc))
+threads = [threading.Thread(target=load, args=(n,)) for n in names]
+for t in threads: t.start()
+for t in threads: t.join()
+print(errors, sorted(n for n in names if n in sys.modules))
+"""
+
+
+def test_threads_importing_at_once(tmp_path):
+    archive = tmp_path / "threads.pyra"
+    record(["-c", THREADS], tmp_path, archive)
+    stock = run_py(["-c", THREADS], tmp_path)
+    stats = tmp_path / "stats"
+    archived = run_py(["-c", THREADS], tmp_path, archive=archive, stats=stats)
+    assert archived.stdout == stock.stdout and archived.stdout.startswith("[] ")
+    assert served(stats)[0] >= 20
