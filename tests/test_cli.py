@@ -1,0 +1,109 @@
+"""The command-line contract: build outputs and exit codes, diagnostics, `run` passing argv, stdin,
+stdout, stderr and the exit status through unchanged (native and wasi), the build cache, check."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+PROG = '''import sys
+data = sys.stdin.read()
+print("args", sys.argv[1:], "stdin", len(data))
+with open("data.txt") as f:
+    print(f.read().strip())
+print("to stderr", file=sys.stderr)
+sys.exit(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+'''
+
+
+def pyrite(*args, cwd, stdin=b""):
+    return subprocess.run([sys.executable, "-m", "pyrite.cli"] + list(args), cwd=cwd, input=stdin,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+
+
+@pytest.fixture
+def work(tmp_path):
+    (tmp_path / "prog.py").write_text(PROG)
+    (tmp_path / "data.txt").write_text("file contents\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("target", ["native", "wasi"])
+def test_run_passes_everything_through(work, target):
+    p = pyrite("run", "prog.py", "--target", target, "7", "x", cwd=str(work), stdin=b"12345")
+    assert p.stdout.decode() == "args ['7', 'x'] stdin 5\nfile contents\n"
+    assert p.stderr.decode() == "to stderr\n"
+    assert p.returncode == 7
+
+
+def test_build_default_names(work):
+    assert pyrite("build", "prog.py", cwd=str(work)).returncode == 0
+    assert os.access(str(work / "prog"), os.X_OK)
+    assert pyrite("build", "prog.py", "--target", "wasi", cwd=str(work)).returncode == 0
+    assert (work / "prog.wasm").read_bytes()[:4] == b"\0asm"
+
+
+def test_build_output_runs_like_cpython(work):
+    assert pyrite("build", "prog.py", "-o", "out", cwd=str(work)).returncode == 0
+    got = subprocess.run([str(work / "out"), "3"], cwd=str(work), input=b"ab", stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    exp = subprocess.run([sys.executable, "prog.py", "3"], cwd=str(work), input=b"ab", stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert (got.stdout, got.stderr, got.returncode) == (exp.stdout, exp.stderr, exp.returncode)
+
+
+def test_rejected_program_writes_nothing(tmp_path):
+    (tmp_path / "bad.py").write_text("x = 1\ny = eval('x')\n")
+    p = pyrite("build", "bad.py", cwd=str(tmp_path))
+    assert p.returncode == 1
+    assert p.stderr.decode().startswith("bad.py:2:5: error: call to 'eval' cannot be compiled")
+    assert not (tmp_path / "bad").exists()
+    assert "Traceback" not in p.stderr.decode()
+
+
+def test_syntax_error_is_a_diagnostic(tmp_path):
+    (tmp_path / "bad.py").write_text("def f(:\n    pass\n")
+    p = pyrite("build", "bad.py", cwd=str(tmp_path))
+    assert p.returncode == 1
+    assert p.stderr.decode().startswith("bad.py:1:7: error: invalid syntax")
+
+
+def test_missing_module_is_a_diagnostic(tmp_path):
+    (tmp_path / "m.py").write_text("import nosuchmodule\n")
+    p = pyrite("build", "m.py", cwd=str(tmp_path))
+    assert p.returncode == 1
+    assert "m.py:1:1: error: cannot import module 'nosuchmodule'" in p.stderr.decode()
+
+
+def test_run_reuses_the_cached_build(work, tmp_path):
+    env_cache = str(tmp_path / "cache")
+    env = dict(os.environ, PYRITE_CACHE_DIR=env_cache)
+    run = lambda: subprocess.run([sys.executable, "-m", "pyrite.cli", "run", "prog.py"], cwd=str(work),
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run().returncode == 0
+    built = [os.path.join(env_cache, "builds", f) for f in os.listdir(os.path.join(env_cache, "builds"))
+             if f.endswith(".exe")]
+    assert len(built) == 1
+    mtime = os.stat(built[0]).st_mtime_ns
+    assert run().returncode == 0
+    assert os.stat(built[0]).st_mtime_ns == mtime          # not rebuilt
+    (work / "prog.py").write_text(PROG.replace("args", "ARGS"))
+    assert run().stdout.startswith(b"ARGS")                  # a changed source is rebuilt
+
+
+def test_check_reports_types_and_boxed_values(tmp_path):
+    (tmp_path / "c.py").write_text("def f(a, b):\n    return a + b\nf(1, 2)\nx = 1\nx = 's'\n")
+    p = pyrite("check", "c.py", cwd=str(tmp_path))
+    out = p.stdout.decode()
+    assert p.returncode == 0
+    assert "param a: int" in out and "returns: int" in out
+    assert "x: object   [boxed: holds int and str]" in out
+
+
+def test_debug_flags(work):
+    p = pyrite("build", "prog.py", "--emit-c", "--dump-ir", "--show-commands", "--keep", cwd=str(work))
+    assert p.returncode == 0
+    assert (work / "prog.c").read_text().count("int main(") == 1
+    assert "def pym___main__" in p.stdout.decode()
+    assert "zig" in p.stderr.decode() and " cc " in p.stderr.decode()
+    assert (work / "prog.pyrite-build" / "program.c").exists()

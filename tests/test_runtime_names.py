@@ -1,0 +1,34 @@
+"""Every runtime C function the compiler names in its lowering code exists in the runtime headers."""
+import glob
+import os
+import re
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "pyrite")
+
+
+def declared():
+    names = set()
+    for h in glob.glob(os.path.join(ROOT, "runtime", "include", "*.h")):
+        names |= set(re.findall(r"\b(Pyrt\w+)\s*\(", open(h).read()))
+    from pyrite.codegen.prelude import PRELUDE
+    names |= set(re.findall(r"\b(pyrt_\w+)\s*\(", PRELUDE))
+    names.add("pyrt_init_constants")   # emitted per program by codegen/emit_module.py
+    return names
+
+
+def used():
+    out = set()
+    for f in glob.glob(os.path.join(ROOT, "build_ir", "*.py")) + glob.glob(os.path.join(ROOT, "codegen", "*.py")):
+        text = open(f).read()
+        for m in re.finditer(r'["\'](Pyrt[A-Z]\w*|pyrt_[a-z]\w*)["\']', text):   # names of C functions
+            out.add(m.group(1))
+        for m in re.finditer(r'\b(Pyrt[A-Z]\w*|pyrt_[a-z]\w*)\(', text):         # calls in C templates
+            out.add(m.group(1))
+    return out
+
+
+def test_every_named_function_is_declared():
+    decl = declared()
+    types = {n for n in used() if n.startswith("PyrtType_")}
+    missing = sorted(n for n in used() - types if n not in decl and not n.startswith("PYRT"))
+    assert missing == []
