@@ -139,6 +139,8 @@ def call_ex(b, callee, node, t):
 # ---------------------------------------------------------------------- compiled functions
 def call_known_function(b, node, fi, t):
     fir = b.pb.func_irs[fi]
+    if bind_args(fi, list(node.args), {k.arg: k for k in node.keywords}) is None:
+        return generic_call(b, node, t)   # the generic entry raises CPython's TypeError
     fobj = None
     if fir.has_closure or (not fir.default_vars and _needs_defaults_object(fi, node)):
         fobj = ex.transform_expr(b, node.func)
