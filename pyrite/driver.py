@@ -14,6 +14,7 @@ def compile_to_c(path, dump_ir=False):
     from pyrite.passes.insert_refcounts import insert_refcounts
     from pyrite.passes.borrow_temps import borrow_temps
     from pyrite.codegen.emit_module import emit_program
+    from pyrite.ir.verify import verify_function
 
     program = load_program(path)                                   # parse, resolve imports
     errors = []
@@ -23,11 +24,14 @@ def compile_to_c(path, dump_ir=False):
         raise CompileError(errors)
     inf = infer_program(program)                                   # whole-program type inference
     prog = build_program(inf)                                      # typed IR
+    verify = os.environ.get("PYRITE_VERIFY") == "1"
     for mod in prog.modules:                                       # passes
         for fn in mod.functions + [mod.init]:
-            check_uninit(fn)
-            insert_refcounts(fn)
-            borrow_temps(fn)
+            for ir_pass in (None, check_uninit, insert_refcounts, borrow_temps):
+                if ir_pass is not None:
+                    ir_pass(fn)
+                if verify:
+                    verify_function(fn)
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program

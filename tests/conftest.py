@@ -3,6 +3,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass in every compilation the tests make
 
 
 def pytest_addoption(parser):

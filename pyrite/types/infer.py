@@ -555,10 +555,13 @@ class Walker:
     def store_subscript(self, obj, index_node, t, node):
         idx = self.expr(index_node)
         if isinstance(obj, m.ListT):
-            if isinstance(index_node, ast.Slice):
+            if isinstance(index_node, ast.Slice) or idx is m.SLICE:
                 obj.elem.join(self.iter_elem(t, None))
-            else:
+            elif idx in (m.INT, m.BOOL):
                 obj.elem.join(t)
+            else:   # unknown index type: an element or a slice assignment
+                obj.elem.join(t)
+                obj.elem.join(self.iter_elem(t, None))
         elif isinstance(obj, m.DictT):
             obj.key.join(idx)
             obj.value.join(t)
@@ -843,7 +846,11 @@ class Walker:
         idx = self.expr(index)
         if obj is m.BOTTOM or idx is m.BOTTOM:
             return m.BOTTOM
-        is_slice = isinstance(index, ast.Slice)
+        is_slice = isinstance(index, ast.Slice) or idx is m.SLICE
+        if idx not in (m.INT, m.BOOL, m.SLICE) and not isinstance(obj, m.DictT) \
+                and (isinstance(obj, (m.ListT, m.TupleT, m.TupleOfT)) or obj in (m.BYTES, m.RANGE)):
+            m.escape(idx)
+            return m.DYN   # an index of unknown type may be a slice: element or sequence
         if isinstance(obj, m.ListT):
             return m.ListT(m.Slot(obj.elem.get())) if is_slice else obj.elem.get()
         if obj is m.STR:

@@ -1,0 +1,59 @@
+"""verify_ir: structural checks of a function's IR (run after every pass when PYRITE_VERIFY is set;
+the test suite sets it). Raises AssertionError naming the function, block and op."""
+from pyrite.ir import ops
+from pyrite.ir.rtypes import BOOL, OBJ, PTR, VOID
+
+
+def verify_function(fn):
+    where = fn.cname
+    blocks = set(id(b) for b in fn.blocks)
+    regs = set(id(r) for r in fn.registers) | set(id(p) for p in fn.params)
+    for b in fn.blocks:
+        if b is fn.error_exit:
+            assert not b.ops, "%s: the error exit block must stay empty" % where
+            continue
+        for i, op in enumerate(b.ops):
+            at = "%s L%d op %d (%s)" % (where, b.label, i, type(op).__name__)
+            last = i == len(b.ops) - 1
+            if isinstance(op, ops.TERMINATORS):
+                assert last, "%s: terminator in the middle of a block" % at
+            if op.can_fail():
+                assert op.handler is not None and id(op.handler) in blocks, "%s: no handler block" % at
+            for s in op.sources():
+                assert isinstance(s, ops.Register) and id(s) in regs, "%s: unknown register %r" % (at, s)
+            if op.dest is not None:
+                assert id(op.dest) in regs, "%s: unknown destination %r" % (at, op.dest)
+            _check_op(op, at, blocks, fn)
+        if b.ops and b is not fn.error_exit:
+            # a block may fall off only when nothing jumps into code after it (unreachable tails)
+            pass
+
+
+def _check_op(op, at, blocks, fn):
+    if isinstance(op, ops.Branch):
+        assert op.cond.rtype is BOOL, "%s: branch condition is %s, not bool" % (at, op.cond.rtype)
+        assert id(op.true) in blocks and id(op.false) in blocks, "%s: branch to a foreign block" % at
+    elif isinstance(op, ops.Goto):
+        assert id(op.target) in blocks, "%s: goto a foreign block" % at
+    elif isinstance(op, ops.Return):
+        if fn.is_generator or fn.ret is VOID:
+            assert op.value is None, "%s: value returned from a void function" % at
+        else:
+            assert op.value is not None and op.value.rtype is fn.ret, \
+                "%s: returns %s from a %s function" % (at, op.value and op.value.rtype, fn.ret)
+    elif isinstance(op, ops.Assign):
+        if op.dest.rtype is not op.src.rtype:
+            assert op.dest.rtype is OBJ and op.src.rtype is PTR or op.dest.rtype is PTR and op.src.rtype is OBJ, \
+                "%s: assigns %s to %s" % (at, op.src.rtype, op.dest.rtype)
+    elif isinstance(op, ops.Box):
+        assert op.dest.rtype is OBJ and op.src.rtype not in (OBJ, PTR), "%s: bad box" % at
+    elif isinstance(op, ops.Unbox):
+        assert op.src.rtype in (OBJ, PTR) and op.dest.rtype not in (OBJ, PTR), "%s: bad unbox" % at
+    elif isinstance(op, ops.Yield):
+        assert fn.is_generator, "%s: yield outside a generator" % at
+
+
+def verify_program(prog):
+    for mod in prog.modules:
+        for fn in [mod.init] + mod.functions:
+            verify_function(fn)
