@@ -57,4 +57,22 @@ PyrtObject *PyrtBaseException_meth___init__(PyrtObject *self, PyrtObject *const 
                                             PyrtObject *kwnames);
 PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *const *args,
                                                   int64_t nargs, PyrtObject *kwnames);
+/* Pyrt_CallMethod once a user class exists (set by PyrtType_NewUser), NULL before: for code that
+ * only ever calls methods of user-class instances (a user __index__, print's file.write) so that it
+ * does not link the attribute machinery into programs without classes. */
+extern PyrtObject *(*pyrt_user_call_method)(PyrtObject *self, PyrtObject *name, PyrtObject *const *args,
+                                            int64_t nargs, PyrtObject *kwnames);
+
+/* A module's __name__ (its dict entry, borrowed), NULL if it has none. */
+PyrtObject *PyrtModule_Name(PyrtObject *o);
+
+/* Lazily installed slots (see lazy.c): call PYRT_LAZY_ENSURE(kind) before reading a type's
+ * methods/getattr/setattr/binop/unop/format/tp_new/call slot. */
+#define PYRT_LAZY_KINDS(X) X(methods) X(getattr) X(setattr) X(binop) X(unop) X(format) X(tp_new) X(call)
+#define PYRT_LAZY_DECL(k) extern bool pyrt_lazy_have_##k; void pyrt_lazy_install_##k(void);
+PYRT_LAZY_KINDS(PYRT_LAZY_DECL)
+#define PYRT_LAZY_ENSURE(k) do { if (PYRT_UNLIKELY(!pyrt_lazy_have_##k)) pyrt_lazy_install_##k(); } while (0)
+/* type.c: user classes created so far inherit the slot at byte offset off from their base when
+ * they have none of their own. */
+void pyrt_lazy_inherit(size_t off);
 #endif

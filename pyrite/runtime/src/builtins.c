@@ -116,15 +116,25 @@ static PyrtObject *call_dunder(PyrtObject *o, const char *name, PyrtObject *cons
 }
 
 /* ------------------------------------------------------------------ print and I/O builtins */
-static int write_to(PyrtObject *file, PyrtObject *s)
+/* file.method(args): only files and user-class instances have write/flush methods (calling through
+ * pyrt_user_call_method keeps the attribute machinery out of programs without classes) */
+static int call_file_method(PyrtObject *file, const char *name, PyrtObject *const *args, int64_t nargs)
 {
-    if (file->type == &PyrtType_File)
-        return PyrtFile_Write(file, s) < 0 ? -1 : 0;
-    PyrtObject *r = Pyrt_CallMethod(file, PyrtNum_Str("write"), &s, 1, NULL);
+    PyrtObject *n = PyrtNum_Str(name);
+    PyrtObject *r = (file->type->flags & PYRT_TPFLAG_USER) && pyrt_user_call_method
+                        ? pyrt_user_call_method(file, n, args, nargs, NULL)
+                        : Pyrt_ErrNoAttribute(file, n);
     if (!r)
         return -1;
     PYRT_DECREF(r);
     return 0;
+}
+
+static int write_to(PyrtObject *file, PyrtObject *s)
+{
+    if (file->type == &PyrtType_File)
+        return PyrtFile_Write(file, s) < 0 ? -1 : 0;
+    return call_file_method(file, "write", &s, 1);
 }
 
 static int check_sep(const char *what, PyrtObject *v)
@@ -165,10 +175,13 @@ PYRT_BUILTIN(print)
         if (t < 0)
             return NULL;
         if (t) {
-            PyrtObject *r = Pyrt_CallMethod(file, PyrtNum_Str("flush"), NULL, 0, NULL);
-            if (!r)
+            if (file->type == &PyrtType_File) {
+                PyrtObject *r = PyrtFile_meth_flush(file, NULL, 0, NULL);
+                if (!r)
+                    return NULL;
+                PYRT_DECREF(r);
+            } else if (call_file_method(file, "flush", NULL, 0) < 0)
                 return NULL;
-            PYRT_DECREF(r);
         }
     }
     return Pyrt_None;
@@ -321,6 +334,7 @@ PYRT_BUILTIN(id)
 
 static bool is_callable(PyrtObject *o)
 {
+    PYRT_LAZY_ENSURE(call);
     if (o->type->call)
         return true;
     if (o->type == &PyrtType_Type || PyrtType_IsSubtype(o->type, &PyrtType_Type))
@@ -525,11 +539,11 @@ PYRT_BUILTIN(sorted)
     return PyrtList_Sorted(args[0], kw[0] && kw[0] != Pyrt_None ? kw[0] : NULL, reverse);
 }
 
-PYRT_BUILTIN(reversed) { (void)self; return PyrtType_Reversed.tp_new((PyrtObject *)&PyrtType_Reversed, args, nargs, kwnames); }
-PYRT_BUILTIN(enumerate) { (void)self; return PyrtType_Enumerate.tp_new((PyrtObject *)&PyrtType_Enumerate, args, nargs, kwnames); }
-PYRT_BUILTIN(zip) { (void)self; return PyrtType_Zip.tp_new((PyrtObject *)&PyrtType_Zip, args, nargs, kwnames); }
-PYRT_BUILTIN(map) { (void)self; return PyrtType_Map.tp_new((PyrtObject *)&PyrtType_Map, args, nargs, kwnames); }
-PYRT_BUILTIN(filter) { (void)self; return PyrtType_Filter.tp_new((PyrtObject *)&PyrtType_Filter, args, nargs, kwnames); }
+PYRT_BUILTIN(reversed) { (void)self; return PyrtReversed_TpNew((PyrtObject *)&PyrtType_Reversed, args, nargs, kwnames); }
+PYRT_BUILTIN(enumerate) { (void)self; return PyrtEnumerate_TpNew((PyrtObject *)&PyrtType_Enumerate, args, nargs, kwnames); }
+PYRT_BUILTIN(zip) { (void)self; return PyrtZip_TpNew((PyrtObject *)&PyrtType_Zip, args, nargs, kwnames); }
+PYRT_BUILTIN(map) { (void)self; return PyrtMap_TpNew((PyrtObject *)&PyrtType_Map, args, nargs, kwnames); }
+PYRT_BUILTIN(filter) { (void)self; return PyrtFilter_TpNew((PyrtObject *)&PyrtType_Filter, args, nargs, kwnames); }
 
 /* iter(callable, sentinel): a private iterator type */
 typedef struct { PyrtObject ob; PyrtObject *callable, *sentinel; } CallIter;

@@ -865,7 +865,6 @@ PyrtType PyrtType_Bytes = {
     .name = "bytes",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtBytes),
-    .methods = bytes_methods,
     .repr = PyrtBytes_Repr,
     .hash = PyrtBytes_Hash,
     .richcompare = bytes_richcompare,
@@ -873,7 +872,21 @@ PyrtType PyrtType_Bytes = {
     .len = bytes_len,
     .getitem = bytes_getitem,
     .contains = bytes_contains,
-    .binop = bytes_binop,
     .bool_ = bytes_bool,
-    .tp_new = PyrtBytes_New,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_bytes(void)
+{
+    PyrtType_Bytes.methods = bytes_methods;
+}
+void pyrt_lazy_binop_bytes(void)
+{
+    PyrtType_Bytes.binop = bytes_binop;
+}
+void pyrt_lazy_tp_new_bytes(void)
+{
+    PyrtType_Bytes.tp_new = PyrtBytes_New;
+}

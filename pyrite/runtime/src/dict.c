@@ -649,7 +649,6 @@ PyrtType PyrtType_Dict = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(DictObject),
     .flags = PYRT_TPFLAG_DICT,
-    .methods = dict_methods,
     .dealloc = dict_dealloc,
     .repr = PyrtDict_Repr,
     .hash = PyrtCont_Unhashable,
@@ -659,8 +658,6 @@ PyrtType PyrtType_Dict = {
     .getitem = dict_subscript,
     .setitem = dict_ass_subscript,
     .contains = PyrtDict_Contains,
-    .binop = dict_binop,
-    .tp_new = PyrtDict_TpNew,
 };
 
 /* ================================================================== iterators */
@@ -911,12 +908,33 @@ static PyrtObject *view_isdisjoint(PyrtObject *self, PyrtObject *const *args, in
 
 static const PyrtMethodDef view_methods[] = {{"isdisjoint", view_isdisjoint}, {NULL, NULL}};
 
-#define VIEW_TYPE(var, tname, meths, hashfn, cmpfn, binfn) \
+#define VIEW_TYPE(var, tname, hashfn, cmpfn) \
     PyrtType var = { .ob = PYRT_TYPE_HEAD, .name = tname, .base = &PyrtType_Object, \
                      .basicsize = sizeof(DictViewObject), .flags = PYRT_TPFLAG_NOSUBCLASS, \
-                     .methods = meths, .dealloc = view_dealloc, .repr = view_repr, .hash = hashfn, \
+                     .dealloc = view_dealloc, .repr = view_repr, .hash = hashfn, \
                      .richcompare = cmpfn, .iter = view_iter, .len = view_len, \
-                     .contains = view_contains, .binop = binfn }
-VIEW_TYPE(PyrtType_DictKeys, "dict_keys", view_methods, PyrtCont_Unhashable, view_richcompare, view_binop);
-VIEW_TYPE(PyrtType_DictValues, "dict_values", NULL, NULL, NULL, NULL);
-VIEW_TYPE(PyrtType_DictItems, "dict_items", view_methods, PyrtCont_Unhashable, view_richcompare, view_binop);
+                     .contains = view_contains }
+/* methods (view_methods) and binop (view_binop) of keys and items: lazily installed, below */
+VIEW_TYPE(PyrtType_DictKeys, "dict_keys", PyrtCont_Unhashable, view_richcompare);
+VIEW_TYPE(PyrtType_DictValues, "dict_values", NULL, NULL);
+VIEW_TYPE(PyrtType_DictItems, "dict_items", PyrtCont_Unhashable, view_richcompare);
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_dict(void)
+{
+    PyrtType_Dict.methods = dict_methods;
+    PyrtType_DictKeys.methods = view_methods;
+    PyrtType_DictItems.methods = view_methods;
+}
+void pyrt_lazy_binop_dict(void)
+{
+    PyrtType_Dict.binop = dict_binop;
+    PyrtType_DictKeys.binop = view_binop;
+    PyrtType_DictItems.binop = view_binop;
+}
+void pyrt_lazy_tp_new_dict(void)
+{
+    PyrtType_Dict.tp_new = PyrtDict_TpNew;
+}

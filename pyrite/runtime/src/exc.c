@@ -234,41 +234,42 @@ static const PyrtMethodDef exc_methods[] = {
     {NULL, NULL},
 };
 
-#define EXC_TYPE(var, nm, basevar, meths)                                                        \
+#define EXC_TYPES(X) \
+    X(PyrtType_BaseException, "BaseException", &PyrtType_Object) \
+    X(PyrtType_SystemExit, "SystemExit", &PyrtType_BaseException) \
+    X(PyrtType_KeyboardInterrupt, "KeyboardInterrupt", &PyrtType_BaseException) \
+    X(PyrtType_GeneratorExit, "GeneratorExit", &PyrtType_BaseException) \
+    X(PyrtType_Exception, "Exception", &PyrtType_BaseException) \
+    X(PyrtType_StopIteration, "StopIteration", &PyrtType_Exception) \
+    X(PyrtType_ArithmeticError, "ArithmeticError", &PyrtType_Exception) \
+    X(PyrtType_ZeroDivisionError, "ZeroDivisionError", &PyrtType_ArithmeticError) \
+    X(PyrtType_OverflowError, "OverflowError", &PyrtType_ArithmeticError) \
+    X(PyrtType_AssertionError, "AssertionError", &PyrtType_Exception) \
+    X(PyrtType_AttributeError, "AttributeError", &PyrtType_Exception) \
+    X(PyrtType_EOFError, "EOFError", &PyrtType_Exception) \
+    X(PyrtType_ImportError, "ImportError", &PyrtType_Exception) \
+    X(PyrtType_LookupError, "LookupError", &PyrtType_Exception) \
+    X(PyrtType_IndexError, "IndexError", &PyrtType_LookupError) \
+    X(PyrtType_KeyError, "KeyError", &PyrtType_LookupError) \
+    X(PyrtType_MemoryError, "MemoryError", &PyrtType_Exception) \
+    X(PyrtType_NameError, "NameError", &PyrtType_Exception) \
+    X(PyrtType_UnboundLocalError, "UnboundLocalError", &PyrtType_NameError) \
+    X(PyrtType_OSError, "OSError", &PyrtType_Exception) \
+    X(PyrtType_FileNotFoundError, "FileNotFoundError", &PyrtType_OSError) \
+    X(PyrtType_RuntimeError, "RuntimeError", &PyrtType_Exception) \
+    X(PyrtType_NotImplementedError, "NotImplementedError", &PyrtType_RuntimeError) \
+    X(PyrtType_RecursionError, "RecursionError", &PyrtType_RuntimeError) \
+    X(PyrtType_TypeError, "TypeError", &PyrtType_Exception) \
+    X(PyrtType_ValueError, "ValueError", &PyrtType_Exception) \
+    X(PyrtType_UnicodeError, "UnicodeError", &PyrtType_ValueError)
+
+#define EXC_TYPE(var, nm, basevar)                                                               \
     PyrtType var = {                                                                             \
         .ob = PYRT_TYPE_HEAD, .name = nm, .base = basevar,                                       \
         .basicsize = sizeof(PyrtBaseException), .flags = PYRT_TPFLAG_EXCEPTION,                  \
-        .methods = meths, .dealloc = exc_dealloc, .repr = exc_repr, .str = exc_str,              \
-        .getattr = exc_getattr, .setattr = exc_setattr, .tp_new = exc_tp_new,                    \
-    }
-
-EXC_TYPE(PyrtType_BaseException, "BaseException", &PyrtType_Object, exc_methods);
-EXC_TYPE(PyrtType_SystemExit, "SystemExit", &PyrtType_BaseException, NULL);
-EXC_TYPE(PyrtType_KeyboardInterrupt, "KeyboardInterrupt", &PyrtType_BaseException, NULL);
-EXC_TYPE(PyrtType_GeneratorExit, "GeneratorExit", &PyrtType_BaseException, NULL);
-EXC_TYPE(PyrtType_Exception, "Exception", &PyrtType_BaseException, NULL);
-EXC_TYPE(PyrtType_StopIteration, "StopIteration", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_ArithmeticError, "ArithmeticError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_ZeroDivisionError, "ZeroDivisionError", &PyrtType_ArithmeticError, NULL);
-EXC_TYPE(PyrtType_OverflowError, "OverflowError", &PyrtType_ArithmeticError, NULL);
-EXC_TYPE(PyrtType_AssertionError, "AssertionError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_AttributeError, "AttributeError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_EOFError, "EOFError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_ImportError, "ImportError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_LookupError, "LookupError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_IndexError, "IndexError", &PyrtType_LookupError, NULL);
-EXC_TYPE(PyrtType_KeyError, "KeyError", &PyrtType_LookupError, NULL);
-EXC_TYPE(PyrtType_MemoryError, "MemoryError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_NameError, "NameError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_UnboundLocalError, "UnboundLocalError", &PyrtType_NameError, NULL);
-EXC_TYPE(PyrtType_OSError, "OSError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_FileNotFoundError, "FileNotFoundError", &PyrtType_OSError, NULL);
-EXC_TYPE(PyrtType_RuntimeError, "RuntimeError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_NotImplementedError, "NotImplementedError", &PyrtType_RuntimeError, NULL);
-EXC_TYPE(PyrtType_RecursionError, "RecursionError", &PyrtType_RuntimeError, NULL);
-EXC_TYPE(PyrtType_TypeError, "TypeError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_ValueError, "ValueError", &PyrtType_Exception, NULL);
-EXC_TYPE(PyrtType_UnicodeError, "UnicodeError", &PyrtType_ValueError, NULL);
+        .dealloc = exc_dealloc, .repr = exc_repr, .str = exc_str,                                \
+    };
+EXC_TYPES(EXC_TYPE)
 
 /* ------------------------------------------------------------------ current exception */
 
@@ -628,21 +629,11 @@ PyrtObject *Pyrt_ErrNoAttribute(PyrtObject *o, PyrtObject *name)
     if (o->type == &PyrtType_Type)
         return Pyrt_ErrFormat(&PyrtType_AttributeError, "type object '%s' has no attribute '%s'",
                               ((PyrtType *)o)->name, n);
-    static int in_module_lookup = 0;   /* a module without __name__ must not recurse here */
-    if (o->type == &PyrtType_Module && !in_module_lookup) {
-        PyrtObject *saved = Pyrt_ErrFetch();
-        in_module_lookup = 1;
-        PyrtObject *mname = Pyrt_GetAttrStr(o, "__name__");
-        in_module_lookup = 0;
-        Pyrt_ErrClear();
-        Pyrt_ErrRestore(saved);
-        if (mname && mname->type == &PyrtType_Str) {
-            Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'",
-                           PyrtStr_UTF8(mname), n);
-            PYRT_DECREF(mname);
-            return NULL;
-        }
-        PYRT_XDECREF(mname);
+    if (o->type == &PyrtType_Module) {
+        PyrtObject *mname = PyrtModule_Name(o);   /* borrowed */
+        if (mname && mname->type == &PyrtType_Str)
+            return Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'",
+                                  PyrtStr_UTF8(mname), n);
     }
     return Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object has no attribute '%s'", o->type->name, n);
 }
@@ -671,4 +662,31 @@ PyrtObject *Pyrt_ErrFreeVar(const char *name)
                           "cannot access free variable '%s' where it is not associated with a value in "
                           "enclosing scope",
                           name);
+}
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+#define EXC_PTR(var, nm, basevar) &var,
+static PyrtType *const exc_types[] = { EXC_TYPES(EXC_PTR) };
+#define NEXC_TYPES ((int)(sizeof exc_types / sizeof exc_types[0]))
+
+void pyrt_lazy_methods_exc(void)
+{
+    PyrtType_BaseException.methods = exc_methods;
+}
+void pyrt_lazy_getattr_exc(void)
+{
+    for (int i = 0; i < NEXC_TYPES; i++)
+        exc_types[i]->getattr = exc_getattr;
+}
+void pyrt_lazy_setattr_exc(void)
+{
+    for (int i = 0; i < NEXC_TYPES; i++)
+        exc_types[i]->setattr = exc_setattr;
+}
+void pyrt_lazy_tp_new_exc(void)
+{
+    for (int i = 0; i < NEXC_TYPES; i++)
+        exc_types[i]->tp_new = exc_tp_new;
 }

@@ -607,13 +607,32 @@ PyrtType PyrtType_Float = {
     .name = "float",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtFloat),
-    .methods = float_methods,
     .repr = float_repr,
     .hash = float_hash,
     .richcompare = PyrtNum_RichCompare,
-    .binop = PyrtNum_BinOp,
-    .unop = float_unop,
     .bool_ = float_bool,
-    .tp_new = float_tp_new,
-    .format = float_format,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_float(void)
+{
+    PyrtType_Float.methods = float_methods;
+}
+void pyrt_lazy_binop_float(void)
+{
+    PyrtType_Float.binop = PyrtNum_BinOp;
+}
+void pyrt_lazy_unop_float(void)
+{
+    PyrtType_Float.unop = float_unop;
+}
+void pyrt_lazy_format_float(void)
+{
+    PyrtType_Float.format = float_format;
+}
+void pyrt_lazy_tp_new_float(void)
+{
+    PyrtType_Float.tp_new = float_tp_new;
+}

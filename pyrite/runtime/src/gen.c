@@ -249,7 +249,7 @@ static const PyrtMethodDef gen_methods[] = {
 
 PyrtType PyrtType_Generator = {
     .ob = PYRT_TYPE_HEAD, .name = "generator", .base = &PyrtType_Object, .basicsize = sizeof(PyrtGenerator),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .methods = gen_methods, .dealloc = gen_dealloc, .repr = gen_repr,
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = gen_dealloc, .repr = gen_repr,
     .iter = gen_iter, .iternext = gen_iternext,
 };
 
@@ -286,4 +286,12 @@ PyrtObject *Pyrt_IterSend(PyrtObject *iter, PyrtObject *value, PyrtObject **retv
     Pyrt_IncRef(*retval);
     PYRT_DECREF(stop);
     return NULL;
+}
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_gen(void)
+{
+    PyrtType_Generator.methods = gen_methods;
 }

@@ -595,15 +595,10 @@ PyrtType PyrtType_Int = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtInt),
     .flags = PYRT_TPFLAG_INT,
-    .methods = int_methods,
     .repr = int_repr,
     .hash = int_hash,
     .richcompare = PyrtNum_RichCompare,
-    .binop = PyrtNum_BinOp,
-    .unop = int_unop,
     .bool_ = int_bool,
-    .tp_new = int_tp_new,
-    .format = int_format,
 };
 
 PyrtType PyrtType_Bool = {
@@ -612,13 +607,37 @@ PyrtType PyrtType_Bool = {
     .base = &PyrtType_Int,
     .basicsize = sizeof(PyrtInt),
     .flags = PYRT_TPFLAG_INT | PYRT_TPFLAG_NOSUBCLASS,
-    .methods = int_methods,
     .repr = bool_repr,
     .hash = int_hash,
     .richcompare = PyrtNum_RichCompare,
-    .binop = PyrtNum_BinOp,
-    .unop = int_unop,
     .bool_ = int_bool,
-    .tp_new = bool_tp_new,
-    .format = bool_format,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_int(void)
+{
+    PyrtType_Int.methods = int_methods;
+    PyrtType_Bool.methods = int_methods;
+}
+void pyrt_lazy_binop_int(void)
+{
+    PyrtType_Int.binop = PyrtNum_BinOp;
+    PyrtType_Bool.binop = PyrtNum_BinOp;
+}
+void pyrt_lazy_unop_int(void)
+{
+    PyrtType_Int.unop = int_unop;
+    PyrtType_Bool.unop = int_unop;
+}
+void pyrt_lazy_format_int(void)
+{
+    PyrtType_Int.format = int_format;
+    PyrtType_Bool.format = bool_format;
+}
+void pyrt_lazy_tp_new_int(void)
+{
+    PyrtType_Int.tp_new = int_tp_new;
+    PyrtType_Bool.tp_new = bool_tp_new;
+}

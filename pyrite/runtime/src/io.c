@@ -778,10 +778,20 @@ PyrtType PyrtType_File = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtFile),
     .flags = PYRT_TPFLAG_NOSUBCLASS,
-    .methods = file_methods,
     .dealloc = file_dealloc,
     .repr = file_repr,
-    .getattr = file_getattr,
     .iter = file_iter,
     .iternext = file_iternext,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_io(void)
+{
+    PyrtType_File.methods = file_methods;
+}
+void pyrt_lazy_getattr_io(void)
+{
+    PyrtType_File.getattr = file_getattr;
+}

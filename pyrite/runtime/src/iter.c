@@ -205,7 +205,7 @@ PyrtObject *PyrtEnumerate_TpNew(PyrtObject *type, PyrtObject *const *args, int64
 PyrtType PyrtType_Enumerate = {
     .ob = PYRT_TYPE_HEAD, .name = "enumerate", .base = &PyrtType_Object,
     .basicsize = sizeof(EnumerateObject), .dealloc = enumerate_dealloc,
-    .iter = PyrtIter_SelfIter, .iternext = enumerate_next, .tp_new = PyrtEnumerate_TpNew,
+    .iter = PyrtIter_SelfIter, .iternext = enumerate_next,
 };
 
 /* ================================================================== zip */
@@ -294,7 +294,7 @@ PyrtObject *PyrtZip_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t nar
 
 PyrtType PyrtType_Zip = {
     .ob = PYRT_TYPE_HEAD, .name = "zip", .base = &PyrtType_Object, .basicsize = sizeof(ZipObject),
-    .dealloc = zip_dealloc, .iter = PyrtIter_SelfIter, .iternext = zip_next, .tp_new = PyrtZip_TpNew,
+    .dealloc = zip_dealloc, .iter = PyrtIter_SelfIter, .iternext = zip_next,
 };
 
 /* ================================================================== map */
@@ -343,7 +343,7 @@ PyrtObject *PyrtMap_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t nar
 
 PyrtType PyrtType_Map = {
     .ob = PYRT_TYPE_HEAD, .name = "map", .base = &PyrtType_Object, .basicsize = sizeof(MapObject),
-    .dealloc = map_dealloc, .iter = PyrtIter_SelfIter, .iternext = map_next, .tp_new = PyrtMap_TpNew,
+    .dealloc = map_dealloc, .iter = PyrtIter_SelfIter, .iternext = map_next,
 };
 
 /* ================================================================== filter */
@@ -395,7 +395,7 @@ PyrtObject *PyrtFilter_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t 
 
 PyrtType PyrtType_Filter = {
     .ob = PYRT_TYPE_HEAD, .name = "filter", .base = &PyrtType_Object, .basicsize = sizeof(FilterObject),
-    .dealloc = filter_dealloc, .iter = PyrtIter_SelfIter, .iternext = filter_next, .tp_new = PyrtFilter_TpNew,
+    .dealloc = filter_dealloc, .iter = PyrtIter_SelfIter, .iternext = filter_next,
 };
 
 /* ================================================================== reversed */
@@ -447,5 +447,16 @@ PyrtObject *PyrtReversed_TpNew(PyrtObject *type, PyrtObject *const *args, int64_
 PyrtType PyrtType_Reversed = {
     .ob = PYRT_TYPE_HEAD, .name = "reversed", .base = &PyrtType_Object, .basicsize = sizeof(SeqIterObject),
     .dealloc = seqiter_dealloc, .iter = PyrtIter_SelfIter, .iternext = reversed_next,
-    .tp_new = PyrtReversed_TpNew,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_tp_new_iter(void)
+{
+    PyrtType_Enumerate.tp_new = PyrtEnumerate_TpNew;
+    PyrtType_Zip.tp_new = PyrtZip_TpNew;
+    PyrtType_Map.tp_new = PyrtMap_TpNew;
+    PyrtType_Filter.tp_new = PyrtFilter_TpNew;
+    PyrtType_Reversed.tp_new = PyrtReversed_TpNew;
+}

@@ -825,7 +825,6 @@ PyrtType PyrtType_List = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtList),
     .flags = PYRT_TPFLAG_LIST,
-    .methods = list_methods,
     .dealloc = list_dealloc,
     .repr = PyrtList_Repr,
     .hash = PyrtCont_Unhashable,
@@ -835,6 +834,20 @@ PyrtType PyrtType_List = {
     .getitem = PyrtList_Subscript,
     .setitem = PyrtList_AssSubscript,
     .contains = PyrtList_Contains,
-    .binop = list_binop,
-    .tp_new = PyrtList_TpNew,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_list(void)
+{
+    PyrtType_List.methods = list_methods;
+}
+void pyrt_lazy_binop_list(void)
+{
+    PyrtType_List.binop = list_binop;
+}
+void pyrt_lazy_tp_new_list(void)
+{
+    PyrtType_List.tp_new = PyrtList_TpNew;
+}

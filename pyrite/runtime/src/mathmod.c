@@ -773,6 +773,11 @@ static PyrtObject *module_repr(PyrtObject *o)
     return Pyrt_StrFormat("<module '%s' (built-in)>", ((PyrtModule *)o)->name);
 }
 
+PyrtObject *PyrtModule_Name(PyrtObject *o)
+{
+    return PyrtDict_GetItemStr(((PyrtModule *)o)->dict, "__name__");
+}
+
 static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
 {
     PyrtModule *m = (PyrtModule *)o;
@@ -810,8 +815,6 @@ PyrtType PyrtType_Module = {
     .basicsize = sizeof(PyrtModule),
     .dealloc = module_dealloc,
     .repr = module_repr,
-    .getattr = module_getattr,
-    .setattr = module_setattr,
 };
 
 typedef struct { const char *name; PyrtVectorcall fn; } ModFn;
@@ -903,4 +906,16 @@ PyrtObject *Pyrt_GetModule(const char *name)
     if (strcmp(name, "time") == 0)
         return time_mod ? time_mod : (time_mod = make_module("time", time_fns));
     return NULL;
+}
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_getattr_mathmod(void)
+{
+    PyrtType_Module.getattr = module_getattr;
+}
+void pyrt_lazy_setattr_mathmod(void)
+{
+    PyrtType_Module.setattr = module_setattr;
 }

@@ -310,8 +310,8 @@ static const PyrtMethodDef object_methods[] = {
 };
 
 PyrtType PyrtType_Object = {
-    .ob = PYRT_TYPE_HEAD, .name = "object", .basicsize = sizeof(PyrtObject), .methods = object_methods,
-    .repr = default_repr, .tp_new = object_tp_new,
+    .ob = PYRT_TYPE_HEAD, .name = "object", .basicsize = sizeof(PyrtObject),
+    .repr = default_repr,
 };
 
 static PyrtObject *none_repr(PyrtObject *o)
@@ -337,7 +337,7 @@ static PyrtObject *none_tp_new(PyrtObject *callable, PyrtObject *const *args, in
 
 PyrtType PyrtType_NoneType = {
     .ob = PYRT_TYPE_HEAD, .name = "NoneType", .base = &PyrtType_Object, .basicsize = sizeof(PyrtObject),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = none_repr, .bool_ = none_bool, .tp_new = none_tp_new,
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = none_repr, .bool_ = none_bool,
 };
 PyrtObject Pyrt_NoneStruct = PYRT_HEAD_INIT(&PyrtType_NoneType);
 
@@ -359,7 +359,6 @@ static PyrtObject *notimpl_tp_new(PyrtObject *callable, PyrtObject *const *args,
 PyrtType PyrtType_NotImplementedType = {
     .ob = PYRT_TYPE_HEAD, .name = "NotImplementedType", .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtObject), .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = notimpl_repr,
-    .tp_new = notimpl_tp_new,
 };
 PyrtObject Pyrt_NotImplementedStruct = PYRT_HEAD_INIT(&PyrtType_NotImplementedType);
 
@@ -430,6 +429,7 @@ PyrtObject *Pyrt_Ascii(PyrtObject *o)
 
 PyrtObject *Pyrt_Format(PyrtObject *o, PyrtObject *spec)
 {
+    PYRT_LAZY_ENSURE(format);
     if (o->type->format) {
         if (spec)
             return o->type->format(o, spec);
@@ -551,7 +551,7 @@ static const char *const inplace_symbols[] = {"+=", "-=", "*=", "/=", "//=", "%=
  * subclass of the left's). Returns NotImplemented when neither supports the operation. */
 static PyrtObject *binary_op1(PyrtObject *a, PyrtObject *b, int op)
 {
-    PyrtType *ta = a->type, *tb = b->type;
+    PyrtType *ta = a->type, *tb = b->type;   /* binop slots installed by the caller */
     PyrtObject *(*slotv)(PyrtObject *, PyrtObject *, int) = ta->binop;
     PyrtObject *(*slotw)(PyrtObject *, PyrtObject *, int) = tb != ta ? tb->binop : NULL;
     PyrtObject *r;
@@ -577,6 +577,7 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
 {
     int base = op & ~PYRT_INPLACE;
     PyrtObject *r;
+    PYRT_LAZY_ENSURE(binop);
     if ((op & PYRT_INPLACE) && a->type->binop) {
         /* the in-place form first (list +=, set |=, __iadd__); slots see PYRT_INPLACE */
         r = a->type->binop(a, b, op);
@@ -596,6 +597,7 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
 PyrtObject *Pyrt_UnaryOp(PyrtObject *a, int op)
 {
     static const char *const symbols[] = {"-", "+", "~"};
+    PYRT_LAZY_ENSURE(unop);
     if (a->type->unop) {
         PyrtObject *r = a->type->unop(a, op);
         if (r != Pyrt_NotImplemented)
@@ -744,6 +746,11 @@ PyrtObject *Pyrt_Call(PyrtObject *callable, PyrtObject *const *args, int64_t nar
     PyrtVectorcall call = callable->type->call;
     if (PYRT_LIKELY(call != NULL))
         return call(callable, args, nargs, kwnames);
+    if (!pyrt_lazy_have_call) {   /* call slots not installed yet (lazy.c) */
+        pyrt_lazy_install_call();
+        if ((call = callable->type->call) != NULL)
+            return call(callable, args, nargs, kwnames);
+    }
     return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not callable", callable->type->name);
 }
 
@@ -956,4 +963,18 @@ int Pyrt_Finalize(int status)
 {
     Pyrt_FlushStdout();
     return status;
+}
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_object(void)
+{
+    PyrtType_Object.methods = object_methods;
+}
+void pyrt_lazy_tp_new_object(void)
+{
+    PyrtType_Object.tp_new = object_tp_new;
+    PyrtType_NoneType.tp_new = none_tp_new;
+    PyrtType_NotImplementedType.tp_new = notimpl_tp_new;
 }

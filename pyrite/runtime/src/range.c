@@ -144,13 +144,10 @@ PyrtType PyrtType_Slice = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtSlice),
     .flags = PYRT_TPFLAG_NOSUBCLASS,
-    .methods = slice_methods,
     .dealloc = slice_dealloc,
     .repr = slice_repr,
     .hash = PyrtCont_Unhashable,
     .richcompare = slice_richcompare,
-    .getattr = slice_getattr,
-    .tp_new = PyrtSlice_TpNew,
 };
 
 /* ================================================================== range */
@@ -348,14 +345,30 @@ PyrtType PyrtType_Range = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtRange),
     .flags = PYRT_TPFLAG_NOSUBCLASS,
-    .methods = range_methods,
     .repr = range_repr,
     .hash = range_hash,
     .richcompare = range_richcompare,
-    .getattr = range_getattr,
     .iter = range_iter,
     .len = range_len,
     .getitem = PyrtRange_Subscript,
     .contains = PyrtRange_Contains,
-    .tp_new = PyrtRange_TpNew,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_range(void)
+{
+    PyrtType_Slice.methods = slice_methods;
+    PyrtType_Range.methods = range_methods;
+}
+void pyrt_lazy_getattr_range(void)
+{
+    PyrtType_Slice.getattr = slice_getattr;
+    PyrtType_Range.getattr = range_getattr;
+}
+void pyrt_lazy_tp_new_range(void)
+{
+    PyrtType_Slice.tp_new = PyrtSlice_TpNew;
+    PyrtType_Range.tp_new = PyrtRange_TpNew;
+}

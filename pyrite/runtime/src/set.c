@@ -979,7 +979,6 @@ PyrtType PyrtType_Set = {
     .name = "set",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
-    .methods = set_methods,
     .dealloc = set_dealloc,
     .repr = PyrtSet_Repr,
     .hash = PyrtCont_Unhashable,
@@ -987,8 +986,6 @@ PyrtType PyrtType_Set = {
     .iter = set_iter,
     .len = set_len,
     .contains = PyrtSet_Contains,
-    .binop = set_binop,
-    .tp_new = PyrtSet_TpNew,
 };
 
 PyrtType PyrtType_FrozenSet = {
@@ -996,7 +993,6 @@ PyrtType PyrtType_FrozenSet = {
     .name = "frozenset",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
-    .methods = frozenset_methods,
     .dealloc = set_dealloc,
     .repr = PyrtSet_Repr,
     .hash = PyrtFrozenSet_Hash,
@@ -1004,6 +1000,23 @@ PyrtType PyrtType_FrozenSet = {
     .iter = set_iter,
     .len = set_len,
     .contains = PyrtSet_Contains,
-    .binop = set_binop,
-    .tp_new = PyrtFrozenSet_TpNew,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_set(void)
+{
+    PyrtType_Set.methods = set_methods;
+    PyrtType_FrozenSet.methods = frozenset_methods;
+}
+void pyrt_lazy_binop_set(void)
+{
+    PyrtType_Set.binop = set_binop;
+    PyrtType_FrozenSet.binop = set_binop;
+}
+void pyrt_lazy_tp_new_set(void)
+{
+    PyrtType_Set.tp_new = PyrtSet_TpNew;
+    PyrtType_FrozenSet.tp_new = PyrtFrozenSet_TpNew;
+}

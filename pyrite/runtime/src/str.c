@@ -357,7 +357,7 @@ PyrtObject *PyrtStr_CallUserDunder(PyrtObject *o, const char *name, bool *found)
     if (!*found) return NULL;
     PyrtObject *n = PyrtStr_FromCString(name);
     if (!n) return NULL;
-    PyrtObject *r = Pyrt_CallMethod(o, n, NULL, 0, NULL);
+    PyrtObject *r = pyrt_user_call_method(o, n, NULL, 0, NULL);   /* set: o's class is a user class */
     PYRT_DECREF(n);
     return r;
 }
@@ -1919,7 +1919,6 @@ PyrtType PyrtType_Str = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtStr),
     .flags = PYRT_TPFLAG_STR,
-    .methods = str_methods,
     .dealloc = str_dealloc,
     .repr = str_repr,
     .str = str_str,
@@ -1929,8 +1928,25 @@ PyrtType PyrtType_Str = {
     .len = str_len,
     .getitem = str_getitem,
     .contains = str_contains,
-    .binop = str_binop,
     .bool_ = str_bool,
-    .tp_new = PyrtStr_New,
-    .format = str_format,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_str(void)
+{
+    PyrtType_Str.methods = str_methods;
+}
+void pyrt_lazy_binop_str(void)
+{
+    PyrtType_Str.binop = str_binop;
+}
+void pyrt_lazy_format_str(void)
+{
+    PyrtType_Str.format = str_format;
+}
+void pyrt_lazy_tp_new_str(void)
+{
+    PyrtType_Str.tp_new = PyrtStr_New;
+}

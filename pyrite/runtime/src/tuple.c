@@ -295,7 +295,6 @@ PyrtType PyrtType_Tuple = {
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtTuple),
     .flags = PYRT_TPFLAG_TUPLE,
-    .methods = tuple_methods,
     .dealloc = tuple_dealloc,
     .repr = PyrtTuple_Repr,
     .hash = PyrtTuple_Hash,
@@ -304,6 +303,20 @@ PyrtType PyrtType_Tuple = {
     .len = tuple_len,
     .getitem = PyrtTuple_Subscript,
     .contains = PyrtTuple_Contains,
-    .binop = tuple_binop,
-    .tp_new = PyrtTuple_TpNew,
 };
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_tuple(void)
+{
+    PyrtType_Tuple.methods = tuple_methods;
+}
+void pyrt_lazy_binop_tuple(void)
+{
+    PyrtType_Tuple.binop = tuple_binop;
+}
+void pyrt_lazy_tp_new_tuple(void)
+{
+    PyrtType_Tuple.tp_new = PyrtTuple_TpNew;
+}

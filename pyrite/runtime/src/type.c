@@ -24,6 +24,7 @@ static PyrtObject *type_call(PyrtObject *callable, PyrtObject *const *args, int6
                              PyrtObject *kwnames)
 {
     PyrtType *t = (PyrtType *)callable;
+    PYRT_LAZY_ENSURE(tp_new);
     if (!t->tp_new)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "cannot create '%s' instances", t->name);
     return t->tp_new(callable, args, nargs, kwnames);
@@ -41,8 +42,7 @@ static PyrtObject *type_tp_new(PyrtObject *callable, PyrtObject *const *args, in
 
 PyrtType PyrtType_Type = {
     .ob = PYRT_TYPE_HEAD, .name = "type", .base = &PyrtType_Object, .basicsize = sizeof(PyrtType),
-    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr, .getattr = type_getattr, .setattr = type_setattr,
-    .call = type_call, .tp_new = type_tp_new,
+    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr,
 };
 
 /* ------------------------------------------------------------------ instances */
@@ -209,6 +209,7 @@ static const PyrtMethodDef *find_methoddef(const PyrtMethodDef *m, const char *n
 /* Along the MRO starting at t: a class-dict entry (returned, borrowed) or a builtin method (*meth). */
 static PyrtObject *lookup_attr(PyrtType *t, const char *name, const PyrtMethodDef **meth)
 {
+    PYRT_LAZY_ENSURE(methods);
     *meth = NULL;
     for (; t; t = t->base) {
         if (t->dict) {
@@ -323,7 +324,7 @@ static PyrtObject *builtin_getattr(PyrtObject *o, PyrtObject *name)
 PyrtType PyrtType_BuiltinFunction = {
     .ob = PYRT_TYPE_HEAD, .name = "builtin_function_or_method", .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtBuiltinFunction), .flags = PYRT_TPFLAG_NOSUBCLASS,
-    .dealloc = builtin_dealloc, .repr = builtin_repr, .getattr = builtin_getattr, .call = builtin_call,
+    .dealloc = builtin_dealloc, .repr = builtin_repr,
 };
 
 /* ------------------------------------------------------------------ functions and bound methods */
@@ -395,7 +396,6 @@ static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
 PyrtType PyrtType_Function = {
     .ob = PYRT_TYPE_HEAD, .name = "function", .base = &PyrtType_Object, .basicsize = sizeof(PyrtFunction),
     .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = function_dealloc, .repr = function_repr,
-    .getattr = function_getattr, .call = function_call,
 };
 
 PyrtObject *PyrtMethod_New(PyrtObject *func, PyrtObject *self)
@@ -480,8 +480,7 @@ static PyrtObject *method_getattr(PyrtObject *o, PyrtObject *name)
 PyrtType PyrtType_Method = {
     .ob = PYRT_TYPE_HEAD, .name = "method", .base = &PyrtType_Object, .basicsize = sizeof(PyrtMethod),
     .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = method_dealloc, .repr = method_repr,
-    .hash = method_hash, .richcompare = method_richcompare, .getattr = method_getattr,
-    .call = method_call,
+    .hash = method_hash, .richcompare = method_richcompare,
 };
 
 /* ------------------------------------------------------------------ cells */
@@ -575,13 +574,11 @@ static PyrtObject *wrapper_repr(PyrtObject *o)
 PyrtType PyrtType_StaticMethod = {
     .ob = PYRT_TYPE_HEAD, .name = "staticmethod", .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
-    .getattr = wrapper_getattr, .call = staticmethod_call, .tp_new = wrapper_tp_new,
 };
 
 PyrtType PyrtType_ClassMethod = {
     .ob = PYRT_TYPE_HEAD, .name = "classmethod", .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
-    .getattr = wrapper_getattr, .tp_new = wrapper_tp_new,
 };
 
 /* ------------------------------------------------------------------ property */
@@ -683,8 +680,7 @@ static PyrtObject *property_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_Property = {
     .ob = PYRT_TYPE_HEAD, .name = "property", .base = &PyrtType_Object, .basicsize = sizeof(PyrtProperty),
-    .methods = property_methods, .dealloc = property_dealloc, .getattr = property_getattr,
-    .tp_new = property_tp_new,
+    .dealloc = property_dealloc,
 };
 
 static PyrtObject *property_get(PyrtObject *prop, PyrtObject *obj, const char *name)
@@ -808,6 +804,7 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 
 PyrtObject *Pyrt_GetAttr(PyrtObject *o, PyrtObject *name)
 {
+    PYRT_LAZY_ENSURE(getattr);
     if (o->type->getattr)
         return o->type->getattr(o, name);
     return Pyrt_GenericGetAttr(o, name);
@@ -839,6 +836,7 @@ int Pyrt_HasAttr(PyrtObject *o, PyrtObject *name)
 
 int Pyrt_SetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 {
+    PYRT_LAZY_ENSURE(setattr);
     if (o->type->setattr)
         return o->type->setattr(o, name, v);
     return Pyrt_GenericSetAttr(o, name, v);
@@ -872,6 +870,7 @@ PyrtObject *Pyrt_CallMethod(PyrtObject *self, PyrtObject *name, PyrtObject *cons
 {
     PyrtType *t = self->type;
     const char *s = PyrtStr_UTF8(name);
+    PYRT_LAZY_ENSURE(getattr);
     bool plain = !t->getattr || (t->flags & PYRT_TPFLAG_EXCEPTION);
     if (plain && has_instance_layout(t)) {
         PyrtObject *d = ((PyrtInstance *)self)->dict;
@@ -915,6 +914,7 @@ PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
 {
     const char *s = PyrtStr_UTF8(name);
     PyrtType *t = self->type == &PyrtType_Type ? (PyrtType *)self : self->type;
+    PYRT_LAZY_ENSURE(methods);
     for (PyrtType *c = cls->base; c; c = c->base) {
         if (c->dict) {
             PyrtObject *v = PyrtDict_GetItemStr(c->dict, s);
@@ -1207,6 +1207,19 @@ static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, in
 static PyrtType **user_types;
 static int64_t nuser_types, capuser_types;
 
+void pyrt_lazy_inherit(size_t off)
+{
+    typedef void (*AnySlot)(void);
+    for (int64_t i = 0; i < nuser_types; i++) {
+        AnySlot *slot = (AnySlot *)((char *)user_types[i] + off);
+        if (!*slot)
+            *slot = *(AnySlot *)((char *)user_types[i]->base + off);
+    }
+}
+
+PyrtObject *(*pyrt_user_call_method)(PyrtObject *self, PyrtObject *name, PyrtObject *const *args,
+                                     int64_t nargs, PyrtObject *kwnames);
+
 static int register_type(PyrtType *t)
 {
     if (nuser_types == capuser_types) {
@@ -1260,6 +1273,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         t->setattr = NULL;
     }
     t->tp_new = user_tp_new;
+    pyrt_user_call_method = Pyrt_CallMethod;
     install_slots(t);
     if (register_type(t) < 0) {
         PYRT_DECREF(t->dict);
@@ -1519,4 +1533,41 @@ int Pyrt_ApplyDefaults(const PyrtArgSpec *spec, PyrtObject *func, PyrtObject **o
     if (nmissing)
         return missing_error(spec, missing, nmissing, "keyword-only");
     return 0;
+}
+
+/* ------------------------------------------------------------------ lazily installed slots
+ * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
+ * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+void pyrt_lazy_methods_type(void)
+{
+    PyrtType_Property.methods = property_methods;
+}
+void pyrt_lazy_getattr_type(void)
+{
+    PyrtType_Type.getattr = type_getattr;
+    PyrtType_BuiltinFunction.getattr = builtin_getattr;
+    PyrtType_Function.getattr = function_getattr;
+    PyrtType_Method.getattr = method_getattr;
+    PyrtType_StaticMethod.getattr = wrapper_getattr;
+    PyrtType_ClassMethod.getattr = wrapper_getattr;
+    PyrtType_Property.getattr = property_getattr;
+}
+void pyrt_lazy_setattr_type(void)
+{
+    PyrtType_Type.setattr = type_setattr;
+}
+void pyrt_lazy_tp_new_type(void)
+{
+    PyrtType_Type.tp_new = type_tp_new;
+    PyrtType_StaticMethod.tp_new = wrapper_tp_new;
+    PyrtType_ClassMethod.tp_new = wrapper_tp_new;
+    PyrtType_Property.tp_new = property_tp_new;
+}
+void pyrt_lazy_call_type(void)
+{
+    PyrtType_Type.call = type_call;
+    PyrtType_BuiltinFunction.call = builtin_call;
+    PyrtType_Function.call = function_call;
+    PyrtType_Method.call = method_call;
+    PyrtType_StaticMethod.call = staticmethod_call;
 }
