@@ -13,6 +13,8 @@ import pytest
 from casefile import load_dir
 from pyrite import driver
 from pyrite.diagnostics import CompileError
+from pyrite.toolchain import zig
+from pyrite.toolchain.zig import ToolchainError
 
 HERE = os.path.dirname(__file__)
 CASES = load_dir(os.path.join(HERE, "cases"), "run-")
@@ -79,11 +81,16 @@ def test_run_case(case, target, tmp_path):
     work = str(tmp_path / target)
     main = case.write(work)
     out = os.path.join(str(tmp_path), "prog" + (".wasm" if target == "wasi" else ""))
+    keep = str(tmp_path / "build")   # a failing case keeps its generated C here
+    os.makedirs(keep)
     try:
-        driver.build(main, target, out)
+        driver.build(main, target, out, keep_dir=keep)
     except CompileError as e:
         pytest.fail("compile error:\n%s" % e)
+    except ToolchainError as e:
+        pytest.fail("C compilation failed:\n%s\n%s" % ("\n".join(zig.last_commands), e.log[-3000:]))
     got = run_native(out, case, work) if target == "native" else run_wasi(out, case, work)
-    assert got[0].decode("utf-8", "replace") == expected[0].decode("utf-8", "replace"), "stdout differs"
-    assert got[1] == expected[1], "exit status %d, CPython %d (stderr: %s)" % (got[1], expected[1], got[2])
-    assert got[2] == expected[2], "last stderr line differs"
+    how = "\ngenerated C: %s\nzig: %s" % (os.path.join(keep, "program.c"), zig.last_commands[-1])
+    assert got[0].decode("utf-8", "replace") == expected[0].decode("utf-8", "replace"), "stdout differs" + how
+    assert got[1] == expected[1], "exit status %d, CPython %d (stderr: %s)%s" % (got[1], expected[1], got[2], how)
+    assert got[2] == expected[2], "last stderr line differs" + how

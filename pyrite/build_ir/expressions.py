@@ -135,7 +135,42 @@ def store_global(b, mod, name, v):
 
 
 # ---------------------------------------------------------------------- operators
+def const_value(node):
+    """The value of a constant int/float expression (CPython folds these at compile time, so big
+    intermediate values like 2 ** 63 - 1 never exist at run time), or None."""
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
+        v = const_value(node.operand)
+        if v is None or (isinstance(node.op, ast.Invert) and type(v) is not int):
+            return None
+        return {ast.USub: lambda x: -x, ast.UAdd: lambda x: +x, ast.Invert: lambda x: ~x}[type(node.op)](v)
+    if isinstance(node, ast.BinOp) and type(node.op) in BINOPS and not isinstance(node.op, ast.MatMult):
+        a, c = const_value(node.left), const_value(node.right)
+        if a is None or c is None:
+            return None
+        if isinstance(node.op, ast.Pow) and (abs(c) > 256 or abs(a) > 2 ** 64):
+            return None
+        if isinstance(node.op, (ast.LShift,)) and (c > 256 or c < 0):
+            return None
+        try:
+            import operator
+            fn = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                  ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod,
+                  ast.Pow: operator.pow, ast.LShift: operator.lshift, ast.RShift: operator.rshift,
+                  ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor}[type(node.op)]
+            r = fn(a, c)
+        except (ArithmeticError, ValueError, TypeError):
+            return None   # raised at run time, as CPython does
+        if type(r) is int and abs(r) < 2 ** 70 or type(r) is float:
+            return r
+    return None
+
+
 def transform_BinOp(b, node):
+    v = const_value(node)
+    if v is not None and (type(v) is float or -2 ** 63 <= v < 2 ** 63) and b.type_of(node) in (m.INT, m.FLOAT):
+        return b.lit(v)
     left = transform_expr(b, node.left)
     right = transform_expr(b, node.right)
     return binop(b, node.op, left, right, b.type_of(node))

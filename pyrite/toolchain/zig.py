@@ -42,7 +42,11 @@ def target_flags(target):
     return flags
 
 
+last_commands = []   # the zig command lines of the latest compilation (tests print them on failure)
+
+
 def run(cmd, show, cwd=None):
+    last_commands.append(" ".join(cmd))
     if show:
         print(" ".join(cmd), file=sys.stderr)
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd)
@@ -96,6 +100,7 @@ def runtime_library(target, show=False):
 
 
 def compile_program(c_path, out_path, target, show=False):
+    del last_commands[:]
     lib = runtime_library(target, show)
     t = TARGETS[target]
     cmd = [zig_exe(), "cc"] + target_flags(target) + t["cflags"] + COMMON_CFLAGS + \
