@@ -12,7 +12,7 @@ from pyrite.toolchain.cache import cache_dir, atomic_replace_dir
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "runtime")
 TARGETS = {
     "native": {"triple": None, "cflags": ["-O2", "-mcpu=baseline"], "ldflags": ["-lm"], "exe_suffix": ""},
-    "wasi": {"triple": "wasm32-wasi", "cflags": ["-O2"], "ldflags": ["-s", "-lm", "-Wl,-z,stack-size=8388608"],
+    "wasi": {"triple": "wasm32-wasi", "cflags": ["-O2", "-mbulk-memory", "-msign-ext", "-mnontrapping-fptoint"], "ldflags": ["-s", "-lm", "-Wl,-z,stack-size=8388608"],
              "exe_suffix": ".wasm"},
 }
 COMMON_CFLAGS = ["-std=gnu11", "-fno-strict-aliasing", "-fwrapv", "-ffunction-sections", "-fdata-sections",
