@@ -4,17 +4,12 @@ import os
 from pyrite.diagnostics import CompileError
 
 
-def compile_to_c(path, dump_ir=False):
-    """Python program (main file + its imports) -> C text. Raises CompileError with diagnostics."""
+def build_ir(path):
+    """Python program (main file + its imports) -> typed IR. Raises CompileError with diagnostics."""
     from pyrite.frontend.modules import load_program
     from pyrite.frontend.subset_check import check_module
     from pyrite.types.infer import infer_program
     from pyrite.build_ir.functions import build_program
-    from pyrite.passes.check_uninit import check_uninit
-    from pyrite.passes.insert_refcounts import insert_refcounts
-    from pyrite.passes.borrow_temps import borrow_temps
-    from pyrite.codegen.emit_module import emit_program
-    from pyrite.ir.verify import verify_function
 
     program = load_program(path)                                   # parse, resolve imports
     errors = []
@@ -23,15 +18,32 @@ def compile_to_c(path, dump_ir=False):
     if errors:
         raise CompileError(errors)
     inf = infer_program(program)                                   # whole-program type inference
-    prog = build_program(inf)                                      # typed IR
+    return build_program(inf), inf                                 # typed IR
+
+
+def run_passes(prog, upto=None):
+    """The IR passes, in order, on every function (verify_ir after each when PYRITE_VERIFY=1)."""
+    from pyrite.passes.check_uninit import check_uninit
+    from pyrite.passes.insert_refcounts import insert_refcounts
+    from pyrite.passes.borrow_temps import borrow_temps
+    from pyrite.ir.verify import verify_function
     verify = os.environ.get("PYRITE_VERIFY") == "1"
-    for mod in prog.modules:                                       # passes
+    for mod in prog.modules:
         for fn in mod.functions + [mod.init]:
             for ir_pass in (None, check_uninit, insert_refcounts, borrow_temps):
                 if ir_pass is not None:
                     ir_pass(fn)
                 if verify:
                     verify_function(fn)
+                if ir_pass is not None and ir_pass.__name__ == upto:
+                    break
+
+
+def compile_to_c(path, dump_ir=False):
+    """Python program -> C text (and the inference results, and the IR text when asked)."""
+    from pyrite.codegen.emit_module import emit_program
+    prog, inf = build_ir(path)                                     # frontend, inference, IR
+    run_passes(prog)                                               # passes
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program

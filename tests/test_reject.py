@@ -31,7 +31,7 @@ def test_reject(case, tmp_path, request):
         case.out = err
         _rewrite()
         return
-    assert err == (case.out or ""), "diagnostics differ from [out]"
+    assert err.rstrip("\n") == (case.out or "").rstrip("\n"), "diagnostics differ from [out]"
 
 
 def _rewrite():
@@ -42,7 +42,7 @@ def _rewrite():
         for rel, text in c.files.items():
             out.append("[file %s]\n%s" % (rel, text))
         if c.out is not None:
-            out.append("[out]\n" + c.out)
+            out.append("[out]\n" + c.out.rstrip("\n") + "\n")
         out.append("\n")
     with open(PATH, "w") as f:
         f.write("".join(out))

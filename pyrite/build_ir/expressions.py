@@ -97,7 +97,10 @@ def load_global(b, mod, name):
         r = b.temp(g.rtype)
         b.add(ops.LoadStatic(r, g, check=True))
         return V(r, t)
-    from pyrite.types.infos import BUILTIN_NAMES
+    from pyrite.types.infos import BUILTIN_NAMES, BUILTIN_EXCEPTIONS
+    if name in BUILTIN_EXCEPTIONS:
+        r = b.expr("(PyrtObject *)&PyrtType_%s" % name, [], m.BuiltinT(name), rtype=PTR)
+        return V(r.reg, m.BuiltinT(name))
     if name in BUILTIN_NAMES:
         return b.c_call("Pyrt_GetBuiltin", [_cstr(name)], m.BuiltinT(name), rtype=OBJ, borrowed=True)
     b.c_void("Pyrt_ErrNameError", [_cstr(name)], ops.ERR_ALWAYS)
@@ -213,6 +216,9 @@ def binop(b, op, a, c, t, inplace=False):
 
 
 def transform_UnaryOp(b, node):
+    c = const_value(node)
+    if c is not None and (type(c) is float or -2 ** 63 <= c < 2 ** 63) and b.type_of(node) in (m.INT, m.FLOAT):
+        return b.lit(c)
     v = transform_expr(b, node.operand)
     t = b.type_of(node)
     if isinstance(node.op, ast.Not):
