@@ -57,14 +57,20 @@ def main(argv):
     if not os.path.isfile(opts["prog"]):
         print("pyrite: %s: no such file" % opts["prog"], file=sys.stderr)
         return 2
-    if cmd == "build":
-        return cmd_build(opts)
-    if cmd == "run":
-        return cmd_run(opts)
-    if cmd == "check":
-        return cmd_check(opts)
-    print(USAGE, file=sys.stderr)
-    return 2
+    handlers = {"build": cmd_build, "run": cmd_run, "check": cmd_check}
+    if cmd not in handlers:
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        return handlers[cmd](opts)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as e:   # a bug in pyrite: say so plainly, no traceback unless asked for
+        if os.environ.get("PYRITE_DEBUG"):
+            raise
+        print("pyrite: internal error while compiling %s: %s: %s; this is a pyrite bug, please report "
+              "it (PYRITE_DEBUG=1 shows the traceback)" % (opts["prog"], type(e).__name__, e), file=sys.stderr)
+        return 1
 
 
 def report(err):
