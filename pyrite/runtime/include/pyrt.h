@@ -571,7 +571,9 @@ PyrtObject *Pyrt_Stderr(void);
 PyrtObject *Pyrt_Stdin(void);
 int Pyrt_WriteStdout(const char *s, int64_t n);
 PyrtObject *PyrtFile_Open(PyrtObject *path, PyrtObject *mode);   /* FileNotFoundError etc. like CPython */
-extern PyrtObject *pyrt_sys_argv;                /* list of str */
+extern PyrtObject *pyrt_sys_argv;   /* list of str: NULL until the sys module is imported or Pyrt_SetArgv */
+extern int pyrt_argc;               /* the command line given to Pyrt_Init */
+extern char **pyrt_argv;
 PyrtObject *Pyrt_SysExit(PyrtObject *code /* NULL: None */);  /* raises SystemExit; returns NULL */
 double Pyrt_TimeTime(void);
 double Pyrt_TimePerfCounter(void);

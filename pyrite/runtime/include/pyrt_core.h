@@ -7,6 +7,10 @@
  * and %S (str of a PyrtObject*). */
 PyrtObject *Pyrt_StrFormat(const char *fmt, ...);
 PyrtObject *Pyrt_StrFormatV(const char *fmt, va_list ap);
+/* snprintf/vsnprintf for messages without the C library's printf (which links float formatting):
+ * %s %d %i %u %x %c %% with l/ll/z, '0' flag, width, precision ('.N', '.*'). No %e/%f/%g. */
+int Pyrt_Snprintf(char *buf, size_t size, const char *fmt, ...);
+int Pyrt_Vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* Release what a compiled-class instance holds (OBJ fields and the attribute dict), not the memory:
  * the dealloc of PyrtInstance-based types. */

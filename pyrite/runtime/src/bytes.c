@@ -162,13 +162,13 @@ static int lookup_errors(const char *name) {
 
 static PyrtObject *unknown_encoding(const char *name) {
     char msg[200];
-    snprintf(msg, sizeof msg, "unknown encoding: %.150s", name);
+    Pyrt_Snprintf(msg, sizeof msg, "unknown encoding: %.150s", name);
     return Pyrt_ErrSetString(&PyrtType_LookupError, msg);
 }
 
 static PyrtObject *unknown_handler(const char *name) {
     char msg[200];
-    snprintf(msg, sizeof msg, "unknown error handler name '%.150s'", name);
+    Pyrt_Snprintf(msg, sizeof msg, "unknown error handler name '%.150s'", name);
     return Pyrt_ErrSetString(&PyrtType_LookupError, msg);
 }
 
@@ -196,10 +196,10 @@ static PyrtObject *decode_error(const char *codec, const unsigned char *d, int64
                                 const char *why) {
     char msg[200];
     if (len == 1)
-        snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %lld: %s", codec,
+        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %lld: %s", codec,
                  d[start], (long long)start, why);
     else
-        snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec,
+        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec,
                  (long long)start, (long long)(start + len - 1), why);
     return Pyrt_ErrSetString(&PyrtType_UnicodeError, msg);
 }
@@ -252,9 +252,9 @@ fail:
 }
 
 static void escape_cp(char *out, size_t size, uint32_t c) {
-    if (c < 0x100) snprintf(out, size, "\\x%02x", (unsigned)c);
-    else if (c < 0x10000) snprintf(out, size, "\\u%04x", (unsigned)c);
-    else snprintf(out, size, "\\U%08x", (unsigned)c);
+    if (c < 0x100) Pyrt_Snprintf(out, size, "\\x%02x", (unsigned)c);
+    else if (c < 0x10000) Pyrt_Snprintf(out, size, "\\u%04x", (unsigned)c);
+    else Pyrt_Snprintf(out, size, "\\U%08x", (unsigned)c);
 }
 
 static bool encodable(int enc, uint32_t c) {
@@ -269,10 +269,10 @@ static PyrtObject *encode_error(int enc, const uint32_t *u, int64_t start, int64
     char msg[200], esc[16];
     if (end - start == 1) {
         escape_cp(esc, sizeof esc, u[start]);
-        snprintf(msg, sizeof msg, "'%s' codec can't encode character '%s' in position %lld: %s",
+        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't encode character '%s' in position %lld: %s",
                  codec_names[enc], esc, (long long)start, why);
     } else {
-        snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %lld-%lld: %s",
+        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %lld-%lld: %s",
                  codec_names[enc], (long long)start, (long long)(end - 1), why);
     }
     return Pyrt_ErrSetString(&PyrtType_UnicodeError, msg);
@@ -360,7 +360,7 @@ PyrtObject *PyrtBytes_FromIterable(PyrtObject *src) {
         if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_TypeError) == 1) {
             Pyrt_ErrClear();
             char msg[200];
-            snprintf(msg, sizeof msg, "cannot convert '%s' object to bytes", src->type->name);
+            Pyrt_Snprintf(msg, sizeof msg, "cannot convert '%s' object to bytes", src->type->name);
             type_error(msg);
         }
         return NULL;
@@ -384,7 +384,7 @@ static int opt_str(PyrtObject *o, const char *fname, const char *argname, const 
     if (!o) return 0;
     if (!PyrtStr_Check(o)) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s() argument '%s' must be str, not %s", fname, argname, o->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s() argument '%s' must be str, not %s", fname, argname, o->type->name);
         type_error(msg);
         return -1;
     }
@@ -431,7 +431,7 @@ PyrtObject *PyrtBytes_New(PyrtObject *type, PyrtObject *const *args, int64_t nar
 static bool need_bytes(PyrtObject *o) {
     if (PyrtBytes_Check(o)) return true;
     char msg[200];
-    snprintf(msg, sizeof msg, "a bytes-like object is required, not '%s'", o->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "a bytes-like object is required, not '%s'", o->type->name);
     type_error(msg);
     return false;
 }
@@ -590,7 +590,7 @@ static PyrtObject *bstarts_ends(PyrtObject *self, PyrtObject *const *args, int64
     }
     if (!PyrtBytes_Check(x)) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s first arg must be bytes or a tuple of bytes, not %s", name, x->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s first arg must be bytes or a tuple of bytes, not %s", name, x->type->name);
         return type_error(msg);
     }
     return Pyrt_BoolFromC(btailmatch(self, x, start, end, at_end));
@@ -615,7 +615,7 @@ static int bfind_args(const char *name, PyrtObject *self, PyrtObject *const *arg
         *subn = 1;
     } else {
         char msg[200];
-        snprintf(msg, sizeof msg, "argument should be integer or bytes-like object, not '%s'",
+        Pyrt_Snprintf(msg, sizeof msg, "argument should be integer or bytes-like object, not '%s'",
                  args[0]->type->name);
         type_error(msg);
         return -1;
@@ -682,7 +682,7 @@ PYRT_BYTES_METH(join) {
         int rc = 0;
         if (!PyrtBytes_Check(v)) {
             char msg[200];
-            snprintf(msg, sizeof msg, "sequence item %lld: expected a bytes-like object, %s found",
+            Pyrt_Snprintf(msg, sizeof msg, "sequence item %lld: expected a bytes-like object, %s found",
                      (long long)i, v->type->name);
             type_error(msg);
             rc = -1;
@@ -808,14 +808,14 @@ static PyrtObject *bytes_binop(PyrtObject *a, PyrtObject *b, int op) {
     if (op == PYRT_ADD) {
         if (ba && bb) return PyrtBytes_Concat(a, b);
         if (!ba || defers_to(b, "__radd__")) return Pyrt_NotImplemented;
-        snprintf(msg, sizeof msg, "can't concat %s to bytes", b->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "can't concat %s to bytes", b->type->name);
         return type_error(msg);
     }
     if (op == PYRT_MUL) {
         PyrtObject *s = ba ? a : b, *n = ba ? b : a;
         if (is_int(n)) return PyrtBytes_Repeat(s, PyrtInt_AsI64(n));
         if (defers_to(n, ba ? "__rmul__" : "__mul__")) return Pyrt_NotImplemented;
-        snprintf(msg, sizeof msg, "can't multiply sequence by non-int of type '%s'", n->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "can't multiply sequence by non-int of type '%s'", n->type->name);
         return type_error(msg);
     }
     return Pyrt_NotImplemented;
@@ -830,7 +830,7 @@ static PyrtObject *bytes_getitem(PyrtObject *o, PyrtObject *key) {
         return PyrtBytes_Slice(o, sl->start, sl->stop, sl->step);
     }
     char msg[200];
-    snprintf(msg, sizeof msg, "byte indices must be integers or slices, not %s", key->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "byte indices must be integers or slices, not %s", key->type->name);
     return type_error(msg);
 }
 

@@ -136,12 +136,57 @@ static PyrtObject *exc_str(PyrtObject *o)
 }
 
 /* The name CPython shows for a class: "ValueError", "C" in __main__, "mod.C" elsewhere. */
+static void append_trunc(char *buf, size_t n, const char *s)
+{
+    size_t l = strlen(buf), k = strlen(s);
+    if (k > n - 1 - l)
+        k = n - 1 - l;
+    memcpy(buf + l, s, k);
+    buf[l + k] = 0;
+}
+
 static void exc_type_name(PyrtType *t, char *buf, size_t n)
 {
-    if (t->module && strcmp(t->module, "__main__") != 0 && strcmp(t->module, "builtins") != 0)
-        snprintf(buf, n, "%s.%s", t->module, t->name);
-    else
-        snprintf(buf, n, "%s", t->name);
+    buf[0] = 0;
+    if (t->module && strcmp(t->module, "__main__") != 0 && strcmp(t->module, "builtins") != 0) {
+        append_trunc(buf, n, t->module);
+        append_trunc(buf, n, ".");
+    }
+    append_trunc(buf, n, t->name);
+}
+
+/* Traceback printing writes with fputs only: fprintf would link printf's float formatting into every
+ * program (each program can print a traceback). */
+static void err_puts3(const char *a, const char *b, const char *c)
+{
+    fputs(a, stderr);
+    fputs(b, stderr);
+    fputs(c, stderr);
+}
+
+static const char *err_int(char *tmp, int64_t v)   /* tmp: >= 24 bytes */
+{
+    char rev[24];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        rev[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    char *p = tmp;
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = rev[--n];
+    *p = 0;
+    return tmp;
+}
+
+static void print_repeated(int64_t repeat)
+{
+    char tmp[24];
+    err_puts3("  [Previous line repeated ", err_int(tmp, repeat - 2), " more time");
+    fputs(repeat - 2 > 1 ? "s]\n" : "]\n", stderr);
 }
 
 static PyrtObject *exc_repr(PyrtObject *o)
@@ -505,7 +550,7 @@ static void print_source_line(const char *file, int32_t line)
             while (l > 0 && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' '))
                 s[--l] = 0;
             if (l > 0)
-                fprintf(stderr, "    %s\n", s);
+                err_puts3("    ", s, "\n");
             break;
         }
         if (!whole) {   /* skip the rest of an overlong line */
@@ -534,17 +579,18 @@ static void print_trace(PyrtBaseException *e)
                 continue;
         } else {
             if (repeat >= 3)
-                fprintf(stderr, "  [Previous line repeated %lld more time%s]\n", (long long)(repeat - 2),
-                        repeat - 2 > 1 ? "s" : "");
+                print_repeated(repeat);
             repeat = 0;
         }
         last = t;
-        fprintf(stderr, "  File \"%s\", line %d, in %s\n", t->file, (int)t->line, t->func);
+        char tmp[24];
+        err_puts3("  File \"", t->file, "\", line ");
+        err_puts3(err_int(tmp, t->line), ", in ", t->func);
+        fputs("\n", stderr);
         print_source_line(t->file, t->line);
     }
     if (repeat >= 3)
-        fprintf(stderr, "  [Previous line repeated %lld more time%s]\n", (long long)(repeat - 2),
-                repeat - 2 > 1 ? "s" : "");
+        print_repeated(repeat);
 }
 
 static void print_exc_line(PyrtObject *exc)
@@ -555,11 +601,12 @@ static void print_exc_line(PyrtObject *exc)
     PyrtObject *s = Pyrt_Str(exc);
     if (!s) {
         Pyrt_ErrClear();
-        fprintf(stderr, "%s: <exception str() failed>\n", name);
+        err_puts3(name, ": <exception str() failed>", "\n");
     } else if (PyrtStr_Len(s) == 0) {
-        fprintf(stderr, "%s\n", name);
+        err_puts3(name, "", "\n");
     } else {
-        fprintf(stderr, "%s: %s\n", name, PyrtStr_UTF8(s));
+        err_puts3(name, ": ", PyrtStr_UTF8(s));
+        fputs("\n", stderr);
     }
     Pyrt_XDecRef(s);
     Pyrt_ErrRestore(saved);
@@ -592,7 +639,7 @@ static int system_exit_status(PyrtObject *exc)
         return (int)(PyrtInt_AsI64(code) & 0xff);
     PyrtObject *s = Pyrt_Str(code);
     if (s) {
-        fprintf(stderr, "%s\n", PyrtStr_UTF8(s));
+        err_puts3(PyrtStr_UTF8(s), "", "\n");
         PYRT_DECREF(s);
     } else {
         Pyrt_ErrClear();

@@ -9,11 +9,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+static PyrtObject *float_repr(PyrtObject *o);
+
+/* The only place float objects are made: it also installs the repr slot, so that a program that never
+ * makes a float does not link float formatting (printf, strtod) just because runtime code checks
+ * for floats (o->type == &PyrtType_Float). */
 PyrtObject *PyrtFloat_FromDouble(double v)
 {
     PyrtFloat *o = (PyrtFloat *)Pyrt_Alloc(&PyrtType_Float, sizeof(PyrtFloat));
     if (!o)
         return NULL;
+    PyrtType_Float.repr = float_repr;
     o->value = v;
     return (PyrtObject *)o;
 }
@@ -607,7 +613,7 @@ PyrtType PyrtType_Float = {
     .name = "float",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtFloat),
-    .repr = float_repr,
+    /* .repr = float_repr: set by PyrtFloat_FromDouble */
     .hash = float_hash,
     .richcompare = PyrtNum_RichCompare,
     .bool_ = float_bool,

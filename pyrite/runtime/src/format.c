@@ -67,9 +67,9 @@ static int64_t spec_integer(const uint32_t *u, int64_t n, int64_t *pos, int64_t 
 static PyrtObject *invalid_comma_type(char grouping, uint32_t type) {
     char msg[100];
     if (type > 32 && type < 127)
-        snprintf(msg, sizeof msg, "Cannot specify '%c' with '%c'.", grouping, (char)type);
+        Pyrt_Snprintf(msg, sizeof msg, "Cannot specify '%c' with '%c'.", grouping, (char)type);
     else
-        snprintf(msg, sizeof msg, "Cannot specify '%c' with '\\x%x'.", grouping, (unsigned)type);
+        Pyrt_Snprintf(msg, sizeof msg, "Cannot specify '%c' with '\\x%x'.", grouping, (unsigned)type);
     return value_error(msg);
 }
 
@@ -123,7 +123,7 @@ static int parse_spec_u(const uint32_t *u, int64_t n, Spec *f, uint32_t default_
     }
     if (n - pos > 1) {
         char msg[300];
-        snprintf(msg, sizeof msg, "Invalid format specifier '%.200s' for object of type '%s'",
+        Pyrt_Snprintf(msg, sizeof msg, "Invalid format specifier '%.200s' for object of type '%s'",
                  PyrtStr_UTF8(spec), tname);
         value_error(msg);
         return -1;
@@ -164,9 +164,9 @@ static int parse_spec(PyrtObject *spec, Spec *f, uint32_t default_type, char def
 static PyrtObject *unknown_code(uint32_t type, const char *tname) {
     char msg[200];
     if (type > 32 && type < 127)
-        snprintf(msg, sizeof msg, "Unknown format code '%c' for object of type '%s'", (char)type, tname);
+        Pyrt_Snprintf(msg, sizeof msg, "Unknown format code '%c' for object of type '%s'", (char)type, tname);
     else
-        snprintf(msg, sizeof msg, "Unknown format code '\\x%x' for object of type '%s'", (unsigned)type, tname);
+        Pyrt_Snprintf(msg, sizeof msg, "Unknown format code '\\x%x' for object of type '%s'", (unsigned)type, tname);
     return value_error(msg);
 }
 
@@ -341,7 +341,7 @@ static char *double_to_string(double v, char type, int64_t precision, bool alt, 
         buf = Pyrt_Malloc(8);
         if (!buf) return NULL;
         const char *w = isnan(v) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
-        snprintf(buf, 8, "%s%s", (!isnan(v) && v < 0) ? "-" : "", w);
+        Pyrt_Snprintf(buf, 8, "%s%s", (!isnan(v) && v < 0) ? "-" : "", w);
         return buf;
     }
     if (type == 'r') {
@@ -527,7 +527,7 @@ static int mod_big_float(PyrtStrBuilder *sb, double x, char type, int flags, int
 
 static PyrtObject *mod_type_error(const char *fmt, char type, PyrtObject *v) {
     char msg[200];
-    snprintf(msg, sizeof msg, fmt, type, v->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, fmt, type, v->type->name);
     return type_error(msg);
 }
 
@@ -566,7 +566,7 @@ static int user_float(PyrtObject *o, double *out) {
         if (ok) *out = PyrtFloat_AsDouble(r);
         else {
             char msg[200];
-            snprintf(msg, sizeof msg, "%s.__float__ returned non-float (type %s)", o->type->name, r->type->name);
+            Pyrt_Snprintf(msg, sizeof msg, "%s.__float__ returned non-float (type %s)", o->type->name, r->type->name);
             type_error(msg);
         }
         PYRT_DECREF(r);
@@ -587,7 +587,7 @@ static int mod_float(PyrtStrBuilder *sb, PyrtObject *v, char type, int flags, in
         if (rc < 0) return -1;
     } else {
         char msg[200];
-        snprintf(msg, sizeof msg, "must be real number, not %s", v->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "must be real number, not %s", v->type->name);
         type_error(msg);
         return -1;
     }
@@ -722,7 +722,7 @@ static int mod_one(ModCtx *c, PyrtStrBuilder *sb, const uint32_t *u, int64_t n, 
     case 'c': return mod_char(sb, v, flags, width);
     default: {
         char msg[120];
-        snprintf(msg, sizeof msg, "unsupported format character '%c' (0x%x) at index %lld",
+        Pyrt_Snprintf(msg, sizeof msg, "unsupported format character '%c' (0x%x) at index %lld",
                  (type > 31 && type < 127) ? (char)type : '?', (unsigned)type, (long long)(*pos - 1));
         value_error(msg);
         return -1;
@@ -824,7 +824,7 @@ static PyrtObject *positional_value(FmtCtx *c, int64_t index) {
     if (c->mapping) return value_error("Format string contains positional fields");
     if (index >= c->nargs) {
         char msg[120];
-        snprintf(msg, sizeof msg, "Replacement index %lld out of range for positional args tuple",
+        Pyrt_Snprintf(msg, sizeof msg, "Replacement index %lld out of range for positional args tuple",
                  (long long)index);
         return Pyrt_ErrSetString(&PyrtType_IndexError, msg);
     }
@@ -942,9 +942,9 @@ have_field:
         else {
             char msg[80];
             if (conversion > 32 && conversion < 127)
-                snprintf(msg, sizeof msg, "Unknown conversion specifier %c", (char)conversion);
+                Pyrt_Snprintf(msg, sizeof msg, "Unknown conversion specifier %c", (char)conversion);
             else
-                snprintf(msg, sizeof msg, "Unknown conversion specifier \\x%x", (unsigned)conversion);
+                Pyrt_Snprintf(msg, sizeof msg, "Unknown conversion specifier \\x%x", (unsigned)conversion);
             value_error(msg);
         }
         PYRT_DECREF(obj);

@@ -178,7 +178,7 @@ int64_t PyrtI64_BitLength(int64_t v)
 PyrtObject *PyrtInt_Repr(int64_t v)
 {
     char buf[32];
-    int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+    int n = Pyrt_Snprintf(buf, sizeof buf, "%" PRId64, v);
     return PyrtStr_FromUTF8(buf, n);
 }
 

@@ -75,8 +75,15 @@ static PyrtFile std_in = { PYRT_HEAD_INIT(&PyrtType_File), NULL, KIND_STDIN, 1, 
 
 PyrtObject *Pyrt_Stdout(void) { return (PyrtObject *)&std_out; }
 PyrtObject *Pyrt_Stderr(void) { return (PyrtObject *)&std_err; }
+/* read_line for file iteration, set where readable files come from (Pyrt_Stdin, PyrtFile_Open): a
+ * program that only writes (print to stdout) does not link the reading code through the File type's
+ * iternext slot. */
+static PyrtObject *read_line(PyrtFile *f, int64_t limit);
+PyrtObject *(*pyrt_read_line_fn)(PyrtFile *f, int64_t limit);   /* not static: kept opaque to the optimizer */
+
 PyrtObject *Pyrt_Stdin(void)
 {
+    pyrt_read_line_fn = read_line;
     if (!std_in.fp)
         std_in.fp = stdin;
     return (PyrtObject *)&std_in;
@@ -201,6 +208,7 @@ PyrtObject *PyrtFile_Open(PyrtObject *path, PyrtObject *mode)
         fclose(fp);
         return NULL;
     }
+    pyrt_read_line_fn = read_line;
     f->fp = fp;
     f->kind = KIND_FILE;
     f->readable = readable;
@@ -742,7 +750,7 @@ static PyrtObject *file_iternext(PyrtObject *o)
     PyrtFile *f = (PyrtFile *)o;
     if (check_open(f, 1, 0) < 0)
         return NULL;
-    PyrtObject *line = read_line(f, -1);
+    PyrtObject *line = pyrt_read_line_fn(f, -1);   /* set: f is readable */
     if (!line)
         return NULL;
     int64_t n = f->binary ? ((PyrtBytes *)line)->length : ((PyrtStr *)line)->nbytes;

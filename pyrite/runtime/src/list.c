@@ -14,13 +14,13 @@ PyrtObject *PyrtCont_Err(PyrtType *type, const char *fmt, ...) {
     char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    int n = Pyrt_Vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < (int)sizeof small) return Pyrt_ErrSetString(type, small);
     char *big = malloc((size_t)n + 1);
     if (!big) return Pyrt_ErrSetString(type, small);
     va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    Pyrt_Vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
     Pyrt_ErrSetString(type, big);
     free(big);

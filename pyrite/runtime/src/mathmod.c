@@ -864,7 +864,9 @@ static int add_values(const char *name, PyrtObject *d)
             | set_value(d, "tau", PyrtFloat_FromDouble(2 * PI)) | set_value(d, "inf", PyrtFloat_FromDouble(INFINITY))
             | set_value(d, "nan", PyrtFloat_FromDouble(NAN));
     if (strcmp(name, "sys") == 0) {
-        if (!pyrt_sys_argv && !(pyrt_sys_argv = PyrtList_New(0)))
+        if (!pyrt_sys_argv)
+            Pyrt_SetArgv(pyrt_argc, pyrt_argv);   /* the command line Pyrt_Init recorded */
+        if (!pyrt_sys_argv)
             return -1;
         PYRT_INCREF(pyrt_sys_argv);
         PYRT_INCREF(Pyrt_Stdout());

@@ -139,6 +139,124 @@ static bool buf_add_obj(Buf *b, PyrtObject *o, bool repr)
     return true;
 }
 
+/* Digits of v in base 10 or 16 (with a '-' for negative signed values) into tmp (>= 24 bytes); not
+ * snprintf, which would link printf's float formatting into every program. */
+static void fmt_u64(char *tmp, uint64_t v, unsigned base, bool neg)
+{
+    char rev[24];
+    int n = 0;
+    do {
+        rev[n++] = "0123456789abcdef"[v % base];
+        v /= base;
+    } while (v);
+    if (neg)
+        *tmp++ = '-';
+    while (n)
+        *tmp++ = rev[--n];
+    *tmp = 0;
+}
+
+static void fmt_i64(char *tmp, int64_t v)
+{
+    fmt_u64(tmp, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, 10, v < 0);
+}
+
+/* vsnprintf for messages: %s %d %i %u %x %c %% with l/ll/z, a '0' flag, width and precision ('.N' or
+ * '.*'; for %s the maximum length). No floating point conversions: the C library's printf would link its
+ * float formatting (~18 KB on wasm) into every program through error messages. */
+int Pyrt_Vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t len = 0;
+#define PUT(ch) do { if (len + 1 < size) buf[len] = (ch); len++; } while (0)
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            PUT(*p);
+            continue;
+        }
+        p++;
+        bool zero = false;
+        int width = 0, prec = -1, lng = 0;
+        if (*p == '0') {
+            zero = true;
+            p++;
+        }
+        while (*p >= '0' && *p <= '9')
+            width = width * 10 + (*p++ - '0');
+        if (*p == '.') {
+            p++;
+            prec = 0;
+            if (*p == '*') {
+                prec = va_arg(ap, int);
+                p++;
+            } else {
+                while (*p >= '0' && *p <= '9')
+                    prec = prec * 10 + (*p++ - '0');
+            }
+        }
+        while (*p == 'l' || *p == 'z' || *p == 'h') {   /* lng: 1 long, 2 long long, 3 size_t */
+            lng = *p == 'z' ? 3 : *p == 'l' ? lng + 1 : lng;
+            p++;
+        }
+        char tmp[32];
+        const char *s = tmp;
+        size_t n;
+        if (*p == 's') {
+            s = va_arg(ap, const char *);
+            if (!s)
+                s = "(null)";
+            n = strlen(s);
+            if (prec >= 0 && (size_t)prec < n)
+                n = (size_t)prec;
+        } else if (*p == 'c') {
+            tmp[0] = (char)va_arg(ap, int);
+            n = 1;
+        } else if (*p == 'd' || *p == 'i') {
+            int64_t v = lng == 3 ? (int64_t)va_arg(ap, ptrdiff_t) : lng == 2 ? (int64_t)va_arg(ap, long long)
+                        : lng == 1 ? (int64_t)va_arg(ap, long) : (int64_t)va_arg(ap, int);
+            fmt_i64(tmp, v);
+            n = strlen(tmp);
+        } else if (*p == 'u' || *p == 'x') {
+            uint64_t v = lng == 3 ? (uint64_t)va_arg(ap, size_t) : lng == 2 ? (uint64_t)va_arg(ap, unsigned long long)
+                         : lng == 1 ? (uint64_t)va_arg(ap, unsigned long) : (uint64_t)va_arg(ap, unsigned);
+            fmt_u64(tmp, v, *p == 'x' ? 16 : 10, false);
+            n = strlen(tmp);
+        } else if (*p == '%') {
+            tmp[0] = '%';
+            n = 1;
+        } else {   /* unsupported: copy literally */
+            PUT('%');
+            if (!*p)
+                break;
+            PUT(*p);
+            continue;
+        }
+        bool zpad = zero && *p != 's' && *p != 'c';
+        if (zpad && s == tmp && tmp[0] == '-') {   /* zero padding goes after the sign: -0042 */
+            PUT('-');
+            s++;
+            n--;
+            width--;
+        }
+        for (size_t k = n; (int64_t)k < (int64_t)width; k++)
+            PUT(zpad ? '0' : ' ');
+        for (size_t k = 0; k < n; k++)
+            PUT(s[k]);
+    }
+#undef PUT
+    if (size)
+        buf[len < size ? len : size - 1] = 0;
+    return (int)len;
+}
+
+int Pyrt_Snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = Pyrt_Vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
 PyrtObject *Pyrt_StrFormatV(const char *fmt, va_list ap)
 {
     Buf b = {0};
@@ -159,27 +277,29 @@ PyrtObject *Pyrt_StrFormatV(const char *fmt, va_list ap)
             const char *s = va_arg(ap, const char *);
             buf_adds(&b, s ? s : "(null)");
         } else if (*p == 'd' || *p == 'i') {
-            snprintf(tmp, sizeof tmp, "%d", va_arg(ap, int));
+            fmt_i64(tmp, va_arg(ap, int));
         } else if (*p == 'u') {
-            snprintf(tmp, sizeof tmp, "%u", va_arg(ap, unsigned));
+            fmt_u64(tmp, va_arg(ap, unsigned), 10, false);
         } else if (*p == 'x') {
-            snprintf(tmp, sizeof tmp, "%x", va_arg(ap, unsigned));
+            fmt_u64(tmp, va_arg(ap, unsigned), 16, false);
         } else if (*p == 'c') {
             tmp[0] = (char)va_arg(ap, int);
             tmp[1] = 0;
         } else if (*p == 'p') {
-            snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)(uintptr_t)va_arg(ap, void *));
+            tmp[0] = '0';
+            tmp[1] = 'x';
+            fmt_u64(tmp + 2, (uint64_t)(uintptr_t)va_arg(ap, void *), 16, false);
         } else if (p[0] == 'l' && p[1] == 'l' && (p[2] == 'd' || p[2] == 'u')) {
             if (p[2] == 'd')
-                snprintf(tmp, sizeof tmp, "%lld", va_arg(ap, long long));
+                fmt_i64(tmp, va_arg(ap, long long));
             else
-                snprintf(tmp, sizeof tmp, "%llu", va_arg(ap, unsigned long long));
+                fmt_u64(tmp, va_arg(ap, unsigned long long), 10, false);
             p += 2;
         } else if (p[0] == 'z' && (p[1] == 'd' || p[1] == 'u')) {
             if (p[1] == 'd')
-                snprintf(tmp, sizeof tmp, "%lld", (long long)va_arg(ap, ptrdiff_t));
+                fmt_i64(tmp, (int64_t)va_arg(ap, ptrdiff_t));
             else
-                snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)va_arg(ap, size_t));
+                fmt_u64(tmp, (uint64_t)va_arg(ap, size_t), 10, false);
             p += 1;
         } else if (*p == 'R' || *p == 'S') {
             if (!buf_add_obj(&b, va_arg(ap, PyrtObject *), *p == 'R')) {
@@ -410,11 +530,11 @@ PyrtObject *Pyrt_Ascii(PyrtObject *o)
         s += n;
         char tmp[16];
         if (cp < 0x100)
-            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)cp);
+            Pyrt_Snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)cp);
         else if (cp < 0x10000)
-            snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
+            Pyrt_Snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
         else
-            snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)cp);
+            Pyrt_Snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)cp);
         buf_adds(&b, tmp);
     }
     PYRT_DECREF(r);
@@ -945,18 +1065,14 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
 
 /* ------------------------------------------------------------------ process */
 
+int pyrt_argc;
+char **pyrt_argv;
+
+/* Records the command line; sys.argv is built from it when the sys module is first imported. */
 void Pyrt_Init(int argc, char **argv)
 {
-    if (!pyrt_sys_argv) {
-        pyrt_sys_argv = PyrtList_New(0);
-        for (int i = 0; pyrt_sys_argv && i < argc; i++) {
-            PyrtObject *s = PyrtStr_FromCString(argv[i]);
-            if (s) {
-                PyrtList_Append(pyrt_sys_argv, s);
-                PYRT_DECREF(s);
-            }
-        }
-    }
+    pyrt_argc = argc;
+    pyrt_argv = argv;
 }
 
 int Pyrt_Finalize(int status)

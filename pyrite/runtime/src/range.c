@@ -244,8 +244,8 @@ int PyrtRange_Contains(PyrtObject *o, PyrtObject *v) {
 static PyrtObject *range_repr(PyrtObject *o) {
     PyrtRange *r = (PyrtRange *)o;
     char buf[96];
-    if (r->step == 1) snprintf(buf, sizeof buf, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
-    else snprintf(buf, sizeof buf, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
+    if (r->step == 1) Pyrt_Snprintf(buf, sizeof buf, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
+    else Pyrt_Snprintf(buf, sizeof buf, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
                   (long long)r->step);
     return PyrtStr_FromCString(buf);
 }

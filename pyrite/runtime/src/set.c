@@ -856,7 +856,7 @@ PYRT_SET_METH(clear) {
 }
 
 static const char *qual(PyrtObject *self, const char *meth, char *buf, size_t n) {
-    snprintf(buf, n, "%s.%s", PyrtFrozenSet_Check(self) ? "frozenset" : "set", meth);
+    Pyrt_Snprintf(buf, n, "%s.%s", PyrtFrozenSet_Check(self) ? "frozenset" : "set", meth);
     return buf;
 }
 

@@ -269,12 +269,12 @@ PyrtObject *PyrtStr_Chr(int64_t cp) {
 int64_t PyrtStr_Ord(PyrtObject *s) {
     char msg[160];
     if (!PyrtStr_Check(s)) {
-        snprintf(msg, sizeof msg, "ord() expected string of length 1, but %s found", s->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "ord() expected string of length 1, but %s found", s->type->name);
         Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         return -1;
     }
     if (PyrtStr_Len(s) != 1) {
-        snprintf(msg, sizeof msg, "ord() expected a character, but string of length %lld found",
+        Pyrt_Snprintf(msg, sizeof msg, "ord() expected a character, but string of length %lld found",
                  (long long)PyrtStr_Len(s));
         Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         return -1;
@@ -372,7 +372,7 @@ int PyrtStr_UserIndex(PyrtObject *o, bool allow_int, int64_t *out) {
     if (!r) return -1;
     if (!(r->type->flags & PYRT_TPFLAG_INT)) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s returned non-int (type %s)", name, r->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s returned non-int (type %s)", name, r->type->name);
         PYRT_DECREF(r);
         Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         return -1;
@@ -389,7 +389,7 @@ int64_t PyrtStr_AsIndex(PyrtObject *o) {
     int rc = PyrtStr_UserIndex(o, false, &v);
     if (rc) return rc < 0 ? -1 : v;
     char msg[200];
-    snprintf(msg, sizeof msg, "'%s' object cannot be interpreted as an integer", o->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "'%s' object cannot be interpreted as an integer", o->type->name);
     Pyrt_ErrSetString(&PyrtType_TypeError, msg);
     return -1;
 }
@@ -638,7 +638,7 @@ int64_t Pyrt_RFindBytes(const char *hay, int64_t hn, const char *needle, int64_t
 int PyrtStr_Contains(PyrtObject *s, PyrtObject *sub) {
     if (!PyrtStr_Check(sub)) {
         char msg[200];
-        snprintf(msg, sizeof msg, "'in <string>' requires string as left operand, not %s",
+        Pyrt_Snprintf(msg, sizeof msg, "'in <string>' requires string as left operand, not %s",
                  sub->type->name);
         Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         return -1;
@@ -656,7 +656,7 @@ static PyrtObject *join_items(PyrtObject *sep, PyrtObject *const *items, int64_t
     for (int64_t i = 0; i < n; i++) {
         if (!PyrtStr_Check(items[i])) {
             char msg[200];
-            snprintf(msg, sizeof msg, "sequence item %lld: expected str instance, %s found",
+            Pyrt_Snprintf(msg, sizeof msg, "sequence item %lld: expected str instance, %s found",
                      (long long)i, items[i]->type->name);
             return Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         }
@@ -807,8 +807,8 @@ int PyrtStr_CheckArgs(const char *tname, const char *name, int style, int64_t na
                       PyrtObject *kwnames, int64_t min, int64_t max) {
     char msg[256];
     if (kwnames && PyrtTuple_Len(kwnames) > 0) {
-        if (style == PYRT_ARGS_TUPLE) snprintf(msg, sizeof msg, "%s() takes no keyword arguments", name);
-        else snprintf(msg, sizeof msg, "%s.%s() takes no keyword arguments", tname, name);
+        if (style == PYRT_ARGS_TUPLE) Pyrt_Snprintf(msg, sizeof msg, "%s() takes no keyword arguments", name);
+        else Pyrt_Snprintf(msg, sizeof msg, "%s.%s() takes no keyword arguments", tname, name);
         type_error(msg);
         return -1;
     }
@@ -817,18 +817,18 @@ int PyrtStr_CheckArgs(const char *tname, const char *name, int style, int64_t na
     int64_t lim = few ? min : max;
     switch (style) {
     case PYRT_ARGS_NOARGS:
-        snprintf(msg, sizeof msg, "%s.%s() takes no arguments (%lld given)", tname, name, (long long)nargs);
+        Pyrt_Snprintf(msg, sizeof msg, "%s.%s() takes no arguments (%lld given)", tname, name, (long long)nargs);
         break;
     case PYRT_ARGS_ONE:
-        snprintf(msg, sizeof msg, "%s.%s() takes exactly one argument (%lld given)", tname, name,
+        Pyrt_Snprintf(msg, sizeof msg, "%s.%s() takes exactly one argument (%lld given)", tname, name,
                  (long long)nargs);
         break;
     case PYRT_ARGS_CLINIC:
-        snprintf(msg, sizeof msg, "%s expected %s %lld argument%s, got %lld", name,
+        Pyrt_Snprintf(msg, sizeof msg, "%s expected %s %lld argument%s, got %lld", name,
                  few ? "at least" : "at most", (long long)lim, lim == 1 ? "" : "s", (long long)nargs);
         break;
     default:
-        snprintf(msg, sizeof msg, "%s() takes %s %lld argument%s (%lld given)", name,
+        Pyrt_Snprintf(msg, sizeof msg, "%s() takes %s %lld argument%s (%lld given)", name,
                  few ? "at least" : "at most", (long long)lim, lim == 1 ? "" : "s", (long long)nargs);
         break;
     }
@@ -841,7 +841,7 @@ int PyrtStr_ParseKwArgs(const char *name, PyrtObject *const *args, int64_t nargs
     char msg[256];
     int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
     if (nargs + nkw > nnames) {
-        snprintf(msg, sizeof msg, "%s() takes at most %lld argument%s (%lld given)", name,
+        Pyrt_Snprintf(msg, sizeof msg, "%s() takes at most %lld argument%s (%lld given)", name,
                  (long long)nnames, nnames == 1 ? "" : "s", (long long)(nargs + nkw));
         type_error(msg);
         return -1;
@@ -852,12 +852,12 @@ int PyrtStr_ParseKwArgs(const char *name, PyrtObject *const *args, int64_t nargs
         int64_t i = 0;
         while (i < nnames && strcmp(names[i], kw) != 0) i++;
         if (i == nnames) {
-            snprintf(msg, sizeof msg, "'%s' is an invalid keyword argument for %s()", kw, name);
+            Pyrt_Snprintf(msg, sizeof msg, "'%s' is an invalid keyword argument for %s()", kw, name);
             type_error(msg);
             return -1;
         }
         if (out[i]) {
-            snprintf(msg, sizeof msg, "argument for %s() given by name ('%s') and position (%lld)", name,
+            Pyrt_Snprintf(msg, sizeof msg, "argument for %s() given by name ('%s') and position (%lld)", name,
                      kw, (long long)(i + 1));
             type_error(msg);
             return -1;
@@ -874,7 +874,7 @@ int PyrtStr_ParseKwArgs(const char *name, PyrtObject *const *args, int64_t nargs
 static bool need_str(PyrtObject *o, const char *prefix) {
     if (PyrtStr_Check(o)) return true;
     char msg[200];
-    snprintf(msg, sizeof msg, "%smust be str, not %s", prefix, o->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "%smust be str, not %s", prefix, o->type->name);
     type_error(msg);
     return false;
 }
@@ -1021,7 +1021,7 @@ static int split_args(const char *name, PyrtObject *const *args, int64_t nargs, 
     if (*sep) {
         if (!PyrtStr_Check(*sep)) {
             char msg[200];
-            snprintf(msg, sizeof msg, "must be str or None, not %s", (*sep)->type->name);
+            Pyrt_Snprintf(msg, sizeof msg, "must be str or None, not %s", (*sep)->type->name);
             type_error(msg);
             return -1;
         }
@@ -1108,7 +1108,7 @@ static PyrtObject *do_strip(PyrtObject *self, PyrtObject *const *args, int64_t n
     if (nargs == 1 && args[0] != Pyrt_None) {
         if (!PyrtStr_Check(args[0])) {
             char msg[100];
-            snprintf(msg, sizeof msg, "%s arg must be None or str", name);
+            Pyrt_Snprintf(msg, sizeof msg, "%s arg must be None or str", name);
             return type_error(msg);
         }
         set.whitespace = false;
@@ -1186,7 +1186,7 @@ PYRT_STR_METH(replace) {
     for (int i = 0; i < 2; i++) {
         if (!PyrtStr_Check(args[i])) {
             char msg[200];
-            snprintf(msg, sizeof msg, "replace() argument %d must be str, not %s", i + 1, args[i]->type->name);
+            Pyrt_Snprintf(msg, sizeof msg, "replace() argument %d must be str, not %s", i + 1, args[i]->type->name);
             return type_error(msg);
         }
     }
@@ -1286,7 +1286,7 @@ static PyrtObject *starts_ends(PyrtObject *self, PyrtObject *const *args, int64_
         for (int64_t i = 0; i < PyrtTuple_Len(x); i++) {
             PyrtObject *item = PyrtTuple_GetBorrowed(x, i);
             if (!PyrtStr_Check(item)) {
-                snprintf(msg, sizeof msg, "tuple for %s must only contain str, not %s", name, item->type->name);
+                Pyrt_Snprintf(msg, sizeof msg, "tuple for %s must only contain str, not %s", name, item->type->name);
                 return type_error(msg);
             }
             if (tailmatch(self, (PyrtStr *)item, start, end, at_end)) return Pyrt_BoolFromC(true);
@@ -1294,7 +1294,7 @@ static PyrtObject *starts_ends(PyrtObject *self, PyrtObject *const *args, int64_
         return Pyrt_BoolFromC(false);
     }
     if (!PyrtStr_Check(x)) {
-        snprintf(msg, sizeof msg, "%s first arg must be str or a tuple of str, not %s", name, x->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s first arg must be str or a tuple of str, not %s", name, x->type->name);
         return type_error(msg);
     }
     return Pyrt_BoolFromC(tailmatch(self, (PyrtStr *)x, start, end, at_end));
@@ -1498,7 +1498,7 @@ PYRT_STR_METH(isprintable) {
 static int fill_arg(PyrtObject *o, uint32_t *fill) {
     char msg[200];
     if (!PyrtStr_Check(o)) {
-        snprintf(msg, sizeof msg, "The fill character must be a unicode character, not %s", o->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "The fill character must be a unicode character, not %s", o->type->name);
         type_error(msg);
         return -1;
     }
@@ -1631,7 +1631,7 @@ static PyrtObject *remove_affix(PyrtObject *self, PyrtObject *const *args, int64
     if (PyrtStr_CheckArgs("str", name, PYRT_ARGS_ONE, nargs, kwnames, 1, 1) < 0) return NULL;
     if (!PyrtStr_Check(args[0])) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s() argument must be str, not %s", name, args[0]->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s() argument must be str, not %s", name, args[0]->type->name);
         return type_error(msg);
     }
     PyrtStr *s = (PyrtStr *)self, *a = (PyrtStr *)args[0];
@@ -1652,7 +1652,7 @@ static int str_arg(PyrtObject *o, const char *fname, const char *argname, const 
     if (!o) return 0;
     if (!PyrtStr_Check(o)) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s() argument '%s' must be str, not %s", fname, argname, o->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "%s() argument '%s' must be str, not %s", fname, argname, o->type->name);
         type_error(msg);
         return -1;
     }
@@ -1820,7 +1820,7 @@ static bool defers_to(PyrtObject *o, const char *rname) {
 
 static PyrtObject *seq_repeat_error(PyrtObject *n) {
     char msg[200];
-    snprintf(msg, sizeof msg, "can't multiply sequence by non-int of type '%s'", n->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "can't multiply sequence by non-int of type '%s'", n->type->name);
     return type_error(msg);
 }
 
@@ -1831,7 +1831,7 @@ static PyrtObject *str_binop(PyrtObject *a, PyrtObject *b, int op) {
         if (sa && sb_) return PyrtStr_Concat(a, b);
         if (!sa || defers_to(b, "__radd__")) return Pyrt_NotImplemented;
         char msg[200];
-        snprintf(msg, sizeof msg, "can only concatenate str (not \"%s\") to str", b->type->name);
+        Pyrt_Snprintf(msg, sizeof msg, "can only concatenate str (not \"%s\") to str", b->type->name);
         return type_error(msg);
     }
     if (op == PYRT_MUL) {
@@ -1856,7 +1856,7 @@ static PyrtObject *str_getitem(PyrtObject *o, PyrtObject *key) {
     int rc = PyrtStr_UserIndex(key, false, &i);
     if (rc) return rc < 0 ? NULL : PyrtStr_GetItem(o, i);
     char msg[200];
-    snprintf(msg, sizeof msg, "string indices must be integers, not '%s'", key->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "string indices must be integers, not '%s'", key->type->name);
     return type_error(msg);
 }
 
@@ -1881,7 +1881,7 @@ PyrtObject *PyrtStr_New(PyrtObject *type, PyrtObject *const *args, int64_t nargs
         return PyrtBytes_Decode(PyrtBytes_Data(a[0]), PyrtBytes_Len(a[0]), enc, errors);
     if (PyrtStr_Check(a[0])) return type_error("decoding str is not supported");
     char msg[200];
-    snprintf(msg, sizeof msg, "decoding to str: need a bytes-like object, %s found", a[0]->type->name);
+    Pyrt_Snprintf(msg, sizeof msg, "decoding to str: need a bytes-like object, %s found", a[0]->type->name);
     return type_error(msg);
 }
 

@@ -1372,7 +1372,7 @@ static PyrtObject *name_list(const char *const *names, int64_t n)
     buf[0] = 0;
     for (int64_t i = 0; i < n; i++) {
         const char *sep = i == 0 ? "" : (i == n - 1 ? (n == 2 ? " and " : ", and ") : ", ");
-        int w = snprintf(buf + len, sizeof buf - len, "%s'%s'", sep, names[i]);
+        int w = Pyrt_Snprintf(buf + len, sizeof buf - len, "%s'%s'", sep, names[i]);
         if (w < 0 || (size_t)w >= sizeof buf - len)
             break;
         len += (size_t)w;
@@ -1398,10 +1398,10 @@ static int too_many_positional(const PyrtArgSpec *spec, int64_t nargs, PyrtObjec
         kwonly_given += out[spec->npos + i] != NULL;
     char takes[96];
     if (spec->nrequired_pos < spec->npos)
-        snprintf(takes, sizeof takes, "from %d to %d positional arguments", (int)spec->nrequired_pos,
+        Pyrt_Snprintf(takes, sizeof takes, "from %d to %d positional arguments", (int)spec->nrequired_pos,
                  (int)spec->npos);
     else
-        snprintf(takes, sizeof takes, "%d positional argument%s", (int)spec->npos, spec->npos == 1 ? "" : "s");
+        Pyrt_Snprintf(takes, sizeof takes, "%d positional argument%s", (int)spec->npos, spec->npos == 1 ? "" : "s");
     if (kwonly_given)
         Pyrt_ErrFormat(&PyrtType_TypeError,
                        "%s() takes %s but %lld positional argument%s (and %lld keyword-only argument%s) were given",
