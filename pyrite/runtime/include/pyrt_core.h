@@ -67,6 +67,9 @@ PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *
 extern PyrtObject *(*pyrt_user_call_method)(PyrtObject *self, PyrtObject *name, PyrtObject *const *args,
                                             int64_t nargs, PyrtObject *kwnames);
 
+/* str.c: sets up the static one-character strings (called first by Pyrt_Init). */
+void pyrt_str_init(void);
+
 /* A module's __name__ (its dict entry, borrowed), NULL if it has none. */
 PyrtObject *PyrtModule_Name(PyrtObject *o);
 

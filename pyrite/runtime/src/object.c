@@ -1071,6 +1071,7 @@ char **pyrt_argv;
 /* Records the command line; sys.argv is built from it when the sys module is first imported. */
 void Pyrt_Init(int argc, char **argv)
 {
+    pyrt_str_init();
     pyrt_argc = argc;
     pyrt_argv = argv;
 }

@@ -74,6 +74,10 @@ static int32_t last_le(const uint32_t *table, int32_t n, uint32_t cp) {
     return lo;
 }
 
+/* Pyrt_UcdIsPrintable once a non-ASCII str exists (PyrtStr_NewRaw sets it): repr() of ASCII strs does
+ * not link the Unicode printable table. Not static, so that the optimizer cannot see through it. */
+bool (*pyrt_str_isprintable)(uint32_t cp);
+
 bool Pyrt_UcdIsPrintable(uint32_t cp) {
     if (cp < 128) return cp >= 0x20 && cp < 0x7F;
     /* toggles start "not printable" at 0: an odd count of toggles <= cp means printable */
@@ -208,12 +212,14 @@ PyrtObject *PyrtSB_FinishBytes(PyrtStrBuilder *sb) {
 typedef struct { PyrtObject ob; int64_t length, nbytes, hash; int32_t ascii; char data[2]; } PyrtStrStatic;
 _Static_assert(offsetof(PyrtStrStatic, data) == offsetof(PyrtStr, data), "static str layout");
 
-#define S1(c) { PYRT_HEAD_INIT(&PyrtType_Str), 1, 1, -1, 1, { (char)(c), 0 } }
-#define S4(c) S1(c), S1((c) + 1), S1((c) + 2), S1((c) + 3)
-#define S16(c) S4(c), S4((c) + 4), S4((c) + 8), S4((c) + 12)
-static PyrtStrStatic ascii_chars[128] = {
-    S16(0), S16(16), S16(32), S16(48), S16(64), S16(80), S16(96), S16(112)
-};
+/* filled in by pyrt_str_init (from Pyrt_Init): 6 KB of zeros cost nothing in a .wasm, initialized
+ * data does */
+static PyrtStrStatic ascii_chars[128];
+
+void pyrt_str_init(void) {
+    for (int c = 0; c < 128; c++)
+        ascii_chars[c] = (PyrtStrStatic){ PYRT_HEAD_INIT(&PyrtType_Str), 1, 1, -1, 1, { (char)c, 0 } };
+}
 static PyrtStrStatic empty_str = { PYRT_HEAD_INIT(&PyrtType_Str), 0, 0, 0, 1, { 0, 0 } };
 
 PyrtObject *PyrtStr_Empty(void) { return (PyrtObject *)&empty_str; }
@@ -231,6 +237,7 @@ PyrtObject *PyrtStr_NewRaw(int64_t nbytes, int64_t length, bool ascii) {
     s->nbytes = nbytes;
     s->hash = -1;
     s->ascii = ascii;
+    if (!ascii) pyrt_str_isprintable = Pyrt_UcdIsPrintable;
     s->data[nbytes] = 0;
     return (PyrtObject *)s;
 }
@@ -745,7 +752,7 @@ PyrtObject *PyrtStr_ReprOf(PyrtObject *o) {
         else if (c == '\r') rc = PyrtSB_Add(&sb, "\\r", 2);
         else if (c == '\t') rc = PyrtSB_Add(&sb, "\\t", 2);
         else if (c < 0x20 || c == 0x7F) rc = add_escape(&sb, c);
-        else if (c < 0x80 || Pyrt_UcdIsPrintable(c)) rc = PyrtSB_Add(&sb, s->data + off, n);
+        else if (c < 0x80 || pyrt_str_isprintable(c)) rc = PyrtSB_Add(&sb, s->data + off, n);   /* set: c >= 0x80 */
         else rc = add_escape(&sb, c);
         off += n;
     }
