@@ -13,7 +13,7 @@ RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "runtime"
 TARGETS = {
     "native": {"triple": None, "cflags": ["-O2", "-mcpu=baseline"], "ldflags": ["-lm"], "exe_suffix": ""},
     "wasi": {"triple": "wasm32-wasi", "cflags": ["-O2", "-mbulk-memory", "-msign-ext", "-mnontrapping-fptoint"], "ldflags": ["-s", "-lm", "-Wl,-z,stack-size=8388608"],
-             "exe_suffix": ".wasm"},
+             "exe_suffix": ".wasm", "runtime_opt": "-Oz"},
 }
 COMMON_CFLAGS = ["-std=gnu11", "-fno-strict-aliasing", "-fwrapv", "-ffunction-sections", "-fdata-sections",
                  "-Wno-unused-label", "-Wno-unused-variable", "-Wno-unused-function",
@@ -43,6 +43,14 @@ def target_flags(target):
 
 
 last_commands = []   # the zig command lines of the latest compilation (tests print them on failure)
+
+
+def runtime_cflags(target):
+    """The runtime library's flags: the program's, with the target's runtime_opt optimisation level if set
+    (wasm: -Oz, the runtime is most of a small program's .wasm)."""
+    t = TARGETS[target]
+    opt = t.get("runtime_opt")
+    return [opt if opt and f.startswith("-O") else f for f in t["cflags"]]
 
 
 def run(cmd, show, cwd=None):
@@ -87,7 +95,7 @@ def runtime_library(target, show=False):
         objs = []
         for src in runtime_sources():
             obj = os.path.join(tmp, os.path.basename(src)[:-2] + ".o")
-            cmd = [zig_exe(), "cc"] + target_flags(target) + TARGETS[target]["cflags"] + COMMON_CFLAGS + \
+            cmd = [zig_exe(), "cc"] + target_flags(target) + runtime_cflags(target) + COMMON_CFLAGS + \
                 ["-I", os.path.join(RUNTIME_DIR, "include"), "-c", src, "-o", obj]
             run(cmd, show)
             objs.append(obj)
