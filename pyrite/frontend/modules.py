@@ -1,5 +1,5 @@
 """Find every module of the program: the main file and what it imports, resolved as CPython would
-(the program's directory first), plus the builtin modules pyrite provides (sys, math, time)."""
+(the program's directory first), plus the builtin modules pyrite provides (sys, math, time, random)."""
 import ast
 import os
 
@@ -7,7 +7,7 @@ from pyrite.diagnostics import CompileError, error_at
 from pyrite.frontend.parse import parse_file
 
 # Modules implemented by the runtime; their attributes are typed by types/stubs/<name>.pyi.
-BUILTIN_MODULES = {"sys", "math", "time"}
+BUILTIN_MODULES = {"sys", "math", "time", "random"}
 IGNORED_MODULES = {"__future__"}
 
 

@@ -606,4 +606,5 @@ PyrtObject *PyrtBool_FromObj(PyrtObject *o);   /* bool(o) */
 #include "pyrt_num.h"
 #include "pyrt_str.h"
 #include "pyrt_containers.h"
+#include "pyrt_random.h"
 #endif /* PYRT_H */

@@ -863,6 +863,8 @@ static int add_values(const char *name, PyrtObject *d)
         return set_value(d, "pi", PyrtFloat_FromDouble(PI)) | set_value(d, "e", PyrtFloat_FromDouble(E_CONST))
             | set_value(d, "tau", PyrtFloat_FromDouble(2 * PI)) | set_value(d, "inf", PyrtFloat_FromDouble(INFINITY))
             | set_value(d, "nan", PyrtFloat_FromDouble(NAN));
+    if (strcmp(name, "random") == 0)
+        return PyrtRandom_FillModule(d);   /* randommod.c */
     if (strcmp(name, "sys") == 0) {
         if (!pyrt_sys_argv)
             Pyrt_SetArgv(pyrt_argc, pyrt_argv);   /* the command line Pyrt_Init recorded */
@@ -900,13 +902,16 @@ static PyrtObject *make_module(const char *name, const ModFn *fns)
 
 PyrtObject *Pyrt_GetModule(const char *name)
 {
-    static PyrtObject *math_mod, *sys_mod, *time_mod;
+    static PyrtObject *math_mod, *sys_mod, *time_mod, *random_mod;
+    static const ModFn no_fns[] = { { NULL, NULL } };
     if (strcmp(name, "math") == 0)
         return math_mod ? math_mod : (math_mod = make_module("math", math_fns));
     if (strcmp(name, "sys") == 0)
         return sys_mod ? sys_mod : (sys_mod = make_module("sys", sys_fns));
     if (strcmp(name, "time") == 0)
         return time_mod ? time_mod : (time_mod = make_module("time", time_fns));
+    if (strcmp(name, "random") == 0)
+        return random_mod ? random_mod : (random_mod = make_module("random", no_fns));
     return NULL;
 }
 
