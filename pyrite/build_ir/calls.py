@@ -269,7 +269,7 @@ def instantiate(b, ci, args, kwargs):
         b.add(ops.CallVec(r, "pyrt_exc_new", ["(PyrtType *)" + tv], boxed, None, ops.ERR_NULL, False))
         obj = V(r, m.InstanceT(ci))
     else:
-        obj = b.c_call("PyrtInstance_New", ["(PyrtType *)" + tv], m.InstanceT(ci))
+        obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname], m.InstanceT(ci))
     if init is not None:
         direct_call(b, init, [obj] + list(args), kwargs, None)
     elif not ci.is_exception() and (args or kwargs):

@@ -89,6 +89,7 @@ class ProgramBuilder:
         cir.type_var = GlobalVar(self.names.make(cn.CLASS_TYPE, ci.module.name, ci.name), OBJ, ci.name,
                                  ci.module.name)
         cir.fields_cname = cir.cname + "_fields"
+        cir.release_cname = cir.cname + "_release"
         self.mod_irs[ci.module.name].classes.append(cir)
         return cir
 
@@ -388,6 +389,9 @@ def define_class(b, node):
     t = b.c_call("(PyrtObject *)PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
                                       "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
     b.add(ops.StoreStatic(cir.type_var, t.reg))
+    if not cir.is_exception:
+        # a release function that knows the layout (instead of walking the field table)
+        b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname], ops.ERR_NEVER)
     ex.store_name(b, node.name, t)
 
 

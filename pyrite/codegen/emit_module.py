@@ -85,6 +85,8 @@ def emit_program(prog):
     for mod in prog.modules:
         for cir in mod.classes:
             emit_field_table(cir, consts, body)
+            if not cir.is_exception:
+                emit_release(cir, body)
     for f in all_funcs + inits:
         FunctionEmitter(f, consts, body).emit()
     for f in all_funcs:
@@ -140,6 +142,19 @@ def emit_field_table(cir, consts, out):
                    % (c_string(f.name), owner.cname, f.cname, FIELD_KIND[f.rtype], f.bit or 0))
     out.append("    {NULL, 0, 0, 0, NULL}")
     out.append("};")
+
+
+def emit_release(cir, out):
+    """dealloc slot of a compiled class: release the object fields and the attribute dict."""
+    out.append("static void %s(PyrtObject *o) {" % cir.release_cname)
+    out.append("    Pyrt_XDecRef(((PyrtInstance *)o)->dict);")
+    for f in cir.all_fields():
+        if f.rtype is OBJ:
+            owner = cir
+            while f not in owner.own_fields:
+                owner = owner.base
+            out.append("    Pyrt_XDecRef(((struct %s *)o)->%s);" % (owner.cname, f.cname))
+    out.append("}")
 
 
 def emit_generic_entry(f, out):

@@ -110,5 +110,21 @@ PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
         return (PyrtObject *)&pyrt_small_ints[v + 5];
     return PyrtInt_FromI64(v);
 }
+/* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible */
+PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size) {
+    if (size <= 144) {
+        size_t c = (size + 15) / 16;
+        PyrtObject *o = (PyrtObject *)pyrt_freelist[c];
+        if (PYRT_LIKELY(o != NULL)) {
+            pyrt_freelist[c] = *(void **)o;
+            memset(o, 0, size);
+            o->refcnt = 1;
+            o->type = (PyrtType *)t;
+            return o;
+        }
+    }
+    return PyrtInstance_New((PyrtType *)t);
+}
+static void pyrt_set_dealloc(PyrtObject *t, void (*fn)(PyrtObject *)) { ((PyrtType *)t)->dealloc = fn; }
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
 """

@@ -82,4 +82,7 @@ PYRT_LAZY_KINDS(PYRT_LAZY_DECL)
 /* type.c: user classes created so far inherit the slot at byte offset off from their base when
  * they have none of their own. */
 void pyrt_lazy_inherit(size_t off);
+/* Free lists of small fixed-size objects (boxed ints and floats, compiled-class instances), one per
+ * 16-byte size class up to 144 bytes: generated code allocates instances inline from them. */
+extern void *pyrt_freelist[];
 #endif

@@ -21,7 +21,7 @@ static PyrtObject *no_memory(void)
 /* Free lists for small fixed-size objects allocated and freed at a high rate (boxed ints and floats,
  * compiled-class instances): one LIFO list per 16-byte size class, blocks never returned to malloc. */
 #define FL_CLASSES 10
-static void *freelist[FL_CLASSES];
+void *pyrt_freelist[FL_CLASSES];
 
 static inline bool fl_eligible(PyrtType *t, size_t size)
 {
@@ -36,9 +36,9 @@ PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
 {
     if (fl_eligible(type, size)) {
         size_t c = (size + 15) / 16;
-        PyrtObject *o = freelist[c];
+        PyrtObject *o = pyrt_freelist[c];
         if (o) {
-            freelist[c] = *(void **)o;
+            pyrt_freelist[c] = *(void **)o;
             memset(o, 0, size);
         } else {
             o = calloc(1, c * 16);
@@ -85,8 +85,8 @@ void Pyrt_Dealloc(PyrtObject *o)
         t->dealloc(o);
     if (fl_eligible(t, (size_t)t->basicsize)) {
         size_t c = ((size_t)t->basicsize + 15) / 16;
-        *(void **)o = freelist[c];
-        freelist[c] = o;
+        *(void **)o = pyrt_freelist[c];
+        pyrt_freelist[c] = o;
         return;
     }
     free(o);
