@@ -67,6 +67,16 @@ PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *
 extern PyrtObject *(*pyrt_user_call_method)(PyrtObject *self, PyrtObject *name, PyrtObject *const *args,
                                             int64_t nargs, PyrtObject *kwnames);
 
+/* str[slice] and tuple[slice] for the getitem slots, set when the first slice object is made
+ * (PyrtSlice_New): programs without slice objects do not link slicing through those slots. */
+typedef struct {
+    PyrtObject *(*str)(PyrtObject *o, PyrtObject *slice);
+    PyrtObject *(*tuple)(PyrtObject *o, PyrtObject *slice);
+} PyrtSliceHooks;
+extern PyrtSliceHooks pyrt_slice_hooks;
+PyrtObject *PyrtStr_SliceSubscript(PyrtObject *o, PyrtObject *slice);
+PyrtObject *PyrtTuple_SliceSubscript(PyrtObject *o, PyrtObject *slice);
+
 /* str.c: sets up the static one-character strings (called first by Pyrt_Init). */
 void pyrt_str_init(void);
 

@@ -20,7 +20,13 @@ typedef struct { PyrtObject ob; int64_t length, hash; unsigned char data[1]; } P
 _Static_assert(offsetof(PyrtBytesStatic, data) == offsetof(PyrtBytes, data), "static bytes layout");
 static PyrtBytesStatic empty_bytes = { PYRT_HEAD_INIT(&PyrtType_Bytes), 0, 0, { 0 } };
 
+static void bytes_install_slots(void);
+
+/* Every bytes object comes from here (b"" included): the slots are set on the first one, so that code
+ * which only checks for bytes (o->type == &PyrtType_Bytes) does not link the bytes type's repr,
+ * comparison, indexing... into programs that never make bytes. */
 PyrtObject *PyrtBytes_NewRaw(int64_t n) {
+    if (PYRT_UNLIKELY(!PyrtType_Bytes.repr)) bytes_install_slots();
     if (n == 0) return (PyrtObject *)&empty_bytes;
     if (n < 0 || n > (int64_t)(SIZE_MAX / 2) - 64) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
     PyrtBytes *b = (PyrtBytes *)Pyrt_Alloc(&PyrtType_Bytes, sizeof(PyrtBytes) + (size_t)n + 1);
@@ -865,15 +871,19 @@ PyrtType PyrtType_Bytes = {
     .name = "bytes",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtBytes),
-    .repr = PyrtBytes_Repr,
-    .hash = PyrtBytes_Hash,
-    .richcompare = bytes_richcompare,
-    .iter = bytes_iter,
-    .len = bytes_len,
-    .getitem = bytes_getitem,
-    .contains = bytes_contains,
-    .bool_ = bytes_bool,
+    /* the other slots: set by PyrtBytes_NewRaw (bytes_install_slots) */
 };
+
+static void bytes_install_slots(void) {
+    PyrtType_Bytes.repr = PyrtBytes_Repr;
+    PyrtType_Bytes.hash = PyrtBytes_Hash;
+    PyrtType_Bytes.richcompare = bytes_richcompare;
+    PyrtType_Bytes.iter = bytes_iter;
+    PyrtType_Bytes.len = bytes_len;
+    PyrtType_Bytes.getitem = bytes_getitem;
+    PyrtType_Bytes.contains = bytes_contains;
+    PyrtType_Bytes.bool_ = bytes_bool;
+}
 
 /* ------------------------------------------------------------------ lazily installed slots
  * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program

@@ -63,9 +63,20 @@ int PyrtSlice_Indices(PyrtObject *start, PyrtObject *stop, PyrtObject *step, int
 
 /* ================================================================== slice objects */
 
+static PyrtObject *slice_repr(PyrtObject *o);
+static PyrtObject *slice_richcompare(PyrtObject *a, PyrtObject *b, int op);
+
+PyrtSliceHooks pyrt_slice_hooks;
+
+/* The only place slice objects are made: sets the repr/comparison slots, which programs without
+ * slice objects then do not link (getitem slots check for PyrtType_Slice). */
 PyrtObject *PyrtSlice_New(PyrtObject *start, PyrtObject *stop, PyrtObject *step) {
     PyrtSlice *s = (PyrtSlice *)Pyrt_Alloc(&PyrtType_Slice, sizeof(PyrtSlice));
     if (!s) return NULL;
+    PyrtType_Slice.repr = slice_repr;
+    PyrtType_Slice.richcompare = slice_richcompare;
+    pyrt_slice_hooks.str = PyrtStr_SliceSubscript;
+    pyrt_slice_hooks.tuple = PyrtTuple_SliceSubscript;
     s->start = start ? start : Pyrt_None;
     s->stop = stop ? stop : Pyrt_None;
     s->step = step ? step : Pyrt_None;
@@ -145,9 +156,8 @@ PyrtType PyrtType_Slice = {
     .basicsize = sizeof(PyrtSlice),
     .flags = PYRT_TPFLAG_NOSUBCLASS,
     .dealloc = slice_dealloc,
-    .repr = slice_repr,
+    /* .repr, .richcompare: set by PyrtSlice_New */
     .hash = PyrtCont_Unhashable,
-    .richcompare = slice_richcompare,
 };
 
 /* ================================================================== range */

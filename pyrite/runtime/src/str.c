@@ -1853,12 +1853,14 @@ static PyrtObject *str_binop(PyrtObject *a, PyrtObject *b, int op) {
 
 static int64_t str_len(PyrtObject *o) { return PyrtStr_Len(o); }
 
+PyrtObject *PyrtStr_SliceSubscript(PyrtObject *o, PyrtObject *key) {
+    PyrtSlice *sl = (PyrtSlice *)key;
+    return PyrtStr_Slice(o, sl->start, sl->stop, sl->step);
+}
+
 static PyrtObject *str_getitem(PyrtObject *o, PyrtObject *key) {
     if (is_int(key)) return PyrtStr_GetItem(o, PyrtInt_AsI64(key));
-    if (key->type == &PyrtType_Slice) {
-        PyrtSlice *sl = (PyrtSlice *)key;
-        return PyrtStr_Slice(o, sl->start, sl->stop, sl->step);
-    }
+    if (key->type == &PyrtType_Slice) return pyrt_slice_hooks.str(o, key);   /* set: slices exist */
     int64_t i;
     int rc = PyrtStr_UserIndex(key, false, &i);
     if (rc) return rc < 0 ? NULL : PyrtStr_GetItem(o, i);

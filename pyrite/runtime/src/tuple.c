@@ -85,13 +85,15 @@ PyrtObject *PyrtTuple_GetSlice(PyrtObject *o, int64_t start, int64_t stop, int64
     return tuple_slice_resolved((PyrtTuple *)o, start, step, n);
 }
 
+PyrtObject *PyrtTuple_SliceSubscript(PyrtObject *o, PyrtObject *key) {
+    int64_t start, stop, step, n;
+    if (PyrtSlice_Resolve(key, ((PyrtTuple *)o)->length, &start, &stop, &step, &n) < 0) return NULL;
+    return tuple_slice_resolved((PyrtTuple *)o, start, step, n);
+}
+
 PyrtObject *PyrtTuple_Subscript(PyrtObject *o, PyrtObject *key) {
     if (PYRT_LIKELY(PyrtCont_IsInt(key))) return PyrtTuple_GetItem(o, PyrtInt_AsI64(key));
-    if (key->type == &PyrtType_Slice) {
-        int64_t start, stop, step, n;
-        if (PyrtSlice_Resolve(key, ((PyrtTuple *)o)->length, &start, &stop, &step, &n) < 0) return NULL;
-        return tuple_slice_resolved((PyrtTuple *)o, start, step, n);
-    }
+    if (key->type == &PyrtType_Slice) return pyrt_slice_hooks.tuple(o, key);   /* set: slices exist */
     return PyrtCont_Err(&PyrtType_TypeError, "tuple indices must be integers or slices, not %s",
                         key->type->name);
 }
