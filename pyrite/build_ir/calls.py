@@ -144,11 +144,54 @@ def call_known_function(b, node, fi, t):
     fobj = None
     if fir.has_closure or (not fir.default_vars and _needs_defaults_object(fi, node)):
         fobj = ex.transform_expr(b, node.func)
-    elif isinstance(node.func, ast.Name):
+    elif isinstance(node.func, ast.Name) and not always_defined(b, node.func.id):
         # module-level function: still raise NameError if called before its def ran
         ex.check_name_defined(b, node.func.id)
     args, kwargs = eval_args(b, node)
     return b.coerce(direct_call(b, fi, args, kwargs, fobj), t)
+
+
+def always_defined(b, name):
+    """A global bound by a top-level def/class is certainly bound when a function body runs if no
+    module statement before the last top-level def/class can run user code (calls only builtins,
+    imports no user module)."""
+    if b.finfo.kind == "module" or ex.name_kind(b, name) != "global":
+        return False
+    safe = getattr(b.mod, "defs_always_bound", None)
+    if safe is None:
+        safe = b.mod.defs_always_bound = _defs_always_bound(b.mod, b.inf)
+    return name in safe
+
+
+def _defs_always_bound(mod, inf):
+    from pyrite.types.infos import BUILTIN_NAMES
+    body = mod.src.tree.body
+    tops = [i for i, s in enumerate(body) if isinstance(s, (ast.FunctionDef, ast.ClassDef))]
+    if not tops:
+        return set()
+    for s in body[:tops[-1]]:
+        if isinstance(s, (ast.FunctionDef, ast.ClassDef)):
+            parts = s.decorator_list + (s.bases if isinstance(s, ast.ClassDef) else s.args.defaults)
+            if isinstance(s, ast.ClassDef):
+                parts += [x for x in s.body if not isinstance(x, ast.FunctionDef)]
+        else:
+            parts = [s]
+        for p in parts:
+            for n in ast.walk(p):
+                if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in BUILTIN_NAMES
+                                                    and not mod.binds(n.func.id)):
+                    return set()
+                if isinstance(n, (ast.Import, ast.ImportFrom)) and _imports_user_module(n, mod, inf):
+                    return set()
+    deleted = {t.id for s in body if isinstance(s, ast.Delete) for t in s.targets if isinstance(t, ast.Name)}
+    return {body[i].name for i in tops} - deleted
+
+
+def _imports_user_module(node, mod, inf):
+    from pyrite.frontend.modules import resolve_relative
+    if isinstance(node, ast.Import):
+        return any(a.name.split(".")[0] in inf.modules for a in node.names)
+    return resolve_relative(mod.src, node) in inf.modules
 
 
 def _needs_defaults_object(fi, node):
