@@ -25,6 +25,12 @@
  *
  * Portability: the same code runs natively and on wasm32-wasi. Use int64_t/double explicitly
  * ("long" is 32-bit on wasm32). Target #ifdefs live only in runtime/platform/.
+ *
+ * Size ("only what the program uses is linked"): a static type descriptor must not reference code
+ * that only dynamic dispatch needs. The methods/getattr/setattr/binop/unop/format/tp_new/call slots
+ * are installed by the dispatch that reads them (lazy.c, PYRT_LAZY_ENSURE); slots of a type whose
+ * instances may not exist are set where its instances are made (float, bytes, slice); always-linked
+ * code formats with Pyrt_Snprintf/Pyrt_StrFormat, never the C library's printf family.
  */
 #ifndef PYRT_H
 #define PYRT_H
