@@ -74,10 +74,6 @@ static int32_t last_le(const uint32_t *table, int32_t n, uint32_t cp) {
     return lo;
 }
 
-/* Pyrt_UcdIsPrintable once a non-ASCII str exists (PyrtStr_NewRaw sets it): repr() of ASCII strs does
- * not link the Unicode printable table. Not static, so that the optimizer cannot see through it. */
-bool (*pyrt_str_isprintable)(uint32_t cp);
-
 bool Pyrt_UcdIsPrintable(uint32_t cp) {
     if (cp < 128) return cp >= 0x20 && cp < 0x7F;
     /* toggles start "not printable" at 0: an odd count of toggles <= cp means printable */
@@ -237,7 +233,6 @@ PyrtObject *PyrtStr_NewRaw(int64_t nbytes, int64_t length, bool ascii) {
     s->nbytes = nbytes;
     s->hash = -1;
     s->ascii = ascii;
-    if (!ascii) pyrt_str_isprintable = Pyrt_UcdIsPrintable;
     s->data[nbytes] = 0;
     return (PyrtObject *)s;
 }
@@ -752,7 +747,7 @@ PyrtObject *PyrtStr_ReprOf(PyrtObject *o) {
         else if (c == '\r') rc = PyrtSB_Add(&sb, "\\r", 2);
         else if (c == '\t') rc = PyrtSB_Add(&sb, "\\t", 2);
         else if (c < 0x20 || c == 0x7F) rc = add_escape(&sb, c);
-        else if (c < 0x80 || pyrt_str_isprintable(c)) rc = PyrtSB_Add(&sb, s->data + off, n);   /* set: c >= 0x80 */
+        else if (c < 0x80 || Pyrt_UcdIsPrintable(c)) rc = PyrtSB_Add(&sb, s->data + off, n);
         else rc = add_escape(&sb, c);
         off += n;
     }
