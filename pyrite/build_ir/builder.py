@@ -181,6 +181,15 @@ class Builder:
         self.add(ops.LoadLiteral(r, text))
         return r
 
+    def in_init_of(self, ci):
+        """Lowering an __init__ of ci or a class related to it (fields may not be set yet there)."""
+        f = self.finfo
+        while f is not None:
+            if f.name == "__init__" and f.cls is not None:
+                return True
+            f = f.parent
+        return False
+
     # ------------------------------------------------------------------ locals
     def local_reg(self, name):
         r = self.locals.get(name)

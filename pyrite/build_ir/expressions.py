@@ -633,6 +633,7 @@ def load_attr(b, obj, name, t):
             r = b.temp(field.rtype)
             op = b.add(ops.GetField(r, obj.reg, cir, field))
             op.maybe_none = not isinstance(obj.t, m.InstanceT)
+            op.always_set = name in b.pb.always_initialised(cls) and not b.in_init_of(cls)
             return b.coerce(V(r, m.resolved(fi.slot.get())), t)
         prop = cls.lookup_property(name)
         if prop is not None:

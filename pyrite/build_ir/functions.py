@@ -49,6 +49,7 @@ class ProgramBuilder:
         if self.errors:
             raise CompileError(self.errors)
         mark_recursive(list(self.func_irs.values()))
+        mark_global_writes(list(self.func_irs.values()))
         return self.prog
 
     def module_init_name(self, modname):
@@ -64,6 +65,12 @@ class ProgramBuilder:
             self.gvars[key] = g
             self.mod_irs[mod.name].globals.append(g)
         return g
+
+    def always_initialised(self, ci):
+        cache = self.__dict__.setdefault("_always", {})
+        if ci not in cache:
+            cache[ci] = always_initialised(ci, self.inf)
+        return cache[ci]
 
     def free_index(self, fi, name):
         return sorted(fi.scope.frees).index(name)
@@ -275,6 +282,106 @@ def mark_recursive(funcs):
             strong(id(f))
     for f in funcs:
         f.recursive = id(f) in in_cycle
+
+
+# runtime functions that cannot run user code (so cannot store to module globals)
+NO_USER_CODE = {"pyrt_list_get_borrowed", "pyrt_list_set", "PyrtList_Append", "PyrtStr_GetItem",
+                "PyrtStr_Concat", "PyrtStr_Repeat", "PyrtStr_Chr", "PyrtStr_Ord", "PyrtInt_Repr",
+                "PyrtFloat_Repr", "pyrt_new_instance", "PyrtList_New", "PyrtTuple_New",
+                "PyrtList_SetNew_Steal", "PyrtTuple_SetNew_Steal", "PyrtTuple_GetItem", "PyrtDict_New",
+                "PyrtSet_New", "PyrtCell_New", "pyrt_cell_set", "Pyrt_ErrFetch", "Pyrt_ExcEnterHandler",
+                "Pyrt_ExcExitHandler", "PyrtList_Pop", "Pyrt_GetBuiltin", "pyrt_cell_get_local",
+                "pyrt_cell_get_free", "Pyrt_TypeOf", "PyrtList_Concat", "PyrtList_Repeat"}
+
+
+def always_initialised(ci, inf):
+    """Fields every instance of ci (or of a subclass) has from the end of its __init__'s leading
+    `self.x = <expr not using self>` statements on: reads of them need no 'is it set' check."""
+    if getattr(inf, "_has_attr_deletes", None) is None:
+        inf._has_attr_deletes = _has_attr_deletes(inf)
+    if inf._has_attr_deletes:
+        return set()
+    result = None
+    for c in [ci] + list(ci.all_subclasses()):
+        f = _init_fields(c)
+        result = f if result is None else result & f
+    return result or set()
+
+
+def _has_attr_deletes(inf):
+    for mod in inf.modules.values():
+        for n in ast.walk(mod.src.tree):
+            if isinstance(n, ast.Delete) and any(isinstance(t, ast.Attribute) for t in n.targets):
+                return True
+            if isinstance(n, ast.Name) and n.id in ("delattr", "setattr"):
+                return True
+    return False
+
+
+def _init_fields(c):
+    init = c.lookup_method("__init__")
+    if init is None or not init.params or init.is_generator:
+        return set()
+    me = init.params[0].name
+    uses_self = lambda node: any(isinstance(n, ast.Name) and n.id == me for n in ast.walk(node))
+    fields = set()
+    for i, stmt in enumerate(init.node.body):
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            call = stmt.value
+            f = call.func
+            if isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
+                    and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
+                    and not any(uses_self(a) for a in call.args + [k.value for k in call.keywords]):
+                base = init.cls.base if init.cls is not None else None
+                fields |= _init_fields(base) if base is not None else set()
+                continue
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Attribute) \
+                    and isinstance(targets[0].value, ast.Name) and targets[0].value.id == me \
+                    and not uses_self(stmt.value):
+                fields.add(targets[0].attr)
+                continue
+        break
+    return fields
+
+
+def mark_global_writes(funcs):
+    """fir.global_writes: the module globals a call of the function may store to or delete (None:
+    unknown, it may run arbitrary code). Used by borrow_temps to pass globals to calls unowned."""
+    direct, callees, unknown = {}, {}, set()
+    for f in funcs:
+        w, c = set(), set()
+        for b in f.blocks:
+            for op in b.ops:
+                if isinstance(op, (ops.StoreStatic, ops.DelStatic)):
+                    w.add(id(op.gvar))
+                elif isinstance(op, ops.Call):
+                    c.add(id(op.func))
+                elif isinstance(op, ops.CallVec) or (isinstance(op, ops.CallC) and op.fn not in NO_USER_CODE) \
+                        or isinstance(op, (ops.GetField, ops.Yield)):
+                    # GetField may fall back to the generic lookup (a property runs code)
+                    unknown.add(id(f))
+        direct[id(f)], callees[id(f)] = w, c
+    changed = True
+    while changed:
+        changed = False
+        for f in funcs:
+            k = id(f)
+            if k in unknown:
+                continue
+            for c in callees[k]:
+                if c in unknown or c not in direct:
+                    unknown.add(k)
+                    changed = True
+                    break
+                if not direct[c] <= direct[k]:
+                    direct[k] |= direct[c]
+                    changed = True
+    for f in funcs:
+        f.global_writes = None if id(f) in unknown else direct[id(f)]
 
 
 def make_argspec(fi):

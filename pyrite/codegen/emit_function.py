@@ -340,6 +340,8 @@ class FunctionEmitter:
             defined = "%s != NULL" % ref
         else:
             defined = "(((PyrtInstance *)%s)->defined >> %d) & 1" % (obj.cname, f.bit)
+        if getattr(op, "always_set", False):
+            defined = "1"   # initialised by every __init__ before anything can see the object
         if getattr(op, "maybe_none", True):
             defined = "%s != Pyrt_None && (%s)" % (obj.cname, defined)
         self.w("    if (PYRT_LIKELY(%s)) {" % defined)

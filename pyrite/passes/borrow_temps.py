@@ -30,9 +30,13 @@ def _quiet(op):
     return isinstance(op, ops.CallC) and op.fn in PURE_C and (op.dest is None or op.dest.rtype is not OBJ)
 
 
-def _consumer(op):
+def _consumer(op, definer):
     if isinstance(op, ops.Expr) and op.dest.rtype is PTR:
         return False
+    if isinstance(op, ops.Call) and isinstance(definer, ops.LoadStatic):
+        # a compiled function that never stores to this global cannot release it while running
+        writes = getattr(op.func, "global_writes", None)
+        return writes is not None and id(definer.gvar) not in writes
     return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and op.fn in PURE_C)
 
 
@@ -64,7 +68,7 @@ def borrow_temps(fn):
                 continue
             j = u[0]
             user = b.ops[j]
-            if not _consumer(user):
+            if not _consumer(user, op):
                 continue
             if not all(_quiet(x) for x in b.ops[i + 1:j]):
                 continue
