@@ -363,7 +363,7 @@ def builtin_fast_path(b, node, name, t):
         v = ex.transform_expr(b, node.args[0])
         if v.t is m.STR:
             r = b.temp(I64)
-            b.add(ops.CallC(r, "PyrtStr_Ord", [v.reg], ops.ERR_FLAG))
+            b.add(ops.CallC(r, "pyrt_str_ord", [v.reg], ops.ERR_FLAG))
             return V(r, m.INT)
     if name == "chr" and n == 1:
         v = ex.transform_expr(b, node.args[0])

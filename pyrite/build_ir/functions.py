@@ -348,6 +348,11 @@ def _init_fields(c):
     return fields
 
 
+def _may_fall_back(op):
+    """A GetField whose slow path (generic lookup: a property may run code) can be taken."""
+    return getattr(op, "maybe_none", True) or not getattr(op, "always_set", False)
+
+
 def mark_global_writes(funcs):
     """fir.global_writes: the module globals a call of the function may store to or delete (None:
     unknown, it may run arbitrary code). Used by borrow_temps to pass globals to calls unowned."""
@@ -361,8 +366,7 @@ def mark_global_writes(funcs):
                 elif isinstance(op, ops.Call):
                     c.add(id(op.func))
                 elif isinstance(op, ops.CallVec) or (isinstance(op, ops.CallC) and op.fn not in NO_USER_CODE) \
-                        or isinstance(op, (ops.GetField, ops.Yield)):
-                    # GetField may fall back to the generic lookup (a property runs code)
+                        or isinstance(op, ops.Yield) or (isinstance(op, ops.GetField) and _may_fall_back(op)):
                     unknown.add(id(f))
         direct[id(f)], callees[id(f)] = w, c
     changed = True

@@ -108,6 +108,14 @@ PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
 PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
     if ((uint64_t)(v + 5) <= 1029u && PYRT_LIKELY(pyrt_small_ready))
         return (PyrtObject *)&pyrt_small_ints[v + 5];
+    PyrtInt *o = (PyrtInt *)pyrt_freelist[(sizeof(PyrtInt) + 15) / 16];
+    if (PYRT_LIKELY(o != NULL)) {   /* same free list as Pyrt_Alloc uses for ints */
+        pyrt_freelist[(sizeof(PyrtInt) + 15) / 16] = *(void **)o;
+        o->ob.refcnt = 1;
+        o->ob.type = &PyrtType_Int;
+        o->value = v;
+        return (PyrtObject *)o;
+    }
     return PyrtInt_FromI64(v);
 }
 /* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible */
@@ -126,5 +134,10 @@ PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size) {
     return PyrtInstance_New((PyrtType *)t);
 }
 static void pyrt_set_dealloc(PyrtObject *t, void (*fn)(PyrtObject *)) { ((PyrtType *)t)->dealloc = fn; }
+PYRT_INLINE int64_t pyrt_str_ord(PyrtObject *s) {
+    PyrtStr *x = (PyrtStr *)s;
+    if (PYRT_LIKELY(x->nbytes == 1)) return (unsigned char)x->data[0];
+    return PyrtStr_Ord(s);
+}
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
 """

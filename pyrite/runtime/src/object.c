@@ -81,6 +81,12 @@ void Pyrt_Free(void *p)
 void Pyrt_Dealloc(PyrtObject *o)
 {
     PyrtType *t = o->type;
+    if (t == &PyrtType_Int) {   /* the most frequent case: straight back to its free list */
+        size_t c = (sizeof(PyrtInt) + 15) / 16;
+        *(void **)o = pyrt_freelist[c];
+        pyrt_freelist[c] = o;
+        return;
+    }
     if (t->dealloc)
         t->dealloc(o);
     if (fl_eligible(t, (size_t)t->basicsize)) {
