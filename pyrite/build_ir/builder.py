@@ -101,9 +101,17 @@ class Builder:
             t = m.BYTES
         else:
             raise AssertionError(value)
-        r = self.temp(rtype_of(t))
+        if t in (m.NONE, m.STR, m.BYTES):
+            r = self.immortal_temp()   # constants are immortal: never counted
+        else:
+            r = self.temp(rtype_of(t))
         self.add(ops.LoadLiteral(r, value))
         return V(r, t)
+
+    def immortal_temp(self):
+        r = self.temp(PTR)
+        r.immortal = True
+        return r
 
     def c_call(self, fn, args, t, err=ops.ERR_NULL, rtype=None, **kw):
         r = self.temp(rtype or rtype_of(t)) if (rtype or t is not None) else None
@@ -132,7 +140,7 @@ class Builder:
 
     def box(self, v):
         """The value as an object register."""
-        if v.reg.rtype is OBJ:
+        if v.reg.rtype is OBJ or getattr(v.reg, "immortal", False):
             return v.reg
         if v.reg.rtype is PTR:
             r = self.temp(OBJ)
@@ -150,7 +158,7 @@ class Builder:
         if have is want:
             return V(v.reg, t if want is not OBJ else (t if t is not m.DYN else v.t))
         if want is OBJ:
-            return V(self.box(v), t if t is not m.DYN else v.t)
+            return V(self.box(v), t if t is not m.DYN else v.t)   # immortal constants stay ptr
         if have is OBJ or have is PTR:
             r = self.temp(want)
             checked = v.t is not t
@@ -177,7 +185,7 @@ class Builder:
 
     def const_obj(self, text):
         """An interned str constant as an object register (borrowed immortal constant)."""
-        r = self.temp(OBJ)
+        r = self.immortal_temp()
         self.add(ops.LoadLiteral(r, text))
         return r
 

@@ -323,7 +323,8 @@ def compare(b, op, a, c, t):
     opt = type(op)
     if opt in (ast.Is, ast.IsNot):
         neg = opt is ast.IsNot
-        if (a.reg.rtype is not OBJ and c.t is m.NONE) or (c.reg.rtype is not OBJ and a.t is m.NONE):
+        unboxed = (I64, F64, BOOL)
+        if (a.reg.rtype in unboxed and c.t is m.NONE) or (c.reg.rtype in unboxed and a.t is m.NONE):
             return b.expr("(int8_t)%d" % (1 if neg else 0), [], m.BOOL)
         x, y = b.box(a), b.box(c)
         return b.expr("(int8_t)({0} %s {1})" % ("!=" if neg else "=="), [x, y], m.BOOL)

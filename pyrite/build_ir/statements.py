@@ -217,7 +217,7 @@ def transform_Return(b, node):
         return
     v = b.coerce(v, t)
     if b.unwind:
-        keep = b.temp(v.reg.rtype)
+        keep = b.temp(OBJ if v.reg.rtype is PTR else v.reg.rtype)   # owned across the cleanups
         b.add(ops.Assign(keep, v.reg))
         v = V(keep, v.t)
         run_unwind(b, 0)

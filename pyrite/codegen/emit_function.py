@@ -450,6 +450,9 @@ class FunctionEmitter:
             return
         if self.fn.ret is VOID:
             self.w("    __ret = 0; goto L_cleanup;")
+        elif self.fn.ret is OBJ and op.value.rtype is OBJ and id(op.value) in self.owned:
+            # move the reference out (the register is dead after the return)
+            self.w("    __ret = %s; %s = NULL; goto L_cleanup;" % (op.value.cname, op.value.cname))
         elif self.fn.ret is OBJ:
             self.w("    __ret = %s; Pyrt_IncRef(__ret); goto L_cleanup;" % op.value.cname)
         else:
