@@ -712,7 +712,11 @@ def store_subscript(b, target, v):
 
 def setitem(b, obj, idx, v):
     if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
-        b.c_void("pyrt_list_set", [obj.reg, b.as_i64(idx), b.box(v)])
+        if v.reg.rtype in (I64, F64, BOOL):   # a freshly boxed value: hand it over
+            r = b.box(v)
+            b.add(ops.CallC(None, "pyrt_list_set_steal", [obj.reg, b.as_i64(idx), r], ops.ERR_NEG, moves=(2,)))
+        else:
+            b.c_void("pyrt_list_set", [obj.reg, b.as_i64(idx), b.box(v)])
     elif isinstance(obj.t, m.DictT):
         b.c_void("PyrtDict_SetItem", [obj.reg, b.box(idx), b.box(v)])
     else:

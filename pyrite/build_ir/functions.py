@@ -285,7 +285,7 @@ def mark_recursive(funcs):
 
 
 # runtime functions that cannot run user code (so cannot store to module globals)
-NO_USER_CODE = {"pyrt_list_get_borrowed", "pyrt_list_set", "PyrtList_Append", "PyrtStr_GetItem",
+NO_USER_CODE = {"pyrt_list_get_borrowed", "pyrt_list_set", "pyrt_list_set_steal", "PyrtList_Append", "PyrtStr_GetItem",
                 "PyrtStr_Concat", "PyrtStr_Repeat", "PyrtStr_Chr", "PyrtStr_Ord", "PyrtInt_Repr",
                 "PyrtFloat_Repr", "pyrt_new_instance", "PyrtList_New", "PyrtTuple_New",
                 "PyrtList_SetNew_Steal", "PyrtTuple_SetNew_Steal", "PyrtTuple_GetItem", "PyrtDict_New",

@@ -232,6 +232,12 @@ class FunctionEmitter:
         for i in op.steals:
             self.w("    Pyrt_IncRef(%s);" % self.val(op.args[i]))
         text = self.call_text(op)
+        if op.moves:   # the callee consumed these references, whether it failed or not
+            assert op.dest is None and op.error_kind == ops.ERR_NEG
+            cleared = " ".join("%s = NULL;" % self.val(op.args[i]) for i in op.moves)
+            self.w("    { int __r = %s; %s if (PYRT_UNLIKELY(__r < 0)) { __line = %d; goto %s; } }"
+                   % (text, cleared, op.line, self.handler_label(op)))
+            return
         self.emit_result(op, op.dest, text, op.error_kind, op.borrowed)
 
     def emit_result(self, op, dest, text, kind, borrowed=False):

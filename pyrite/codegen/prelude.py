@@ -139,5 +139,17 @@ PYRT_INLINE int64_t pyrt_str_ord(PyrtObject *s) {
     if (PYRT_LIKELY(x->nbytes == 1)) return (unsigned char)x->data[0];
     return PyrtStr_Ord(s);
 }
+/* list[i] = v taking over the caller's reference to v (released on error too) */
+PYRT_INLINE int pyrt_list_set_steal(PyrtObject *l, int64_t i, PyrtObject *v) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)L->length)) {
+        if (i < 0 && i + L->length >= 0) i += L->length;
+        else { Pyrt_DecRef(v); Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range"); return -1; }
+    }
+    PyrtObject *old = L->items[i];
+    L->items[i] = v;
+    Pyrt_DecRef(old);
+    return 0;
+}
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
 """

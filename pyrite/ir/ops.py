@@ -62,11 +62,13 @@ class CallC(Op):
     """dest = fn(args...) for a runtime C function; `steals` lists argument positions whose
     reference the callee takes."""
 
-    def __init__(self, dest, fn, args, error_kind, steals=(), borrowed=False):
+    def __init__(self, dest, fn, args, error_kind, steals=(), borrowed=False, moves=()):
         self.dest, self.fn, self.args = dest, fn, list(args)
         self.error_kind = error_kind
         self.steals = tuple(steals)
         self.borrowed = borrowed   # the result is a borrowed reference (codegen increfs it)
+        # argument positions whose register hands its reference to the callee (cleared after the call)
+        self.moves = tuple(moves)
 
     def sources(self):
         return [a for a in self.args if isinstance(a, Register)] + \

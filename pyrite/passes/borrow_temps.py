@@ -20,7 +20,7 @@ QUIET = (ops.LoadLiteral, ops.LoadStatic, ops.GetField, ops.CheckNotNone, ops.Un
 CONSUMERS = (ops.GetField, ops.SetField, ops.CheckNotNone, ops.Unbox, ops.Assign, ops.Expr,
              ops.StoreStatic, ops.Branch)
 # runtime functions that run no user code (pure C on lists and strs)
-PURE_C = {"pyrt_list_get_borrowed", "pyrt_list_set", "PyrtList_Append", "PyrtStr_GetItem",
+PURE_C = {"pyrt_list_get_borrowed", "pyrt_list_set", "pyrt_list_set_steal", "PyrtList_Append", "PyrtStr_GetItem",
           "PyrtStr_Concat", "PyrtStr_Repeat"}
 
 

@@ -41,6 +41,8 @@ def insert_refcounts(fn):
                     continue
                 if op.dest is not None and op.dest.rtype is PTR:
                     continue   # the op derives a borrowed pointer from s: s must outlive it
+                if isinstance(op, ops.CallC) and any(op.args[k] is s for k in op.moves):
+                    continue   # the callee took the reference
                 clears.setdefault(i, []).append(s)
         if clears:
             new_ops = []
