@@ -183,8 +183,30 @@ def _defs_always_bound(mod, inf):
                     return set()
                 if isinstance(n, (ast.Import, ast.ImportFrom)) and _imports_user_module(n, mod, inf):
                     return set()
-    deleted = {t.id for s in body if isinstance(s, ast.Delete) for t in s.targets if isinstance(t, ast.Name)}
-    return {body[i].name for i in tops} - deleted
+    deleted = {t.id for n in ast.walk(mod.src.tree) if isinstance(n, ast.Delete)
+               for t in n.targets if isinstance(t, ast.Name)}
+    bound = {body[i].name for i in tops}
+    for s in body[:tops[-1]]:
+        # unconditional top-level bindings that run before any function body can
+        if isinstance(s, ast.Assign):
+            for t in s.targets:
+                bound |= _target_names(t)
+        elif isinstance(s, ast.AnnAssign) and s.value is not None:
+            bound |= _target_names(s.target)
+        elif isinstance(s, (ast.Import, ast.ImportFrom)) and not _imports_user_module(s, mod, inf):
+            bound |= {a.asname or a.name.split(".")[0] for a in s.names}
+    return bound - deleted
+
+
+def _target_names(t):
+    if isinstance(t, ast.Name):
+        return {t.id}
+    if isinstance(t, (ast.Tuple, ast.List)):
+        out = set()
+        for e in t.elts:
+            out |= _target_names(e)
+        return out
+    return set()
 
 
 def _imports_user_module(node, mod, inf):

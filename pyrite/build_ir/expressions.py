@@ -92,10 +92,11 @@ def free_cell(b, name):
 
 def load_global(b, mod, name):
     if mod.binds(name) or name in mod.globals:
+        from pyrite.build_ir.calls import always_defined
         g = b.pb.global_var(mod, name)
         t = m.resolved(mod.globals[name].get())
         r = b.temp(g.rtype)
-        b.add(ops.LoadStatic(r, g, check=True))
+        b.add(ops.LoadStatic(r, g, check=not (mod is b.mod and always_defined(b, name))))
         return V(r, t)
     from pyrite.types.infos import BUILTIN_NAMES, BUILTIN_EXCEPTIONS
     if name in BUILTIN_EXCEPTIONS:
