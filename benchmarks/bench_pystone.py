@@ -62,6 +62,25 @@ def main():
     for name, t, ct, size, same in rows:
         print("%-24s %10.3f %9.1fx %12s %12s %8s" % (name, t, t_py / t, "%.2f" % ct if ct else "-",
                                                        size if size else "-", "same" if same else "DIFF"))
+    # pystone's own measure (pystones/second over its timed loop, excluding process start-up)
+    ps_exe = os.path.join(work, "pystone_native")
+    ps_wasm = os.path.join(work, "pystone_main.wasm")
+    build(os.path.join(work, "pystone.py"), "native", ps_exe)
+    build(os.path.join(work, "pystone.py"), "wasi", ps_wasm)
+    own = []
+    for name, cmd in (("CPython %d.%d" % sys.version_info[:2], [sys.executable, "pystone.py", loops]),
+                      ("pyrite native", [ps_exe, loops]),
+                      ("pyrite wasi (wasmtime)", [sys.executable, "-c", "import sys; from pyrite.targets.wasi "
+                                                  "import run_wasi; sys.exit(run_wasi(sys.argv[1], sys.argv[1:]))",
+                                                  ps_wasm, loops])):
+        best = 0.0
+        for _ in range(runs):
+            out = subprocess.run(cmd, cwd=work, stdout=subprocess.PIPE, check=True).stdout.decode()
+            best = max(best, float(out.split("benchmarks at")[1].split()[0]))
+        own.append((name, best))
+    print("pystone.py %s loops: its own measure, best of %d runs" % (loops, runs))
+    for name, v in own:
+        print("%-24s %14.0f pystones/s %9.1fx" % (name, v, v / own[0][1]))
     # hello world size and second-run start-up
     hello = os.path.join(work, "hello.py")
     with open(hello, "w") as f:

@@ -25,12 +25,12 @@ def run_passes(prog, upto=None):
     """The IR passes, in order, on every function (verify_ir after each when PYRITE_VERIFY=1)."""
     from pyrite.passes.check_uninit import check_uninit
     from pyrite.passes.insert_refcounts import insert_refcounts
-    from pyrite.passes.borrow_temps import borrow_temps
+    from pyrite.passes.borrow_temps import borrow_temps, borrow_locals
     from pyrite.ir.verify import verify_function
     verify = os.environ.get("PYRITE_VERIFY") == "1"
     for mod in prog.modules:
         for fn in mod.functions + [mod.init]:
-            for ir_pass in (None, check_uninit, insert_refcounts, borrow_temps):
+            for ir_pass in (None, check_uninit, insert_refcounts, borrow_temps, borrow_locals):
                 if ir_pass is not None:
                     ir_pass(fn)
                 if verify:

@@ -430,6 +430,8 @@ class FunctionEmitter:
     def op_Unbind(self, op):
         if op.reg.rtype is OBJ:
             self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+        elif op.reg.rtype is PTR:
+            self.w("    %s = NULL;" % op.reg.cname)
         if op.flag is not None:
             self.w("    %s = 0;" % op.flag.cname)
 

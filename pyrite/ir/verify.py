@@ -39,8 +39,7 @@ def _check_op(op, at, blocks, fn):
         if fn.is_generator or fn.ret is VOID:
             assert op.value is None, "%s: value returned from a void function" % at
         else:
-            assert op.value is not None and (op.value.rtype is fn.ret or
-                                             fn.ret is OBJ and getattr(op.value, "immortal", False)), \
+            assert op.value is not None and (op.value.rtype is fn.ret or fn.ret is OBJ and op.value.rtype is PTR), \
                 "%s: returns %s from a %s function" % (at, op.value and op.value.rtype, fn.ret)
     elif isinstance(op, ops.Assign):
         if op.dest.rtype is not op.src.rtype:

@@ -87,6 +87,40 @@ def borrow_temps(fn):
             b.ops = [x for x in b.ops if not (isinstance(x, ops.Clear) and id(x.reg) in regs)]
 
 
+def borrow_locals(fn):
+    """Locals that only ever hold immortal constants or borrowed parameters (alive for the whole
+    call) need no reference of their own:  def f(c): x = c; y = "A"  ->  x, y are ptr registers."""
+    if fn.is_generator:
+        return
+    params = {id(p) for p in fn.params}
+    stored = set()
+    defs = {}
+    for b in fn.blocks:
+        for op in b.ops:
+            targets = list(op.dests) if isinstance(op, ops.Unpack) else [op.dest]
+            for d in targets:
+                if d is not None:
+                    defs.setdefault(id(d), []).append(op)
+                    if id(d) in params:
+                        stored.add(id(d))
+    safe = {id(p) for p in fn.params if p.rtype is OBJ and id(p) not in stored}
+    locals_ = [r for r in fn.registers if r.is_local and r.rtype is OBJ and id(r) not in params]
+    changed = True
+    while changed:
+        changed = False
+        for r in locals_:
+            if id(r) in safe:
+                continue
+            ds = defs.get(id(r), [])
+            if ds and all(isinstance(op, ops.Assign) and
+                          (getattr(op.src, "immortal", False) or id(op.src) in safe) for op in ds):
+                safe.add(id(r))
+                changed = True
+    for r in locals_:
+        if id(r) in safe:
+            r.rtype = PTR
+
+
 def _global_uses(fn):
     n = {}
     for b in fn.blocks:
