@@ -71,4 +71,5 @@ PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path /* NULL: no filename */)
 /* The small-int cache (-5..1024), for inline boxing in generated code. */
 extern PyrtInt pyrt_small_ints[];
 extern bool pyrt_small_ready;
+void PyrtFile_SetLatin1(PyrtObject *f);   /* text file opened with encoding='latin-1' (write only) */
 #endif

@@ -201,6 +201,19 @@ PYRT_BUILTIN(input)
     return Pyrt_Input(nargs ? args[0] : NULL);
 }
 
+static bool is_latin1_name(const char *e)
+{
+    static const char *const ok[] = { "latin-1", "latin1", "latin_1", "iso-8859-1", "iso8859-1", "l1", NULL };
+    for (int i = 0; ok[i]; i++) {
+        const char *a = e, *b = ok[i];
+        while (*a && *b && (*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) == *b)
+            a++, b++;
+        if (!*a && !*b)
+            return true;
+    }
+    return false;
+}
+
 static bool is_utf8_name(const char *e)
 {
     static const char *const ok[] = { "utf-8", "utf8", "utf_8", "ascii", "us-ascii", NULL };
@@ -229,12 +242,20 @@ PYRT_BUILTIN(open)
         if (!is_str(enc))
             return Pyrt_ErrFormat(&PyrtType_TypeError, "open() argument 'encoding' must be str or None, not %s",
                                   enc->type->name);
-        if (!is_utf8_name(PyrtStr_UTF8(enc)))
-            return Pyrt_ErrFormat(&PyrtType_ValueError, "pyrite: only utf-8 files are supported (encoding=%R)", enc);
     }
+    int latin1 = enc && enc != Pyrt_None && is_latin1_name(PyrtStr_UTF8(enc));
+    if (enc && enc != Pyrt_None && !latin1 && !is_utf8_name(PyrtStr_UTF8(enc)))
+        return Pyrt_ErrFormat(&PyrtType_ValueError, "pyrite: only utf-8 and latin-1 files are supported "
+                              "(encoding=%R)", enc);
     if (a[1] && !is_str(a[1]))
         return Pyrt_ErrFormat(&PyrtType_TypeError, "open() argument 'mode' must be str, not %s", a[1]->type->name);
-    return PyrtFile_Open(a[0], a[1]);
+    const char *m = a[1] ? PyrtStr_UTF8(a[1]) : "r";
+    if (latin1 && (strchr(m, 'r') || strchr(m, '+')))
+        return Pyrt_ErrFormat(&PyrtType_ValueError, "pyrite: reading latin-1 files is not supported yet");
+    PyrtObject *f = PyrtFile_Open(a[0], a[1]);
+    if (f && latin1 && !strchr(m, 'b'))
+        PyrtFile_SetLatin1(f);
+    return f;
 }
 
 /* ------------------------------------------------------------------ one-argument builtins */

@@ -22,6 +22,7 @@ typedef struct {
     const char *cmode;   /* std streams' mode */
     PyrtObject *name;    /* the path as given (files), NULL for std streams */
     PyrtObject *mode;    /* the mode string (files) */
+    int latin1;          /* text files opened with encoding latin-1: written one byte per code point */
 } PyrtFile;
 
 /* ------------------------------------------------------------------ stdout buffer */
@@ -496,6 +497,45 @@ static int write_raw(PyrtFile *f, const char *s, size_t n)
     return 0;
 }
 
+/* str -> latin-1 bytes: every code point below 256 is one byte, like CPython's codec */
+static int64_t write_latin1(PyrtFile *f, PyrtObject *s)
+{
+    const unsigned char *p = (const unsigned char *)PyrtStr_UTF8(s);
+    int64_t n = PyrtStr_Len(s);
+    char *out = (char *)Pyrt_Malloc((size_t)n + 1);
+    if (!out)
+        return -1;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t cp = p[0];
+        int k = 1;
+        if (cp >= 0xC0) {
+            k = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
+            cp &= 0xFF >> (k + 1);
+            for (int j = 1; j < k; j++)
+                cp = (cp << 6) | (p[j] & 0x3F);
+        }
+        if (cp > 255) {
+            static const char hex[] = "0123456789abcdef";
+            char esc[11];
+            int w = cp > 0xFFFF ? 8 : 4, e = 0;
+            esc[e++] = '\\';
+            esc[e++] = w == 8 ? 'U' : 'u';
+            for (int d = w - 1; d >= 0; d--)
+                esc[e++] = hex[(cp >> (4 * d)) & 0xF];
+            esc[e] = 0;
+            Pyrt_Free(out);
+            Pyrt_ErrFormat(&PyrtType_UnicodeError, "'latin-1' codec can't encode character '%s' in "
+                           "position %lld: ordinal not in range(256)", esc, (long long)i);
+            return -1;
+        }
+        out[i] = (char)cp;
+        p += k;
+    }
+    int r = write_raw(f, out, (size_t)n);
+    Pyrt_Free(out);
+    return r < 0 ? -1 : n;
+}
+
 int64_t PyrtFile_Write(PyrtObject *o, PyrtObject *s)
 {
     PyrtFile *f = (PyrtFile *)o;
@@ -513,7 +553,16 @@ int64_t PyrtFile_Write(PyrtObject *o, PyrtObject *s)
         Pyrt_ErrFormat(&PyrtType_TypeError, "write() argument must be str, not %s", s->type->name);
         return -1;
     }
+    if (f->latin1 && !((PyrtStr *)s)->ascii)
+        return write_latin1(f, s);
     return write_raw(f, PyrtStr_UTF8(s), (size_t)((PyrtStr *)s)->nbytes) < 0 ? -1 : PyrtStr_Len(s);
+}
+
+/* Mark a just-opened text file as latin-1 (open(..., encoding="latin-1")); reading such files is not
+ * supported yet (ValueError on read). */
+void PyrtFile_SetLatin1(PyrtObject *o)
+{
+    ((PyrtFile *)o)->latin1 = 1;
 }
 
 PyrtObject *PyrtFile_meth_write(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
