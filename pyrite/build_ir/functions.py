@@ -225,20 +225,8 @@ def build_genexp_body(b, node):
             b.fn.yield_count += 1
         st.comprehension_loops(b, gens[1:], inner)
     # the first iterable is already an iterator (the '.0' parameter)
-    top, got, ended = b.new_block(), b.new_block(), b.new_block()
-    holder[0] = top
-    b.goto(top)
-    b.set_block(top)
-    x = b.temp(OBJ)
-    b.add(ops.CallC(x, "Pyrt_IterNext", [first.reg], ops.ERR_NEVER))
-    b.branch(b.expr("(int8_t)({0} != NULL)", [x], m.BOOL).reg, got, ended)
-    b.set_block(ended)
-    b.add(ops.ErrCheck())
-    b.goto(done)
-    b.set_block(got)
-    st.assign(b, gens[0].target, V(x, m.resolved(b.inf.types.get(gens[0].target, m.DYN))))
-    body()
-    b.goto(top)
+    st.iterator_loop(b, first.reg, gens[0].target, m.resolved(b.inf.types.get(gens[0].target, m.DYN)),
+                     body, done, holder)
     b.set_block(done)
 
 

@@ -293,19 +293,25 @@ def for_loop(b, iter_node, target, body, exit_block, cont_holder=None):
     if isinstance(it_v.t, m.ListT):
         return list_loop(b, it_v, target, elem_t, body, exit_block, cont_holder)
     it = b.c_call("Pyrt_GetIter", [b.box(it_v)], m.DYN)
+    item_t = m.resolved(m.elem_of(it_v.t)) if not isinstance(it_v.t, m.InstanceT) else elem_t
+    iterator_loop(b, it.reg, target, item_t, body, exit_block, cont_holder)
+
+
+def iterator_loop(b, it, target, item_t, body, exit_block, cont_holder):
+    """for target in <iterator register it>: next() until exhausted (NULL without an exception)."""
     top, got, ended = b.new_block(), b.new_block(), b.new_block()
     if cont_holder is not None:
         cont_holder[0] = top
     b.goto(top)
     b.set_block(top)
     x = b.temp(OBJ)
-    b.add(ops.CallC(x, "Pyrt_IterNext", [it.reg], ops.ERR_NEVER))
+    b.add(ops.CallC(x, "Pyrt_IterNext", [it], ops.ERR_NEVER))
     b.branch(b.expr("(int8_t)({0} != NULL)", [x], m.BOOL).reg, got, ended)
     b.set_block(ended)
     b.add(ops.ErrCheck())
     b.goto(exit_block)
     b.set_block(got)
-    assign(b, target, V(x, m.resolved(m.elem_of(it_v.t)) if not isinstance(it_v.t, m.InstanceT) else elem_t))
+    assign(b, target, V(x, item_t))
     body()
     b.goto(top)
 
