@@ -407,6 +407,27 @@ def transform_Try(b, node):
     try_except(b, node.body, node.handlers, node.orelse)
 
 
+def begin_handling(b):
+    """At a handler block: take the pending exception and mark it "being handled". Returns
+    (exc, token, inner): `inner` is the handler for exceptions raised while handling."""
+    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
+    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
+    return exc, token, b.new_block()
+
+
+def reraise_pending(b, exc, token):
+    """Stop handling and raise the taken exception again."""
+    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+    b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
+
+
+def propagate_from(b, inner, token):
+    """The `inner` block: an exception raised while handling leaves the handled state and propagates."""
+    b.set_block(inner)
+    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+    b.add(ops.RaiseFromHandler())
+
+
 def try_except(b, body, handlers, orelse):
     handler, els, done = b.new_block(), b.new_block(), b.new_block()
     b.handlers.append(handler)
@@ -414,10 +435,7 @@ def try_except(b, body, handlers, orelse):
     b.handlers.pop()
     b.goto(els)
     b.set_block(handler)
-    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
-    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
-    # an exception inside an except clause: leave the handled state, then propagate
-    inner = b.new_block()
+    exc, token, inner = begin_handling(b)
     for h in handlers:
         nxt = b.new_block()
         if h.type is not None:
@@ -448,11 +466,8 @@ def try_except(b, body, handlers, orelse):
             break
     # no clause matched: restore and propagate
     if not b.cur.terminated:
-        b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-        b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
-    b.set_block(inner)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-    b.add(ops.RaiseFromHandler())
+        reraise_pending(b, exc, token)
+    propagate_from(b, inner, token)
     b.set_block(els)
     transform_block(b, orelse)
     b.goto(done)
@@ -476,22 +491,17 @@ def try_finally(b, node):
     b.goto(done)
     # exceptional exit: run the finally body with the exception saved, then re-raise it
     b.set_block(handler)
-    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
     # while the finally body runs, the pending exception is "being handled" (it becomes the
     # __context__ of anything raised there)
-    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
-    inner = b.new_block()
+    exc, token, inner = begin_handling(b)
     b.handlers.append(inner)
     b.unwind.append(Unwind("handled", token.reg, list(b.handlers[:-1])))
     transform_block(b, node.finalbody)
     b.unwind.pop()
     b.handlers.pop()
     if not b.cur.terminated:
-        b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-        b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
-    b.set_block(inner)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-    b.add(ops.RaiseFromHandler())
+        reraise_pending(b, exc, token)
+    propagate_from(b, inner, token)
     b.set_block(done)
 
 
@@ -521,9 +531,7 @@ def transform_With(b, node):
         b.vcall("Pyrt_CallMethod", [mgr_keep, b.const_obj("__exit__")], [none, none, none], None)
     b.goto(done)
     b.set_block(handler)
-    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
-    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
-    inner = b.new_block()
+    exc, token, inner = begin_handling(b)
     b.handlers.append(inner)
     etype = b.c_call("Pyrt_TypeOf", [exc.reg], m.DYN)
     none = b.lit(None)
@@ -536,11 +544,8 @@ def transform_With(b, node):
     b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
     b.goto(done)
     b.set_block(no)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-    b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
-    b.set_block(inner)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-    b.add(ops.RaiseFromHandler())
+    reraise_pending(b, exc, token)
+    propagate_from(b, inner, token)
     b.set_block(done)
 
 
