@@ -20,6 +20,7 @@ CASES = [
     ("small script (argparse+json)", None, ["{script}"]),
     ("stdlib: json,email,http", None, ["-c", "import json, email.parser, http.client"]),
     ("requests", "requests", ["-c", "import requests"]),
+    ("flask", "flask", ["-c", "import flask"]),
     ("flask --version (CLI)", "flask", ["-m", "flask", "--version"]),
     ("pytest --version (CLI)", "pytest", ["-m", "pytest", "--version"]),
     ("sympy (deep pure-Python)", "sympy", ["-c", "import sympy"]),

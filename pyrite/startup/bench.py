@@ -125,18 +125,25 @@ def compare(command, archive, runs, setup, check=None, verify_command=None):
     return stock, archived, counts
 
 
+def paired_change(stock, archived):
+    """Median over rounds of archived/stock wall time - 1: each round runs both sides back to back,
+    so this cancels slow drifts of a shared machine better than comparing the two medians."""
+    ratios = [a / s for s, a in zip(stock.times, archived.times)]
+    return (statistics.median(ratios) - 1) * 100 if ratios else 0.0
+
+
 def format_row(name, stock, archived, counts):
-    """One table row: wall-time medians with spreads and change, then CPU-time medians and change."""
+    """One table row: wall-time medians with spreads and change, the paired change, then CPU-time medians."""
     s, a = stock.median_ms(), archived.median_ms()
     cs, ca = stock.cpu_ms(), archived.cpu_ms()
     served = "-" if counts is None else "%d/%d" % (counts[0], counts[0] + counts[1])
-    return "%-30s %7.1f ±%-5.1f %7.1f ±%-5.1f %+6.1f%% | %7.1f %7.1f %+6.1f%% | %s" % (
+    return "%-30s %7.1f ±%-5.1f %7.1f ±%-5.1f %+6.1f%% %+6.1f%% | %7.1f %7.1f %+6.1f%% | %s" % (
         name[:30], s, stock.spread_ms(), a, archived.spread_ms(), (a - s) / s * 100,
-        cs, ca, (ca - cs) / cs * 100, served)
+        paired_change(stock, archived), cs, ca, (ca - cs) / cs * 100, served)
 
 
-TABLE_HEAD = "%-30s %14s %14s %7s | %7s %7s %7s | %s" % (
-    "case", "stock wall ms", "archive wall", "change", "stk cpu", "arc cpu", "change", "served")
+TABLE_HEAD = "%-30s %14s %14s %7s %7s | %7s %7s %7s | %s" % (
+    "case", "stock wall ms", "archive wall", "change", "paired", "stk cpu", "arc cpu", "change", "served")
 
 
 def bench_command(command, runs, archive=None, check=None, via="pth"):

@@ -186,9 +186,16 @@ class ArchiveWriter:
         self.file.write(blob)
         self.modules[name] = (offset, len(blob), hook.digest(blob)) + record_tail
 
-    def finish(self, dirs, check):
+    def add_blob(self, blob):
+        """Store a blob that is not a module; return its (offset, length, digest) for the index."""
+        offset = self.file.tell()
+        self.file.write(blob)
+        return (offset, len(blob), hook.digest(blob))
+
+    def finish(self, dirs, check, regex=None):
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
-                               "modules": self.modules, "dirs": dirs, "mmap": mmap_origin()})
+                               "modules": self.modules, "dirs": dirs, "mmap": mmap_origin(),
+                               "regex": regex})
         offset = self.file.tell()
         self.file.write(index)
         size = self.file.tell()
@@ -234,7 +241,11 @@ def build(recording, out_path, check="stat"):
         for name, origin, search, entry, paths in collect(recording):
             if not add_module(writer, dirs, name, origin, search, entry, paths):
                 skipped += 1
-        writer.finish(dirs.table, check)
+        regex = None
+        table = regex_tables(recording.get("regex", ()))
+        if table is not None and all(name in writer.modules for name in hook.REGEX_MODULES):
+            regex = writer.add_blob(marshal.dumps(table))
+        writer.finish(dirs.table, check, regex)
     except BaseException:
         writer.abandon()
         raise
@@ -259,6 +270,59 @@ def add_module(writer, dirs, name, origin, search, entry, paths):
         return False
     writer.add(name, (origin, search, entry, st.st_size, st.st_mtime_ns, hook.digest(source)), blob)
     return True
+
+
+# Flags whose patterns are not cached: DEBUG prints while compiling and is never cached by re;
+# TEMPLATE warns on first use; LOCALE is left to re, to be safe.
+UNCACHED_FLAGS = 128 | 1 | 4
+
+
+def compiled_form(compiler, pattern, flags):
+    """The arguments re._compiler.compile passes to _sre.compile for (pattern, flags), minus the pattern.
+
+    None when the pattern fails, warns, or the rebuilt pattern would not equal the real one.
+    """
+    import warnings
+    real = compiler._sre
+    calls = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def compile(self, *args):
+            calls.append(args)
+            return real.compile(*args)
+
+    compiler._sre = Spy()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compiled = compiler.compile(pattern, flags)
+    except Exception:
+        return None
+    finally:
+        compiler._sre = real
+    if caught or len(calls) != 1 or calls[0][0] is not pattern:
+        return None
+    args = calls[0][1:]
+    rebuilt = real.compile(pattern, args[0], list(args[1]), args[2], dict(args[3]), args[4])
+    if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex or rebuilt.groups != compiled.groups:
+        return None
+    return (int(args[0]), [int(op) for op in args[1]], int(args[2]), dict(args[3]), tuple(args[4]))
+
+
+def regex_tables(patterns):
+    """{str: {(pattern, flags): compiled form}, bytes: {...}} for the recorded patterns, or None if none."""
+    import re._compiler as compiler
+    tables = {"str": {}, "bytes": {}}
+    for pattern, flags in patterns:
+        if type(pattern) not in (str, bytes) or type(flags) is not int or flags & UNCACHED_FLAGS:
+            continue
+        form = compiled_form(compiler, pattern, flags)
+        if form is not None:
+            tables[type(pattern).__name__][(pattern, flags)] = form
+    return tables if tables["str"] or tables["bytes"] else None
 
 
 def main(argv=None):

@@ -23,6 +23,10 @@ FORMAT_VERSION = 1
 HEADER_SIZE = 64
 HASH_KEY = 0x5059524954450001
 CHECK_MODES = ("none", "stat", "hash")
+# The modules whose code decides what a compiled regex looks like; the archive's pattern table is
+# used only while all of them are the recorded, unchanged files.
+REGEX_MODULES = ("re", "re._casefix", "re._compiler", "re._constants", "re._parser")
+RE_MAXCACHE = 512
 
 # Suffixes the path finder tries for a module name, in its order (extensions first).
 EXTENSION_SUFFIXES = tuple(_imp.extension_suffixes())
@@ -98,22 +102,38 @@ class Archive:
         self.modules = index["modules"]
         self.dirs = index["dirs"]
         self.check = index.get("check", "stat")
+        self.regex = index.get("regex")
         self.view = map_file(self.fd, size, index.get("mmap"))
 
-    def code(self, offset, length, expected):
-        """Unmarshal one module's code object, or raise ArchiveError if it is damaged."""
+    def blob(self, offset, length, expected):
+        """The bytes of one stored blob, or raise ArchiveError if it is out of bounds or damaged."""
         if offset < HEADER_SIZE or offset + length > self.data_end:
-            raise ArchiveError("module data out of bounds")
+            raise ArchiveError("data out of bounds")
         if self.view is not None:
             blob = self.view[offset:offset + length]
         else:
             blob = os.pread(self.fd, length, offset)
         if len(blob) != length or digest(blob) != expected:
-            raise ArchiveError("module data checksum mismatch")
-        code = marshal.loads(blob)
+            raise ArchiveError("data checksum mismatch")
+        return blob
+
+    def code(self, offset, length, expected):
+        """Unmarshal one module's code object, or raise ArchiveError if it is damaged."""
+        code = marshal.loads(self.blob(offset, length, expected))
         if type(code) is not type(parse_header.__code__):
             raise ArchiveError("module data is not a code object")
         return code
+
+    def regex_tables(self):
+        """The recorded pattern table ({"str": {...}, "bytes": {...}}), or an empty one if damaged."""
+        try:
+            tables = marshal.loads(self.blob(*self.regex))
+            if type(tables) is dict and type(tables.get("str")) is dict and type(tables.get("bytes")) is dict:
+                return {str: tables["str"], bytes: tables["bytes"]}
+            raise ArchiveError("pattern table does not decode")
+        except Exception as exc:
+            warn("regex pattern table: %s; compiling patterns normally" % (exc,))
+            return {}
 
 
 def map_file(fd, size, mmap_origin):
@@ -141,15 +161,90 @@ def load_extension(name, origin):
     return module
 
 
-class GcPause:
-    """Opt-in ($PYRITE_STARTUP_GC=defer): no automatic cyclic GC while served module bodies run.
+class PatternCache(dict):
+    """re's module-level pattern cache (`re._cache`), pre-answered from the archive.
 
-    Uses threshold0 = 0 (automatic collection off) around the outermost served import, and restores
-    the thresholds only if the module code did not change them itself. gc.isenabled() is untouched.
+    `re._compile` looks a (type, pattern, flags) key up here before compiling. For a key the archive
+    recorded, `__missing__` builds the Pattern straight from its stored compiled form with
+    `_sre.compile` (the call `re._compiler.compile` ends with), skipping the pure-Python parser and
+    compiler; the result compares equal to a freshly compiled pattern. Any other key raises KeyError,
+    so re compiles it as usual. Eviction follows re's own rule (oldest first, at most 512 entries).
     """
 
-    def __init__(self):
+    __slots__ = ("archive", "tables", "sre")
+
+    def __missing__(self, key):
+        tables = self.tables
+        if tables is None:
+            tables = self.tables = self.archive.regex_tables()
+        table = tables.get(key[0]) if type(key) is tuple and len(key) == 3 else None
+        if table is None or type(key[2]) is not int:
+            raise KeyError(key)
+        form = table.get(key[1:])
+        if form is None:
+            raise KeyError(key)
+        pattern = self.sre.compile(key[1], form[0], form[1], form[2], dict(form[3]), form[4])
+        if len(self) >= RE_MAXCACHE:
+            try:
+                del self[next(iter(self))]
+            except (StopIteration, RuntimeError, KeyError):
+                pass
+        self[key] = pattern
+        return pattern
+
+
+def install_pattern_cache(finder, re_module):
+    """Swap re's pattern cache for a PatternCache, if the archive has patterns and re is the recorded re."""
+    archive = finder.archive
+    if archive.regex is None or type(getattr(re_module, "_cache", None)) is not dict:
+        return False
+    for name in REGEX_MODULES:
+        rec = finder.modules.get(name)
+        module = sys.modules.get(name)
+        spec = getattr(module, "__spec__", None)
+        if rec is None or spec is None or spec.origin != rec[3]:
+            return False
+        if finder.check != "none" and finder._source_changed(rec) is not None:
+            return False
+    cache = PatternCache(re_module._cache)
+    cache.archive = archive
+    cache.tables = None
+    cache.sre = sys.modules["_sre"]
+    re_module._cache = cache
+    return True
+
+
+# Generation-0 threshold while served module bodies run (CPython's default is 700). Imports build
+# hundreds of thousands of long-lived objects; at 700 the collector runs every few hundred
+# allocations and, as the heap grows, keeps re-scanning it in full collections. A higher threshold
+# keeps collecting (at most this many young objects wait) but far less often.
+GC_IMPORT_THRESHOLD = 10000
+
+
+def gc_threshold_during_imports(mode):
+    """$PYRITE_STARTUP_GC: "" (default) -> GC_IMPORT_THRESHOLD; "normal" -> None (leave the GC alone);
+    "defer" -> 0 (no automatic collection during served imports); digits -> that threshold."""
+    mode = mode.strip()
+    if not mode:
+        return GC_IMPORT_THRESHOLD
+    if mode == "defer":
+        return 0
+    if mode.isdigit() and int(mode) > 0:
+        return int(mode)
+    return None
+
+
+class GcPause:
+    """Automatic cyclic GC runs less often (or, with threshold0 0, not at all) while served module bodies run.
+
+    Sets generation 0's threshold around the outermost served import and restores the thresholds
+    afterwards, unless the module code changed them itself. gc.isenabled() is untouched, and
+    gc.collect() works as usual.
+    """
+
+    def __init__(self, threshold0=0):
         self.gc = builtin_module("gc")
+        self.threshold0 = threshold0
         self.depth = 0
         self.saved = None
 
@@ -157,15 +252,15 @@ class GcPause:
         self.depth += 1
         if self.depth == 1:
             thresholds = self.gc.get_threshold()
-            if thresholds[0]:
+            if thresholds[0] and (self.threshold0 == 0 or self.threshold0 > thresholds[0]):
                 self.saved = thresholds
-                self.gc.set_threshold(0, thresholds[1], thresholds[2])
+                self.gc.set_threshold(self.threshold0, thresholds[1], thresholds[2])
 
     def exit(self):
         self.depth -= 1
         if self.depth == 0 and self.saved is not None:
             saved, self.saved = self.saved, None
-            if self.gc.get_threshold() == (0, saved[1], saved[2]):
+            if self.gc.get_threshold() == (self.threshold0, saved[1], saved[2]):
                 self.gc.set_threshold(*saved)
 
 
@@ -187,6 +282,20 @@ class ArchiveLoader(_bx.SourceFileLoader):
         self._archive = archive
         self._entry = entry
 
+    gc_pause = None   # a GcPause when automatic GC is deferred during served imports
+
+    def exec_module(self, module):
+        pause = self.gc_pause
+        if pause is not None:
+            pause.enter()
+        try:
+            _bx._LoaderBasics.exec_module(self, module)
+        finally:
+            if pause is not None:
+                pause.exit()
+        if self.name == "re":
+            after_re_loaded(module)
+
     def get_code(self, fullname):
         if fullname == self.name and self._entry is not None:
             try:
@@ -198,6 +307,26 @@ class ArchiveLoader(_bx.SourceFileLoader):
                 _imp._fix_co_filename(code, self.path)
                 return code
         return super().get_code(fullname)
+
+
+def after_re_loaded(module):
+    """The served `re` has run: give it the archive's pattern cache (never fails the import)."""
+    try:
+        finder = active_finder()
+        if finder is not None:
+            install_pattern_cache(finder, module)
+    except Exception as exc:
+        warn("not using the recorded regex patterns: %r" % (exc,))
+
+
+def importlib_frame(function):
+    """Give a loader method importlib's file name, so the interpreter trims its frame from import
+    tracebacks exactly as it trims importlib's own, and `warnings` skips it when counting stacklevel."""
+    function.__code__ = function.__code__.replace(co_filename="<frozen importlib._bootstrap_external>")
+    return function
+
+
+importlib_frame(ArchiveLoader.exec_module)
 
 
 # --- Optional lazy mode (off by default; $PYRITE_STARTUP_LAZY=1): run a served module's body only
@@ -241,19 +370,6 @@ def materialize(module):
         if sys.modules.get(spec.name) is module:
             del sys.modules[spec.name]
         raise
-
-
-class GcPausingArchiveLoader(ArchiveLoader):
-    """Opt-in GC pause mode: runs the module body inside GcPause (adds one frame to import tracebacks)."""
-
-    gc_pause = None
-
-    def exec_module(self, module):
-        self.gc_pause.enter()
-        try:
-            super().exec_module(module)
-        finally:
-            self.gc_pause.exit()
 
 
 class LazyArchiveLoader(ArchiveLoader):
@@ -363,7 +479,6 @@ class ArchiveFinder:
         self.served = 0
         self.fallbacks = 0
         self.lazy = lazy_selection(os.environ.get(ENV_LAZY, ""))
-        self.eager_loader = ArchiveLoader
 
     def invalidate_caches(self):
         self.dirs.clear()
@@ -387,7 +502,7 @@ class ArchiveFinder:
     def _make_spec(self, fullname, rec):
         origin = rec[3]
         lazy = self.lazy is not None and (self.lazy is True or fullname.partition(".")[0] in self.lazy)
-        loader = (LazyArchiveLoader if lazy else self.eager_loader)(fullname, origin, self.archive, rec[:3])
+        loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3])
         search = list(rec[4]) if rec[4] is not None else None
         return _bx.spec_from_file_location(fullname, origin, loader=loader,
                                            submodule_search_locations=search)
@@ -456,10 +571,11 @@ def activate(path=None, check=None):
     except Exception as exc:
         warn("ignoring archive %s: %s" % (path, exc))
         return None
-    if os.environ.get(ENV_GC) == "defer":
-        GcPausingArchiveLoader.gc_pause = GcPause()
-        finder.eager_loader = GcPausingArchiveLoader
+    threshold0 = gc_threshold_during_imports(os.environ.get(ENV_GC, ""))
+    ArchiveLoader.gc_pause = None if threshold0 is None else GcPause(threshold0)
     sys.meta_path.insert(0, finder)
+    if "re" in sys.modules:
+        install_pattern_cache(finder, sys.modules["re"])
     if os.environ.get(ENV_STATS):
         import atexit
         atexit.register(write_stats, os.environ[ENV_STATS], finder)

@@ -97,11 +97,25 @@ class RecordingFinder:
             "optimize": sys.flags.optimize,
             "paths": paths,
             "records": self.records,
+            "regex": recorded_patterns(),
         }
         tmp = out_path + ".tmp"
         with open(tmp, "wb") as f:
             marshal.dump(data, f)
         os.replace(tmp, out_path)
+
+
+def recorded_patterns():
+    """The (pattern, flags) pairs in re's pattern cache at exit: the regexes the app compiled."""
+    cache = getattr(sys.modules.get("re"), "_cache", None)
+    if type(cache) is not dict:
+        return []
+    out = []
+    for key in list(cache):
+        if type(key) is tuple and len(key) == 3 and key[0] in (str, bytes) \
+                and type(key[1]) is key[0] and type(key[2]) is int:
+            out.append((key[1], key[2]))
+    return out
 
 
 def start(out_path):

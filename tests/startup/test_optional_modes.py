@@ -1,5 +1,7 @@
-"""Optional modes: lazy bodies ($PYRITE_STARTUP_LAZY) and GC pause during served imports ($PYRITE_STARTUP_GC)."""
+"""Optional lazy mode ($PYRITE_STARTUP_LAZY), and the GC threshold during served imports ($PYRITE_STARTUP_GC)."""
 from conftest import record, run_py, write_files
+
+from pyrite.startup import hook
 
 FILES = {
     "prog.py": """
@@ -55,13 +57,13 @@ GC_FILES = {
         import gc, sys
         before = gc.get_threshold()
         import gcpkg
-        print(gcpkg.SEEN[0] == 0, gc.get_threshold() == before, gc.isenabled())
+        print(gcpkg.SEEN, gc.get_threshold() == before, gc.isenabled())
         import gcown
         print(gc.get_threshold())
     """,
     "gcpkg/__init__.py": """
         import gc
-        SEEN = gc.get_threshold()
+        SEEN = gc.get_threshold()[0]
     """,
     "gcown.py": """
         import gc
@@ -70,14 +72,21 @@ GC_FILES = {
 }
 
 
-def test_gc_defer_pauses_collection_only_during_served_imports(tmp_path):
+def test_gc_runs_less_often_only_during_served_imports(tmp_path):
+    """Default: generation 0's threshold is raised while served bodies run, then restored (unless the
+    app set its own); "defer" pauses automatic collection; "normal" leaves the GC alone."""
     root = tmp_path / "app"
     write_files(str(root), GC_FILES)
     archive = tmp_path / "gc.pyra"
     record(["gcprog.py"], root, archive)
     from conftest import base_env
-    default = run_py(["gcprog.py"], root, archive=archive)
-    assert default.stdout.splitlines() == ["False True True", "(1234, 5, 6)"]
-    env = dict(base_env(), PYRITE_STARTUP_GC="defer")
-    deferred = run_py(["gcprog.py"], root, archive=archive, env=env)
-    assert deferred.stdout.splitlines() == ["True True True", "(1234, 5, 6)"], deferred.stderr
+    stock = run_py(["gcprog.py"], root)
+    assert stock.stdout.splitlines() == ["700 True True", "(1234, 5, 6)"], stock.stderr
+    expected = {None: "%d True True" % hook.GC_IMPORT_THRESHOLD, "defer": "0 True True",
+                "normal": "700 True True", "50000": "50000 True True", "bogus": "700 True True"}
+    for mode, first in expected.items():
+        env = base_env()
+        if mode is not None:
+            env["PYRITE_STARTUP_GC"] = mode
+        result = run_py(["gcprog.py"], root, archive=archive, env=env)
+        assert result.stdout.splitlines() == [first, "(1234, 5, 6)"], (mode, result.stderr)

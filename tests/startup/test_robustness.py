@@ -56,10 +56,13 @@ def test_corrupt_module_blob_falls_back_for_that_module(recorded, tmp_path):
     data[offset + length // 2] ^= 0xFF
     archive.write_bytes(bytes(data))
     stats = tmp_path / "stats"
-    result = run_py(["-v", "main.py"], app, archive=archive, stats=stats)
-    assert app_output(result) == app_output(run_py(["-v", "main.py"], app))
-    assert "mypkg.helpers: module data checksum mismatch" in result.stderr
+    result = run_py(["main.py"], app, archive=archive, stats=stats)
+    assert app_output(result) == expected
     assert served(stats)[0] >= 20
+    # Under -v the fallback is reported. (Under -v CPython keeps importlib's frames in import
+    # tracebacks, where the archive's loader adds one, so the outputs are not compared there.)
+    verbose = run_py(["-v", "main.py"], app, archive=archive)
+    assert "mypkg.helpers: data checksum mismatch" in verbose.stderr
 
 
 def test_missing_archive_is_ignored(app, tmp_path):
