@@ -25,6 +25,9 @@ CASES = [
     ("pytest --version (CLI)", "pytest", ["-m", "pytest", "--version"]),
     ("sympy (deep pure-Python)", "sympy", ["-c", "import sympy"]),
     ("boto3", "boto3", ["-c", "import boto3"]),
+    ("IPython", "IPython", ["-c", "import IPython"]),
+    ("moto (AWS mocks)", "moto", ["-c", "import moto"]),
+    ("cfn-lint (cfnlint.api)", "cfnlint", ["-c", "import cfnlint.api"]),
 ]
 
 
@@ -71,6 +74,9 @@ def main(argv=None):
                    help="for `-c` cases, end the process with os._exit(0) right after the imports")
     p.add_argument("--site-dir", help="install the .pth hook here for the run (removed afterwards) instead "
                    "of a private user site; needed in a virtualenv, where the user site is off")
+    p.add_argument("--import", dest="imports", action="append", default=[], metavar="MODULE",
+                   help="add a case `python -c 'import MODULE'` (repeatable); with only these, the "
+                   "built-in cases are skipped unless named")
     p.add_argument("cases", nargs="*", help="substrings of case names to run (default: all)")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pyrite-startup-bench-") as tmp:
@@ -85,7 +91,9 @@ def main(argv=None):
         print("medians (± interquartile range) of wall time, then medians of the child's user+system CPU time")
         print(bench.TABLE_HEAD)
         try:
-            for name, case_args in available_cases(args.cases):
+            cases = [] if args.imports and not args.cases else list(available_cases(args.cases))
+            cases += [("import " + m, ["-c", "import " + m]) for m in args.imports]
+            for name, case_args in cases:
                 run_case(name, case_args, tmp, setup, args.runs, args.check, args.to_end_of_imports)
         finally:
             setup.close()

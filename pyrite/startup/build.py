@@ -195,6 +195,7 @@ class ArchiveWriter:
     def finish(self, dirs, check, regex=None):
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
                                "modules": self.modules, "dirs": dirs, "mmap": mmap_origin(),
+                               "pycache_prefix": sys.pycache_prefix,
                                "regex": regex})
         offset = self.file.tell()
         self.file.write(index)
@@ -252,6 +253,14 @@ def build(recording, out_path, check="stat"):
     return len(writer.modules), skipped
 
 
+def cached_path(origin):
+    """What ModuleSpec.cached computes for a source file here (same -O level and pycache prefix), or None."""
+    try:
+        return importlib.util._bootstrap_external._get_cached(origin)
+    except Exception:
+        return None
+
+
 def add_module(writer, dirs, name, origin, search, entry, paths):
     """Store one module if it still resolves to the recorded file; return whether it was stored."""
     tail = name.rpartition(".")[2]
@@ -268,7 +277,8 @@ def add_module(writer, dirs, name, origin, search, entry, paths):
         blob = code_bytes(origin, st, source, sys.flags.optimize)
     except (SyntaxError, ValueError):
         return False
-    writer.add(name, (origin, search, entry, st.st_size, st.st_mtime_ns, hook.digest(source)), blob)
+    writer.add(name, (origin, search, entry, st.st_size, st.st_mtime_ns, hook.digest(source), cached_path(origin)),
+               blob)
     return True
 
 

@@ -19,7 +19,7 @@ ENV_GC = "PYRITE_STARTUP_GC"
 MODULE_NAME = "_pyrite_startup_hook"
 
 HEADER_MAGIC = b"PYRITESA"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 HEADER_SIZE = 64
 HASH_KEY = 0x5059524954450001
 CHECK_MODES = ("none", "stat", "hash")
@@ -103,6 +103,8 @@ class Archive:
         self.dirs = index["dirs"]
         self.check = index.get("check", "stat")
         self.regex = index.get("regex")
+        # Module entries carry the spec's `cached` path, valid while the pycache prefix is the same.
+        self.cached_paths = index.get("pycache_prefix", "") == sys.pycache_prefix
         self.view = map_file(self.fd, size, index.get("mmap"))
 
     def blob(self, offset, length, expected):
@@ -504,8 +506,10 @@ class ArchiveFinder:
         lazy = self.lazy is not None and (self.lazy is True or fullname.partition(".")[0] in self.lazy)
         loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3])
         search = list(rec[4]) if rec[4] is not None else None
-        return _bx.spec_from_file_location(fullname, origin, loader=loader,
-                                           submodule_search_locations=search)
+        spec = _bx.spec_from_file_location(fullname, origin, loader=loader, submodule_search_locations=search)
+        if self.archive.cached_paths:
+            spec._cached = rec[9]  # else ModuleSpec.cached computes the same path from origin
+        return spec
 
     def _reject_reason(self, fullname, rec, path):
         """None if the recorded file is what the import system would load now, else why not."""

@@ -16,6 +16,18 @@ def test_app_identical_with_and_without_archive(app, tmp_path):
     assert n_served >= 20 and n_fallbacks == 0
 
 
+def test_cached_paths_follow_a_changed_pycache_prefix(app, tmp_path):
+    """The archive stores each spec's `cached` path; under another PYTHONPYCACHEPREFIX it is recomputed."""
+    from conftest import base_env
+    archive = tmp_path / "app.pyra"
+    record(["main.py"], app, archive)
+    env = dict(base_env(), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    stock = app_output(run_py(["main.py"], app, env=env))
+    archived = app_output(run_py(["main.py"], app, archive=archive, env=env))
+    assert archived == stock
+    assert stock["mods"]["mypkg"]["cached"].startswith(str(tmp_path / "pyc"))
+
+
 def test_attributes_are_the_real_files(app, tmp_path):
     archive = tmp_path / "app.pyra"
     record(["main.py"], app, archive)
