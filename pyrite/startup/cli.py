@@ -89,8 +89,11 @@ def do_info(args, command):
         print("pyrite startup: %s is not usable here: %s" % (args.archive, exc))
         return 1
     size = sum(rec[1] for rec in archive.modules.values())
-    print("%s: %d modules, %d bytes of code, %d search directories, default check=%s"
-          % (args.archive, len(archive.modules), size, len(archive.dirs), archive.check))
+    patterns = 0
+    if archive.regex is not None:
+        patterns = sum(len(table) for table in archive.regex_tables().values())
+    print("%s: %d modules, %d bytes of code, %d search directories, %d regex patterns, default check=%s"
+          % (args.archive, len(archive.modules), size, len(archive.dirs), patterns, archive.check))
     return 0
 
 

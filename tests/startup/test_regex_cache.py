@@ -169,3 +169,16 @@ def test_pattern_cache_needs_the_recorded_re_sources():
     module._cache = {}
     assert hook.install_pattern_cache(FakeFinder(other), module) is False
     assert type(module._cache) is dict
+
+
+def test_info_counts_patterns(tmp_path, capsys):
+    from pyrite.startup import cli
+    root = tmp_path / "app"
+    write_files(str(root), REGEX_FILES)
+    archive = tmp_path / "re.pyra"
+    record(["main.py"], root, archive)
+    assert cli.do_info(type("Args", (), {"archive": str(archive)})(), None) == 0
+    out = capsys.readouterr().out
+    tables = hook.Archive(str(archive)).regex_tables()
+    count = len(tables[str]) + len(tables[bytes])
+    assert count >= 7 and (" %d regex patterns," % count) in out
