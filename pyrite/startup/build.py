@@ -181,10 +181,18 @@ class ArchiveWriter:
         self.file.write(b"\0" * hook.HEADER_SIZE)
         self.modules = {}
 
-    def add(self, name, record_tail, blob):
+    def add(self, name, record_tail, blob, image_ref=None):
         offset = self.file.tell()
         self.file.write(blob)
-        self.modules[name] = (offset, len(blob), hook.digest(blob)) + record_tail
+        self.modules[name] = (offset, len(blob), hook.digest(blob)) + record_tail + (image_ref,)
+
+    def add_image(self, image, checksum):
+        """Store a module's heap image, 8-byte aligned; return its (offset, length, checksum)."""
+        pad = -self.file.tell() % 8
+        self.file.write(b"\0" * pad)
+        offset = self.file.tell()
+        self.file.write(image)
+        return (offset, len(image), checksum)
 
     def add_blob(self, blob):
         """Store a blob that is not a module; return its (offset, length, digest) for the index."""
@@ -192,11 +200,11 @@ class ArchiveWriter:
         self.file.write(blob)
         return (offset, len(blob), hook.digest(blob))
 
-    def finish(self, dirs, check, regex=None):
+    def finish(self, dirs, check, regex=None, image_helper=None):
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
                                "modules": self.modules, "dirs": dirs, "mmap": mmap_origin(),
                                "pycache_prefix": sys.pycache_prefix,
-                               "regex": regex})
+                               "regex": regex, "image_helper": image_helper})
         offset = self.file.tell()
         self.file.write(index)
         size = self.file.tell()
@@ -231,22 +239,43 @@ def header_bytes(index_offset, index_length, index_digest, size):
     return head + b"\0" * (hook.HEADER_SIZE - len(head))
 
 
-def build(recording, out_path, check="stat"):
+def image_writer(images):
+    """(helper record for the index, image Writer), or (None, None) when images are off or unavailable."""
+    if not images:
+        return None, None
+    from pyrite.startup import image
+    try:
+        path = image.build_helper()
+        if path is None:
+            return None, None
+        helper = image.load_helper(path)
+        with open(path, "rb") as f:
+            data = f.read()
+        return (path, data), image.Writer(helper)
+    except Exception as exc:
+        sys.stderr.write("pyrite startup: no heap images (%s); modules load through marshal\n" % (exc,))
+        return None, None
+
+
+def build(recording, out_path, check="stat", images=True):
     """Write the archive for a recording; return (number of modules stored, number skipped)."""
     if recording["version"] != sys.version or recording["optimize"] != sys.flags.optimize:
         raise SystemExit("pyrite startup: the builder must run under the recorded interpreter and -O level")
     dirs = DirTable()
     writer = ArchiveWriter(out_path)
     skipped = 0
+    helper, images = image_writer(images)
     try:
         for name, origin, search, entry, paths in collect(recording):
-            if not add_module(writer, dirs, name, origin, search, entry, paths):
+            if not add_module(writer, dirs, name, origin, search, entry, paths, images):
                 skipped += 1
         regex = None
         table = regex_tables(recording.get("regex", ()))
         if table is not None and all(name in writer.modules for name in hook.REGEX_MODULES):
             regex = writer.add_blob(marshal.dumps(table))
-        writer.finish(dirs.table, check, regex)
+        if helper is not None:
+            helper = (helper[0],) + writer.add_blob(helper[1])
+        writer.finish(dirs.table, check, regex, helper)
     except BaseException:
         writer.abandon()
         raise
@@ -261,7 +290,7 @@ def cached_path(origin):
         return None
 
 
-def add_module(writer, dirs, name, origin, search, entry, paths):
+def add_module(writer, dirs, name, origin, search, entry, paths, images=None):
     """Store one module if it still resolves to the recorded file; return whether it was stored."""
     tail = name.rpartition(".")[2]
     if not still_resolves(tail, entry, search is not None, paths, dirs):
@@ -277,8 +306,14 @@ def add_module(writer, dirs, name, origin, search, entry, paths):
         blob = code_bytes(origin, st, source, sys.flags.optimize)
     except (SyntaxError, ValueError):
         return False
+    image_ref = None
+    if images is not None:
+        from pyrite.startup.image import module_image
+        image = module_image(images, blob)
+        if image is not None:
+            image_ref = writer.add_image(image, images.helper.checksum(image))
     writer.add(name, (origin, search, entry, st.st_size, st.st_mtime_ns, hook.digest(source), cached_path(origin)),
-               blob)
+               blob, image_ref)
     return True
 
 
@@ -339,9 +374,10 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     record_path, out_path = argv[0], argv[1]
     check = argv[2] if len(argv) > 2 else "stat"
+    images = not (len(argv) > 3 and argv[3] == "no-images")
     with open(record_path, "rb") as f:
         recording = marshal.load(f)
-    stored, skipped = build(recording, out_path, check)
+    stored, skipped = build(recording, out_path, check, images)
     print("pyrite startup: archived %d modules (%d skipped) into %s" % (stored, skipped, out_path))
     return 0
 

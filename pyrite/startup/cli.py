@@ -4,7 +4,7 @@ import sys
 
 from pyrite.startup import hook
 
-USAGE = """pyrite startup record -o APP.pyra [--check none|stat|hash] -- python app.py [args]
+USAGE = """pyrite startup record -o APP.pyra [--check none|stat|hash] [--no-images] -- python app.py [args]
        pyrite startup run APP.pyra [--check none|stat|hash] -- python app.py [args]
        pyrite startup bench [--runs N] [--archive APP.pyra] [--via pth|shim] -- python app.py [args]
        pyrite startup install [--user | --site-dir DIR]
@@ -27,6 +27,8 @@ def parser():
     rec = sub.add_parser("record")
     rec.add_argument("-o", "--output", required=True)
     rec.add_argument("--check", choices=hook.CHECK_MODES, default="stat")
+    rec.add_argument("--no-images", action="store_true",
+                     help="store marshal data only (no pre-laid-out heap images of code objects)")
     run = sub.add_parser("run")
     run.add_argument("archive")
     run.add_argument("--check", choices=hook.CHECK_MODES)
@@ -55,7 +57,7 @@ def main(argv):
 
 def do_record(args, command):
     from pyrite.startup.launch import record
-    return record(command, args.output, args.check)
+    return record(command, args.output, args.check, images=not args.no_images)
 
 
 def do_run(args, command):

@@ -19,7 +19,7 @@ ENV_GC = "PYRITE_STARTUP_GC"
 MODULE_NAME = "_pyrite_startup_hook"
 
 HEADER_MAGIC = b"PYRITESA"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 HEADER_SIZE = 64
 HASH_KEY = 0x5059524954450001
 CHECK_MODES = ("none", "stat", "hash")
@@ -103,6 +103,9 @@ class Archive:
         self.dirs = index["dirs"]
         self.check = index.get("check", "stat")
         self.regex = index.get("regex")
+        self.image_helper = index.get("image_helper")
+        self._helper = False   # the image helper module once loaded; None if it cannot be used
+        self.images_used = set()
         # Module entries carry the spec's `cached` path, valid while the pycache prefix is the same.
         self.cached_paths = index.get("pycache_prefix", "") == sys.pycache_prefix
         self.view = map_file(self.fd, size, index.get("mmap"))
@@ -125,6 +128,38 @@ class Archive:
         if type(code) is not type(parse_header.__code__):
             raise ArchiveError("module data is not a code object")
         return code
+
+    def module_code(self, entry, name):
+        """A module's code object from its heap image when there is one, else through marshal.
+
+        `entry` is (offset, length, digest, image) where image is (offset, length, checksum) or None.
+        An image is used once per module: a second load of the same module (a reload) uses marshal,
+        so each image's memory is claimed at most once.
+        """
+        image = entry[3]
+        if image is not None and image[0] not in self.images_used:
+            self.images_used.add(image[0])
+            helper = self.images()
+            if helper is not None:
+                offset, length, checksum = image
+                if offset >= HEADER_SIZE and offset + length <= self.data_end and self.view is not None:
+                    try:
+                        return helper.materialize(self.view[offset:offset + length], checksum)
+                    except Exception as exc:
+                        warn("%s: heap image: %s; using marshal" % (name, exc))
+        return self.code(entry[0], entry[1], entry[2])
+
+    def images(self):
+        """The helper extension that materialises heap images, loaded on first use; None if unusable."""
+        helper = self._helper
+        if helper is False:
+            helper = self._helper = None
+            if self.image_helper is not None:
+                try:
+                    helper = self._helper = load_image_helper(self, *self.image_helper)
+                except Exception as exc:
+                    warn("heap images unusable (%s); using marshal" % (exc,))
+        return helper
 
     def regex_tables(self):
         """The recorded pattern table ({"str": {...}, "bytes": {...}}), or an empty one if damaged."""
@@ -161,6 +196,25 @@ def load_extension(name, origin):
     module = loader.create_module(spec)
     loader.exec_module(module)
     return module
+
+
+def load_image_helper(archive, path, offset, length, expected):
+    """Load the archive's image helper from `path`, first (re)writing it from the archive if it differs."""
+    data = archive.blob(offset, length, expected)
+    try:
+        with open(path, "rb") as f:
+            same = f.read() == data
+    except OSError:
+        same = False
+    if not same:
+        folder = os.path.dirname(path)
+        if not os.path.isdir(folder):
+            os.makedirs(folder, exist_ok=True)
+        tmp = "%s.tmp%d" % (path, os.getpid())
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    return load_extension("_pyrite_image", path)
 
 
 class PatternCache(dict):
@@ -301,7 +355,9 @@ class ArchiveLoader(_bx.SourceFileLoader):
     def get_code(self, fullname):
         if fullname == self.name and self._entry is not None:
             try:
-                code = self._archive.code(self._entry[0], self._entry[1], self._entry[2])
+                code = self._archive.module_code(self._entry, fullname)
+                if type(code) is not type(parse_header.__code__):
+                    raise ArchiveError("module data is not a code object")
             except Exception as exc:
                 warn("%s: %s; loading it from disk" % (fullname, exc))
                 self._entry = None
@@ -504,7 +560,7 @@ class ArchiveFinder:
     def _make_spec(self, fullname, rec):
         origin = rec[3]
         lazy = self.lazy is not None and (self.lazy is True or fullname.partition(".")[0] in self.lazy)
-        loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3])
+        loader = (LazyArchiveLoader if lazy else ArchiveLoader)(fullname, origin, self.archive, rec[:3] + rec[10:11])
         search = list(rec[4]) if rec[4] is not None else None
         spec = _bx.spec_from_file_location(fullname, origin, loader=loader, submodule_search_locations=search)
         if self.archive.cached_paths:

@@ -64,15 +64,15 @@ def archive_env(base, archive, check=None, shim=True):
     return with_shim(env) if shim else env
 
 
-def builder_command(executable, optimize, record_path, out_path, check):
+def builder_command(executable, optimize, record_path, out_path, check, images=True):
     """Run the archive builder under the recorded interpreter (same bytecode, same -O level)."""
     code = ("import sys; sys.path.insert(0, %r); from pyrite.startup.build import main; "
             "sys.exit(main(sys.argv[1:]))" % PACKAGE_ROOT)
     flags = ["-" + "O" * optimize] if optimize else []
-    return [executable] + flags + ["-c", code, record_path, out_path, check]
+    return [executable] + flags + ["-c", code, record_path, out_path, check] + ([] if images else ["no-images"])
 
 
-def record(command, out_path, check="stat", env=None, quiet=False, cwd=None):
+def record(command, out_path, check="stat", env=None, quiet=False, cwd=None, images=True):
     """Run the app once with the recorder, then build the archive; return 0 when it was written."""
     out_path = os.path.abspath(out_path)
     if not os.path.isdir(os.path.dirname(out_path)):
@@ -92,14 +92,25 @@ def record(command, out_path, check="stat", env=None, quiet=False, cwd=None):
             sys.stderr.write("pyrite startup: note: the app exited with status %d\n" % status)
         with open(rec_path, "rb") as f:
             recording = marshal.load(f)
-        cmd = builder_command(recording["executable"], recording["optimize"], rec_path, out_path, check)
-        output = subprocess.run(cmd, env=clean_env(env), capture_output=True, text=True)
+        cmd = builder_command(recording["executable"], recording["optimize"], rec_path, out_path, check, images)
+        output = subprocess.run(cmd, env=builder_env(env), capture_output=True, text=True)
         if output.returncode != 0:
             sys.stderr.write(output.stdout + output.stderr)
             return 1
         if not quiet:
             sys.stdout.write(output.stdout)
         return 0
+
+
+def builder_env(env=None):
+    """The builder's environment: clean, and naming pyrite's zig (the app's interpreter may lack ziglang)."""
+    env = clean_env(env)
+    try:
+        from pyrite.toolchain.zig import zig_exe
+        env.setdefault("PYRITE_ZIG", zig_exe())
+    except ImportError:
+        pass
+    return env
 
 
 def clean_env(env=None):

@@ -48,12 +48,18 @@ def test_damaged_archive_falls_back_whole(recorded, tmp_path, how):
     assert not stats.exists()
 
 
-def test_corrupt_module_blob_falls_back_for_that_module(recorded, tmp_path):
+@pytest.mark.parametrize("blobs", ["image", "image+marshal"])
+def test_corrupt_module_blob_falls_back_for_that_module(recorded, tmp_path, blobs):
+    """A damaged heap image falls back to the module's marshal data; both damaged: to the file on disk."""
     app, archive, expected = recorded
     data = bytearray(archive.read_bytes())
-    modules = hook.Archive(str(archive)).modules
-    offset, length = modules["mypkg.helpers"][:2]
+    rec = hook.Archive(str(archive)).modules["mypkg.helpers"]
+    assert rec[10] is not None, "the builder made no heap image for mypkg.helpers"
+    offset, length = rec[10][:2]
     data[offset + length // 2] ^= 0xFF
+    if blobs == "image+marshal":
+        offset, length = rec[:2]
+        data[offset + length // 2] ^= 0xFF
     archive.write_bytes(bytes(data))
     stats = tmp_path / "stats"
     result = run_py(["main.py"], app, archive=archive, stats=stats)
@@ -62,7 +68,8 @@ def test_corrupt_module_blob_falls_back_for_that_module(recorded, tmp_path):
     # Under -v the fallback is reported. (Under -v CPython keeps importlib's frames in import
     # tracebacks, where the archive's loader adds one, so the outputs are not compared there.)
     verbose = run_py(["-v", "main.py"], app, archive=archive)
-    assert "mypkg.helpers: data checksum mismatch" in verbose.stderr
+    assert "mypkg.helpers: heap image: corrupt start-up image: checksum mismatch; using marshal" in verbose.stderr
+    assert ("mypkg.helpers: data checksum mismatch" in verbose.stderr) == (blobs == "image+marshal")
 
 
 def test_missing_archive_is_ignored(app, tmp_path):

@@ -1,0 +1,303 @@
+"""Heap images of module code objects (builder side).
+
+A module's image is its code object, with every constant, name tuple and nested code object, laid
+out exactly as CPython 3.11 holds them in memory, plus fix-up lists (see image.c). At run time the
+helper extension `_pyrite_image` turns an image into a live code object with one copy and a pass over
+the fix-ups, instead of marshal.loads building each object one by one.
+
+Every image is checked here, at build time, by materialising it and comparing the result with what
+marshal.loads gives for the same module; a module whose image is not identical gets no image and is
+served through marshal as before.
+"""
+import hashlib
+import os
+import struct
+import subprocess
+import sys
+import sysconfig
+
+from pyrite.startup import hook
+
+SOURCE = os.path.join(os.path.dirname(__file__), "image.c")
+MAGIC = 0x4D495950
+HEADER = struct.Struct("<IIQIIIIII")
+REFCNT = 1 << 40   # never reaches zero: the image's memory is one block that is never freed
+T_STR, T_BYTES, T_TUPLE, T_INT, T_FLOAT, T_COMPLEX, T_CODE = range(7)
+CODE_TYPE = type(hook.digest.__code__)
+# The object fields of a code object, in the order _pyrite_image.code_fields returns them.
+CODE_FIELDS = ("co_consts", "co_names", "co_exceptiontable", "co_localsplusnames", "co_localspluskinds",
+               "co_filename", "co_name", "co_qualname", "co_linetable")
+SUPPORTED = sys.version_info[:2] == (3, 11) and sys.implementation.name == "cpython" and sys.maxsize > 2 ** 32
+
+
+class ImageError(Exception):
+    """A code object holds something an image cannot represent (the module keeps marshal)."""
+
+
+def helper_path():
+    """Where the helper extension for this interpreter and helper source lives in pyrite's cache."""
+    from pyrite.toolchain.cache import cache_dir
+    with open(SOURCE, "rb") as f:
+        source = f.read()
+    key = hashlib.sha256(source + repr((sys.version, sys.executable, sysconfig.get_paths()["include"])).encode())
+    folder = os.path.join(cache_dir(), "startup")
+    os.makedirs(folder, exist_ok=True)
+    return os.path.join(folder, "_pyrite_image-%s%s" % (key.hexdigest()[:16], sysconfig.get_config_var("EXT_SUFFIX")))
+
+
+def build_helper():
+    """Compile the helper with zig cc for this interpreter (cached); return its path, or None if unsupported."""
+    if not SUPPORTED:
+        return None
+    path = helper_path()
+    if os.path.exists(path):
+        return path
+    zig = os.environ.get("PYRITE_ZIG")
+    if not zig:
+        try:
+            from pyrite.toolchain.zig import zig_exe
+            zig = zig_exe()
+        except ImportError:
+            return None
+    include = sysconfig.get_paths()["include"]
+    if not os.path.exists(os.path.join(include, "Python.h")):
+        return None
+    tmp = "%s.tmp%d" % (path, os.getpid())
+    cmd = [zig, "cc", "-shared", "-fPIC", "-O2", "-s", "-mcpu=baseline", "-I", include, "-o", tmp, SOURCE]
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if p.returncode != 0 or not os.path.exists(tmp):
+        sys.stderr.write("pyrite startup: could not build the image helper; modules load through marshal\n")
+        if os.environ.get("PYRITE_SHOW_CC"):
+            sys.stderr.write(p.stdout.decode(errors="replace"))
+        return None
+    os.replace(tmp, path)
+    return path
+
+
+def load_helper(path):
+    return hook.load_extension("_pyrite_image", path)
+
+
+class Writer:
+    """Lays out one module's object graph. Objects shared in the marshal data stay shared."""
+
+    def __init__(self, helper):
+        self.helper = helper
+        self.L = helper.layout()
+        # sys.getsizeof counts the GC header in front of a tuple; __sizeof__ does not.
+        self.L["gc_head"] = sys.getsizeof(()) - ().__sizeof__()
+        if self.L["digit_bits"] != 30:
+            raise ImageError("unexpected int digit size")
+        fixed = self.L["n_fixed"]
+        self.small_min, self.small_max = self.L["small_int_min"], self.L["small_int_max"]
+        self.int_base = fixed - self.small_min
+        self.chr_base = fixed + self.small_max - self.small_min + 1
+
+    def singleton(self, obj):
+        """The helper's singleton index for obj (marshal yields the interpreter's own object), or None."""
+        t = type(obj)
+        if obj is None:
+            return 0
+        if t is bool:
+            return 1 if obj else 2
+        if obj is Ellipsis:
+            return 3
+        if obj is StopIteration:
+            return 7
+        if t is tuple and not obj:
+            return 4
+        if t is str and len(obj) <= 1:
+            return 5 if not obj else (self.chr_base + ord(obj) if ord(obj) < 256 else None)
+        if t is bytes and not obj:
+            return 6
+        if t is int and self.small_min <= obj <= self.small_max:
+            return self.int_base + obj
+        return None
+
+    def image(self, code):
+        self.buf = bytearray()
+        self.placed = {}
+        self.keep = []
+        self.ptr, self.types, self.single, self.intern, self.frozen = [], [], [], [], []
+        self.intern_order = {}
+        root = self.place(code)
+        if len(self.buf) >= 1 << 32:
+            raise ImageError("module too large for an image")
+        # Slots naming the same string (or frozenset) are adjacent: the helper handles each object once.
+        intern = [slot for _, slot in sorted(self.intern)]
+        frozen = [slot for _, slot in sorted(self.frozen)]
+        lists = (self.ptr, self.types, self.single, intern, frozen)
+        head = HEADER.pack(MAGIC, self.L["version"], len(self.buf), *map(len, lists), root)
+        return b"".join([head, bytes(self.buf)] + [struct.pack("<%dI" % len(l), *l) for l in lists])
+
+    # -- layout helpers
+    def alloc(self, size, gc=False):
+        start = len(self.buf)
+        if gc:
+            start += self.L["gc_head"]
+        size = (size + 7) & ~7
+        self.buf.extend(bytes(start - len(self.buf) + size))
+        return start
+
+    def put(self, offset, fmt, *values):
+        struct.pack_into(fmt, self.buf, offset, *values)
+
+    def head(self, offset, type_index):
+        self.put(offset, "<qQ", REFCNT, type_index)
+        self.types.append(offset + 8)
+
+    def ref(self, slot, obj):
+        index = self.singleton(obj)
+        if index is not None:
+            self.put(slot, "<Q", index)
+            self.single.append(slot)
+        elif type(obj) is frozenset:
+            key = id(obj)
+            if key not in self.placed:
+                self.keep.append(obj)
+                self.placed[key] = self.place_tuple(tuple(obj))
+            self.put(slot, "<Q", self.placed[key])
+            self.ptr.append(slot)
+            self.frozen.append((self.placed[key], slot))
+        else:
+            key = id(obj)
+            if key not in self.placed:
+                self.placed[key] = self.place(obj)
+            self.put(slot, "<Q", self.placed[key])
+            self.ptr.append(slot)
+        if type(obj) is str and self.helper.is_interned(obj):
+            self.intern.append((self.intern_order.setdefault(id(obj), len(self.intern_order)), slot))
+
+    def place(self, obj):
+        t = type(obj)
+        if t is str:
+            return self.place_str(obj)
+        if t is bytes:
+            return self.place_bytes(obj)
+        if t is tuple:
+            return self.place_tuple(obj)
+        if t is int:
+            return self.place_int(obj)
+        if t is float:
+            off = self.alloc(self.L["float_size"])
+            self.head(off, T_FLOAT)
+            self.put(off + 16, "<d", obj)
+            return off
+        if t is complex:
+            off = self.alloc(self.L["complex_size"])
+            self.head(off, T_COMPLEX)
+            self.put(off + 16, "<dd", obj.real, obj.imag)
+            return off
+        if t is CODE_TYPE:
+            return self.place_code(obj)
+        raise ImageError("constant of type %s" % t.__name__)
+
+    def place_str(self, s):
+        top = max(map(ord, s))
+        if top < 128:
+            kind, ascii, size = 1, 1, self.L["ascii"]
+            data = s.encode("ascii")
+        else:
+            kind = 1 if top < 256 else 2 if top < 65536 else 4
+            ascii, size = 0, self.L["compact"]
+            data = s.encode({1: "latin-1", 2: "utf-16-le", 4: "utf-32-le"}[kind], "surrogatepass")
+        off = self.alloc(size + data.__len__() + kind)
+        self.head(off, T_STR)
+        # length, hash (not computed), state {interned:2=0, kind:3, compact:1, ascii:1, ready:1}
+        self.put(off + 16, "<qqI", len(s), -1, (kind << 2) | (1 << 5) | (ascii << 6) | (1 << 7))
+        self.buf[off + size:off + size + len(data)] = data
+        return off
+
+    def place_bytes(self, b):
+        sval = self.L["bytes_sval"]
+        off = self.alloc(sval + len(b) + 1)
+        self.head(off, T_BYTES)
+        self.put(off + 16, "<qq", len(b), -1)
+        self.buf[off + sval:off + sval + len(b)] = b
+        return off
+
+    def place_tuple(self, items):
+        first = self.L["tuple_items"]
+        off = self.alloc(first + 8 * len(items), gc=True)
+        self.head(off, T_TUPLE)
+        self.put(off + 16, "<q", len(items))
+        self.keep.append(items)
+        for i, item in enumerate(items):
+            self.ref(off + first + 8 * i, item)
+        return off
+
+    def place_int(self, n):
+        digits = []
+        rest = abs(n)
+        while rest:
+            digits.append(rest & ((1 << 30) - 1))
+            rest >>= 30
+        first = self.L["long_digits"]
+        off = self.alloc(first + 4 * max(len(digits), 1))
+        self.head(off, T_INT)
+        self.put(off + 16, "<q", len(digits) if n > 0 else -len(digits))
+        self.put(off + first, "<%dI" % len(digits), *digits)
+        return off
+
+    def place_code(self, co):
+        L = self.L
+        size = int.from_bytes(self.helper.raw(co, 24)[16:24], "little")
+        total = (L["code_basic"] + L["code_item"] * size + 7) & ~7
+        raw = self.helper.raw(co, total)
+        off = self.alloc(total)
+        self.buf[off:off + total] = raw
+        self.head(off, T_CODE)
+        for field in ("co_weakreflist", "_co_code", "_co_linearray", "co_extra"):
+            self.put(off + L[field], "<Q", 0)
+        for field, value in zip(CODE_FIELDS, self.helper.code_fields(co)):
+            self.ref(off + L[field], value)
+        return off
+
+
+def same_code(a, b):
+    """Whether two code objects are the same in everything marshal round-trips (recursively)."""
+    if a != b or type(a) is not type(b):
+        return False
+    for attr in ("co_filename", "co_qualname", "co_varnames", "co_cellvars", "co_freevars", "co_nlocals",
+                 "co_stacksize", "co_linetable", "co_exceptiontable", "co_code"):
+        if getattr(a, attr) != getattr(b, attr):
+            return False
+    if list(a.co_positions()) != list(b.co_positions()):
+        return False
+    return same_consts(a.co_consts, b.co_consts)
+
+
+def same_consts(xs, ys):
+    if len(xs) != len(ys):
+        return False
+    for x, y in zip(xs, ys):
+        if type(x) is not type(y):
+            return False
+        if type(x) is CODE_TYPE:
+            if not same_code(x, y):
+                return False
+        elif type(x) in (tuple, frozenset):
+            if type(x) is tuple and not same_consts(x, y):
+                return False
+            if type(x) is frozenset and (x != y or list(x) != list(y)):
+                return False
+        elif type(x) in (float, complex):
+            if repr(x) != repr(y) or struct.pack("<d", getattr(x, "real", x)) != struct.pack("<d", getattr(y, "real", y)):
+                return False
+        elif x != y:
+            return False
+    return True
+
+
+def module_image(writer, data):
+    """The checked image of one module's marshal data, or None if it cannot have one."""
+    import marshal
+    expected = marshal.loads(data)
+    try:
+        image = writer.image(expected)
+    except (ImageError, ValueError, OverflowError, struct.error):
+        return None
+    got = writer.helper.materialize(image, writer.helper.checksum(image))
+    if not same_code(got, expected):
+        return None
+    return image
