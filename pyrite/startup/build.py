@@ -180,6 +180,7 @@ class ArchiveWriter:
         self.file = os.fdopen(fd, "wb")
         self.file.write(b"\0" * hook.HEADER_SIZE)
         self.modules = {}
+        self.index_offset = None
 
     def add(self, name, record_tail, blob, image_ref=None):
         offset = self.file.tell()
@@ -200,17 +201,25 @@ class ArchiveWriter:
         self.file.write(blob)
         return (offset, len(blob), hook.digest(blob))
 
-    def finish(self, dirs, check, regex=None, image_helper=None):
+    def write_index(self, dirs, check, regex=None, images=None):
+        """Write the index and header (again, replacing an earlier index); the file stays temporary."""
+        if self.index_offset is None:
+            self.index_offset = self.file.tell()
+        image_helper, image_strings = images or (None, None)
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
                                "modules": self.modules, "dirs": dirs, "mmap": mmap_origin(),
-                               "pycache_prefix": sys.pycache_prefix,
-                               "regex": regex, "image_helper": image_helper})
-        offset = self.file.tell()
+                               "pycache_prefix": sys.pycache_prefix, "regex": regex,
+                               "image_helper": image_helper, "image_strings": image_strings})
+        self.file.seek(self.index_offset)
+        self.file.truncate()
         self.file.write(index)
         size = self.file.tell()
         self.file.seek(0)
-        self.file.write(header_bytes(offset, len(index), hook.digest(index), size))
+        self.file.write(header_bytes(self.index_offset, len(index), hook.digest(index), size))
         self.file.flush()
+
+    def commit(self):
+        """Make the archive visible under its name, atomically."""
         os.fsync(self.file.fileno())
         self.file.close()
         os.chmod(self.tmp, 0o644)
@@ -257,6 +266,29 @@ def image_writer(images):
         return None, None
 
 
+def verify_images(path, modules):
+    """Modules of the (temporary) archive whose heap image does not equal marshal's code object.
+
+    A fresh process loads every image exactly as start-up does; if that process fails, no image is trusted.
+    """
+    import subprocess
+    code = ("import sys; sys.path.insert(0, %r); from pyrite.startup.image import main_verify; "
+            "sys.exit(main_verify(sys.argv[1]))" % os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    flags = ["-" + "O" * sys.flags.optimize] if sys.flags.optimize else []
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYRITE_STARTUP")}
+    p = subprocess.run([sys.executable] + flags + ["-c", code, path], capture_output=True, text=True, env=env)
+    with_images = [name for name, rec in modules.items() if rec[10] is not None]
+    if p.returncode != 0:
+        sys.stderr.write("pyrite startup: checking heap images failed; modules load through marshal\n")
+        if os.environ.get("PYRITE_SHOW_CC"):
+            sys.stderr.write(p.stderr)
+        return with_images
+    if os.environ.get("PYRITE_SHOW_CC"):
+        sys.stderr.write(p.stderr)
+    bad = set(p.stdout.split())
+    return [name for name in with_images if name in bad]
+
+
 def build(recording, out_path, check="stat", images=True):
     """Write the archive for a recording; return (number of modules stored, number skipped)."""
     if recording["version"] != sys.version or recording["optimize"] != sys.flags.optimize:
@@ -274,8 +306,18 @@ def build(recording, out_path, check="stat", images=True):
         if table is not None and all(name in writer.modules for name in hook.REGEX_MODULES):
             regex = writer.add_blob(marshal.dumps(table))
         if helper is not None:
-            helper = (helper[0],) + writer.add_blob(helper[1])
-        writer.finish(dirs.table, check, regex, helper)
+            strings = images.strings_image()
+            images_ref = ((helper[0],) + writer.add_blob(helper[1]),
+                          writer.add_image(strings, images.helper.checksum(strings)))
+            writer.write_index(dirs.table, check, regex, images_ref)
+            bad = verify_images(writer.tmp, writer.modules)
+            for name in bad:
+                writer.modules[name] = writer.modules[name][:10] + (None,)
+            if bad:
+                writer.write_index(dirs.table, check, regex, images_ref)
+        else:
+            writer.write_index(dirs.table, check, regex)
+        writer.commit()
     except BaseException:
         writer.abandon()
         raise

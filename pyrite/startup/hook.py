@@ -104,6 +104,7 @@ class Archive:
         self.check = index.get("check", "stat")
         self.regex = index.get("regex")
         self.image_helper = index.get("image_helper")
+        self.image_strings = index.get("image_strings")
         self._helper = False   # the image helper module once loaded; None if it cannot be used
         self.images_used = set()
         # Module entries carry the spec's `cached` path, valid while the pycache prefix is the same.
@@ -139,15 +140,23 @@ class Archive:
         image = entry[3]
         if image is not None and image[0] not in self.images_used:
             self.images_used.add(image[0])
-            helper = self.images()
-            if helper is not None:
-                offset, length, checksum = image
-                if offset >= HEADER_SIZE and offset + length <= self.data_end and self.view is not None:
-                    try:
-                        return helper.materialize(self.view[offset:offset + length], checksum)
-                    except Exception as exc:
-                        warn("%s: heap image: %s; using marshal" % (name, exc))
+            try:
+                code = self.helper_code(image)
+                if code is not None:
+                    return code
+            except Exception as exc:
+                warn("%s: heap image: %s; using marshal" % (name, exc))
         return self.code(entry[0], entry[1], entry[2])
+
+    def helper_code(self, image):
+        """Materialise a heap image (offset, length, checksum); None if the helper is unavailable."""
+        helper = self.images()
+        if helper is None:
+            return None
+        offset, length, checksum = image
+        if offset < HEADER_SIZE or offset + length > self.data_end:
+            raise ArchiveError("image out of bounds")
+        return helper.materialize(self.fd, offset, length, checksum)
 
     def images(self):
         """The helper extension that materialises heap images, loaded on first use; None if unusable."""
@@ -156,7 +165,12 @@ class Archive:
             helper = self._helper = None
             if self.image_helper is not None:
                 try:
-                    helper = self._helper = load_image_helper(self, *self.image_helper)
+                    helper = load_image_helper(self, *self.image_helper)
+                    offset, length, checksum = self.image_strings
+                    if offset < HEADER_SIZE or offset + length > self.data_end:
+                        raise ArchiveError("string table out of bounds")
+                    helper.load_strings(self.fd, offset, length, checksum)
+                    self._helper = helper
                 except Exception as exc:
                     warn("heap images unusable (%s); using marshal" % (exc,))
         return helper

@@ -18,14 +18,20 @@
 #include <Python.h>
 #include <stddef.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/mman.h>
 
 #if PY_VERSION_HEX < 0x030B0000 || PY_VERSION_HEX >= 0x030C0000
 #error "pyrite start-up images support CPython 3.11 only"
 #endif
 
 #define IMAGE_MAGIC 0x4d495950u   /* "PYIM" */
-#define IMAGE_VERSION 1u
-#define HEADER_SIZE 40
+#define IMAGE_VERSION 2u
+/* An image is [region][fix-up lists][footer]; the footer is magic, version, region size, the list
+   lengths in L_* order and the root code object's offset, padded to 8 bytes. */
+enum { L_PTR, L_TYPE, L_SINGLE, L_GLOBAL, L_INTERN, L_FROZEN, N_LISTS };
+#define FOOTER_SIZE 48
 
 enum { T_STR, T_BYTES, T_TUPLE, T_INT, T_FLOAT, T_COMPLEX, T_CODE, N_TYPES };
 
@@ -133,113 +139,258 @@ corrupt(const char *what)
     return NULL;
 }
 
-/* materialize(buffer, checksum) -> code object */
+/* Image memory: bump allocation in large anonymous mappings that are never unmapped. Pages are
+   populated ahead of use with MADV_POPULATE_WRITE in steps of POPULATE_STEP bytes, which on this kind
+   of machine costs about a third less than taking one page fault per page. */
+#define CHUNK_SIZE ((size_t)64 << 20)
+#define POPULATE_STEP ((size_t)256 << 10)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+static char *arena_cur, *arena_end, *arena_populated;
+
+static char *
+arena_reserve(size_t size)
+{
+    if (arena_cur == NULL || (size_t)(arena_end - arena_cur) < size) {
+        size_t chunk = size > CHUNK_SIZE ? (size + 4095) & ~(size_t)4095 : CHUNK_SIZE;
+        void *p = mmap(NULL, chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) {
+            return NULL;
+        }
+        arena_cur = arena_populated = p;
+        arena_end = arena_cur + chunk;
+    }
+    if (arena_cur + size > arena_populated) {
+        size_t want = (size_t)(arena_cur + size - arena_populated);
+        want = want < POPULATE_STEP ? POPULATE_STEP : (want + 4095) & ~(size_t)4095;
+        if (want > (size_t)(arena_end - arena_populated)) {
+            want = (size_t)(arena_end - arena_populated);
+        }
+        (void)madvise(arena_populated, want, MADV_POPULATE_WRITE);   /* best effort: else pages fault in */
+        arena_populated += want;
+    }
+    return arena_cur;
+}
+
+/* Read an image (offset, length) from the archive into reserved arena memory and check its checksum. */
+static char *
+read_image(int fd, uint64_t offset, uint64_t length, uint64_t expected, size_t footer)
+{
+    if (length < footer || length > ((uint64_t)1 << 40)) {
+        corrupt("bad length");
+        return NULL;
+    }
+    char *buf = arena_reserve(length);
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    uint64_t done = 0;
+    while (done < length) {
+        ssize_t n = pread(fd, buf + done, length - done, (off_t)(offset + done));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            corrupt("short read");
+            return NULL;
+        }
+        done += (uint64_t)n;
+    }
+    if (checksum((unsigned char *)buf, length) != expected) {
+        corrupt("checksum mismatch");
+        return NULL;
+    }
+    return buf;
+}
+
+static int
+read_args(PyObject *const *args, Py_ssize_t nargs, int *fd, uint64_t v[3])
+{
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "expected (fd, offset, length, checksum)");
+        return -1;
+    }
+    *fd = PyLong_AsLong(args[0]);
+    for (int i = 0; i < 3; i++) {
+        v[i] = PyLong_AsUnsignedLongLong(args[i + 1]);
+    }
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* The archive's interned strings: one region read once; each string is interned the first time a
+   module image names it, so each is looked up in the interpreter's interned table once per process. */
+#define STRINGS_MAGIC 0x54535950u   /* "PYST" */
+#define STRINGS_FOOTER 24
+static PyObject **strings;
+static unsigned char *strings_interned;
+static uint32_t n_strings;
+
+/* load_strings(fd, offset, length, checksum) */
+static PyObject *
+load_strings(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    int fd;
+    uint64_t v[3];
+    if (read_args(args, nargs, &fd, v) < 0) {
+        return NULL;
+    }
+    if (strings != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "strings already loaded");
+        return NULL;
+    }
+    char *buf = read_image(fd, v[0], v[1], v[2], STRINGS_FOOTER);
+    if (buf == NULL) {
+        return NULL;
+    }
+    const unsigned char *foot = (unsigned char *)buf + v[1] - STRINGS_FOOTER;
+    uint64_t region_size = rd64(foot + 8);
+    uint32_t n = rd32(foot + 16);
+    if (rd32(foot) != STRINGS_MAGIC || rd32(foot + 4) != IMAGE_VERSION || region_size % 8
+        || region_size + 4 * (uint64_t)n + STRINGS_FOOTER > v[1] || region_size < 8) {
+        return corrupt("bad strings footer");
+    }
+    PyObject **table = PyMem_RawMalloc(sizeof(PyObject *) * (n ? n : 1));
+    unsigned char *flags = PyMem_RawCalloc(n ? n : 1, 1);
+    if (table == NULL || flags == NULL) {
+        PyMem_RawFree(table);
+        PyMem_RawFree(flags);
+        return PyErr_NoMemory();
+    }
+    const unsigned char *offs = (unsigned char *)buf + region_size;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t off = rd32(offs + 4 * i);
+        if (off % 8 || off + sizeof(PyASCIIObject) > region_size) {
+            PyMem_RawFree(table);
+            PyMem_RawFree(flags);
+            return corrupt("string offset out of range");
+        }
+        PyObject *o = (PyObject *)(buf + off);
+        Py_SET_TYPE(o, &PyUnicode_Type);
+        table[i] = o;
+    }
+    arena_cur = buf + region_size;
+    strings = table;
+    strings_interned = flags;
+    n_strings = n;
+    Py_RETURN_NONE;
+}
+
+/* materialize(fd, offset, length, checksum) -> code object */
 static PyObject *
 materialize(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_buffer view;
-    unsigned long long expected;
-    if (nargs != 2) {
-        PyErr_SetString(PyExc_TypeError, "materialize(image, checksum)");
+    int fd;
+    uint64_t v[3];
+    if (read_args(args, nargs, &fd, v) < 0) {
         return NULL;
     }
-    expected = PyLong_AsUnsignedLongLong(args[1]);
-    if (expected == (unsigned long long)-1 && PyErr_Occurred()) {
+    char *base = read_image(fd, v[0], v[1], v[2], FOOTER_SIZE);
+    if (base == NULL) {
         return NULL;
     }
-    if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0) {
-        return NULL;
+    const uint64_t len = v[1];
+    const unsigned char *foot = (unsigned char *)base + len - FOOTER_SIZE;
+    if (rd32(foot) != IMAGE_MAGIC || rd32(foot + 4) != IMAGE_VERSION) {
+        return corrupt("bad footer");
     }
-    PyObject *result = NULL;
-    const unsigned char *src = view.buf;
-    Py_ssize_t len = view.len;
-    if (checksum(src, len) != expected) {
-        corrupt("checksum mismatch");
-        goto done;
-    }
-    if (len < HEADER_SIZE || rd32(src) != IMAGE_MAGIC || rd32(src + 4) != IMAGE_VERSION) {
-        corrupt("bad header");
-        goto done;
-    }
-    uint64_t region_size = rd64(src + 8);
-    uint32_t counts[5];
-    for (int i = 0; i < 5; i++) {
-        counts[i] = rd32(src + 16 + 4 * i);
-    }
-    uint64_t root = rd32(src + 36);
-    uint64_t total = HEADER_SIZE + region_size;
-    for (int i = 0; i < 5; i++) {
+    uint64_t region_size = rd64(foot + 8);
+    uint32_t counts[N_LISTS];
+    uint64_t total = region_size + FOOTER_SIZE;
+    for (int i = 0; i < N_LISTS; i++) {
+        counts[i] = rd32(foot + 16 + 4 * i);
         total += 4 * (uint64_t)counts[i];
     }
-    if (region_size % 8 || region_size > (uint64_t)len || total != (uint64_t)len || root + 8 > region_size) {
-        corrupt("sizes do not match");
-        goto done;
+    uint64_t root = rd32(foot + 16 + 4 * N_LISTS);
+    if (region_size % 8 || region_size < 8 || total != len || root + 8 > region_size) {
+        return corrupt("sizes do not match");
     }
-    char *base = PyMem_RawMalloc(region_size ? region_size : 8);
-    if (base == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    memcpy(base, src + HEADER_SIZE, region_size);
-    const unsigned char *list = src + HEADER_SIZE + region_size;
+    const unsigned char *list = (unsigned char *)base + region_size;
     const uint64_t last_slot = region_size - 8;
-
-    /* ptr: image offsets become addresses */
-    for (uint32_t i = 0; i < counts[0]; i++, list += 4) {
+    /* Bounds first, so a damaged image is rejected before anything points into it. */
+    for (uint64_t i = 0, n = (total - region_size - FOOTER_SIZE) / 4; i < n; i++) {
+        if (rd32(list + 4 * i) > last_slot) {
+            return corrupt("fix-up out of range");
+        }
+    }
+    for (uint32_t i = 0; i < counts[L_PTR]; i++, list += 4) {
         uint64_t slot = rd32(list), target;
-        if (slot > last_slot) goto bad;
         memcpy(&target, base + slot, 8);
-        if (target > last_slot) goto bad;
+        if (target > last_slot) {
+            return corrupt("pointer out of range");
+        }
         char *p = base + target;
         memcpy(base + slot, &p, 8);
     }
-    /* type: type indexes become type objects */
-    for (uint32_t i = 0; i < counts[1]; i++, list += 4) {
+    for (uint32_t i = 0; i < counts[L_TYPE]; i++, list += 4) {
         uint64_t slot = rd32(list), index;
-        if (slot > last_slot) goto bad;
         memcpy(&index, base + slot, 8);
-        if (index >= N_TYPES) goto bad;
+        if (index >= N_TYPES) {
+            return corrupt("bad type index");
+        }
         PyTypeObject *t = types[index];
         memcpy(base + slot, &t, 8);
     }
-    /* single: singleton indexes become the interpreter's singletons; each slot owns a reference */
-    for (uint32_t i = 0; i < counts[2]; i++, list += 4) {
+    for (uint32_t i = 0; i < counts[L_SINGLE]; i++, list += 4) {
         uint64_t slot = rd32(list), index;
-        if (slot > last_slot) goto bad;
         memcpy(&index, base + slot, 8);
-        if (index >= N_SINGLETONS) goto bad;
+        if (index >= N_SINGLETONS) {
+            return corrupt("bad singleton index");
+        }
         PyObject *o = singletons[index];
+        Py_INCREF(o);   /* each slot owns a reference */
+        memcpy(base + slot, &o, 8);
+    }
+    /* Nothing outside the image points into it yet: a check failing above leaves the arena as it was. */
+    const unsigned char *globals = list;
+    for (uint32_t i = 0; i < counts[L_GLOBAL]; i++) {
+        uint64_t slot = rd32(globals + 4 * i), index;
+        memcpy(&index, base + slot, 8);
+        if (index >= n_strings) {
+            return corrupt("bad string index");
+        }
+    }
+    arena_cur = base + region_size;   /* from here on the image is in use; its lists may be overwritten later */
+    for (uint32_t i = 0; i < counts[L_GLOBAL]; i++, list += 4) {
+        uint64_t slot = rd32(list), index;
+        memcpy(&index, base + slot, 8);
+        if (!strings_interned[index]) {
+            PyUnicode_InternInPlace(&strings[index]);
+            strings_interned[index] = 1;
+        }
+        PyObject *o = strings[index];
         Py_INCREF(o);
         memcpy(base + slot, &o, 8);
     }
-    /* intern: names and identifier-like constants, as marshal interns them. Slots naming the same
-       string are adjacent, so each string is looked up in the interned table once. */
+    /* intern: other slots naming strings marshal would intern (one-character strings); adjacent slots
+       name the same string, so each is looked up once */
     PyObject *last_string = NULL, *last_interned = NULL;
-    for (uint32_t i = 0; i < counts[3]; i++, list += 4) {
-        uint64_t slot = rd32(list);
-        if (slot > last_slot) goto bad;
-        PyObject **p = (PyObject **)(base + slot);
+    for (uint32_t i = 0; i < counts[L_INTERN]; i++, list += 4) {
+        PyObject **p = (PyObject **)(base + rd32(list));
         if (*p == last_string) {
             Py_INCREF(last_interned);
             *p = last_interned;   /* the string this slot named is never freed: no decref needed */
             continue;
         }
-        if (!PyUnicode_CheckExact(*p)) goto bad;
+        if (!PyUnicode_CheckExact(*p)) {
+            return corrupt("intern slot is not a string");
+        }
         last_string = *p;
         PyUnicode_InternInPlace(p);
         last_interned = *p;
     }
     /* frozen: a tuple of items becomes a frozenset; adjacent slots naming the same tuple share one set */
     PyObject *last_tuple = NULL, *last_set = NULL;
-    for (uint32_t i = 0; i < counts[4]; i++, list += 4) {
-        uint64_t slot = rd32(list);
-        if (slot > last_slot) goto bad;
-        PyObject **p = (PyObject **)(base + slot);
-        if (!PyTuple_CheckExact(*p)) goto bad;
+    for (uint32_t i = 0; i < counts[L_FROZEN]; i++, list += 4) {
+        PyObject **p = (PyObject **)(base + rd32(list));
         if (*p != last_tuple) {
+            if (!PyTuple_CheckExact(*p)) {
+                return corrupt("frozenset slot is not a tuple");
+            }
             PyObject *set = PyFrozenSet_New(*p);
             if (set == NULL) {
-                goto fail;   /* the block may already be referenced by interned strings: keep it */
+                return NULL;
             }
             last_tuple = *p;
             last_set = set;   /* owned by this slot */
@@ -250,18 +401,11 @@ materialize(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         *p = last_set;
     }
     PyObject *code = (PyObject *)(base + root);
-    if (!PyCode_Check(code)) goto bad;
+    if (!PyCode_Check(code)) {
+        return corrupt("root is not a code object");
+    }
     Py_INCREF(code);
-    result = code;
-    goto done;
-bad:
-    corrupt("fix-up out of range");
-fail:
-    /* The block is leaked on purpose: interned strings may already point into it. */
-    ;
-done:
-    PyBuffer_Release(&view);
-    return result;
+    return code;
 }
 
 /* layout() -> dict of the sizes and offsets the image writer needs */
@@ -269,9 +413,10 @@ static PyObject *
 layout(PyObject *self, PyObject *unused)
 {
     return Py_BuildValue(
-        "{s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,"
+        "{s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,"
         "s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n,s:n}",
         "version", (Py_ssize_t)IMAGE_VERSION,
+        "object_head", (Py_ssize_t)sizeof(PyObject),
         "ascii", (Py_ssize_t)sizeof(PyASCIIObject),
         "compact", (Py_ssize_t)sizeof(PyCompactUnicodeObject),
         "bytes_sval", (Py_ssize_t)offsetof(PyBytesObject, ob_sval),
@@ -341,6 +486,7 @@ is_interned(PyObject *self, PyObject *obj)
 }
 
 static PyMethodDef methods[] = {
+    {"load_strings", (PyCFunction)(void (*)(void))load_strings, METH_FASTCALL, "Read the archive's string table."},
     {"checksum", py_checksum, METH_O, "The checksum materialize() expects of an image."},
     {"materialize", (PyCFunction)(void (*)(void))materialize, METH_FASTCALL, "Build a module's code object from its image."},
     {"layout", layout, METH_NOARGS, "Sizes and offsets of the object layouts images use."},

@@ -20,7 +20,6 @@ from pyrite.startup import hook
 
 SOURCE = os.path.join(os.path.dirname(__file__), "image.c")
 MAGIC = 0x4D495950
-HEADER = struct.Struct("<IIQIIIIII")
 REFCNT = 1 << 40   # never reaches zero: the image's memory is one block that is never freed
 T_STR, T_BYTES, T_TUPLE, T_INT, T_FLOAT, T_COMPLEX, T_CODE = range(7)
 CODE_TYPE = type(hook.digest.__code__)
@@ -78,20 +77,52 @@ def load_helper(path):
     return hook.load_extension("_pyrite_image", path)
 
 
+FOOTER = struct.Struct("<IIQIIIIIII4x")        # magic, version, region size, 6 list lengths, root
+STRINGS_FOOTER = struct.Struct("<IIQI4x")      # magic, version, region size, number of strings
+STRINGS_MAGIC = 0x54535950
+
+
+class Region:
+    """One block of laid-out objects and its fix-up lists."""
+
+    def __init__(self, gc_head):
+        self.gc_head = gc_head
+        self.buf = bytearray()
+        self.ptr, self.types, self.single, self.globals, self.intern, self.frozen = [], [], [], [], [], []
+
+    def alloc(self, size, gc=False):
+        start = len(self.buf) + (self.gc_head if gc else 0)
+        size = (size + 7) & ~7
+        self.buf.extend(bytes(start - len(self.buf) + size))
+        return start
+
+    def put(self, offset, fmt, *values):
+        struct.pack_into(fmt, self.buf, offset, *values)
+
+    def head(self, offset, type_index):
+        self.put(offset, "<qQ", REFCNT, type_index)
+        self.types.append(offset + 8)
+
+
 class Writer:
-    """Lays out one module's object graph. Objects shared in the marshal data stay shared."""
+    """Lays out module object graphs; objects shared in a module's marshal data stay shared.
+
+    Interned strings (names, identifier-like constants) go to one archive-wide string table instead of
+    each module's image, so each is interned once per process however many modules use it.
+    """
 
     def __init__(self, helper):
         self.helper = helper
         self.L = helper.layout()
         # sys.getsizeof counts the GC header in front of a tuple; __sizeof__ does not.
         self.L["gc_head"] = sys.getsizeof(()) - ().__sizeof__()
-        if self.L["digit_bits"] != 30:
-            raise ImageError("unexpected int digit size")
+        if self.L["digit_bits"] != 30 or self.L["object_head"] != 16 or hasattr(sys, "gettotalrefcount"):
+            raise ImageError("unsupported object layout")
         fixed = self.L["n_fixed"]
         self.small_min, self.small_max = self.L["small_int_min"], self.L["small_int_max"]
         self.int_base = fixed - self.small_min
         self.chr_base = fixed + self.small_max - self.small_min + 1
+        self.strings = {}   # interned string -> index in the archive's string table
 
     def singleton(self, obj):
         """The helper's singleton index for obj (marshal yields the interpreter's own object), or None."""
@@ -115,61 +146,62 @@ class Writer:
         return None
 
     def image(self, code):
-        self.buf = bytearray()
+        """The image of one module's code object (raises ImageError if it cannot have one)."""
+        self.r = Region(self.L["gc_head"])
         self.placed = {}
         self.keep = []
-        self.ptr, self.types, self.single, self.intern, self.frozen = [], [], [], [], []
         self.intern_order = {}
         root = self.place(code)
-        if len(self.buf) >= 1 << 32:
+        r = self.r
+        if len(r.buf) >= 1 << 32:
             raise ImageError("module too large for an image")
         # Slots naming the same string (or frozenset) are adjacent: the helper handles each object once.
-        intern = [slot for _, slot in sorted(self.intern)]
-        frozen = [slot for _, slot in sorted(self.frozen)]
-        lists = (self.ptr, self.types, self.single, intern, frozen)
-        head = HEADER.pack(MAGIC, self.L["version"], len(self.buf), *map(len, lists), root)
-        return b"".join([head, bytes(self.buf)] + [struct.pack("<%dI" % len(l), *l) for l in lists])
+        intern = [slot for _, slot in sorted(r.intern)]
+        frozen = [slot for _, slot in sorted(r.frozen)]
+        lists = (r.ptr, r.types, r.single, r.globals, intern, frozen)
+        foot = FOOTER.pack(MAGIC, self.L["version"], len(r.buf), *map(len, lists), root)
+        return b"".join([bytes(r.buf)] + [struct.pack("<%dI" % len(l), *l) for l in lists] + [foot])
 
-    # -- layout helpers
-    def alloc(self, size, gc=False):
-        start = len(self.buf)
-        if gc:
-            start += self.L["gc_head"]
-        size = (size + 7) & ~7
-        self.buf.extend(bytes(start - len(self.buf) + size))
-        return start
-
-    def put(self, offset, fmt, *values):
-        struct.pack_into(fmt, self.buf, offset, *values)
-
-    def head(self, offset, type_index):
-        self.put(offset, "<qQ", REFCNT, type_index)
-        self.types.append(offset + 8)
+    def strings_image(self):
+        """The archive's string table: every interned string the module images name, laid out."""
+        self.r = r = Region(self.L["gc_head"])
+        offsets = [self.place_str(s) for s in self.strings]
+        if not r.buf:
+            r.alloc(8)
+        foot = STRINGS_FOOTER.pack(STRINGS_MAGIC, self.L["version"], len(r.buf), len(offsets))
+        return bytes(r.buf) + struct.pack("<%dI" % len(offsets), *offsets) + foot
 
     def ref(self, slot, obj):
+        r = self.r
         index = self.singleton(obj)
+        t = type(obj)
         if index is not None:
-            self.put(slot, "<Q", index)
-            self.single.append(slot)
-        elif type(obj) is frozenset:
+            r.put(slot, "<Q", index)
+            r.single.append(slot)
+            if t is str and self.helper.is_interned(obj):
+                r.intern.append((self.intern_order.setdefault(id(obj), len(self.intern_order)), slot))
+        elif t is str and self.helper.is_interned(obj):
+            index = self.strings.setdefault(obj, len(self.strings))
+            r.put(slot, "<Q", index)
+            r.globals.append(slot)
+        elif t is frozenset:
             key = id(obj)
             if key not in self.placed:
                 self.keep.append(obj)
                 self.placed[key] = self.place_tuple(tuple(obj))
-            self.put(slot, "<Q", self.placed[key])
-            self.ptr.append(slot)
-            self.frozen.append((self.placed[key], slot))
+            r.put(slot, "<Q", self.placed[key])
+            r.ptr.append(slot)
+            r.frozen.append((self.placed[key], slot))
         else:
             key = id(obj)
             if key not in self.placed:
                 self.placed[key] = self.place(obj)
-            self.put(slot, "<Q", self.placed[key])
-            self.ptr.append(slot)
-        if type(obj) is str and self.helper.is_interned(obj):
-            self.intern.append((self.intern_order.setdefault(id(obj), len(self.intern_order)), slot))
+            r.put(slot, "<Q", self.placed[key])
+            r.ptr.append(slot)
 
     def place(self, obj):
         t = type(obj)
+        r = self.r
         if t is str:
             return self.place_str(obj)
         if t is bytes:
@@ -179,20 +211,21 @@ class Writer:
         if t is int:
             return self.place_int(obj)
         if t is float:
-            off = self.alloc(self.L["float_size"])
-            self.head(off, T_FLOAT)
-            self.put(off + 16, "<d", obj)
+            off = r.alloc(self.L["float_size"])
+            r.head(off, T_FLOAT)
+            r.put(off + 16, "<d", obj)
             return off
         if t is complex:
-            off = self.alloc(self.L["complex_size"])
-            self.head(off, T_COMPLEX)
-            self.put(off + 16, "<dd", obj.real, obj.imag)
+            off = r.alloc(self.L["complex_size"])
+            r.head(off, T_COMPLEX)
+            r.put(off + 16, "<dd", obj.real, obj.imag)
             return off
         if t is CODE_TYPE:
             return self.place_code(obj)
         raise ImageError("constant of type %s" % t.__name__)
 
     def place_str(self, s):
+        r = self.r
         top = max(map(ord, s))
         if top < 128:
             kind, ascii, size = 1, 1, self.L["ascii"]
@@ -201,54 +234,58 @@ class Writer:
             kind = 1 if top < 256 else 2 if top < 65536 else 4
             ascii, size = 0, self.L["compact"]
             data = s.encode({1: "latin-1", 2: "utf-16-le", 4: "utf-32-le"}[kind], "surrogatepass")
-        off = self.alloc(size + data.__len__() + kind)
-        self.head(off, T_STR)
+        off = r.alloc(size + len(data) + kind)
+        r.head(off, T_STR)
         # length, hash (not computed), state {interned:2=0, kind:3, compact:1, ascii:1, ready:1}
-        self.put(off + 16, "<qqI", len(s), -1, (kind << 2) | (1 << 5) | (ascii << 6) | (1 << 7))
-        self.buf[off + size:off + size + len(data)] = data
+        r.put(off + 16, "<qqI", len(s), -1, (kind << 2) | (1 << 5) | (ascii << 6) | (1 << 7))
+        r.buf[off + size:off + size + len(data)] = data
         return off
 
     def place_bytes(self, b):
+        r = self.r
         sval = self.L["bytes_sval"]
-        off = self.alloc(sval + len(b) + 1)
-        self.head(off, T_BYTES)
-        self.put(off + 16, "<qq", len(b), -1)
-        self.buf[off + sval:off + sval + len(b)] = b
+        off = r.alloc(sval + len(b) + 1)
+        r.head(off, T_BYTES)
+        r.put(off + 16, "<qq", len(b), -1)
+        r.buf[off + sval:off + sval + len(b)] = b
         return off
 
     def place_tuple(self, items):
+        r = self.r
         first = self.L["tuple_items"]
-        off = self.alloc(first + 8 * len(items), gc=True)
-        self.head(off, T_TUPLE)
-        self.put(off + 16, "<q", len(items))
+        off = r.alloc(first + 8 * len(items), gc=True)
+        r.head(off, T_TUPLE)
+        r.put(off + 16, "<q", len(items))
         self.keep.append(items)
         for i, item in enumerate(items):
             self.ref(off + first + 8 * i, item)
         return off
 
     def place_int(self, n):
+        r = self.r
         digits = []
         rest = abs(n)
         while rest:
             digits.append(rest & ((1 << 30) - 1))
             rest >>= 30
         first = self.L["long_digits"]
-        off = self.alloc(first + 4 * max(len(digits), 1))
-        self.head(off, T_INT)
-        self.put(off + 16, "<q", len(digits) if n > 0 else -len(digits))
-        self.put(off + first, "<%dI" % len(digits), *digits)
+        off = r.alloc(first + 4 * max(len(digits), 1))
+        r.head(off, T_INT)
+        r.put(off + 16, "<q", len(digits) if n > 0 else -len(digits))
+        r.put(off + first, "<%dI" % len(digits), *digits)
         return off
 
     def place_code(self, co):
+        r = self.r
         L = self.L
         size = int.from_bytes(self.helper.raw(co, 24)[16:24], "little")
         total = (L["code_basic"] + L["code_item"] * size + 7) & ~7
         raw = self.helper.raw(co, total)
-        off = self.alloc(total)
-        self.buf[off:off + total] = raw
-        self.head(off, T_CODE)
+        off = r.alloc(total)
+        r.buf[off:off + total] = raw
+        r.head(off, T_CODE)
         for field in ("co_weakreflist", "_co_code", "_co_linearray", "co_extra"):
-            self.put(off + L[field], "<Q", 0)
+            r.put(off + L[field], "<Q", 0)
         for field, value in zip(CODE_FIELDS, self.helper.code_fields(co)):
             self.ref(off + L[field], value)
         return off
@@ -290,14 +327,44 @@ def same_consts(xs, ys):
 
 
 def module_image(writer, data):
-    """The checked image of one module's marshal data, or None if it cannot have one."""
+    """The image of one module's marshal data, or None if it cannot have one.
+
+    Images are checked against marshal once the archive is complete (see verify_archive)."""
     import marshal
-    expected = marshal.loads(data)
     try:
-        image = writer.image(expected)
-    except (ImageError, ValueError, OverflowError, struct.error):
+        return writer.image(marshal.loads(data))
+    except (ImageError, ValueError, OverflowError, struct.error) as exc:
+        if os.environ.get("PYRITE_SHOW_CC"):
+            sys.stderr.write("no image: %r\n" % (exc,))
         return None
-    got = writer.helper.materialize(image, writer.helper.checksum(image))
-    if not same_code(got, expected):
-        return None
-    return image
+
+
+def verify_archive(path):
+    """Names of modules whose heap image, loaded the way the runtime loads it, differs from marshal.
+
+    Runs in a fresh process (main_verify) so every image and the string table are read from the
+    finished file exactly as at start-up.
+    """
+    archive = hook.Archive(path)
+    if archive.images() is None:
+        return [name for name, rec in archive.modules.items() if rec[10] is not None]
+    bad = []
+    for name, rec in archive.modules.items():
+        if rec[10] is None:
+            continue
+        try:
+            got = archive.helper_code(rec[10])
+        except Exception as exc:
+            if os.environ.get("PYRITE_SHOW_CC"):
+                sys.stderr.write("%s: %r\n" % (name, exc))
+            bad.append(name)
+            continue
+        if not same_code(got, archive.code(rec[0], rec[1], rec[2])):
+            bad.append(name)
+    return bad
+
+
+def main_verify(path):
+    for name in verify_archive(path):
+        print(name)
+    return 0

@@ -99,6 +99,7 @@ def record(command, out_path, check="stat", env=None, quiet=False, cwd=None, ima
             return 1
         if not quiet:
             sys.stdout.write(output.stdout)
+            sys.stderr.write(output.stderr)
         return 0
 
 
