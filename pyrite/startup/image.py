@@ -145,8 +145,12 @@ class Writer:
             return self.int_base + obj
         return None
 
-    def image(self, code):
-        """The image of one module's code object (raises ImageError if it cannot have one)."""
+    def image(self, code, set_orders=None):
+        """The image of one module's code object (raises ImageError if it cannot have one).
+
+        set_orders maps id(frozenset) to its elements in marshal's stored order (frozenset_orders).
+        """
+        self.set_orders = set_orders or {}
         self.r = Region(self.L["gc_head"])
         self.placed = {}
         self.keep = []
@@ -188,7 +192,9 @@ class Writer:
             key = id(obj)
             if key not in self.placed:
                 self.keep.append(obj)
-                self.placed[key] = self.place_tuple(tuple(obj))
+                if len(obj) > 1 and key not in self.set_orders:
+                    raise ImageError("frozenset element order unknown")
+                self.placed[key] = self.place_tuple(self.set_orders.get(key, tuple(obj)))
             r.put(slot, "<Q", self.placed[key])
             r.ptr.append(slot)
             r.frozen.append((self.placed[key], slot))
@@ -326,13 +332,162 @@ def same_consts(xs, ys):
     return True
 
 
+class StoredOrder:
+    """Reads marshal data (format 4, CPython 3.11) only to learn each frozenset's element order.
+
+    marshal.loads builds a frozenset by adding its elements in their stored order, and with
+    colliding hashes the resulting iteration order depends on that insertion order; an image
+    rebuilds each frozenset from its elements in the same stored order so iteration agrees.
+    Returns, in stream order of first appearance, the element list of each frozenset read.
+    """
+
+    def __init__(self, data):
+        self.data = data
+        self.pos = 0
+        self.refs = []
+        self.sets = []
+
+    def byte(self):
+        b = self.data[self.pos]
+        self.pos += 1
+        return b
+
+    def i32(self):
+        v = int.from_bytes(self.data[self.pos:self.pos + 4], "little", signed=True)
+        self.pos += 4
+        return v
+
+    def take(self, n):
+        b = self.data[self.pos:self.pos + n]
+        if len(b) != n:
+            raise ImageError("truncated marshal data")
+        self.pos += n
+        return b
+
+    def read(self):
+        code = self.byte()
+        flag, t = code & 0x80, chr(code & 0x7F)
+        slot = None
+        if flag:
+            slot = len(self.refs)
+            self.refs.append(None)
+        value = self.value(t)
+        if slot is not None:
+            self.refs[slot] = value
+        return value
+
+    def value(self, t):
+        if t in "NTFS.0":
+            return {"N": None, "T": True, "F": False, "S": StopIteration, ".": Ellipsis, "0": None}[t]
+        if t == "i":
+            return self.i32()
+        if t == "l":
+            n = self.i32()
+            digits = [int.from_bytes(self.take(2), "little") for _ in range(abs(n))]
+            v = sum(d << (15 * i) for i, d in enumerate(digits))
+            return -v if n < 0 else v
+        if t == "g":
+            return struct.unpack("<d", self.take(8))[0]
+        if t == "y":
+            re_, im = struct.unpack("<dd", self.take(16))
+            return complex(re_, im)
+        if t == "s":
+            return bytes(self.take(self.i32()))
+        if t in "tua":
+            raw = bytes(self.take(self.i32()))
+            return raw.decode("utf-8", "surrogatepass") if t in "tu" else raw.decode("latin-1")
+        if t in "zZ":
+            return bytes(self.take(self.byte())).decode("latin-1")
+        if t == "A":
+            return bytes(self.take(self.i32())).decode("latin-1")
+        if t == ")":
+            return tuple(self.read() for _ in range(self.byte()))
+        if t in "([<>":
+            items = [self.read() for _ in range(self.i32())]
+            if t == ">":
+                self.sets.append(items)
+                return frozenset(items)
+            return tuple(items)
+        if t == "{":
+            while True:
+                key = self.read_or_null()
+                if key is NULL:
+                    return None
+                self.read()
+        if t == "r":
+            n = self.i32()
+            if not 0 <= n < len(self.refs):
+                raise ImageError("bad marshal reference")
+            return self.refs[n]
+        if t == "c":
+            for _ in range(5):
+                self.i32()
+            fields = [self.read() for _ in range(8)]   # code consts names localsplus(names, kinds) filename name qualname
+            self.i32()
+            self.read()
+            self.read()
+            return fields
+        raise ImageError("unknown marshal type %r" % t)
+
+    def read_or_null(self):
+        if chr(self.data[self.pos] & 0x7F) == "0":
+            self.pos += 1
+            return NULL
+        return self.read()
+
+
+NULL = object()
+
+
+def frozenset_orders(data, code):
+    """{id(frozenset in code's graph): its elements in stored order} for the code marshal.loads built.
+
+    The live graph is walked in the order marshal reads it, so the n-th frozenset met here is the
+    n-th one in the stream.
+    """
+    reader = StoredOrder(data)
+    reader.read()
+    found = []
+    seen = set()
+
+    def walk(obj):
+        # constants only: frozensets live in co_consts (possibly inside tuples or nested code)
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        t = type(obj)
+        if t is CODE_TYPE:
+            walk(obj.co_consts)
+        elif t is tuple:
+            for item in obj:
+                walk(item)
+        elif t is frozenset:
+            found.append(obj)
+
+    walk(code)
+    if len(found) != len(reader.sets):
+        raise ImageError("frozenset order not recoverable")
+    orders = {}
+    for live, stored in zip(found, reader.sets):
+        by_key = {(type(x), x): x for x in live}
+        try:
+            ordered = tuple(by_key[(type(x), x)] for x in stored)
+        except (KeyError, TypeError):
+            raise ImageError("frozenset elements do not match") from None
+        if len(ordered) != len(live) or frozenset(ordered) != live:
+            raise ImageError("frozenset elements do not match")
+        orders[id(live)] = ordered
+    return orders
+
+
 def module_image(writer, data):
     """The image of one module's marshal data, or None if it cannot have one.
 
     Images are checked against marshal once the archive is complete (see verify_archive)."""
     import marshal
     try:
-        return writer.image(marshal.loads(data))
+        code = marshal.loads(data)
+        return writer.image(code, frozenset_orders(data, code))
     except (ImageError, ValueError, OverflowError, struct.error) as exc:
         if os.environ.get("PYRITE_SHOW_CC"):
             sys.stderr.write("no image: %r\n" % (exc,))
