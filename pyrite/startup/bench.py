@@ -71,7 +71,7 @@ def archive_was_used(command, env):
         subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             with open(stats) as f:
-                served, fallbacks = f.read().split()
+                served, fallbacks = f.read().split()[:2]
         except (OSError, ValueError):
             return None
         return int(served), int(fallbacks)

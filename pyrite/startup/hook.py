@@ -107,6 +107,7 @@ class Archive:
         self.image_strings = index.get("image_strings")
         self._helper = False   # the image helper module once loaded; None if it cannot be used
         self.images_used = set()
+        self.images_loaded = 0   # modules whose code came from a heap image
         # Module entries carry the spec's `cached` path, valid while the pycache prefix is the same.
         self.cached_paths = index.get("pycache_prefix", "") == sys.pycache_prefix
         self.view = map_file(self.fd, size, index.get("mmap"))
@@ -143,6 +144,7 @@ class Archive:
             try:
                 code = self.helper_code(image)
                 if code is not None:
+                    self.images_loaded += 1
                     return code
             except Exception as exc:
                 warn("%s: heap image: %s; using marshal" % (name, exc))
@@ -659,4 +661,4 @@ def activate(path=None, check=None):
 def write_stats(path, finder):
     """At exit (only when $PYRITE_STARTUP_STATS names a file): how many modules were served / fell back."""
     with open(path, "w") as f:
-        f.write("%d %d\n" % (finder.served, finder.fallbacks))
+        f.write("%d %d %d\n" % (finder.served, finder.fallbacks, finder.archive.images_loaded))

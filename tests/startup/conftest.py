@@ -134,8 +134,14 @@ def record(args, cwd, out, check="stat", env=None):
 def served(stats):
     """(served, fallbacks) counts written by the hook at exit."""
     with open(str(stats)) as f:
-        a, b = f.read().split()
+        a, b = f.read().split()[:2]
     return int(a), int(b)
+
+
+def images_used(stats):
+    """How many modules the hook materialised from heap images (third count in the stats file)."""
+    with open(str(stats)) as f:
+        return int(f.read().split()[2])
 
 
 def app_output(result):
