@@ -112,6 +112,22 @@ order_1 = consts.iteration_orders()
 # str hashes are salted per process unless PYTHONHASHSEED fixes them; int orders never vary
 seeded = os.environ.get("PYTHONHASHSEED", "random") != "random"
 print(order_1 if seeded else sorted(map(str, order_1[:10])) + order_1[10:])
+import dis, io, marshal
+listing = io.StringIO()
+dis.dis(consts.closure, file=listing)
+import re
+print(re.sub(r"0x[0-9a-f]+", "0x?", listing.getvalue()))
+code = consts.Klass.method.__code__
+print(marshal.loads(marshal.dumps(code)) == code, code.replace(co_name="renamed").co_name)
+events = []
+def tracer(frame, event, arg):
+    events.append((event, frame.f_code.co_name, frame.f_lineno))
+    return tracer
+sys.settrace(tracer)
+consts.closure(1, c=3)(10)
+list(consts.gen(2))
+sys.settrace(None)
+print(events)
 gc.collect()
 importlib.reload(consts)
 print(consts.iteration_orders() == order_1, consts.membership("beta"))
