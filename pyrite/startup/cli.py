@@ -94,8 +94,12 @@ def do_info(args, command):
     patterns = 0
     if archive.regex is not None:
         patterns = sum(len(table) for table in archive.regex_tables().values())
+    images = [rec[10] for rec in archive.modules.values() if rec[10] is not None]
     print("%s: %d modules, %d bytes of code, %d search directories, %d regex patterns, default check=%s"
           % (args.archive, len(archive.modules), size, len(archive.dirs), patterns, archive.check))
+    print("heap images: %d of %d modules, %d bytes%s"
+          % (len(images), len(archive.modules), sum(image[1] for image in images),
+             "" if archive.image_helper is None else ", helper " + archive.image_helper[0]))
     return 0
 
 

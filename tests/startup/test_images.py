@@ -269,3 +269,14 @@ def test_marshal_order_reader_matches_marshal():
     assert len(found) == 3 and all(id(s) in orders for s in found)
     for s in found:
         assert frozenset(orders[id(s)]) == s
+
+
+def test_info_reports_images(consts_app, tmp_path, capsys):
+    from pyrite.startup import cli
+    archive = tmp_path / "c.pyra"
+    record(["main.py"], consts_app, archive)
+    assert cli.do_info(type("Args", (), {"archive": str(archive)})(), None) == 0
+    loaded = hook.Archive(str(archive))
+    n = sum(rec[10] is not None for rec in loaded.modules.values())
+    assert n >= 1
+    assert ("heap images: %d of %d modules" % (n, len(loaded.modules))) in capsys.readouterr().out
