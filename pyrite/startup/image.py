@@ -26,7 +26,8 @@ CODE_TYPE = type(hook.digest.__code__)
 # The object fields of a code object, in the order _pyrite_image.code_fields returns them.
 CODE_FIELDS = ("co_consts", "co_names", "co_exceptiontable", "co_localsplusnames", "co_localspluskinds",
                "co_filename", "co_name", "co_qualname", "co_linetable")
-SUPPORTED = sys.version_info[:2] == (3, 11) and sys.implementation.name == "cpython" and sys.maxsize > 2 ** 32
+SUPPORTED = (sys.version_info[:2] == (3, 11) and sys.implementation.name == "cpython" and sys.maxsize > 2 ** 32
+             and sys.byteorder == "little")
 
 
 class ImageError(Exception):
