@@ -215,22 +215,49 @@ def load_extension(name, origin):
 
 
 def load_image_helper(archive, path, offset, length, expected):
-    """Load the archive's image helper from `path`, first (re)writing it from the archive if it differs."""
+    """Load the archive's image helper extension, (re)writing it from the archive where needed.
+
+    Tried in order: the path recorded at build time, this user's pyrite cache, and a hidden file next
+    to the archive (for an archive recorded by another user, or copied to another machine).
+    """
     data = archive.blob(offset, length, expected)
+    name = os.path.basename(path)
+    cache = os.environ.get("PYRITE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "pyrite")
+    candidates = (path, os.path.join(cache, "startup", name),
+                  os.path.join(os.path.dirname(os.path.abspath(archive.path)), "." + name))
+    errors = []
+    for candidate in candidates:
+        try:
+            place_file(candidate, data)
+            return load_extension("_pyrite_image", candidate)
+        except Exception as exc:
+            errors.append("%s: %s" % (candidate, exc))
+    raise ArchiveError("cannot place the image helper (%s)" % "; ".join(errors))
+
+
+def place_file(path, data):
+    """Make `path` hold exactly `data`: leave an identical file alone, else write it atomically."""
     try:
         with open(path, "rb") as f:
-            same = f.read() == data
+            if f.read() == data:
+                return
     except OSError:
-        same = False
-    if not same:
-        folder = os.path.dirname(path)
-        if not os.path.isdir(folder):
-            os.makedirs(folder, exist_ok=True)
-        tmp = "%s.tmp%d" % (path, os.getpid())
+        pass
+    folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
+    tmp = "%s.tmp%d" % (path, os.getpid())
+    try:
         with open(tmp, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
-    return load_extension("_pyrite_image", path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 class PatternCache(dict):

@@ -209,28 +209,50 @@ def helper_path(archive):
     return hook.Archive(str(archive)).image_helper[0]
 
 
+def private_cache_env(tmp_path):
+    """An environment whose pyrite cache is this test's own, so removing or blocking the helper there
+    cannot disturb tests running in parallel (they share the default cache)."""
+    from conftest import base_env
+    return dict(base_env(), PYRITE_CACHE_DIR=str(tmp_path / "cache"))
+
+
 def test_missing_helper_is_restored_from_the_archive(consts_app, tmp_path):
+    env = private_cache_env(tmp_path)
     archive = tmp_path / "c.pyra"
-    record(["main.py"], consts_app, archive)
+    record(["main.py"], consts_app, archive, env=env)
+    assert helper_path(archive).startswith(str(tmp_path / "cache"))
     os.unlink(helper_path(archive))
-    assert run_same(consts_app, archive, tmp_path)[2] >= 1
+    assert run_same(consts_app, archive, tmp_path, env=env)[2] >= 1
     assert os.path.exists(helper_path(archive))
 
 
-def test_unusable_helper_falls_back_to_marshal(consts_app, tmp_path):
-    """If the helper cannot be written or loaded, every module still comes from the archive, via marshal."""
+@pytest.mark.parametrize("usable_places", [1, 0])
+def test_helper_placement_and_fallback(consts_app, tmp_path, usable_places):
+    """The helper goes to the recorded path, else this user's cache, else next to the archive; if none
+    can hold it, every module still comes from the archive, via marshal."""
     archive = tmp_path / "c.pyra"
-    record(["main.py"], consts_app, archive)
+    record(["main.py"], consts_app, archive, env=private_cache_env(tmp_path))
     path = helper_path(archive)
+    assert path.startswith(str(tmp_path / "cache"))
+    name = os.path.basename(path)
+    cache = tmp_path / "other-cache"
+    blocked = [path, str(cache / "startup" / name)] + ([str(tmp_path / ("." + name))] if not usable_places else [])
     os.unlink(path)
-    os.mkdir(path)   # a directory where the helper should be: it can be neither read nor replaced
+    for place in blocked:   # a directory where the helper would go: it can be neither read nor replaced
+        os.makedirs(place)
+    env = dict(private_cache_env(tmp_path), PYRITE_CACHE_DIR=str(cache))
     try:
-        n_served, fallbacks, images = run_same(consts_app, archive, tmp_path)
-        assert images == 0 and n_served >= 1 and fallbacks == 0
-        verbose = run_py(["-v", "main.py"], consts_app, archive=archive)
-        assert "pyrite-startup: heap images unusable" in verbose.stderr
+        n_served, fallbacks, images = run_same(consts_app, archive, tmp_path, env=env)
+        assert n_served >= 1 and fallbacks == 0
+        if usable_places:
+            assert images >= 1 and os.path.isfile(str(tmp_path / ("." + name)))
+        else:
+            assert images == 0
+            verbose = run_py(["-v", "main.py"], consts_app, archive=archive, env=env)
+            assert "pyrite-startup: heap images unusable" in verbose.stderr
     finally:
-        os.rmdir(path)
+        for place in blocked:
+            os.rmdir(place)
 
 
 def test_damaged_string_table_falls_back_to_marshal(consts_app, tmp_path):
