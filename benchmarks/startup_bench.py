@@ -28,6 +28,10 @@ CASES = [
     ("IPython", "IPython", ["-c", "import IPython"]),
     ("moto (AWS mocks)", "moto", ["-c", "import moto"]),
     ("cfn-lint (cfnlint.api)", "cfnlint", ["-c", "import cfnlint.api"]),
+    # what the `cfn-lint` console script runs (it exits through sys.exit: a whole-process CLI case)
+    ("cfn-lint --version (CLI)", "cfnlint",
+     ["-c", "import sys; sys.argv = ['cfn-lint', '--version']; from cfnlint.runner import main; sys.exit(main())"]),
+    ("ipython --version (CLI)", "IPython", ["-m", "IPython", "--version"]),
 ]
 
 
