@@ -280,10 +280,10 @@ def verify_images(path, modules):
     with_images = [name for name, rec in modules.items() if rec[10] is not None]
     if p.returncode != 0:
         sys.stderr.write("pyrite startup: checking heap images failed; modules load through marshal\n")
-        if os.environ.get("PYRITE_SHOW_CC"):
+        if os.environ.get("PYRITE_IMAGE_DEBUG"):
             sys.stderr.write(p.stderr)
         return with_images
-    if os.environ.get("PYRITE_SHOW_CC"):
+    if os.environ.get("PYRITE_IMAGE_DEBUG"):
         sys.stderr.write(p.stderr)
     bad = set(p.stdout.split())
     return [name for name in with_images if name in bad]

@@ -67,7 +67,7 @@ def build_helper():
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if p.returncode != 0 or not os.path.exists(tmp):
         sys.stderr.write("pyrite startup: could not build the image helper; modules load through marshal\n")
-        if os.environ.get("PYRITE_SHOW_CC"):
+        if os.environ.get("PYRITE_IMAGE_DEBUG"):
             sys.stderr.write(p.stdout.decode(errors="replace"))
         return None
     os.replace(tmp, path)
@@ -490,7 +490,7 @@ def module_image(writer, data):
         code = marshal.loads(data)
         return writer.image(code, frozenset_orders(data, code))
     except (ImageError, ValueError, OverflowError, struct.error) as exc:
-        if os.environ.get("PYRITE_SHOW_CC"):
+        if os.environ.get("PYRITE_IMAGE_DEBUG"):
             sys.stderr.write("no image: %r\n" % (exc,))
         return None
 
@@ -511,7 +511,7 @@ def verify_archive(path):
         try:
             got = archive.helper_code(rec[10])
         except Exception as exc:
-            if os.environ.get("PYRITE_SHOW_CC"):
+            if os.environ.get("PYRITE_IMAGE_DEBUG"):
                 sys.stderr.write("%s: %r\n" % (name, exc))
             bad.append(name)
             continue
