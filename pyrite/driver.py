@@ -39,23 +39,24 @@ def run_passes(prog, upto=None):
                     break
 
 
-def compile_to_c(path, dump_ir=False):
+def compile_to_c(path, dump_ir=False, target="native"):
     """Python program -> C text (and the inference results, and the IR text when asked)."""
     from pyrite.codegen.emit_module import emit_program
+    from pyrite.targets.base import get_target
     prog, inf = build_ir(path)                                     # frontend, inference, IR
     run_passes(prog)                                               # passes
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program
         ir_text = format_program(prog)
-    return emit_program(prog), inf, ir_text                        # C text
+    return emit_program(prog, get_target(target)), inf, ir_text                       # C text
 
 
 def build(path, target, out_path, show_commands=False, keep_dir=None):
     """Compile a program to an executable (native) or .wasm (wasi). Returns out_path."""
     from pyrite.toolchain.zig import compile_program
     import tempfile
-    c_text, _, _ = compile_to_c(path)
+    c_text, _, _ = compile_to_c(path, target=target)
     work = keep_dir or tempfile.mkdtemp(prefix="pyrite-")
     c_path = os.path.join(work, "program.c")
     with open(c_path, "w") as f:

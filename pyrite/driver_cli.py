@@ -43,8 +43,11 @@ def parse(argv):
         else:
             raise SystemExit("pyrite: unknown option %s\n%s" % (a, USAGE))
         i += 1
-    if opts["target"] not in ("native", "wasi"):
-        raise SystemExit("pyrite: unknown target %r (native or wasi)" % opts["target"])
+    from pyrite.targets.base import get_target
+    try:
+        get_target(opts["target"])
+    except ValueError as e:
+        raise SystemExit("pyrite: %s" % e)
     return cmd, opts
 
 
@@ -90,8 +93,8 @@ def report(err):
 
 
 def default_out(prog, target):
-    base = os.path.splitext(os.path.basename(prog))[0]
-    return base + (".wasm" if target == "wasi" else "")
+    from pyrite.targets.base import get_target
+    return get_target(target).output_name(os.path.splitext(os.path.basename(prog))[0])
 
 
 def cmd_build(opts):
@@ -103,7 +106,7 @@ def cmd_build(opts):
     flags = opts["flags"]
     try:
         if "--emit-c" in flags or "--dump-ir" in flags:
-            c_text, _, ir_text = driver.compile_to_c(prog, dump_ir="--dump-ir" in flags)
+            c_text, _, ir_text = driver.compile_to_c(prog, dump_ir="--dump-ir" in flags, target=target)
             if "--emit-c" in flags:
                 c_out = os.path.splitext(out)[0] + ".c"
                 with open(c_out, "w") as f:
@@ -171,7 +174,8 @@ def cached_build(prog, target, show):
     d = os.path.join(cache_dir(), "builds")
     os.makedirs(d, exist_ok=True)
     index = os.path.join(d, key + ".json")
-    out = os.path.join(d, key + (".wasm" if target == "wasi" else ".exe"))
+    from pyrite.targets.base import get_target
+    out = os.path.join(d, key + (get_target(target).suffix or ".exe"))
     try:
         with open(index) as f:
             deps = json.load(f)
@@ -195,10 +199,5 @@ def cmd_run(opts):
         exe = cached_build(prog, target, "--show-commands" in opts["flags"])
     except (CompileError, ToolchainError) as e:
         return report(e)
-    argv = [prog] + opts["args"]
-    if target == "native":
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.execv(exe, argv)
-    from pyrite.targets.wasi import run_wasi
-    return run_wasi(exe, argv)
+    from pyrite.targets.base import get_target
+    return get_target(target).run(exe, [prog] + opts["args"])

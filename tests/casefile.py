@@ -4,6 +4,13 @@ import os
 import re
 
 HEADER = re.compile(r"^\[(case|file|stdin|out)(?: ([^\]]+))?\]\s*$")
+# Anything shaped like a section header that is not one is an error, not program text: a misspelt
+# `[stdn]` or an `[expected]` section would otherwise silently become part of the program.
+LOOKS_LIKE_HEADER = re.compile(r"^\[([a-z]+)(?: [^\]]*)?\]\s*$")
+
+
+class CaseFileError(Exception):
+    pass
 
 
 class Case:
@@ -30,15 +37,21 @@ class Case:
         return os.path.join(directory, "main.py")
 
 
-def parse_file(path):
+def parse_file(path, allowed=("case", "file", "stdin", "out")):
+    """Cases of a file. `allowed`: the section kinds this kind of file may use (others are errors)."""
     cases = []
     cur = None
     section = None
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             m = HEADER.match(line)
+            if m is None and LOOKS_LIKE_HEADER.match(line):
+                raise CaseFileError("%s:%d: unknown section %s" % (path, lineno, line.strip()))
             if m:
                 kind, arg = m.group(1), m.group(2)
+                if kind not in allowed:
+                    raise CaseFileError("%s:%d: section [%s] is not used in this kind of file (allowed: %s)"
+                                        % (path, lineno, kind, ", ".join(allowed)))
                 if kind == "case":
                     cur = Case(arg.strip(), path, lineno)
                     cases.append(cur)
@@ -66,9 +79,9 @@ def parse_file(path):
     return cases
 
 
-def load_dir(directory, prefix):
+def load_dir(directory, prefix, allowed=("case", "file", "stdin", "out")):
     out = []
     for name in sorted(os.listdir(directory)):
         if name.startswith(prefix) and name.endswith(".test"):
-            out += parse_file(os.path.join(directory, name))
+            out += parse_file(os.path.join(directory, name), allowed)
     return out

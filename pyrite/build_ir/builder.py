@@ -181,7 +181,7 @@ class Builder:
         return self.coerce(v, m.FLOAT).reg
 
     def type_of(self, node):
-        return m.resolved(self.inf.types.get(node, m.DYN))
+        return m.resolved(self.finfo.types.get(node, m.DYN))
 
     def const_obj(self, text):
         """An interned str constant as an object register (borrowed immortal constant)."""

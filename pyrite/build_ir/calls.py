@@ -19,7 +19,7 @@ MATH2 = {"atan2", "hypot", "pow", "fmod", "copysign"}
 
 
 def transform_call(b, node):
-    info = b.inf.calls.get(node, ("dynamic",))
+    info = b.finfo.calls.get(node, ("dynamic",))
     t = b.type_of(node)
     kind = info[0]
     starred = any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
@@ -29,7 +29,7 @@ def transform_call(b, node):
         return call_known_function(b, node, info[1], t)
     if kind == "class":
         args, kwargs = eval_args(b, node)
-        return b.coerce(instantiate(b, info[1], args, kwargs), t)
+        return b.coerce(instantiate(b, info[1], args, kwargs, node), t)
     if kind == "method":
         return method_call(b, node, info[1], info[2], t)
     if kind == "classcall":
@@ -37,12 +37,12 @@ def transform_call(b, node):
         fi = info[2]
         if fi.kind == "classmethod":
             args = [class_object(b, info[1])] + args
-        return b.coerce(direct_call(b, fi, args, kwargs, None), t)
+        return b.coerce(direct_call(b, fi, args, kwargs, None, node), t)
     if kind == "super":
         args, kwargs = eval_args(b, node)
         fi = info[2]
         first = [] if fi.kind == "staticmethod" else [self_value(b)]
-        return b.coerce(direct_call(b, fi, first + args, kwargs, None), t)
+        return b.coerce(direct_call(b, fi, first + args, kwargs, None, node), t)
     if kind == "super_builtin":
         args, kwargs = eval_args(b, node)
         meth = b.c_call("Pyrt_SuperGetAttr", ["(PyrtType *)" + b.pb.class_irs[info[1]].type_var.cname,
@@ -148,7 +148,7 @@ def call_known_function(b, node, fi, t):
         # module-level function: still raise NameError if called before its def ran
         ex.check_name_defined(b, node.func.id)
     args, kwargs = eval_args(b, node)
-    return b.coerce(direct_call(b, fi, args, kwargs, fobj), t)
+    return b.coerce(direct_call(b, fi, args, kwargs, fobj, node), t)
 
 
 def always_defined(b, name):
@@ -256,9 +256,12 @@ def bind_args(fi, args, kwargs):
     return out
 
 
-def direct_call(b, fi, args, kwargs, fobj):
+def direct_call(b, fi, args, kwargs, fobj, node=None):
     """Call fi's typed entry with already evaluated arguments. fobj: the function object (needed
-    for closures and for defaults of nested functions), or None."""
+    for closures and for defaults of nested functions), or None. node: the call, whose recorded
+    target picks fi's instance for these argument types (monomorphisation)."""
+    if node is not None:
+        fi = b.finfo.targets.get((node, fi), fi)
     fir = b.pb.func_irs[fi]
     bound = bind_args(fi, args, kwargs)
     if bound is None:
@@ -324,7 +327,7 @@ def function_object_of(b, fi):
     return V(r, m.DYN)
 
 
-def instantiate(b, ci, args, kwargs):
+def instantiate(b, ci, args, kwargs, node=None):
     cir = b.pb.class_irs[ci]
     init = ci.lookup_method("__init__")
     tv = cir.type_var.cname
@@ -336,7 +339,7 @@ def instantiate(b, ci, args, kwargs):
     else:
         obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname], m.InstanceT(ci))
     if init is not None:
-        direct_call(b, init, [obj] + list(args), kwargs, None)
+        direct_call(b, init, [obj] + list(args), kwargs, None, node)
     elif not ci.is_exception() and (args or kwargs):
         b.c_void("pyrt_err_no_init_args", [ex._cstr(ci.name)], ops.ERR_ALWAYS)
     return obj
@@ -345,18 +348,63 @@ def instantiate(b, ci, args, kwargs):
 def method_call(b, node, fi, overrides, t):
     recv = ex.transform_expr(b, node.func.value)
     args, kwargs = eval_args(b, node)
-    if overrides:
+    if overrides and isinstance(recv.t, (m.InstanceT, m.OptionalT)):
+        return virtual_call(b, node, recv, fi, overrides, args, kwargs, t)
+    if overrides or fi is None:
         return b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(node.func.attr)],
                        args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
     if isinstance(recv.t, m.OptionalT):
         b.add(ops.CheckNotNone(recv.reg, node.func.attr))
         recv = V(recv.reg, recv.t.inner)
+    return bound_call(b, fi, recv, args, kwargs, t, node)
+
+
+def virtual_call(b, node, recv, fi, overrides, args, kwargs, t):
+    """recv.m(args) where subclasses of recv's class override m: a switch on the receiver's exact
+    class, each arm a direct typed call of the method that class resolves to; any other receiver
+    (none in a whole program, but kept safe) takes the generic path.
+
+        tp = recv->type
+        if (tp == T_A || tp == T_C) r = pyf_A_m(recv, ...)  elif (tp == T_B) r = pyf_B_m(...)
+        else r = Pyrt_CallMethod(recv, "m", ...)
+    """
+    name = node.func.attr
+    if isinstance(recv.t, m.OptionalT):
+        b.add(ops.CheckNotNone(recv.reg, name))
+        recv = V(recv.reg, recv.t.inner)
+    cls = recv.t.cls
+    groups = {}
+    for c in [cls] + list(cls.all_subclasses()):
+        target = c.lookup_method(name)
+        if target is not None and c in b.pb.class_irs:
+            groups.setdefault(target, []).append(c)
+    tp = b.expr("(PyrtObject *){0}->type", [recv.reg], m.DYN, rtype=PTR)
+    result = b.temp(rtype_of(t))
+    done = b.new_block()
+    for target, classes in groups.items():
+        yes, nxt = b.new_block(), b.new_block()
+        test = " || ".join("{0} == %s" % b.pb.class_irs[c].type_var.cname for c in classes)
+        b.branch(b.expr(test, [tp.reg], m.BOOL).reg, yes, nxt)
+        b.set_block(yes)
+        b.add(ops.Assign(result, b.coerce(bound_call(b, target, recv, args, kwargs, t, node), t).reg))
+        b.goto(done)
+        b.set_block(nxt)
+    r = b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(name)], args + list(kwargs.values()), t,
+                kwnames=list(kwargs) or None)
+    b.add(ops.Assign(result, b.coerce(r, t).reg))
+    b.goto(done)
+    b.set_block(done)
+    return V(result, t)
+
+
+def bound_call(b, fi, recv, args, kwargs, t, node=None):
+    """Direct call of method fi on an instance receiver."""
     if fi.kind == "staticmethod":
-        return b.coerce(direct_call(b, fi, args, kwargs, None), t)
+        return b.coerce(direct_call(b, fi, args, kwargs, None, node), t)
     if fi.kind == "classmethod":
         cls = b.c_call("Pyrt_TypeOf", [b.box(recv)], m.DYN)
-        return b.coerce(direct_call(b, fi, [cls] + args, kwargs, None), t)
-    return b.coerce(direct_call(b, fi, [recv] + args, kwargs, None), t)
+        return b.coerce(direct_call(b, fi, [cls] + args, kwargs, None, node), t)
+    return b.coerce(direct_call(b, fi, [recv] + args, kwargs, None, node), t)
 
 
 # ---------------------------------------------------------------------- typed fast paths

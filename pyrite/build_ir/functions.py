@@ -126,6 +126,12 @@ class ProgramBuilder:
             fir.ret = VOID
         else:
             fir.ret = rtype_of(ret)
+        if fi.origin is not None:   # an instance shares its function's defaults and function object
+            origin = self.func_irs[fi.origin]
+            fir.default_vars, fir.funcobj_var = origin.default_vars, origin.funcobj_var
+            fir.argspec = origin.argspec
+            self.mod_irs[fi.module.name].functions.append(fir)
+            return fir
         fir.default_vars = {}
         # defaults live in C statics only for defs that run once (module or class body level);
         # other functions keep them in their function object
@@ -225,7 +231,7 @@ def build_genexp_body(b, node):
             b.fn.yield_count += 1
         st.comprehension_loops(b, gens[1:], inner)
     # the first iterable is already an iterator (the '.0' parameter)
-    st.iterator_loop(b, first.reg, gens[0].target, m.resolved(b.inf.types.get(gens[0].target, m.DYN)),
+    st.iterator_loop(b, first.reg, gens[0].target, m.resolved(b.finfo.types.get(gens[0].target, m.DYN)),
                      body, done, holder)
     b.set_block(done)
 

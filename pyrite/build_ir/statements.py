@@ -125,7 +125,7 @@ def transform_AugAssign(b, node):
             b.c_void("Pyrt_SetSlice", [b.box(obj)] + parts + [b.box(r)])
             return
         idx = ex.transform_expr(b, target.slice)
-        et = m.resolved(b.inf.types.get(target, m.DYN))
+        et = m.resolved(b.finfo.types.get(target, m.DYN))
         cur = b.coerce(ex.getitem(b, obj, idx, et), et)
         r = ex.binop(b, node.op, cur, ex.transform_expr(b, node.value), et, inplace=True)
         ex.setitem(b, obj, idx, r)
@@ -283,13 +283,13 @@ def transform_For(b, node):
 def for_loop(b, iter_node, target, body, exit_block, cont_holder=None):
     """Lower `for target in iter: body`; control reaches exit_block when the iterator is exhausted.
     cont_holder[0] receives the block that `continue` jumps to."""
-    info = b.inf.calls.get(iter_node) if isinstance(iter_node, ast.Call) else None
+    info = b.finfo.calls.get(iter_node) if isinstance(iter_node, ast.Call) else None
     if info == ("builtin", "range") and not iter_node.keywords and 1 <= len(iter_node.args) <= 3 \
             and all(b.type_of(a) in (m.INT, m.BOOL) for a in iter_node.args) \
             and not any(isinstance(a, ast.Starred) for a in iter_node.args):
         return range_loop(b, iter_node, target, body, exit_block, cont_holder)
     it_v = ex.transform_expr(b, iter_node)
-    elem_t = m.resolved(b.inf.types.get(target, m.DYN))
+    elem_t = m.resolved(b.finfo.types.get(target, m.DYN))
     if isinstance(it_v.t, m.ListT):
         return list_loop(b, it_v, target, elem_t, body, exit_block, cont_holder)
     it = b.c_call("Pyrt_GetIter", [b.box(it_v)], m.DYN)

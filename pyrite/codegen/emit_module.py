@@ -55,7 +55,8 @@ def _c_bytes(b):
     return '"' + "".join("\\%03o" % c for c in b) + '"'
 
 
-def emit_program(prog):
+def emit_program(prog, target):
+    """The whole program as one C file; `target` (a Target) supplies the entry point."""
     consts = Constants()
     body = []
     decls = []
@@ -91,13 +92,7 @@ def emit_program(prog):
         FunctionEmitter(f, consts, body).emit()
     for f in all_funcs:
         emit_generic_entry(f, body)
-    body.append("int main(int argc, char **argv) {")
-    body.append("    Pyrt_Init(argc, argv);")
-    body.append("    pyrt_init_constants();")
-    body.append("    int status = 0;")
-    body.append("    if (%s() < 0) status = Pyrt_HandleUncaught();" % prog.main.init.cname)
-    body.append("    return Pyrt_Finalize(status);")
-    body.append("}")
+    body.append(target.entry_c(prog.main.init.cname))
     out = [PRELUDE]
     out += decls
     consts.emit_init(out)

@@ -9,6 +9,7 @@ import tempfile
 import time
 
 from pyrite import driver
+from pyrite.targets.base import get_target, target_names
 
 
 def warm(target):
@@ -17,10 +18,10 @@ def warm(target):
         src = os.path.join(d, "hello.py")
         with open(src, "w") as f:
             f.write('print("hello")\n')
-        driver.build(src, target, os.path.join(d, "hello" + (".wasm" if target == "wasi" else "")))
+        driver.build(src, target, os.path.join(d, get_target(target).output_name("hello")))
     print("warmed %s in %.1f s" % (target, time.time() - t0))
 
 
 if __name__ == "__main__":
-    for t in sys.argv[1:] or ["native", "wasi"]:
+    for t in sys.argv[1:] or target_names():
         warm(t)

@@ -10,11 +10,6 @@ import tempfile
 from pyrite.toolchain.cache import cache_dir, atomic_replace_dir
 
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "runtime")
-TARGETS = {
-    "native": {"triple": None, "cflags": ["-O2", "-mcpu=baseline"], "ldflags": ["-lm"], "exe_suffix": ""},
-    "wasi": {"triple": "wasm32-wasi", "cflags": ["-O2", "-mbulk-memory", "-msign-ext", "-mnontrapping-fptoint"], "ldflags": ["-s", "-lm", "-Wl,-z,stack-size=8388608"],
-             "exe_suffix": ".wasm", "runtime_opt": "-Oz"},
-}
 COMMON_CFLAGS = ["-std=gnu11", "-fno-strict-aliasing", "-fwrapv", "-ffunction-sections", "-fdata-sections",
                  "-Wno-unused-label", "-Wno-unused-variable", "-Wno-unused-function",
                  "-Wno-parentheses-equality", "-Wno-unused-but-set-variable"]
@@ -36,10 +31,13 @@ def zig_exe():
     return path
 
 
+def _target(target):
+    from pyrite.targets.base import get_target, Target
+    return target if isinstance(target, Target) else get_target(target)
+
+
 def target_flags(target):
-    t = TARGETS[target]
-    flags = ["-target", t["triple"]] if t["triple"] else []
-    return flags
+    return _target(target).target_flags()
 
 
 last_commands = []   # the zig command lines of the latest compilation (tests print them on failure)
@@ -48,9 +46,8 @@ last_commands = []   # the zig command lines of the latest compilation (tests pr
 def runtime_cflags(target):
     """The runtime library's flags: the program's, with the target's runtime_opt optimisation level if set
     (wasm: -Oz, the runtime is most of a small program's .wasm)."""
-    t = TARGETS[target]
-    opt = t.get("runtime_opt")
-    return [opt if opt and f.startswith("-O") else f for f in t["cflags"]]
+    opt = _target(target).runtime_opt
+    return [opt if opt and f.startswith("-O") else f for f in _target(target).cflags]
 
 
 def run(cmd, show, cwd=None):
@@ -71,7 +68,7 @@ def runtime_sources():
 
 def runtime_hash(target):
     h = hashlib.sha256()
-    h.update(repr((TARGETS[target], COMMON_CFLAGS)).encode())
+    h.update(repr((_target(target).fingerprint(), COMMON_CFLAGS)).encode())
     for d in ("src", "include", "platform"):
         base = os.path.join(RUNTIME_DIR, d)
         if not os.path.isdir(base):
@@ -86,7 +83,7 @@ def runtime_hash(target):
 def runtime_library(target, show=False):
     """Path of libpyrt.a for the target, building it on first use (cached by source hash)."""
     key = runtime_hash(target)
-    out_dir = os.path.join(cache_dir(), "runtime", "%s-%s" % (target, key))
+    out_dir = os.path.join(cache_dir(), "runtime", "%s-%s" % (_target(target).name, key))
     lib = os.path.join(out_dir, "libpyrt.a")
     if os.path.exists(lib):
         return lib
@@ -110,8 +107,8 @@ def runtime_library(target, show=False):
 def compile_program(c_path, out_path, target, show=False):
     del last_commands[:]
     lib = runtime_library(target, show)
-    t = TARGETS[target]
-    cmd = [zig_exe(), "cc"] + target_flags(target) + t["cflags"] + COMMON_CFLAGS + \
-        ["-I", os.path.join(RUNTIME_DIR, "include"), c_path, lib] + t["ldflags"] + ["-o", out_path]
+    t = _target(target)
+    cmd = [zig_exe(), "cc"] + t.target_flags() + list(t.cflags) + COMMON_CFLAGS + \
+        ["-I", os.path.join(RUNTIME_DIR, "include"), c_path, lib] + list(t.ldflags) + ["-o", out_path]
     run(cmd, show)
     return out_path

@@ -27,8 +27,9 @@ STUB_TYPE_NAMES = [(m.ListT, "list"), (m.DictT, "dict"), (m.SetT, "set"), (m.Tup
 class Inference:
     """Results: types[node], calls[node], funcs[node], classes[node], modules[name]."""
 
-    def __init__(self, program):
+    def __init__(self, program, specialise=frozenset()):
         self.program = program
+        self.specialise = specialise   # def nodes whose calls pick an instance per argument signature
         self.types = {}
         self.calls = {}
         self.funcs = {}
@@ -73,6 +74,7 @@ class Inference:
             fi.params[0].slot.join(m.DYN, "cls parameter of a classmethod")
         self.funcs[node] = fi
         self.all_funcs.append(fi)
+        fi.specialise = node in self.specialise
         if cls is None:
             parent.nested.append(fi)
         inner_prefix = qual + ".<locals>."
@@ -123,6 +125,35 @@ class Inference:
         if self.errors:
             raise CompileError(self.errors)
         return self
+
+    # ------------------------------------------------------------------ monomorphisation
+    def instance_for(self, fi, args, kwargs):
+        """The instance of fi that runs for these argument types, created on first use; fi itself
+        beyond MAX_INSTANCES signatures; None while an argument type is unknown."""
+        key = signature_key(args, kwargs)
+        if key is None:
+            return None
+        inst = fi.instances.get(key)
+        if inst is None:
+            if len(fi.instances) >= MAX_INSTANCES:
+                return fi
+            inst = FuncInfo(fi.node, fi.scope, fi.module, fi.parent, fi.cls, fi.kind, fi.name, fi.qualname)
+            inst.params = [ParamInfo(p.name, p.kind, p.default, inst.slot(p.name)) for p in fi.params]
+            inst.origin, inst.key = fi, key
+            fi.instances[key] = inst
+            self.all_funcs.append(inst)
+            m.Slot.changed = True
+        return inst
+
+    def specialisation_candidates(self):
+        """Functions worth an instance per call signature: a parameter joined conflicting types."""
+        out = set()
+        for fi in self.all_funcs:
+            if fi.origin is None and _specialisable(fi) and any(
+                    p.slot.get() is m.DYN and (p.slot.find().reason or "").startswith("holds ")
+                    for p in fi.params):
+                out.add(fi.node)
+        return out
 
     def _walk_all(self, record):
         for mod in self.modules.values():
@@ -474,13 +505,14 @@ class Walker:
             self.bind(node.name, m.DYN)
 
     def def_defaults(self, fi):
-        for p in fi.params:
-            if p.default is not None:
-                p.slot.join(self.expr(p.default))
-            elif p.kind == "star":
-                p.slot.join(m.TupleOfT(m.BOTTOM))
-            elif p.kind == "starstar":
-                p.slot.join(m.DictT(m.Slot(m.STR), m.Slot()))
+        for f in [fi] + list(fi.instances.values()):
+            for p in f.params:
+                if p.default is not None:
+                    p.slot.join(self.expr(p.default))
+                elif p.kind == "star":
+                    p.slot.join(m.TupleOfT(m.BOTTOM))
+                elif p.kind == "starstar":
+                    p.slot.join(m.DictT(m.Slot(m.STR), m.Slot()))
 
     def s_ClassDef(self, node):
         ci = self.inf.classes[node]
@@ -514,7 +546,7 @@ class Walker:
         elif isinstance(target, ast.Starred):
             self.assign(target.value, m.ListT(m.Slot(t)))
         if self.record:
-            self.inf.types[target] = t
+            self.func.types[target] = t
 
     def unpack(self, elts, t):
         star = any(isinstance(e, ast.Starred) for e in elts)
@@ -527,7 +559,7 @@ class Walker:
             if isinstance(e, ast.Starred):
                 self.assign(e.value, m.ListT(m.Slot(elem)))
                 if self.record:
-                    self.inf.types[e] = m.ListT(m.Slot(elem))
+                    self.func.types[e] = m.ListT(m.Slot(elem))
             else:
                 self.assign(e, elem)
 
@@ -542,8 +574,8 @@ class Walker:
             cls.field_for_store(name).slot.join(t)
         elif isinstance(obj, m.ModuleT) and isinstance(obj.module, ModuleInfo):
             obj.module.globals.setdefault(name, m.Slot()).join(t)
-        elif obj is m.BOTTOM:
-            return
+        elif obj is m.BOTTOM or obj is m.NONE:
+            return   # unknown yet, or always None (the store raises AttributeError)
         else:
             # unknown object: any class's attribute of that name may be the target
             for ci in self.inf.all_classes:
@@ -554,6 +586,8 @@ class Walker:
 
     def store_subscript(self, obj, index_node, t, node):
         idx = self.expr(index_node)
+        if idx is m.BOTTOM or t is m.BOTTOM or obj is m.NONE:
+            return   # not known yet: a later iteration of the fixpoint stores the real types
         if isinstance(obj, m.ListT):
             if isinstance(index_node, ast.Slice) or idx is m.SLICE:
                 obj.elem.join(self.iter_elem(t, None))
@@ -575,7 +609,7 @@ class Walker:
     def expr(self, node):
         t = getattr(self, "e_" + type(node).__name__, self.e_other)(node)
         if self.record:
-            self.inf.types[node] = t
+            self.func.types[node] = t
         return t
 
     def e_other(self, node):
@@ -608,7 +642,7 @@ class Walker:
         # the target binds in the enclosing function (comprehensions are inlined)
         self.bind(node.target.id, t)
         if self.record:
-            self.inf.types[node.target] = t
+            self.func.types[node.target] = t
         return t
 
     def e_BinOp(self, node):
@@ -804,8 +838,8 @@ class Walker:
         return self.attr_type(self.expr(node.value), node.attr, node)
 
     def attr_type(self, obj, name, node):
-        if obj is m.BOTTOM:
-            return m.BOTTOM
+        if obj is m.BOTTOM or obj is m.NONE:
+            return m.BOTTOM   # unknown yet, or always None (the access raises AttributeError)
         if isinstance(obj, m.ModuleT):
             if isinstance(obj.module, BuiltinModule):
                 c = stubs().module_const(obj.module.name, name)
@@ -827,6 +861,9 @@ class Walker:
                 meth.mark_escaped("it is used as a bound method value")
                 for o in cls.overrides(name):
                     o.mark_escaped("it is used as a bound method value")
+            elif cls.lookup_attr(name) is None and any(name in s.fields for s in cls.all_subclasses()):
+                # a field of some subclasses read through the base: it becomes a field of the base
+                return cls.field_for_store(name).slot.get()
             return m.DYN
         if isinstance(obj, m.ClassT):
             meth = obj.cls.lookup_method(name)
@@ -844,7 +881,7 @@ class Walker:
 
     def subscript_type(self, obj, index, node):
         idx = self.expr(index)
-        if obj is m.BOTTOM or idx is m.BOTTOM:
+        if obj is m.BOTTOM or idx is m.BOTTOM or obj is m.NONE:
             return m.BOTTOM
         is_slice = isinstance(index, ast.Slice) or idx is m.SLICE
         if idx not in (m.INT, m.BOOL, m.SLICE) and not isinstance(obj, m.DictT) \
@@ -925,7 +962,7 @@ class Walker:
 
     def note(self, node, info):
         if self.record and node is not None:
-            self.inf.calls[node] = info
+            self.func.calls[node] = info
 
     def call_value(self, node, callee, args, kwargs):
         if callee is m.BOTTOM:
@@ -935,7 +972,7 @@ class Walker:
             return self.call_function(callee.func, args, kwargs, node)
         if isinstance(callee, m.ClassT):
             self.note(node, ("class", callee.cls))
-            return self.instantiate(callee.cls, args, kwargs)
+            return self.instantiate(callee.cls, args, kwargs, node)
         if isinstance(callee, m.BuiltinT):
             return self.call_builtin(node, callee.name, args, kwargs)
         return self.dynamic_call(node, args, kwargs, callee=callee)
@@ -961,7 +998,14 @@ class Walker:
                 prop[0].mark_escaped("it is read through a value whose class is not known")
 
     def call_function(self, fi, args, kwargs, node):
-        """Join argument types into fi's parameters; returns fi's result type."""
+        """Join argument types into fi's parameters (or those of its instance for these argument types);
+        returns the result type."""
+        if fi.specialise and node is not None:
+            inst = self.inf.instance_for(fi, args, kwargs)
+            if inst is None:
+                return m.BOTTOM   # an argument type is not known yet: the fixpoint comes back
+            self.func.targets[(node, fi)] = inst
+            fi = inst
         params = fi.params
         pos = [p for p in params if p.kind in ("posonly", "pos")]
         star = next((p for p in params if p.kind == "star"), None)
@@ -989,10 +1033,10 @@ class Walker:
             return m.IterT(fi.yield_slot, "generator")
         return fi.ret.get()
 
-    def instantiate(self, ci, args, kwargs):
+    def instantiate(self, ci, args, kwargs, node=None):
         init = ci.lookup_method("__init__")
         if init is not None:
-            self.call_function(init, [m.InstanceT(ci)] + list(args), kwargs, None)
+            self.call_function(init, [m.InstanceT(ci)] + list(args), kwargs, node)
         else:
             for t in list(args) + list(kwargs.values()):
                 m.escape(t)
@@ -1030,6 +1074,9 @@ class Walker:
     def method_call(self, node, recv, name, args, kwargs, record_node):
         if recv is m.BOTTOM:
             return m.BOTTOM
+        if recv is m.NONE:   # always None: the call raises AttributeError, nothing escapes
+            self.note(record_node, ("dynamic",))
+            return m.BOTTOM
         if isinstance(recv, m.ModuleT):
             callee = self.attr_type(recv, name, None)
             return self.call_value(record_node, callee, args, kwargs)
@@ -1065,6 +1112,10 @@ class Walker:
                 return self.call_value(None, f.slot.get(), args, kwargs) if isinstance(f.slot.get(), m.FuncT) \
                     else self.dynamic_call(node, args, kwargs)
             if cls.lookup_property(name) is None and cls.lookup_attr(name) is None:
+                subs = cls.overrides(name)
+                if subs:   # defined only in subclasses: dispatch over them (others raise AttributeError)
+                    self.note(node, ("method", None, subs))
+                    return self.call_overrides(subs, m.InstanceT(cls), args, kwargs, node, m.BOTTOM)
                 return self.dynamic_call(node, args, kwargs, recv_name=name)
             return self.dynamic_call(node, args, kwargs)
         overrides = cls.overrides(name)
@@ -1079,7 +1130,13 @@ class Walker:
         else:
             self.note(node, ("method", meth, overrides))
             r = self.call_function(meth, [inst] + list(args), kwargs, node)
+        return self.call_overrides(overrides, inst, args, kwargs, node, r)
+
+    def call_overrides(self, overrides, inst, args, kwargs, node, r):
+        """Join the results of the subclass methods a virtual call may reach into r."""
         for o in overrides:
+            if o.kind == "classmethod":
+                _escape_class_tree(o.cls)
             first = [] if o.kind == "staticmethod" else [m.DYN if o.kind == "classmethod" else inst]
             r = m.join(r, self.call_function(o, first + list(args), kwargs, node))
         return r
@@ -1135,5 +1192,58 @@ def _const_int(node):
     return None
 
 
+def signature_key(args, kwargs):
+    """A finite, shallow description of argument types (None while one is unknown)."""
+    parts = []
+    for t in list(args) + [kwargs[k] for k in sorted(kwargs)]:
+        k = _shape(t, 2)
+        if k is None:
+            return None
+        parts.append(k)
+    return (tuple(parts), tuple(sorted(kwargs)))
+
+
+def _shape(t, depth):
+    if t is m.BOTTOM:
+        return None
+    if isinstance(t, m.Prim):
+        return t.name
+    if isinstance(t, (m.InstanceT, m.ClassT)):
+        return (type(t).__name__, id(t.cls))
+    if isinstance(t, m.FuncT):
+        return ("func", id(t.func))
+    if isinstance(t, m.OptionalT):
+        inner = _shape(t.inner, depth)
+        return ("opt", inner) if inner is not None else None
+    if isinstance(t, m.TupleT) and depth > 0:
+        items = [_shape(x, depth - 1) for x in t.items]
+        return None if None in items else ("tuple",) + tuple(items)
+    return type(t).__name__   # containers: their element slots are shared through the parameter
+
+
+def _specialisable(fi):
+    """Instances share the def's node: only top-level functions and methods with no nested functions,
+    no cells, plain parameters and no decorators."""
+    return (fi.parent is None and isinstance(fi.node, ast.FunctionDef) and not fi.is_generator
+            and not fi.nested and not fi.scope.cells and not fi.decorated and not fi.node.decorator_list
+            and fi.kind in ("function", "method", "staticmethod")
+            and (not fi.is_dunder or fi.name == "__init__")
+            and all(p.kind in ("pos", "posonly", "kw") for p in fi.params))
+
+
+MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one
+MAX_ROUNDS = 3       # inference rounds (each may find more functions worth specialising)
+
+
 def infer_program(program):
-    return Inference(program).run()
+    """Whole-program inference. A first round runs with one instance per function; functions whose
+    parameters it found holding conflicting types are specialised in the next round (calls pick an
+    instance per argument signature), until no new function qualifies."""
+    specialise = set()
+    for _ in range(MAX_ROUNDS):
+        inf = Inference(program, frozenset(specialise)).run()
+        more = inf.specialisation_candidates() - specialise
+        if not more:
+            break
+        specialise |= more
+    return inf

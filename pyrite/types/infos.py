@@ -39,6 +39,15 @@ class FuncInfo:
         self.is_generator = bool(scope and scope.has_yield)
         self.nested = []
         self.decorated = False    # bound name holds a decorator's result, not the function
+        # what the final walk recorded for this function's body (each instance has its own)
+        self.types = {}           # AST node -> type
+        self.calls = {}           # ast.Call -> how it resolves: ("func", fi), ("method", fi, overrides), ...
+        self.targets = {}         # (ast.Call, callee FuncInfo) -> the callee instance that call runs
+        # monomorphisation: instances of this function per argument signature (see Inference.instance_for)
+        self.specialise = False   # calls pick an instance by their argument types
+        self.instances = {}       # signature key -> FuncInfo (same node, own slots)
+        self.origin = None        # for an instance: the function it specialises
+        self.key = None           # for an instance: its signature key
 
     def slot(self, name):
         s = self.locals.get(name)

@@ -23,6 +23,10 @@ def format_report(inf):
             out.append(_line("." + name, ci.fields[name].slot))
     for fi in inf.all_funcs:
         head = "def %s" % fi.qualname
+        if fi.origin is not None:
+            head += "   [instance for %s]" % ", ".join(m.show(p.slot.get()) for p in fi.params)
+        elif fi.instances:
+            head += "   [%d instances by argument types; this one serves the rest]" % len(fi.instances)
         if fi.escaped:
             head += "   [called dynamically: %s]" % fi.escape_reason
         out.append(head)

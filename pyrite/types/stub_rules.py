@@ -107,6 +107,12 @@ def apply_stub(overloads, args, kwargs, receiver=None):
         own = set(bindings)
         if _match(f, args, kwargs, bindings, own):
             return eval_annotation(f.ret, bindings)
+    if any(a is m.NONE for a in args) or any(a is m.NONE for a in kwargs.values()):
+        # A None where no overload takes one: the argument may still widen (a variable holding None
+        # before its other assignments are seen). Answer as for an object argument, which bounds every
+        # later answer, so the fixpoint stays monotone; a real None raises TypeError at run time.
+        dyn = lambda a: m.DYN if a is m.NONE else a
+        return apply_stub(overloads, [dyn(a) for a in args], {k: dyn(v) for k, v in kwargs.items()}, receiver)
     return None
 
 
@@ -212,6 +218,6 @@ def eval_annotation(ann, bindings):
                            m.Slot(eval_annotation(items[1], bindings)))
         if kind == "tuple":
             if len(items) == 2 and isinstance(items[1], ast.Constant) and items[1].value is Ellipsis:
-                return m.TupleOfT(m.resolved(eval_annotation(items[0], bindings)))
+                return m.TupleOfT(eval_annotation(items[0], bindings))
             return m.TupleT([eval_annotation(i, bindings) for i in items])
     return m.DYN

@@ -7,10 +7,7 @@ Every file is built twice when the compilers exist:
     with PYRITE_LEAKS=1).
 The runtime sources are compiled once per session per compiler; each test file is then compiled and linked.
 
-TODO(lead): while the runtime areas are written in parallel some functions are not defined yet. gcc links
-with `-Wl,--unresolved-symbols=ignore-all`; zig's linker (lld) rejects that flag, so for zig the missing
-symbols are collected from the link errors and defined as aborting stubs in a generated C file. Once every
-area links, drop both workarounds (UNRESOLVED_OK = False) so a missing definition is an error again.
+A missing definition is a link error (no unresolved-symbol workarounds).
 """
 import os
 import re
@@ -25,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 INCLUDE = ROOT / "pyrite" / "runtime" / "include"
 SOURCES = sorted((ROOT / "pyrite" / "runtime" / "src").glob("*.c"))
 TESTS = sorted(Path(__file__).resolve().parent.glob("test_*.c"))
-UNRESOLVED_OK = True
 RUN_TIMEOUT = 120
 
 
@@ -96,34 +92,20 @@ def build_gcc(objects, test_file, out_dir):
     assert not failed, "gcc failed to compile the runtime:\n" + "\n".join(failed)
     exe = out_dir / (test_file.stem + "_gcc")
     cmd = ["gcc", *GCC_FLAGS, "-no-pie", *map(str, objs), str(test_file), "-lm", "-o", str(exe)]
-    if UNRESOLVED_OK:
-        cmd.insert(-3, "-Wl,--unresolved-symbols=ignore-all")
     rc, out = compile_cmd(cmd)
     assert rc == 0, "gcc build failed:\n" + " ".join(cmd) + "\n" + out[-8000:]
     return exe
-
-
-UNDEFINED = re.compile(r"undefined symbol: (\w+)")
 
 
 def build_zig(zig, objects, test_file, out_dir):
     objs, failed = objects
     assert not failed, "zig cc failed to compile the runtime:\n" + "\n".join(failed)
     exe = out_dir / (test_file.stem + "_zig")
-    stubs = out_dir / (test_file.stem + "_stubs.c")
-    missing = set()
-    for _ in range(30):   # lld reports a limited number of undefined symbols per link
-        stubs.write_text("#include <stdlib.h>\n" + "".join(
-            f"void {name}(void) {{ abort(); }}\n" for name in sorted(missing)))
-        cmd = [zig, "cc", *ZIG_FLAGS, *map(str, objs), str(test_file), str(stubs), "-lm", "-o", str(exe)]
-        rc, out = compile_cmd(cmd)
-        if rc == 0:
-            return exe
-        new = set(UNDEFINED.findall(out)) - missing
-        if not UNRESOLVED_OK or not new:
-            pytest.fail("zig cc build failed:\n" + " ".join(cmd) + "\n" + out[-8000:])
-        missing |= new
-    pytest.fail("zig cc build: too many undefined symbols")
+    cmd = [zig, "cc", *ZIG_FLAGS, *map(str, objs), str(test_file), "-lm", "-o", str(exe)]
+    rc, out = compile_cmd(cmd)
+    if rc != 0:
+        pytest.fail("zig cc build failed:\n" + " ".join(cmd) + "\n" + out[-8000:])
+    return exe
 
 
 @pytest.mark.parametrize("test_file", TESTS, ids=[t.stem for t in TESTS])

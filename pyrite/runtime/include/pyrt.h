@@ -24,7 +24,8 @@
  *   Functions that set an exception return NULL/-1 for convenience (Pyrt_ErrSetString returns NULL).
  *
  * Portability: the same code runs natively and on wasm32-wasi. Use int64_t/double explicitly
- * ("long" is 32-bit on wasm32). Target #ifdefs live only in runtime/platform/.
+ * ("long" is 32-bit on wasm32). Target #ifdefs, when one is needed, go in runtime/platform/ (none so far: the runtime is target-neutral C;
+ * what differs per target is in pyrite/targets/).
  *
  * Size ("only what the program uses is linked"): a static type descriptor must not reference code
  * that only dynamic dispatch needs. The methods/getattr/setattr/binop/unop/format/tp_new/call slots
