@@ -58,8 +58,8 @@ def test_core_hot_values_unboxed(pyperf_dir):
     want = {
         "richards": ["class Task\n    .handle: TaskRec", "    .input: Packet | None",
                      "def Task.findtcb\n    param self: Task\n    param id: int"],
-        "nqueens": ["def permutations.<locals>.<genexpr>\n    param .0: list[int]\n    i: int\n    yields: int",
-                    "    cycles: list[int]"],
+        "nqueens": ["    cycles: list[int]", "    i.c1: int", "    pool: tuple[int, ...]\n    yields: tuple[int, ...]",
+                    "    vec: tuple[int, ...]"],
         "nbody": ["def advance\n    param dt: float\n    param n: int"],
         "float": ["class Point\n    .x: float\n    .y: float\n    .z: float"],
     }

@@ -673,10 +673,30 @@ def transform_Subscript(b, node):
     obj = transform_expr(b, node.value)
     t = b.type_of(node)
     if isinstance(node.slice, ast.Slice):
+        typed = list_slice_parts(b, obj, node.slice)
+        if typed is not None:
+            return b.coerce(V(b.c_call("PyrtList_GetSliceOpt", [obj.reg] + typed, m.DYN).reg, obj.t), t)
         parts = slice_parts(b, node.slice)
         return b.coerce(b.c_call("Pyrt_GetSlice", [b.box(obj)] + parts, m.DYN), t)
     idx = transform_expr(b, node.slice)
     return b.coerce(getitem(b, obj, idx, t), t)
+
+
+def list_slice_parts(b, obj, s):
+    """Unboxed bounds for slicing a list when every given bound is an int: [start, stop, step, flags]
+    for PyrtList_GetSliceOpt / SetSliceOpt; None otherwise (the generic path with a slice object)."""
+    if not isinstance(obj.t, m.ListT):
+        return None
+    if any(p is not None and b.type_of(p) not in (m.INT, m.BOOL) for p in (s.lower, s.upper, s.step)):
+        return None
+    out, flags = [], 0
+    for part, flag, default in ((s.lower, 1, "0"), (s.upper, 2, "0"), (s.step, 0, "1")):
+        if part is None:
+            flags |= flag
+            out.append(default)
+        else:
+            out.append(b.as_i64(transform_expr(b, part)))
+    return out + [str(flags)]
 
 
 def slice_parts(b, s):
@@ -704,6 +724,10 @@ def getitem(b, obj, idx, t):
 def store_subscript(b, target, v):
     obj = transform_expr(b, target.value)
     if isinstance(target.slice, ast.Slice):
+        typed = list_slice_parts(b, obj, target.slice)
+        if typed is not None:
+            b.c_void("PyrtList_SetSliceOpt", [obj.reg] + typed + [b.box(v)])
+            return
         parts = slice_parts(b, target.slice)
         b.c_void("Pyrt_SetSlice", [b.box(obj)] + parts + [b.box(v)])
         return

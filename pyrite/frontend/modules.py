@@ -5,6 +5,7 @@ import os
 
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.frontend.parse import parse_file
+from pyrite.frontend.desugar import desugar_module
 
 # Modules implemented by the runtime; their attributes are typed by types/stubs/<name>.pyi.
 BUILTIN_MODULES = {"sys", "math", "time", "random"}
@@ -16,6 +17,7 @@ class SourceModule:
         self.name, self.path, self.display_path = name, path, display_path
         self.is_package, self.is_main = is_package, is_main
         self.source, self.tree = parse_file(path, display_path)
+        desugar_module(self.tree)
 
     @property
     def package(self):

@@ -57,6 +57,12 @@ static inline int64_t PyrtCont_SeqLen(PyrtObject *seq) {
 
 /* ------------------------------------------------------------------ list */
 PyrtObject *PyrtList_GetSlice(PyrtObject *l, int64_t start, int64_t stop, int64_t step); /* resolved */
+/* l[start:stop:step] and l[start:stop:step] = v with unboxed bounds, as Python resolves them;
+ * flags: PYRT_SLICE_NO_START / PYRT_SLICE_NO_STOP for an omitted (None) bound; step 1 when omitted */
+#define PYRT_SLICE_NO_START 1
+#define PYRT_SLICE_NO_STOP 2
+PyrtObject *PyrtList_GetSliceOpt(PyrtObject *l, int64_t start, int64_t stop, int64_t step, int flags);
+int PyrtList_SetSliceOpt(PyrtObject *l, int64_t start, int64_t stop, int64_t step, int flags, PyrtObject *v);
 PyrtObject *PyrtList_Subscript(PyrtObject *l, PyrtObject *key);    /* l[int] or l[slice] */
 int PyrtList_AssSubscript(PyrtObject *l, PyrtObject *key, PyrtObject *v);  /* v NULL: delete */
 PyrtObject *PyrtList_Copy(PyrtObject *l);

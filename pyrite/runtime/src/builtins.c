@@ -892,7 +892,7 @@ static BuiltinEntry builtin_table[] = {
     { NULL, NULL, NULL },
 };
 
-PyrtObject *Pyrt_GetBuiltin(const char *name)
+static PyrtObject *lookup_builtin(const char *name)
 {
     for (BuiltinEntry *e = builtin_table; e->name; e++) {
         if (strcmp(e->name, name) != 0)
@@ -909,5 +909,22 @@ PyrtObject *Pyrt_GetBuiltin(const char *name)
         return Pyrt_True;
     if (strcmp(name, "False") == 0)
         return Pyrt_False;
+    Pyrt_ErrFormat(&PyrtType_NameError, "name '%s' is not defined", name);
     return NULL;
+}
+
+/* Generated code passes string literals, so a direct-mapped cache keyed by the name's address makes
+ * repeated calls (`set(...)` in a loop) a load and a compare instead of a table scan. */
+PyrtObject *Pyrt_GetBuiltin(const char *name)
+{
+    static struct { const char *key; PyrtObject *obj; } cache[64];
+    size_t i = ((uintptr_t)name >> 3) & 63;
+    if (cache[i].key == name)
+        return cache[i].obj;
+    PyrtObject *o = lookup_builtin(name);
+    if (o) {
+        cache[i].key = name;
+        cache[i].obj = o;
+    }
+    return o;
 }

@@ -466,6 +466,33 @@ int PyrtList_AssSubscript(PyrtObject *o, PyrtObject *key, PyrtObject *v) {
     return list_ass_extended(l, start, step, n, v);
 }
 
+static int slice_opt_resolve(int64_t length, int64_t *start, int64_t *stop, int64_t *step, int flags,
+                             int64_t *n) {
+    if (*step == 0) {
+        Pyrt_ErrSetString(&PyrtType_ValueError, "slice step cannot be zero");
+        return -1;
+    }
+    if (*step < -INT64_MAX) *step = -INT64_MAX;
+    if (flags & PYRT_SLICE_NO_START) *start = *step < 0 ? INT64_MAX : 0;
+    if (flags & PYRT_SLICE_NO_STOP) *stop = *step < 0 ? INT64_MIN : INT64_MAX;
+    *n = PyrtSlice_Adjust(length, start, stop, *step);
+    return 0;
+}
+
+PyrtObject *PyrtList_GetSliceOpt(PyrtObject *o, int64_t start, int64_t stop, int64_t step, int flags) {
+    int64_t n;
+    if (slice_opt_resolve(((PyrtList *)o)->length, &start, &stop, &step, flags, &n) < 0) return NULL;
+    return list_slice_resolved((PyrtList *)o, start, step, n);
+}
+
+int PyrtList_SetSliceOpt(PyrtObject *o, int64_t start, int64_t stop, int64_t step, int flags, PyrtObject *v) {
+    PyrtList *l = (PyrtList *)o;
+    int64_t n;
+    if (slice_opt_resolve(l->length, &start, &stop, &step, flags, &n) < 0) return -1;
+    if (step == 1) return list_ass_slice(l, start, stop, v);
+    return list_ass_extended(l, start, step, n, v);
+}
+
 /* ================================================================== whole-list operations */
 
 PyrtObject *PyrtList_Concat(PyrtObject *a, PyrtObject *b) {

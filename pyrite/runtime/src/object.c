@@ -18,24 +18,57 @@ static PyrtObject *no_memory(void)
     return Pyrt_ErrSetNone(&PyrtType_MemoryError);
 }
 
-/* Free lists for small fixed-size objects allocated and freed at a high rate (boxed ints and floats,
- * compiled-class instances): one LIFO list per 16-byte size class, blocks never returned to malloc. */
+/* Free lists for small objects (everything up to 144 bytes that is allocated and freed at a high
+ * rate: boxed ints and floats, tuples, lists, sets, dicts, iterators, generators, slices, compiled-class
+ * instances): one LIFO list per 16-byte size class, blocks never returned to malloc.
+ *
+ * Pyrt_Dealloc must find the size class the block was allocated with from the object alone, so a block
+ * is pooled only when that size is known: the type's basicsize for fixed-size types (every builtin type
+ * allocates its exact instances with basicsize), the item count for exact tuples. Variable-size types
+ * (str, bytes, tuple subclasses), exceptions and the two layouts that share the builtin-function type
+ * are never pooled. */
 #define FL_CLASSES 10
+#define FL_MAX (16 * (FL_CLASSES - 1))
 void *pyrt_freelist[FL_CLASSES];
 
-static inline bool fl_eligible(PyrtType *t, size_t size)
+static inline bool fl_type_ok(PyrtType *t)
 {
-    if (size > 16 * (FL_CLASSES - 1) || size != (size_t)t->basicsize)
-        return false;
-    if (t == &PyrtType_Int || t == &PyrtType_Float)
-        return true;
-    return (t->flags & PYRT_TPFLAG_USER) && !(t->flags & PYRT_TPFLAG_EXCEPTION);
+    /* compiled classes have the instance layout (PyrtType_NewUser refuses builtin bases other than
+     * exceptions); revisit here when subclasses of variable-size builtins (str, bytes, tuple) arrive */
+    if (t->flags & PYRT_TPFLAG_USER)
+        return !(t->flags & PYRT_TPFLAG_EXCEPTION);
+    return !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_STR | PYRT_TPFLAG_TUPLE))
+           && t != &PyrtType_BuiltinFunction && t != &PyrtType_Bytes;
+}
+
+/* the size class of a new object of `size` bytes, or 0 when it is not pooled */
+static inline size_t fl_class_new(PyrtType *t, size_t size)
+{
+    if (size > FL_MAX)
+        return 0;
+    if (t == &PyrtType_Tuple || (size == (size_t)t->basicsize && fl_type_ok(t)))
+        return (size + 15) / 16;
+    return 0;
+}
+
+/* the size class an object was allocated in, or 0 when it was not pooled */
+static inline size_t fl_class_of(PyrtObject *o)
+{
+    PyrtType *t = o->type;
+    size_t size;
+    if (t == &PyrtType_Tuple)
+        size = sizeof(PyrtTuple) + (size_t)((PyrtTuple *)o)->length * sizeof(PyrtObject *);
+    else if (fl_type_ok(t))
+        size = (size_t)t->basicsize;
+    else
+        return 0;
+    return size <= FL_MAX ? (size + 15) / 16 : 0;
 }
 
 PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
 {
-    if (fl_eligible(type, size)) {
-        size_t c = (size + 15) / 16;
+    size_t c = fl_class_new(type, size);
+    if (c) {
         PyrtObject *o = pyrt_freelist[c];
         if (o) {
             pyrt_freelist[c] = *(void **)o;
@@ -89,8 +122,8 @@ void Pyrt_Dealloc(PyrtObject *o)
     }
     if (t->dealloc)
         t->dealloc(o);
-    if (fl_eligible(t, (size_t)t->basicsize)) {
-        size_t c = ((size_t)t->basicsize + 15) / 16;
+    size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
+    if (c) {
         *(void **)o = pyrt_freelist[c];
         pyrt_freelist[c] = o;
         return;
