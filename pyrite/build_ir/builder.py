@@ -121,6 +121,17 @@ class Builder:
     def c_void(self, fn, args, err=ops.ERR_NEG):
         self.add(ops.CallC(None, fn, args, err))
 
+    def inline_cache(self):
+        """The C address of a fresh inline cache (a zeroed static PyrtAttrCache) for one site."""
+        prog = self.pb.prog
+        prog.n_inline_caches += 1
+        return "&pyrt_ic[%d]" % (prog.n_inline_caches - 1)
+
+    def call_method(self, recv, name, args, t, kwnames=None):
+        """recv.name(args) on a boxed receiver, through an inline cache."""
+        return self.vcall("Pyrt_CallMethodIC", [self.box(recv), self.const_obj(name)], args, t,
+                          kwnames=kwnames, suffix=(self.inline_cache(),))
+
     def expr(self, template, args, t, rtype=None):
         r = self.temp(rtype or rtype_of(t))
         self.add(ops.Expr(r, template, args))
@@ -131,11 +142,11 @@ class Builder:
         self.add(ops.CheckedC(r, fn, args))
         return V(r, t)
 
-    def vcall(self, fn, prefix, args, t, kwnames=None, err=ops.ERR_NULL, with_kwnames=True):
-        """fn(prefix..., argv, n[, kwnames]) with args boxed."""
+    def vcall(self, fn, prefix, args, t, kwnames=None, err=ops.ERR_NULL, with_kwnames=True, suffix=()):
+        """fn(prefix..., argv, n[, kwnames][, suffix...]) with args boxed."""
         boxed = [self.box(a) for a in args]
         r = self.temp(OBJ)
-        self.add(ops.CallVec(r, fn, prefix, boxed, kwnames, err, with_kwnames))
+        self.add(ops.CallVec(r, fn, prefix, boxed, kwnames, err, with_kwnames, suffix))
         return self.coerce(V(r, m.DYN), t) if t is not None else V(r, m.DYN)
 
     def box(self, v):

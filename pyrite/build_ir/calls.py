@@ -32,6 +32,10 @@ def transform_call(b, node):
         return b.coerce(instantiate(b, info[1], args, kwargs, node), t)
     if kind == "method":
         return method_call(b, node, info[1], info[2], t)
+    if kind == "callmethod":   # obj(args) with obj an instance of a class defining __call__
+        recv = ex.transform_expr(b, node.func)
+        args, kwargs = eval_args(b, node)
+        return invoke_method(b, node, recv, "__call__", info[1], info[2], args, kwargs, t)
     if kind == "classcall":
         args, kwargs = eval_args(b, node)
         fi = info[2]
@@ -96,8 +100,7 @@ def generic_call(b, node, t):
             meth = b.c_call("Pyrt_GetAttr", [b.box(recv), b.const_obj(node.func.attr)], m.DYN)
             return call_ex(b, meth, node, t)
         args, kwargs = eval_args(b, node)
-        return b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(node.func.attr)],
-                       args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
+        return b.call_method(recv, node.func.attr, args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
     callee = ex.transform_expr(b, node.func)
     if _has_star(node):
         return call_ex(b, callee, node, t)
@@ -348,18 +351,23 @@ def instantiate(b, ci, args, kwargs, node=None):
 def method_call(b, node, fi, overrides, t):
     recv = ex.transform_expr(b, node.func.value)
     args, kwargs = eval_args(b, node)
+    return invoke_method(b, node, recv, node.func.attr, fi, overrides, args, kwargs, t)
+
+
+def invoke_method(b, node, recv, name, fi, overrides, args, kwargs, t):
+    """recv.name(args) resolved by inference to method fi (and the subclasses' overrides); node is the
+    expression whose recorded targets pick the instances."""
     if overrides and isinstance(recv.t, (m.InstanceT, m.OptionalT)):
-        return virtual_call(b, node, recv, fi, overrides, args, kwargs, t)
+        return virtual_call(b, node, recv, name, fi, overrides, args, kwargs, t)
     if overrides or fi is None:
-        return b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(node.func.attr)],
-                       args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
+        return b.call_method(recv, name, args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
     if isinstance(recv.t, m.OptionalT):
-        b.add(ops.CheckNotNone(recv.reg, node.func.attr))
+        b.add(ops.CheckNotNone(recv.reg, name))
         recv = V(recv.reg, recv.t.inner)
     return bound_call(b, fi, recv, args, kwargs, t, node)
 
 
-def virtual_call(b, node, recv, fi, overrides, args, kwargs, t):
+def virtual_call(b, node, recv, name, fi, overrides, args, kwargs, t):
     """recv.m(args) where subclasses of recv's class override m: a switch on the receiver's exact
     class, each arm a direct typed call of the method that class resolves to; any other receiver
     (none in a whole program, but kept safe) takes the generic path.
@@ -368,7 +376,6 @@ def virtual_call(b, node, recv, fi, overrides, args, kwargs, t):
         if (tp == T_A || tp == T_C) r = pyf_A_m(recv, ...)  elif (tp == T_B) r = pyf_B_m(...)
         else r = Pyrt_CallMethod(recv, "m", ...)
     """
-    name = node.func.attr
     if isinstance(recv.t, m.OptionalT):
         b.add(ops.CheckNotNone(recv.reg, name))
         recv = V(recv.reg, recv.t.inner)
@@ -389,8 +396,7 @@ def virtual_call(b, node, recv, fi, overrides, args, kwargs, t):
         b.add(ops.Assign(result, b.coerce(bound_call(b, target, recv, args, kwargs, t, node), t).reg))
         b.goto(done)
         b.set_block(nxt)
-    r = b.vcall("Pyrt_CallMethod", [b.box(recv), b.const_obj(name)], args + list(kwargs.values()), t,
-                kwnames=list(kwargs) or None)
+    r = b.call_method(recv, name, args + list(kwargs.values()), t, kwnames=list(kwargs) or None)
     b.add(ops.Assign(result, b.coerce(r, t).reg))
     b.goto(done)
     b.set_block(done)

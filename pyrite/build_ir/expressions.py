@@ -19,6 +19,10 @@ I64_CHECKED = {ast.Add: "PyrtI64_Add", ast.Sub: "PyrtI64_Sub", ast.Mult: "PyrtI6
                ast.FloorDiv: "PyrtI64_FloorDiv", ast.Mod: "PyrtI64_Mod", ast.Pow: "PyrtI64_Pow",
                ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}
 I64_PLAIN = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
+OPERATOR_NAMES = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__",
+                  ast.FloorDiv: "__floordiv__", ast.Mod: "__mod__", ast.Pow: "__pow__",
+                  ast.MatMult: "__matmul__", ast.LShift: "__lshift__", ast.RShift: "__rshift__",
+                  ast.BitAnd: "__and__", ast.BitOr: "__or__", ast.BitXor: "__xor__"}
 F64_PLAIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod: "PyrtF64_Mod",
                ast.Pow: "PyrtF64_Pow"}
@@ -177,7 +181,30 @@ def transform_BinOp(b, node):
         return b.lit(v)
     left = transform_expr(b, node.left)
     right = transform_expr(b, node.right)
+    info = b.finfo.calls.get(node)
+    if info is not None and info[0] == "method" and isinstance(left.t, m.InstanceT):
+        return operator_method(b, node, info, left, right, b.type_of(node))
     return binop(b, node.op, left, right, b.type_of(node))
+
+
+def operator_method(b, node, info, left, right, t):
+    """a + b as a direct call of a.__add__(b) (inference checked that no __radd__ can take precedence).
+    A result that may be NotImplemented is checked: then the right operand's reflected slot, else
+    TypeError, as CPython does."""
+    from pyrite.build_ir.calls import invoke_method
+    r = invoke_method(b, node, left, OPERATOR_NAMES[type(node.op)], info[1], info[2], [right], {}, t)
+    if r.reg.rtype is not OBJ:
+        return r
+    out = b.temp(OBJ)
+    b.add(ops.Assign(out, r.reg))
+    slow, done = b.new_block(), b.new_block()
+    b.branch(b.expr("({0} == Pyrt_NotImplemented)", [r.reg], m.BOOL).reg, slow, done)
+    b.set_block(slow)
+    again = b.c_call("Pyrt_BinaryOpRight", [b.box(left), b.box(right), BINOPS[type(node.op)]], m.DYN)
+    b.add(ops.Assign(out, again.reg))
+    b.goto(done)
+    b.set_block(done)
+    return b.coerce(V(out, m.DYN), t)
 
 
 def binop(b, op, a, c, t, inplace=False):
@@ -643,7 +670,7 @@ def load_attr(b, obj, name, t):
             if isinstance(obj.t, m.OptionalT):
                 b.add(ops.CheckNotNone(obj.reg, name))
             return b.coerce(direct_call(b, prop[0], [obj], {}, None), t)
-    r = b.c_call("Pyrt_GetAttr", [b.box(obj), b.const_obj(name)], m.DYN)
+    r = b.c_call("Pyrt_GetAttrIC", [b.box(obj), b.const_obj(name), b.inline_cache()], m.DYN)
     return b.coerce(r, t)
 
 
@@ -665,7 +692,7 @@ def store_attr(b, obj, name, v):
                     b.add(ops.CheckNotNone(obj.reg, name))
                 b.add(op)
                 return
-    b.c_void("Pyrt_SetAttr", [b.box(obj), b.const_obj(name), b.box(v)])
+    b.c_void("Pyrt_SetAttrIC", [b.box(obj), b.const_obj(name), b.box(v), b.inline_cache()])
 
 
 # ---------------------------------------------------------------------- subscripts

@@ -276,7 +276,7 @@ class FunctionEmitter:
         items = ", ".join(self.val(a) for a in op.args) or "NULL"
         prefix = "".join(self.val(p) + ", " for p in op.prefix)
         kw = self.consts.kwnames(op.kwnames) if op.kwnames else "NULL"
-        tail = ", %s" % kw if op.with_kwnames else ""
+        tail = (", %s" % kw if op.with_kwnames else "") + "".join(", " + x for x in op.suffix)
         self.w("    { PyrtObject *__argv[%d] = {%s};" % (max(n, 1), items))
         text = "%s(%s__argv, %d%s)" % (op.fn, prefix, n - kwn, tail)
         self.emit_result(op, op.dest, text, op.error_kind)

@@ -88,6 +88,8 @@ def emit_program(prog, target):
             emit_field_table(cir, consts, body)
             if not cir.is_exception:
                 emit_release(cir, body)
+    if prog.n_inline_caches:
+        decls.append("static PyrtAttrCache pyrt_ic[%d];" % prog.n_inline_caches)
     for f in all_funcs + inits:
         FunctionEmitter(f, consts, body).emit()
     for f in all_funcs:

@@ -121,3 +121,4 @@ class ProgramIR:
     def __init__(self):
         self.modules = []
         self.main = None
+        self.n_inline_caches = 0   # attribute/method sites on boxed receivers (static PyrtAttrCache pyrt_ic[n])

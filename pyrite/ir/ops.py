@@ -80,11 +80,12 @@ class CallVec(Op):
     (positional then keyword values); kwnames is a tuple of keyword names or None. prefix items are
     Values or C expressions (str)."""
 
-    def __init__(self, dest, fn, prefix, args, kwnames, error_kind, with_kwnames=True):
+    def __init__(self, dest, fn, prefix, args, kwnames, error_kind, with_kwnames=True, suffix=()):
         self.dest, self.fn, self.prefix, self.args = dest, fn, list(prefix), list(args)
         self.kwnames = tuple(kwnames) if kwnames else None
         self.error_kind = error_kind
         self.with_kwnames = with_kwnames
+        self.suffix = tuple(suffix)   # C expressions after kwnames (an inline cache's address)
 
     def sources(self):
         return [p for p in self.prefix if not isinstance(p, str)] + list(self.args)

@@ -149,9 +149,11 @@ class Inference:
         """Functions worth an instance per call signature: a parameter joined conflicting types."""
         out = set()
         for fi in self.all_funcs:
+            params = fi.params[1:] if fi.kind == "method" else fi.params
             if fi.origin is None and _specialisable(fi) and any(
-                    p.slot.get() is m.DYN and (p.slot.find().reason or "").startswith("holds ")
-                    for p in fi.params):
+                    p.slot.get() is m.DYN and ((p.slot.find().reason or "").startswith("holds ")
+                                               or fi.typed_direct_calls)
+                    for p in params):
                 out.add(fi.node)
         return out
 
@@ -651,6 +653,10 @@ class Walker:
     def binop_type(self, op, a, b, node):
         if a is m.BOTTOM or b is m.BOTTOM:
             return m.BOTTOM
+        if isinstance(node, ast.BinOp) and isinstance(a, m.InstanceT):
+            r = self.operator_method_call(node, op, a, b)
+            if r is not None:
+                return r
         num = (m.INT, m.BOOL, m.FLOAT)
         if a in num and b in num:
             if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)) and a is m.BOOL and b is m.BOOL:
@@ -695,6 +701,17 @@ class Walker:
         m.escape(a)
         m.escape(b)
         return m.DYN
+
+    def operator_method_call(self, node, op, a, b):
+        """`a + b` with `a` an instance of a compiled class defining __add__ (and no class of the program
+        defining the reflected __radd__, which could take precedence): a direct call of a.__add__(b),
+        recorded on the BinOp node. None: not applicable (the generic operator path)."""
+        name = OPERATOR_DUNDERS.get(type(op))
+        meth = a.cls.lookup_method(name) if name else None
+        if meth is None or meth.kind != "method" or any(
+                "__r" + name[2:] in ci.methods for ci in self.inf.all_classes):
+            return None
+        return self.instance_call(node, a, a.cls, name, [b], {})
 
     def e_UnaryOp(self, node):
         t = self.expr(node.operand)
@@ -975,6 +992,13 @@ class Walker:
             return self.instantiate(callee.cls, args, kwargs, node)
         if isinstance(callee, m.BuiltinT):
             return self.call_builtin(node, callee.name, args, kwargs)
+        if isinstance(callee, m.InstanceT):
+            meth = callee.cls.lookup_method("__call__")
+            if meth is not None and meth.kind == "method":   # obj(args): obj.__call__(args), direct
+                r = self.instance_call(node, callee, callee.cls, "__call__", args, kwargs)
+                if self.record and node is not None and self.func.calls.get(node, ("",))[0] == "method":
+                    self.func.calls[node] = ("callmethod",) + self.func.calls[node][1:]
+                return r
         return self.dynamic_call(node, args, kwargs, callee=callee)
 
     def dynamic_call(self, node, args, kwargs, callee=None, recv_name=None, recv=None):
@@ -1000,6 +1024,9 @@ class Walker:
     def call_function(self, fi, args, kwargs, node):
         """Join argument types into fi's parameters (or those of its instance for these argument types);
         returns the result type."""
+        if node is not None and not fi.typed_direct_calls and any(
+                t is not m.DYN and t is not m.BOTTOM for t in list(args) + list(kwargs.values())):
+            fi.typed_direct_calls = True   # an instance for typed callers would run typed code
         if fi.specialise and node is not None:
             inst = self.inf.instance_for(fi, args, kwargs)
             if inst is None:
@@ -1105,6 +1132,10 @@ class Walker:
 
     def instance_call(self, node, recv, cls, name, args, kwargs):
         meth = cls.lookup_method(name)
+        if meth is not None and (cls.find_field(name) is not None
+                                 or any(name in s.fields for s in cls.all_subclasses())):
+            # an instance attribute of that name shadows the method: look it up at run time
+            return self.dynamic_call(node, args, kwargs, recv_name=name)
         if meth is None:
             f = cls.find_field(name)
             if f is not None:
@@ -1227,10 +1258,13 @@ def _specialisable(fi):
     return (fi.parent is None and isinstance(fi.node, ast.FunctionDef) and not fi.is_generator
             and not fi.nested and not fi.scope.cells and not fi.decorated and not fi.node.decorator_list
             and fi.kind in ("function", "method", "staticmethod")
-            and (not fi.is_dunder or fi.name == "__init__")
             and all(p.kind in ("pos", "posonly", "kw") for p in fi.params))
 
 
+OPERATOR_DUNDERS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__",
+                    ast.FloorDiv: "__floordiv__", ast.Mod: "__mod__", ast.Pow: "__pow__",
+                    ast.MatMult: "__matmul__", ast.LShift: "__lshift__", ast.RShift: "__rshift__",
+                    ast.BitAnd: "__and__", ast.BitOr: "__or__", ast.BitXor: "__xor__"}
 MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one
 MAX_ROUNDS = 3       # inference rounds (each may find more functions worth specialising)
 

@@ -48,6 +48,7 @@ class FuncInfo:
         self.instances = {}       # signature key -> FuncInfo (same node, own slots)
         self.origin = None        # for an instance: the function it specialises
         self.key = None           # for an instance: its signature key
+        self.typed_direct_calls = False   # some direct call passes a typed (not object) argument
 
     def slot(self, name):
         s = self.locals.get(name)

@@ -318,6 +318,7 @@ int Pyrt_IsTrue(PyrtObject *o);                              /* -1, 0, 1 */
 int Pyrt_Not(PyrtObject *o);
 PyrtObject *Pyrt_RichCompare(PyrtObject *a, PyrtObject *b, int op);
 int Pyrt_RichCompareBool(PyrtObject *a, PyrtObject *b, int op);  /* identity implies == for EQ/NE */
+PyrtObject *Pyrt_BinaryOpRight(PyrtObject *a, PyrtObject *b, int op);  /* after a.__op__ gave NotImplemented */
 PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op); /* op may include PYRT_INPLACE */
 PyrtObject *Pyrt_UnaryOp(PyrtObject *a, int op);
 PyrtObject *Pyrt_GetAttr(PyrtObject *o, PyrtObject *name);
@@ -346,6 +347,22 @@ int Pyrt_Contains(PyrtObject *container, PyrtObject *item);  /* `item in contain
 PyrtObject *Pyrt_Call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 /* f(*args, **kwargs): args a tuple (or NULL), kwargs a dict (or NULL) */
 PyrtObject *Pyrt_CallEx(PyrtObject *callable, PyrtObject *args, PyrtObject *kwargs);
+/* Inline caches: one per attribute access or method call site on a boxed receiver in generated code
+ * (a zeroed static). An entry holds what the name resolved to for one exact type; it is valid while
+ * pyrt_type_version (bumped whenever a class's attributes change) is the one it was filled under.
+ * A miss, or anything the entry does not describe, takes the generic path. */
+typedef struct PyrtAttrCache {
+    PyrtType *type;               /* exact receiver type (NULL: empty) */
+    uint64_t version;
+    const struct PyrtField *field; /* attribute loads and stores: the instance field */
+    PyrtObject *attr;             /* method calls: the plain function found on the class (borrowed) */
+    const struct PyrtMethodDef *meth; /* method calls: the builtin method */
+} PyrtAttrCache;
+extern uint64_t pyrt_type_version;
+PyrtObject *Pyrt_GetAttrIC(PyrtObject *o, PyrtObject *name, PyrtAttrCache *c);             /* new ref */
+int Pyrt_SetAttrIC(PyrtObject *o, PyrtObject *name, PyrtObject *v, PyrtAttrCache *c);
+PyrtObject *Pyrt_CallMethodIC(PyrtObject *self, PyrtObject *name, PyrtObject *const *args, int64_t nargs,
+                              PyrtObject *kwnames, PyrtAttrCache *c);
 PyrtObject *Pyrt_CallMethod(PyrtObject *self, PyrtObject *name, PyrtObject *const *args, int64_t nargs,
                             PyrtObject *kwnames);   /* self.name(*args) without a bound method */
 int Pyrt_IsInstance(PyrtObject *o, PyrtObject *cls_or_tuple);   /* -1/0/1 */

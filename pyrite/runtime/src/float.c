@@ -16,9 +16,15 @@ static PyrtObject *float_repr(PyrtObject *o);
  * for floats (o->type == &PyrtType_Float). */
 PyrtObject *PyrtFloat_FromDouble(double v)
 {
-    PyrtFloat *o = (PyrtFloat *)Pyrt_Alloc(&PyrtType_Float, sizeof(PyrtFloat));
-    if (!o)
+    size_t c = (sizeof(PyrtFloat) + 15) / 16;   /* Pyrt_Alloc's free list for this size, taken inline */
+    PyrtFloat *o = (PyrtFloat *)pyrt_freelist[c];
+    if (PYRT_LIKELY(o != NULL)) {
+        pyrt_freelist[c] = *(void **)o;
+        o->ob.refcnt = 1;
+        o->ob.type = &PyrtType_Float;
+    } else if (!(o = (PyrtFloat *)Pyrt_Alloc(&PyrtType_Float, sizeof(PyrtFloat)))) {
         return NULL;
+    }
     PyrtType_Float.repr = float_repr;
     o->value = v;
     return (PyrtObject *)o;

@@ -36,9 +36,15 @@ PyrtObject *PyrtInt_FromI64(int64_t v)
             init_small_ints();
         return (PyrtObject *)&pyrt_small_ints[v - SMALL_MIN];
     }
-    PyrtInt *o = (PyrtInt *)Pyrt_Alloc(&PyrtType_Int, sizeof(PyrtInt));
-    if (!o)
+    size_t c = (sizeof(PyrtInt) + 15) / 16;   /* Pyrt_Alloc's free list for this size, taken inline */
+    PyrtInt *o = (PyrtInt *)pyrt_freelist[c];
+    if (PYRT_LIKELY(o != NULL)) {
+        pyrt_freelist[c] = *(void **)o;
+        o->ob.refcnt = 1;
+        o->ob.type = &PyrtType_Int;
+    } else if (!(o = (PyrtInt *)Pyrt_Alloc(&PyrtType_Int, sizeof(PyrtInt)))) {
         return NULL;
+    }
     o->value = v;
     return (PyrtObject *)o;
 }

@@ -708,6 +708,27 @@ static const char *const inplace_symbols[] = {"+=", "-=", "*=", "/=", "//=", "%=
 
 /* CPython's binary_op1: left operand's slot, then the right's (the right first when its type is a
  * subclass of the left's). Returns NotImplemented when neither supports the operation. */
+static bool is_sequence(PyrtObject *o)
+{
+    return (o->type->flags & (PYRT_TPFLAG_STR | PYRT_TPFLAG_LIST | PYRT_TPFLAG_TUPLE))
+           || Pyrt_TypeCheck(o, &PyrtType_Bytes);
+}
+
+/* The TypeError when no operand handles the operator; `seq * x` and `x * seq` with x not an int get
+ * CPython's sequence-repeat message. */
+static PyrtObject *binop_type_error(PyrtObject *a, PyrtObject *b, int op)
+{
+    int base = op & ~PYRT_INPLACE;
+    if (base < 0 || base >= PYRT_NUM_BINOPS)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "bad binary operator");
+    if (base == PYRT_MUL && (is_sequence(a) || is_sequence(b)))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "can't multiply sequence by non-int of type '%s'",
+                              (is_sequence(a) ? b : a)->type->name);
+    return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                          (op & PYRT_INPLACE) ? inplace_symbols[base] : binop_symbols[base],
+                          a->type->name, b->type->name);
+}
+
 static PyrtObject *binary_op1(PyrtObject *a, PyrtObject *b, int op)
 {
     PyrtType *ta = a->type, *tb = b->type;   /* binop slots installed by the caller */
@@ -736,6 +757,23 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
 {
     int base = op & ~PYRT_INPLACE;
     PyrtObject *r;
+    /* + - * on exact ints and floats (values whose type inference could not pin down, such as an
+     * int|float variable): straight to the arithmetic; ints that overflow take the general path */
+    PyrtType *ta = a->type, *tb = b->type;
+    if (base >= 0 && base <= PYRT_MUL && (ta == &PyrtType_Float || ta == &PyrtType_Int)
+            && (tb == &PyrtType_Float || tb == &PyrtType_Int)) {
+        if (ta == &PyrtType_Int && tb == &PyrtType_Int) {
+            int64_t x = ((PyrtInt *)a)->value, y = ((PyrtInt *)b)->value, z;
+            bool ovf = base == PYRT_ADD ? __builtin_add_overflow(x, y, &z)
+                     : base == PYRT_SUB ? __builtin_sub_overflow(x, y, &z) : __builtin_mul_overflow(x, y, &z);
+            if (!ovf)
+                return PyrtInt_FromI64(z);
+        } else {
+            double x = ta == &PyrtType_Float ? ((PyrtFloat *)a)->value : (double)((PyrtInt *)a)->value;
+            double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
+            return PyrtFloat_FromDouble(base == PYRT_ADD ? x + y : base == PYRT_SUB ? x - y : x * y);
+        }
+    }
     PYRT_LAZY_ENSURE(binop);
     if ((op & PYRT_INPLACE) && a->type->binop) {
         /* the in-place form first (list +=, set |=, __iadd__); slots see PYRT_INPLACE */
@@ -746,11 +784,21 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
     r = binary_op1(a, b, base);
     if (r != Pyrt_NotImplemented)
         return r;
-    if (base < 0 || base >= PYRT_NUM_BINOPS)
-        return Pyrt_ErrSetString(&PyrtType_TypeError, "bad binary operator");
-    return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                          (op & PYRT_INPLACE) ? inplace_symbols[base] : binop_symbols[base],
-                          a->type->name, b->type->name);
+    return binop_type_error(a, b, op);
+}
+
+/* a OP b after a's own method returned NotImplemented (compiled code called it directly): the right
+ * operand's reflected slot when its type differs, else CPython's TypeError. */
+PyrtObject *Pyrt_BinaryOpRight(PyrtObject *a, PyrtObject *b, int op)
+{
+    PYRT_LAZY_ENSURE(binop);
+    PyrtType *ta = a->type, *tb = b->type;
+    if (tb != ta && tb->binop && tb->binop != ta->binop) {
+        PyrtObject *r = tb->binop(a, b, op);
+        if (r != Pyrt_NotImplemented)
+            return r;
+    }
+    return binop_type_error(a, b, op);
 }
 
 PyrtObject *Pyrt_UnaryOp(PyrtObject *a, int op)

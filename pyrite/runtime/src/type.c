@@ -893,6 +893,93 @@ PyrtObject *Pyrt_CallMethod(PyrtObject *self, PyrtObject *name, PyrtObject *cons
     return r;
 }
 
+/* ------------------------------------------------------------------ inline caches */
+uint64_t pyrt_type_version = 1;
+
+/* The field `name` resolves to on instances of t when nothing can stand in front of it: generic
+ * getattr, instance layout, and no class attribute of that name (a property or a class attribute
+ * that an unset field falls back to). NULL: not cacheable. */
+static const PyrtField *cacheable_field(PyrtType *t, const char *s)
+{
+    if (t->getattr || !has_instance_layout(t) || (t->flags & PYRT_TPFLAG_EXCEPTION))
+        return NULL;
+    const PyrtMethodDef *meth;
+    if (lookup_attr(t, s, &meth) || meth)
+        return NULL;
+    return find_field(t, s);
+}
+
+PyrtObject *Pyrt_GetAttrIC(PyrtObject *o, PyrtObject *name, PyrtAttrCache *c)
+{
+    PyrtType *t = o->type;
+    if (PYRT_LIKELY(c->type == t && c->version == pyrt_type_version && c->field)) {
+        if (PYRT_LIKELY(field_is_set(o, c->field)))
+            return field_get(o, c->field);
+    } else {
+        PYRT_LAZY_ENSURE(getattr);
+        const PyrtField *f = cacheable_field(t, PyrtStr_UTF8(name));
+        c->type = t;
+        c->version = pyrt_type_version;
+        c->field = f;
+        c->attr = NULL;
+        c->meth = NULL;
+        if (f && field_is_set(o, f))
+            return field_get(o, f);
+    }
+    return Pyrt_GetAttr(o, name);
+}
+
+int Pyrt_SetAttrIC(PyrtObject *o, PyrtObject *name, PyrtObject *v, PyrtAttrCache *c)
+{
+    PyrtType *t = o->type;
+    if (PYRT_LIKELY(c->type == t && c->version == pyrt_type_version && c->field))
+        return field_set(o, c->field, v);
+    PYRT_LAZY_ENSURE(setattr);
+    const PyrtField *f = t->setattr ? NULL : cacheable_field(t, PyrtStr_UTF8(name));
+    c->type = t;
+    c->version = pyrt_type_version;
+    c->field = f;
+    c->attr = NULL;
+    c->meth = NULL;
+    if (f)
+        return field_set(o, f, v);
+    return Pyrt_SetAttr(o, name, v);
+}
+
+PyrtObject *Pyrt_CallMethodIC(PyrtObject *self, PyrtObject *name, PyrtObject *const *args, int64_t nargs,
+                              PyrtObject *kwnames, PyrtAttrCache *c)
+{
+    PyrtType *t = self->type;
+    if (PYRT_LIKELY(c->type == t && c->version == pyrt_type_version)) {
+        if (c->attr && !((PyrtInstance *)self)->dict)
+            return call_attr(c->attr, self, PyrtStr_UTF8(name), args, nargs, kwnames);
+        if (c->meth)
+            return c->meth->fn(self, args, nargs, kwnames);
+        return Pyrt_CallMethod(self, name, args, nargs, kwnames);
+    }
+    /* fill: a plain function on the class of a compiled instance that no field shadows, or a builtin
+     * method of a builtin type (whose instances have no attribute dict) */
+    PYRT_LAZY_ENSURE(getattr);
+    const char *s = PyrtStr_UTF8(name);
+    c->type = t;
+    c->version = pyrt_type_version;
+    c->field = NULL;
+    c->attr = NULL;
+    c->meth = NULL;
+    bool plain = !t->getattr || (t->flags & PYRT_TPFLAG_EXCEPTION);
+    if (plain && !(t->flags & PYRT_TPFLAG_EXCEPTION)) {
+        const PyrtMethodDef *meth;
+        PyrtObject *attr = lookup_attr(t, s, &meth);
+        if (has_instance_layout(t)) {
+            if (attr && attr->type == &PyrtType_Function && !find_field(t, s))
+                c->attr = attr;
+        } else if (!attr && meth) {
+            c->meth = meth;
+        }
+    }
+    return Pyrt_CallMethod(self, name, args, nargs, kwnames);
+}
+
 /* self.name(args) for a dunder looked up on the class only (like CPython's slot lookups). */
 static PyrtObject *call_dunder(PyrtObject *self, const char *name, PyrtObject *const *args, int64_t nargs)
 {
@@ -1258,6 +1345,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (t->basicsize < (int64_t)sizeof(PyrtInstance))
         t->basicsize = sizeof(PyrtInstance);
     t->flags = PYRT_TPFLAG_USER | (base->flags & PYRT_TPFLAG_EXCEPTION);
+    pyrt_type_version++;
     t->fields = fields;
     t->methods = NULL;
     t->dict = dict ? dict : PyrtDict_New();
@@ -1349,6 +1437,7 @@ static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
         return -1;
     }
     int r;
+    pyrt_type_version++;   /* invalidates every inline cache */
     if (v) {
         r = PyrtDict_SetItem(t->dict, name, v);
     } else if (!PyrtDict_GetItemStr(t->dict, s)) {
