@@ -85,10 +85,15 @@ def assign(b, target, v):
 def unpack(b, elts, v):
     star = [i for i, e in enumerate(elts) if isinstance(e, ast.Starred)]
     if isinstance(v.t, m.TupleT) and not star and len(v.t.items) == len(elts):
-        items = []
-        for i, t in enumerate(v.t.items):
-            r = b.c_call("PyrtTuple_GetItem", [v.reg, str(i)], m.DYN)
-            items.append(V(r.reg, t))
+        items = [_item_copy(b, v, TUPLE_ITEM, i, t) for i, t in enumerate(v.t.items)]
+        for e, it in zip(elts, items):
+            assign(b, e, it)
+        return
+    if isinstance(v.t, m.ListT) and not star:
+        # CPython takes every item before the first store; so do we (stores may release the list)
+        b.c_void("PyrtList_UnpackCheck", [v.reg, str(len(elts))])
+        elem = m.resolved(v.t.elem.get())
+        items = [_item_copy(b, v, LIST_ITEM, i, elem) for i in range(len(elts))]
         for e, it in zip(elts, items):
             assign(b, e, it)
         return
@@ -102,6 +107,22 @@ def unpack(b, elts, v):
             assign(b, e.value, V(d, m.ListT(m.Slot(elem))))
         else:
             assign(b, e, V(d, elem))
+
+
+TUPLE_ITEM = "((PyrtTuple *){0})->items[%d]"
+LIST_ITEM = "((PyrtList *){0})->items[%d]"
+
+
+def _item_copy(b, seq, template, i, t):
+    """Item i of a tuple or list whose length is known: unboxed values are read out, objects get
+    their own reference, so the item outlives later stores."""
+    p = b.expr(template % i, [seq.reg], m.DYN, rtype=PTR)
+    t = m.resolved(t)
+    if rtype_of(t) is not OBJ:
+        return b.coerce(V(p.reg, t), t)
+    r = b.temp(OBJ)
+    b.add(ops.Assign(r, p.reg))
+    return V(r, t)
 
 
 def transform_AugAssign(b, node):

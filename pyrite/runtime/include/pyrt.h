@@ -374,6 +374,7 @@ static inline bool Pyrt_TypeCheck(PyrtObject *o, PyrtType *t) {
 PyrtObject *Pyrt_TypeOf(PyrtObject *o);   /* type(o) */
 /* Unpacking: a, b, *c = it. Fills out[0..before+after(+1 if star)] with new refs; star gets a list.
  * Errors: "not enough values to unpack (expected 2, got 1)", "too many values to unpack (expected 2)". */
+int PyrtList_UnpackCheck(PyrtObject *l, int64_t n);   /* -1 with ValueError unless len(l) == n */
 int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, PyrtObject **out);
 
 /* ------------------------------------------------------------------ compiled classes */

@@ -111,11 +111,13 @@ void Pyrt_Free(void *p)
     free(p);
 }
 
+_Static_assert(sizeof(PyrtFloat) == sizeof(PyrtInt), "ints and floats share a free list in Pyrt_Dealloc");
+
 void Pyrt_Dealloc(PyrtObject *o)
 {
     PyrtType *t = o->type;
-    if (t == &PyrtType_Int) {   /* the most frequent case: straight back to its free list */
-        size_t c = (sizeof(PyrtInt) + 15) / 16;
+    if (t == &PyrtType_Int || t == &PyrtType_Float) {   /* the most frequent cases: straight back */
+        size_t c = (sizeof(PyrtInt) + 15) / 16;         /* (same size class for both) */
         *(void **)o = pyrt_freelist[c];
         pyrt_freelist[c] = o;
         return;
@@ -1093,6 +1095,19 @@ static int unpack_sequence(PyrtObject **items, int64_t n, int64_t before, int ha
         Pyrt_IncRef(items[i]);
         out[k++] = items[i];
     }
+    return 0;
+}
+
+/* a, b, c = some_list, compiled code reading the items itself: only the length check and its errors */
+int PyrtList_UnpackCheck(PyrtObject *l, int64_t n)
+{
+    int64_t len = PyrtList_Len(l);
+    if (len > n) {
+        Pyrt_ErrFormat(&PyrtType_ValueError, "too many values to unpack (expected %lld)", (long long)n);
+        return -1;
+    }
+    if (len < n)
+        return not_enough(n, 0, len);
     return 0;
 }
 
