@@ -64,6 +64,17 @@ class Slot:
         if root._t is DYN:
             escape(t)
             return
+        if t is DYN or occurs(root, t):
+            # DYN first, then escape the old contents: a cyclic type (`xs, ys = xs` makes a list its own
+            # element) would otherwise escape forever
+            old = root._t
+            if root.reason is None:
+                root.reason = reason or ("holds %s and %s" % (show(old), "object" if t is DYN else "itself"))
+            root._t = DYN
+            Slot.changed = True
+            escape(old)
+            escape(t)
+            return
         new = join(root._t, t)
         if new is not root._t and not same(new, root._t):
             if new is DYN and root.reason is None:
@@ -213,6 +224,30 @@ def same(a, b):
         return a.module is b.module
     if isinstance(a, OptionalT):
         return same(a.inner, b.inner)
+    return False
+
+
+def occurs(slot, t, seen=None):
+    """Whether type t contains slot (joining t into slot would make a cyclic type)."""
+    if isinstance(t, (ListT, SetT, IterT)):
+        subs = [t.elem]
+    elif isinstance(t, DictT):
+        subs = [t.key, t.value]
+    elif isinstance(t, TupleT):
+        return any(occurs(slot, x, seen) for x in t.items)
+    elif isinstance(t, (TupleOfT, OptionalT)):
+        return occurs(slot, t.elem if isinstance(t, TupleOfT) else t.inner, seen)
+    else:
+        return False
+    seen = set() if seen is None else seen
+    for sub in subs:
+        r = sub.find()
+        if r is slot:
+            return True
+        if id(r) not in seen:
+            seen.add(id(r))
+            if occurs(slot, r._t, seen):
+                return True
     return False
 
 
