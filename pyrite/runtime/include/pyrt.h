@@ -120,6 +120,7 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_DICT      (1u << 6)
 #define PYRT_TPFLAG_TYPE      (1u << 7)
 #define PYRT_TPFLAG_NOSUBCLASS (1u << 8)
+#define PYRT_TPFLAG_NOPOOL    (1u << 9)   /* instances not all of basicsize: never from the free lists */
 
 struct PyrtType {
     PyrtObject ob;

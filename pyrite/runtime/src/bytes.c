@@ -871,6 +871,7 @@ PyrtType PyrtType_Bytes = {
     .name = "bytes",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtBytes),
+    .flags = PYRT_TPFLAG_NOPOOL,
     /* the other slots: set by PyrtBytes_NewRaw (bytes_install_slots) */
 };
 

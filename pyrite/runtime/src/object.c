@@ -37,8 +37,13 @@ static inline bool fl_type_ok(PyrtType *t)
      * exceptions); revisit here when subclasses of variable-size builtins (str, bytes, tuple) arrive */
     if (t->flags & PYRT_TPFLAG_USER)
         return !(t->flags & PYRT_TPFLAG_EXCEPTION);
-    return !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_STR | PYRT_TPFLAG_TUPLE))
-           && t != &PyrtType_BuiltinFunction && t != &PyrtType_Bytes;
+    return !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_STR | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOPOOL));
+}
+
+/* the builtin tuple type itself (flags, not its address: referencing a type descriptor links it) */
+static inline bool is_exact_tuple_type(PyrtType *t)
+{
+    return (t->flags & (PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_USER)) == PYRT_TPFLAG_TUPLE;
 }
 
 /* the size class of a new object of `size` bytes, or 0 when it is not pooled */
@@ -46,7 +51,7 @@ static inline size_t fl_class_new(PyrtType *t, size_t size)
 {
     if (size > FL_MAX)
         return 0;
-    if (t == &PyrtType_Tuple || (size == (size_t)t->basicsize && fl_type_ok(t)))
+    if (is_exact_tuple_type(t) || (size == (size_t)t->basicsize && fl_type_ok(t)))
         return (size + 15) / 16;
     return 0;
 }
@@ -56,7 +61,7 @@ static inline size_t fl_class_of(PyrtObject *o)
 {
     PyrtType *t = o->type;
     size_t size;
-    if (t == &PyrtType_Tuple)
+    if (is_exact_tuple_type(t))
         size = sizeof(PyrtTuple) + (size_t)((PyrtTuple *)o)->length * sizeof(PyrtObject *);
     else if (fl_type_ok(t))
         size = (size_t)t->basicsize;

@@ -323,7 +323,7 @@ static PyrtObject *builtin_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_BuiltinFunction = {
     .ob = PYRT_TYPE_HEAD, .name = "builtin_function_or_method", .base = &PyrtType_Object,
-    .basicsize = sizeof(PyrtBuiltinFunction), .flags = PYRT_TPFLAG_NOSUBCLASS,
+    .basicsize = sizeof(PyrtBuiltinFunction), .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_NOPOOL,
     .dealloc = builtin_dealloc, .repr = builtin_repr,
 };
 
