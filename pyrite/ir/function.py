@@ -9,8 +9,9 @@ class BasicBlock:
 
     @property
     def terminated(self):
-        from pyrite.ir.ops import TERMINATORS
-        return bool(self.ops) and isinstance(self.ops[-1], TERMINATORS)
+        """Ends in a terminator (goto, branch, return, unreachable) or an op that always raises."""
+        from pyrite.ir.ops import ends_block
+        return bool(self.ops) and ends_block(self.ops[-1])
 
     def successors(self):
         from pyrite.ir.ops import Goto, Branch

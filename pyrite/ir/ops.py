@@ -280,3 +280,9 @@ class RaiseFromHandler(Op):
 
 
 TERMINATORS = (Goto, Branch, Return, Unreachable, RaiseFromHandler)
+
+
+def ends_block(op):
+    """A terminator, or an op that always raises (control goes to its handler): nothing may follow it
+    in its block."""
+    return isinstance(op, TERMINATORS) or op.error_kind == ERR_ALWAYS

@@ -5,8 +5,13 @@ from pyrite.ir.rtypes import BOOL, OBJ, PTR, VOID
 
 
 def verify_function(fn):
+    """Checks: every reachable block ends in a terminator or an op that always raises, and nothing
+    follows one; empty blocks are unreachable; ops that can fail have a handler in the function;
+    registers belong to the function; operand representations agree (branch on bool, box/unbox
+    between object and unboxed, assignments and returns of the declared representation)."""
     where = fn.cname
     blocks = set(id(b) for b in fn.blocks)
+    reached = _reachable(fn)
     regs = set(id(r) for r in fn.registers) | set(id(p) for p in fn.params)
     for b in fn.blocks:
         if b is fn.error_exit:
@@ -15,8 +20,9 @@ def verify_function(fn):
         for i, op in enumerate(b.ops):
             at = "%s L%d op %d (%s)" % (where, b.label, i, type(op).__name__)
             last = i == len(b.ops) - 1
-            if isinstance(op, ops.TERMINATORS):
-                assert last, "%s: terminator in the middle of a block" % at
+            if ops.ends_block(op):
+                assert last, "%s: %s in the middle of a block" % (
+                    at, "terminator" if isinstance(op, ops.TERMINATORS) else "op that always raises")
             if op.can_fail():
                 assert op.handler is not None and id(op.handler) in blocks, "%s: no handler block" % at
             for s in op.sources():
@@ -24,9 +30,21 @@ def verify_function(fn):
             if op.dest is not None:
                 assert id(op.dest) in regs, "%s: unknown destination %r" % (at, op.dest)
             _check_op(op, at, blocks, fn)
-        if b.ops and b is not fn.error_exit:
-            # a block may fall off only when nothing jumps into code after it (unreachable tails)
-            pass
+        if id(b) in reached:
+            assert b.ops and ops.ends_block(b.ops[-1]), \
+                "%s L%d: a reachable block must end in a terminator or an op that always raises" % (where, b.label)
+
+
+def _reachable(fn):
+    entry = getattr(fn, "entry", None) or (fn.blocks[1] if len(fn.blocks) > 1 else fn.blocks[0])
+    seen, todo = set(), [entry]
+    while todo:
+        b = todo.pop()
+        if id(b) in seen or b is fn.error_exit:
+            continue
+        seen.add(id(b))
+        todo += b.successors()
+    return seen
 
 
 def _check_op(op, at, blocks, fn):

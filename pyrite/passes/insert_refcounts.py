@@ -37,8 +37,9 @@ def insert_refcounts(fn):
                 u = uses.get(id(s), [])
                 if len(u) != 1 or u[0][0] is not b:
                     continue
-                if isinstance(op, (ops.Return, ops.Branch, ops.Goto, ops.Yield)) or op.dest is s:
-                    continue
+                if isinstance(op, (ops.Return, ops.Branch, ops.Goto, ops.Yield)) or op.dest is s \
+                        or op.error_kind == ops.ERR_ALWAYS:
+                    continue   # (after an op that always raises, the error exit releases it)
                 if op.dest is not None and op.dest.rtype is PTR:
                     continue   # the op derives a borrowed pointer from s: s must outlive it
                 if isinstance(op, ops.CallC) and any(op.args[k] is s for k in op.moves):

@@ -1,0 +1,48 @@
+"""verify_ir rejects malformed IR (it runs after every pass in the tests, so it must be able to fail)."""
+import pytest
+
+from pyrite import driver
+from pyrite.ir import ops
+from pyrite.ir.verify import verify_function
+
+PROG = """
+def f(x):
+    if x > 1:
+        raise ValueError("big")
+    return x + 1
+print(f(1))
+"""
+
+
+def build_f(tmp_path):
+    p = tmp_path / "m.py"
+    p.write_text(PROG)
+    prog, _ = driver.build_ir(str(p))
+    driver.run_passes(prog)
+    (fn,) = [f for f in prog.main.functions if f.name == "f"]
+    verify_function(fn)   # well formed as built
+    return fn
+
+
+def test_reachable_block_without_terminator(tmp_path):
+    fn = build_f(tmp_path)
+    block = next(b for b in fn.blocks if b.ops and isinstance(b.ops[-1], ops.Return))
+    block.ops.pop()
+    with pytest.raises(AssertionError, match="must end in a terminator"):
+        verify_function(fn)
+
+
+def test_op_after_an_op_that_always_raises(tmp_path):
+    fn = build_f(tmp_path)
+    block = next(b for b in fn.blocks if b.ops and b.ops[-1].error_kind == ops.ERR_ALWAYS)
+    block.ops.append(ops.Goto(block))
+    with pytest.raises(AssertionError, match="op that always raises"):
+        verify_function(fn)
+
+
+def test_branch_on_a_non_bool(tmp_path):
+    fn = build_f(tmp_path)
+    br = next(op for b in fn.blocks for op in b.ops if isinstance(op, ops.Branch))
+    br.cond = next(r for r in fn.registers if r.rtype.name == "i64")
+    with pytest.raises(AssertionError, match="branch condition"):
+        verify_function(fn)
