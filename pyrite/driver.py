@@ -21,16 +21,26 @@ def build_ir(path):
     return build_program(inf), inf                                 # typed IR
 
 
-def run_passes(prog, upto=None):
-    """The IR passes, in order, on every function (verify_ir after each when PYRITE_VERIFY=1)."""
+def pass_pipeline():
+    """The IR passes in the order they run (names are what --dump-ir-after accepts)."""
     from pyrite.passes.check_uninit import check_uninit
     from pyrite.passes.insert_refcounts import insert_refcounts
     from pyrite.passes.borrow_temps import borrow_temps, borrow_locals
+    return [check_uninit, insert_refcounts, borrow_temps, borrow_locals]
+
+
+def run_passes(prog, upto=None, verify=None):
+    """The IR passes, in order, on every function, stopping after the pass named `upto` when given;
+    verify_ir before the first and after each (when verify, or PYRITE_VERIFY=1)."""
     from pyrite.ir.verify import verify_function
-    verify = os.environ.get("PYRITE_VERIFY") == "1"
+    if verify is None:
+        verify = os.environ.get("PYRITE_VERIFY") == "1"
+    passes = pass_pipeline()
+    if upto is not None and upto not in [p.__name__ for p in passes]:
+        raise ValueError("unknown pass %r (passes: %s)" % (upto, ", ".join(p.__name__ for p in passes)))
     for mod in prog.modules:
         for fn in mod.functions + [mod.init]:
-            for ir_pass in (None, check_uninit, insert_refcounts, borrow_temps, borrow_locals):
+            for ir_pass in [None] + passes:
                 if ir_pass is not None:
                     ir_pass(fn)
                 if verify:
@@ -39,12 +49,17 @@ def run_passes(prog, upto=None):
                     break
 
 
-def compile_to_c(path, dump_ir=False, target="native"):
-    """Python program -> C text (and the inference results, and the IR text when asked)."""
+def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None):
+    """Python program -> C text (and the inference results, and the IR text when asked: after all
+    passes, or after the pass named dump_after)."""
     from pyrite.codegen.emit_module import emit_program
     from pyrite.targets.base import get_target
     prog, inf = build_ir(path)                                     # frontend, inference, IR
-    run_passes(prog)                                               # passes
+    if dump_after is not None:
+        from pyrite.ir.pprint import format_program
+        run_passes(prog, upto=dump_after, verify=verify)
+        return None, inf, format_program(prog)
+    run_passes(prog, verify=verify)                                # passes
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program

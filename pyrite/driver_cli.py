@@ -1,6 +1,7 @@
 """`pyrite build | run | check`: argument handling, the build cache, diagnostics on stderr.
 
-pyrite build PROG.py [--target native|wasi] [-o OUT] [--emit-c] [--dump-ir] [--show-commands] [--keep]
+pyrite build PROG.py [--target native|wasi] [-o OUT] [--emit-c] [--dump-ir] [--dump-ir-after=PASS]
+                     [--verify] [--show-commands] [--keep]
 pyrite run   PROG.py [--target native|wasi] [pyrite options] [--] [ARGS...]
 pyrite check PROG.py
 """
@@ -10,14 +11,14 @@ import os
 import sys
 
 USAGE = __doc__.split("\n", 2)[2]
-FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep"}
+FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify"}
 
 
 def parse(argv):
     if not argv or argv[0] in ("-h", "--help"):
         return None
     cmd, rest = argv[0], argv[1:]
-    opts = {"target": "native", "out": None, "flags": set(), "prog": None, "args": []}
+    opts = {"target": "native", "out": None, "flags": set(), "prog": None, "args": [], "dump_after": None}
     i = 0
     while i < len(rest):
         a = rest[i]
@@ -35,6 +36,8 @@ def parse(argv):
             opts["out"] = rest[i] if i < len(rest) else None
         elif a in FLAGS:
             opts["flags"].add(a)
+        elif a.startswith("--dump-ir-after="):
+            opts["dump_after"] = a.split("=", 1)[1]
         elif opts["prog"] is None and not a.startswith("-"):
             opts["prog"] = a
         elif opts["prog"] is not None:
@@ -104,7 +107,17 @@ def cmd_build(opts):
     prog, target = opts["prog"], opts["target"]
     out = opts["out"] or default_out(prog, target)
     flags = opts["flags"]
+    if "--verify" in flags:
+        os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass of this build
     try:
+        if opts["dump_after"]:
+            try:
+                _, _, ir_text = driver.compile_to_c(prog, target=target, dump_after=opts["dump_after"])
+            except ValueError as e:
+                print("pyrite: %s" % e, file=sys.stderr)
+                return 2
+            sys.stdout.write(ir_text)
+            return 0
         if "--emit-c" in flags or "--dump-ir" in flags:
             c_text, _, ir_text = driver.compile_to_c(prog, dump_ir="--dump-ir" in flags, target=target)
             if "--emit-c" in flags:

@@ -107,3 +107,13 @@ def test_debug_flags(work):
     assert "def pym___main__" in p.stdout.decode()
     assert "zig" in p.stderr.decode() and " cc " in p.stderr.decode()
     assert (work / "prog.pyrite-build" / "program.c").exists()
+
+
+def test_dump_ir_after_a_pass_and_unknown_pass(tmp_path):
+    (tmp_path / "d.py").write_text("def f(x):\n    return [x] + [x]\nprint(f(2))\n")
+    before = pyrite("build", "d.py", "--dump-ir-after=check_uninit", cwd=str(tmp_path))
+    after = pyrite("build", "d.py", "--dump-ir-after=insert_refcounts", "--verify", cwd=str(tmp_path))
+    assert before.returncode == 0 and after.returncode == 0
+    assert b"Clear(" not in before.stdout and b"Clear(" in after.stdout   # insert_refcounts adds releases
+    bad = pyrite("build", "d.py", "--dump-ir-after=nope", cwd=str(tmp_path))
+    assert bad.returncode == 2 and b"unknown pass 'nope'" in bad.stderr
