@@ -9,7 +9,11 @@ ROOT = os.path.join(os.path.dirname(__file__), "..", "pyrite")
 def declared():
     names = set()
     for h in glob.glob(os.path.join(ROOT, "runtime", "include", "*.h")):
-        names |= set(re.findall(r"\b(Pyrt\w+)\s*\(", open(h).read()))
+        text = open(h).read()
+        names |= set(re.findall(r"\b(Pyrt\w+)\s*\(", text))
+        names |= set(re.findall(r"#define\s+(Pyrt\w+)", text))   # object macros (Pyrt_None)
+        for decl in re.findall(r"extern\s+PyrtObject\s+([^;]*);", text):   # extern objects (Pyrt_True)
+            names |= set(re.findall(r"\b(Pyrt\w+)", decl))
     from pyrite.codegen.prelude import PRELUDE
     names |= set(re.findall(r"\b(pyrt_\w+)\s*\(", PRELUDE))
     names.add("pyrt_init_constants")   # emitted per program by codegen/emit_module.py
@@ -20,9 +24,9 @@ def used():
     out = set()
     for f in glob.glob(os.path.join(ROOT, "build_ir", "*.py")) + glob.glob(os.path.join(ROOT, "codegen", "*.py")):
         text = open(f).read()
-        for m in re.finditer(r'["\'](Pyrt[A-Z]\w*|pyrt_[a-z]\w*)["\']', text):   # names of C functions
+        for m in re.finditer(r'["\'](Pyrt_?[A-Z]\w*|pyrt_[a-z]\w*)["\']', text):   # names of C functions
             out.add(m.group(1))
-        for m in re.finditer(r'\b(Pyrt[A-Z]\w*|pyrt_[a-z]\w*)\(', text):         # calls in C templates
+        for m in re.finditer(r'\b(Pyrt_?[A-Z]\w*|pyrt_[a-z]\w*)\(', text):         # calls in C templates
             out.add(m.group(1))
     return out
 

@@ -2,6 +2,7 @@
 class objects created where `def`/`class` execute, and the module initialisation functions."""
 import ast
 
+from pyrite import primitives
 from pyrite.codegen import c_names as cn
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.ir import ops
@@ -278,16 +279,6 @@ def mark_recursive(funcs):
         f.recursive = id(f) in in_cycle
 
 
-# runtime functions that cannot run user code (so cannot store to module globals)
-NO_USER_CODE = {"pyrt_list_get_borrowed", "pyrt_list_set", "pyrt_list_set_steal", "PyrtList_Append", "PyrtStr_GetItem",
-                "PyrtStr_Concat", "PyrtStr_Repeat", "PyrtStr_Chr", "PyrtStr_Ord", "PyrtInt_Repr",
-                "PyrtFloat_Repr", "pyrt_new_instance", "PyrtList_New", "PyrtTuple_New",
-                "PyrtList_SetNew_Steal", "PyrtTuple_SetNew_Steal", "PyrtTuple_GetItem", "PyrtDict_New",
-                "PyrtSet_New", "PyrtCell_New", "pyrt_cell_set", "Pyrt_ErrFetch", "Pyrt_ExcEnterHandler",
-                "Pyrt_ExcExitHandler", "PyrtList_Pop", "Pyrt_GetBuiltin", "pyrt_cell_get_local",
-                "pyrt_cell_get_free", "Pyrt_TypeOf", "PyrtList_Concat", "PyrtList_Repeat"}
-
-
 def always_initialised(ci, inf):
     """Fields every instance of ci (or of a subclass) has from the end of its __init__'s leading
     `self.x = <expr not using self>` statements on: reads of them need no 'is it set' check."""
@@ -359,7 +350,7 @@ def mark_global_writes(funcs):
                     w.add(id(op.gvar))
                 elif isinstance(op, ops.Call):
                     c.add(id(op.func))
-                elif isinstance(op, ops.CallVec) or (isinstance(op, ops.CallC) and op.fn not in NO_USER_CODE) \
+                elif isinstance(op, ops.CallVec) or (isinstance(op, ops.CallC) and primitives.may_run_user_code(op.fn)) \
                         or isinstance(op, ops.Yield) or (isinstance(op, ops.GetField) and _may_fall_back(op)):
                     unknown.add(id(f))
         direct[id(f)], callees[id(f)] = w, c

@@ -9,6 +9,7 @@ the use can store to a global or a field, call compiled or user code, or release
 A GetField that falls back to the generic attribute lookup (new reference) keeps that reference in
 a spill register released at function exit.
 """
+from pyrite import primitives
 from pyrite.ir import ops
 from pyrite.ir.rtypes import OBJ, PTR
 
@@ -19,15 +20,10 @@ QUIET = (ops.LoadLiteral, ops.LoadStatic, ops.GetField, ops.CheckNotNone, ops.Un
 # if they keep it
 CONSUMERS = (ops.GetField, ops.SetField, ops.CheckNotNone, ops.Unbox, ops.Assign, ops.Expr,
              ops.StoreStatic, ops.Branch)
-# runtime functions that run no user code (pure C on lists and strs)
-PURE_C = {"pyrt_list_get_borrowed", "pyrt_list_set", "pyrt_list_set_steal", "PyrtList_Append", "PyrtStr_GetItem",
-          "PyrtStr_Concat", "PyrtStr_Repeat"}
-
-
 def _quiet(op):
     if isinstance(op, QUIET):
         return True
-    return isinstance(op, ops.CallC) and op.fn in PURE_C and (op.dest is None or op.dest.rtype is not OBJ)
+    return isinstance(op, ops.CallC) and primitives.borrow_safe(op.fn) and (op.dest is None or op.dest.rtype is not OBJ)
 
 
 def _consumer(op, definer):
@@ -37,7 +33,7 @@ def _consumer(op, definer):
         # a compiled function that never stores to this global cannot release it while running
         writes = getattr(op.func, "global_writes", None)
         return writes is not None and id(definer.gvar) not in writes
-    return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and op.fn in PURE_C)
+    return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and primitives.borrow_safe(op.fn))
 
 
 def _definer(op):

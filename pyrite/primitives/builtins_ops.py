@@ -1,0 +1,7 @@
+"""Primitives defined in runtime/src/builtins.c (the C functions lowering calls)."""
+from pyrite.primitives.base import Primitive as P
+
+AREA = 'builtins'
+PRIMITIVES = [
+    P('Pyrt_GetBuiltin', user_code=False),
+]

@@ -1,0 +1,8 @@
+"""Primitives defined in runtime/src/format.c (the C functions lowering calls)."""
+from pyrite.primitives.base import Primitive as P
+
+AREA = 'format'
+PRIMITIVES = [
+    P('PyrtStr_Build'),
+    P('PyrtStr_Mod'),
+]

@@ -1,0 +1,8 @@
+"""Primitives defined in runtime/src/gen.c (the C functions lowering calls)."""
+from pyrite.primitives.base import Primitive as P
+
+AREA = 'gen'
+PRIMITIVES = [
+    P('PyrtGen_New'),
+    P('Pyrt_IterSend'),
+]

@@ -1,0 +1,37 @@
+"""The primitives tables (pyrite/primitives/) cover every runtime C function lowering names, and each
+entry is defined in the runtime source file its table mirrors."""
+import glob
+import os
+import re
+
+from pyrite import primitives
+from pyrite.codegen.prelude import PRELUDE
+from test_runtime_names import ROOT, used
+
+VALUES = {"Pyrt_True", "Pyrt_False", "Pyrt_None", "Pyrt_NotImplemented", "pyrt_init_constants"}
+
+
+def test_every_function_lowering_names_has_a_table_entry():
+    names = {n for n in used() if not n.startswith("PyrtType_") and n not in VALUES}
+    assert sorted(names - set(primitives.ALL)) == []
+
+
+def test_every_entry_is_defined_where_its_table_says():
+    headers = "".join(open(h).read() for h in glob.glob(os.path.join(ROOT, "runtime", "include", "*.h")))
+    wrong = []
+    for p in primitives.ALL.values():
+        if p.area == "inline":
+            text = PRELUDE + headers
+            ok = re.search(r"\b%s\s*\([^;]*\)\s*\{" % p.name, text) or re.search(r"#define\s+%s\(" % p.name, text)
+        else:
+            src = open(os.path.join(ROOT, "runtime", "src", p.area + ".c")).read()
+            ok = re.search(r"^[A-Za-z_][\w \*]*?\b%s\s*\([^;]*?\)\s*\{" % p.name, src, re.M)
+        if not ok:
+            wrong.append("%s (table %s_ops.py)" % (p.name, p.area))
+    assert wrong == []
+
+
+def test_the_passes_ask_the_tables():
+    assert not primitives.may_run_user_code("PyrtList_New") and primitives.may_run_user_code("Pyrt_BinaryOp")
+    assert primitives.borrow_safe("pyrt_list_get_borrowed") and not primitives.borrow_safe("Pyrt_GetAttrIC")
+    assert primitives.may_run_user_code("(PyrtObject *)PyrtType_NewUser")   # unknown: assume the worst
