@@ -26,7 +26,7 @@ static void exc_dealloc(PyrtObject *o)
     PYRT_CLEAR(e->cause);
     PYRT_CLEAR(e->context);
     PYRT_CLEAR(e->value);
-    Pyrt_Free(e->trace);
+    free(e->trace);
     e->trace = NULL;
     PyrtInstance_Release(o);
 }
@@ -522,6 +522,7 @@ void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
     PyrtBaseException *e = EXC(pyrt_exc);
     if (e->ntrace == e->captrace) {
         int32_t cap = e->captrace ? e->captrace * 2 : 8;
+        /* plain realloc/free (not Pyrt_*): a failure must not replace the exception being raised */
         PyrtTraceEntry *t = realloc(e->trace, (size_t)cap * sizeof(PyrtTraceEntry));
         if (!t)
             return;   /* keep going without this entry */

@@ -95,25 +95,77 @@ PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
     return o;
 }
 
+/* Buffers (list items, dict and set tables, generator frames, string builders): a 16-byte header
+ * before each block records its size class (0: a big block from malloc, whose byte size is in the
+ * second word), so small buffers come from per-class free lists like small objects and Pyrt_Realloc
+ * knows how much to copy. Everything allocated here is released with Pyrt_Free only. */
+#define BUF_CLASSES 17                   /* 16..256 bytes */
+#define BUF_MAX (16 * (BUF_CLASSES - 1))
+static void *buf_freelist[BUF_CLASSES];
+typedef struct { uint64_t cls; uint64_t size; } BufHeader;   /* 16 bytes on wasm32 too */
+_Static_assert(sizeof(BufHeader) == 16, "buffer header keeps 16-byte alignment");
+
 void *Pyrt_Malloc(size_t n)
 {
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        no_memory();
-    return p;
-}
-
-void *Pyrt_Realloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        no_memory();
-    return q;
+    if (n == 0)
+        n = 1;
+    BufHeader *h;
+    if (n <= BUF_MAX) {
+        size_t c = (n + 15) / 16;
+        h = buf_freelist[c];
+        if (h)
+            buf_freelist[c] = *(void **)h;
+        else if (!(h = malloc(sizeof(BufHeader) + c * 16)))
+            return no_memory(), NULL;
+        h->cls = c;
+    } else {
+        if (n > SIZE_MAX - sizeof(BufHeader) || !(h = malloc(sizeof(BufHeader) + n)))
+            return no_memory(), NULL;
+        h->cls = 0;
+        h->size = n;
+    }
+    return h + 1;
 }
 
 void Pyrt_Free(void *p)
 {
-    free(p);
+    if (!p)
+        return;
+    BufHeader *h = (BufHeader *)p - 1;
+    size_t c = (size_t)h->cls;   /* read before the link overwrites it */
+    if (c) {
+        *(void **)h = buf_freelist[c];
+        buf_freelist[c] = h;
+    } else {
+        free(h);
+    }
+}
+
+void *Pyrt_Realloc(void *p, size_t n)
+{
+    if (!p)
+        return Pyrt_Malloc(n);
+    BufHeader *h = (BufHeader *)p - 1;
+    if (n == 0)
+        n = 1;
+    if (h->cls == 0 && n > BUF_MAX) {   /* big to big: let malloc move it */
+        if (n > SIZE_MAX - sizeof(BufHeader))
+            return no_memory(), NULL;
+        BufHeader *q = realloc(h, sizeof(BufHeader) + n);
+        if (!q)
+            return no_memory(), NULL;
+        q->size = n;
+        return q + 1;
+    }
+    size_t old = h->cls ? h->cls * 16 : h->size;
+    if (h->cls && n <= old)
+        return p;   /* still fits its class */
+    void *r = Pyrt_Malloc(n);
+    if (!r)
+        return NULL;
+    memcpy(r, p, old < n ? old : n);
+    Pyrt_Free(p);
+    return r;
 }
 
 _Static_assert(sizeof(PyrtFloat) == sizeof(PyrtInt), "ints and floats share a free list in Pyrt_Dealloc");
