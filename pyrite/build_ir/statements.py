@@ -113,6 +113,17 @@ TUPLE_ITEM = "((PyrtTuple *){0})->items[%d]"
 LIST_ITEM = "((PyrtList *){0})->items[%d]"
 
 
+def _owned(b, v):
+    """An unboxed copy or an owned reference of v (which may be borrowed)."""
+    if v.reg.rtype is not PTR:
+        return v
+    if rtype_of(v.t) is not OBJ:
+        return b.coerce(v, v.t)
+    r = b.temp(OBJ)
+    b.add(ops.Assign(r, v.reg))
+    return V(r, v.t)
+
+
 def _item_copy(b, seq, template, i, t):
     """Item i of a tuple or list whose length is known: unboxed values are read out, objects get
     their own reference, so the item outlives later stores."""
@@ -309,6 +320,15 @@ def for_loop(b, iter_node, target, body, exit_block, cont_holder=None):
             and all(b.type_of(a) in (m.INT, m.BOOL) for a in iter_node.args) \
             and not any(isinstance(a, ast.Starred) for a in iter_node.args):
         return range_loop(b, iter_node, target, body, exit_block, cont_holder)
+    if info == ("builtin", "enumerate") and not iter_node.keywords and 1 <= len(iter_node.args) <= 2 \
+            and isinstance(b.type_of(iter_node.args[0]), m.ListT) \
+            and all(b.type_of(a) in (m.INT, m.BOOL) for a in iter_node.args[1:]) \
+            and isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2 \
+            and not any(isinstance(e, ast.Starred) for e in target.elts):
+        lst = ex.transform_expr(b, iter_node.args[0])
+        start = b.as_i64(ex.transform_expr(b, iter_node.args[1])) if len(iter_node.args) == 2 else None
+        return list_loop(b, lst, None, None, body, exit_block, cont_holder,
+                         counter=(target.elts[0], target.elts[1], start))
     it_v = ex.transform_expr(b, iter_node)
     elem_t = m.resolved(b.finfo.types.get(target, m.DYN))
     if isinstance(it_v.t, m.ListT):
@@ -337,7 +357,14 @@ def iterator_loop(b, it, target, item_t, body, exit_block, cont_holder):
     b.goto(top)
 
 
-def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder):
+def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=None):
+    """for target in <list>: an index loop that re-reads the length (the list may change, as
+    CPython's list iterator sees). The loop holds its own reference, so rebinding the variable that
+    named the list inside the body changes nothing (and frees nothing). counter: for
+    `for k, x in enumerate(<list>, start)`, (k target, x target, start value)."""
+    keep = b.temp(OBJ)
+    b.add(ops.Assign(keep, b.box(lst)))
+    lst = V(keep, lst.t)
     i = b.temp(I64)
     b.add(ops.LoadLiteral(i, 0))
     top, got, step = b.new_block(), b.new_block(), b.new_block()
@@ -348,7 +375,14 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder):
     b.branch(b.expr("(int8_t)({0} < PyrtList_Len({1}))", [i, lst.reg], m.BOOL).reg, got, exit_block)
     b.set_block(got)
     x = b.expr("((PyrtList *){0})->items[{1}]", [lst.reg, i], m.DYN, rtype=PTR)
-    assign(b, target, V(x.reg, m.resolved(lst.t.elem.get())))
+    if counter is None:
+        assign(b, target, V(x.reg, m.resolved(lst.t.elem.get())))
+    else:
+        k_target, x_target, start = counter
+        item = _owned(b, V(x.reg, m.resolved(lst.t.elem.get())))   # taken before the first store
+        k = b.checked("PyrtI64_Add", [start, i], m.INT) if start is not None else V(i, m.INT)
+        assign(b, k_target, k)
+        assign(b, x_target, item)
     body()
     b.goto(step)
     b.set_block(step)
