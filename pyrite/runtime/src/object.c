@@ -832,6 +832,13 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
             double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
             return PyrtFloat_FromDouble(base == PYRT_ADD ? x + y : base == PYRT_SUB ? x - y : x * y);
         }
+    } else if (base == PYRT_TRUEDIV && (ta == &PyrtType_Float || tb == &PyrtType_Float)
+               && (ta == &PyrtType_Float || ta == &PyrtType_Int) && (tb == &PyrtType_Float || tb == &PyrtType_Int)) {
+        /* float / float|int (an int operand converts exactly as float(int) does); zero: general path */
+        double x = ta == &PyrtType_Float ? ((PyrtFloat *)a)->value : (double)((PyrtInt *)a)->value;
+        double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
+        if (y != 0.0)
+            return PyrtFloat_FromDouble(x / y);
     }
     PYRT_LAZY_ENSURE(binop);
     if ((op & PYRT_INPLACE) && a->type->binop) {
