@@ -665,7 +665,7 @@ def load_attr(b, obj, name, t):
             op.always_set = name in b.pb.always_initialised(cls) and not b.in_init_of(cls)
             return b.coerce(V(r, m.resolved(fi.slot.get())), t)
         prop = cls.lookup_property(name)
-        if prop is not None:
+        if prop is not None and not cls.method_rebound(name):
             from pyrite.build_ir.calls import direct_call
             if isinstance(obj.t, m.OptionalT):
                 b.add(ops.CheckNotNone(obj.reg, name))

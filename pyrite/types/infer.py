@@ -570,21 +570,40 @@ class Walker:
         if cls is not None:
             prop = cls.lookup_property(name)
             if prop is not None:
-                if prop[1] is not None and len(prop[1].params) > 1:
+                if cls.method_rebound(name):
+                    m.escape(t)
+                elif prop[1] is not None and len(prop[1].params) > 1:
                     prop[1].params[1].slot.join(t)
                 return
             cls.field_for_store(name).slot.join(t)
         elif isinstance(obj, m.ModuleT) and isinstance(obj.module, ModuleInfo):
             obj.module.globals.setdefault(name, m.Slot()).join(t)
+        elif isinstance(obj, m.ClassT):
+            self.rebind_method(obj.cls, name)
+            m.escape(t)
         elif obj is m.BOTTOM or obj is m.NONE:
             return   # unknown yet, or always None (the store raises AttributeError)
         else:
-            # unknown object: any class's attribute of that name may be the target
+            # unknown object: any class's attribute of that name may be the target, or a class itself
             for ci in self.inf.all_classes:
                 f = ci.fields.get(name)
                 if f is not None:
                     f.slot.join(t, "assigned through a dynamically typed object")
+                if name in ci.methods or name in ci.properties:
+                    self.rebind_method(ci, name)
             m.escape(t)
+
+    def rebind_method(self, ci, name):
+        """`C.name = value` at run time: calls of C's method `name` must look it up from now on."""
+        if name not in ci.rebound:
+            ci.rebound.add(name)
+            m.Slot.changed = True
+            meth = ci.lookup_method(name)
+            if meth is not None:
+                meth.mark_escaped("the class attribute it is bound to is reassigned")
+            for f in ci.lookup_property(name) or ():
+                if f is not None:
+                    f.mark_escaped("the class attribute it is bound to is reassigned")
 
     def store_subscript(self, obj, index_node, t, node):
         idx = self.expr(index_node)
@@ -871,8 +890,10 @@ class Walker:
             if f is not None:
                 return f.slot.get()
             prop = cls.lookup_property(name)
-            if prop is not None:
+            if prop is not None and not cls.method_rebound(name):
                 return self.call_function(prop[0], [obj], {}, None)
+            if prop is not None:
+                return m.DYN
             meth = cls.lookup_method(name)
             if meth is not None:
                 meth.mark_escaped("it is used as a bound method value")
@@ -884,7 +905,7 @@ class Walker:
             return m.DYN
         if isinstance(obj, m.ClassT):
             meth = obj.cls.lookup_method(name)
-            if meth is not None and meth.kind != "classmethod":
+            if meth is not None and meth.kind != "classmethod" and not obj.cls.method_rebound(name):
                 return m.FuncT(meth)
             if meth is not None:
                 meth.mark_escaped()
@@ -1112,7 +1133,7 @@ class Walker:
             return self.instance_call(record_node, recv, cls, name, args, kwargs)
         if isinstance(recv, m.ClassT):
             meth = recv.cls.lookup_method(name)
-            if meth is not None:
+            if meth is not None and not recv.cls.method_rebound(name):
                 self.note(record_node, ("classcall", recv.cls, meth))
                 extra = [m.DYN] if meth.kind == "classmethod" else []
                 if meth.kind == "classmethod":
@@ -1132,7 +1153,7 @@ class Walker:
 
     def instance_call(self, node, recv, cls, name, args, kwargs):
         meth = cls.lookup_method(name)
-        if meth is not None and (cls.find_field(name) is not None
+        if meth is not None and (cls.method_rebound(name) or cls.find_field(name) is not None
                                  or any(name in s.fields for s in cls.all_subclasses())):
             # an instance attribute of that name shadows the method: look it up at run time
             return self.dynamic_call(node, args, kwargs, recv_name=name)

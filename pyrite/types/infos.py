@@ -98,6 +98,7 @@ class ClassInfo:
         self.fields = {}             # instance attribute name -> FieldInfo declared in this class
         self.subclasses = []
         self.escaped = False
+        self.rebound = set()         # method names assigned on the class object after its creation
 
     def mro(self):
         c = self
@@ -151,6 +152,11 @@ class ClassInfo:
                 old.slot = f.slot
                 old.owner = self
         return f
+
+    def method_rebound(self, name):
+        """The class object (of this class, a base or a subclass) gets `name` assigned at run time, so
+        calls of that method must look it up."""
+        return any(name in c.rebound for c in list(self.mro()) + list(self.all_subclasses()))
 
     def overrides(self, name):
         """Methods named `name` in subclasses (virtual dispatch needed when non-empty)."""
