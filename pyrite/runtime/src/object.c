@@ -832,6 +832,10 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
             double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
             return PyrtFloat_FromDouble(base == PYRT_ADD ? x + y : base == PYRT_SUB ? x - y : x * y);
         }
+    } else if ((base == PYRT_AND || base == PYRT_OR || base == PYRT_XOR) && ta == &PyrtType_Int
+               && tb == &PyrtType_Int) {
+        int64_t x = ((PyrtInt *)a)->value, y = ((PyrtInt *)b)->value;
+        return PyrtInt_FromI64(base == PYRT_AND ? (x & y) : base == PYRT_OR ? (x | y) : (x ^ y));
     } else if (base == PYRT_TRUEDIV && (ta == &PyrtType_Float || tb == &PyrtType_Float)
                && (ta == &PyrtType_Float || ta == &PyrtType_Int) && (tb == &PyrtType_Float || tb == &PyrtType_Int)) {
         /* float / float|int (an int operand converts exactly as float(int) does); zero: general path */
