@@ -404,8 +404,8 @@ class Walker:
         self.stmts(node.body)
 
     def enter_type(self, ctx, node):
-        if ctx is m.FILE:
-            return m.FILE
+        if ctx is m.FILE or ctx is m.BFILE:
+            return ctx
         cls = _instance_class(ctx)
         if cls is not None:
             t = self.method_call(node, ctx, "__enter__", [], {}, record_node=None)
@@ -1117,6 +1117,8 @@ class Walker:
             for t in list(args) + list(kwargs.values()):
                 m.escape(t)
             return m.DYN
+        if r is m.FILE and name == "open" and _binary_mode(node):
+            return m.BFILE
         return r
 
     def method_call(self, node, recv, name, args, kwargs, record_node):
@@ -1232,7 +1234,16 @@ def _stub_type_name(t):
         if isinstance(t, cls):
             return name
     return {id(m.STR): "str", id(m.BYTES): "bytes", id(m.INT): "int", id(m.FLOAT): "float",
-            id(m.FILE): "file", id(m.BOOL): "int"}.get(id(t))
+            id(m.FILE): "file", id(m.BFILE): "bfile", id(m.BOOL): "int"}.get(id(t))
+
+
+def _binary_mode(call):
+    """open(path, "rb") / open(path, mode="wb"): a constant mode naming binary I/O."""
+    mode = call.args[1] if call is not None and len(call.args) > 1 else None
+    for k in getattr(call, "keywords", []):
+        if k.arg == "mode":
+            mode = k.value
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "b" in mode.value
 
 
 def _const_int(node):

@@ -37,6 +37,7 @@ BYTES = Prim("bytes")
 NONE = Prim("None")
 RANGE = Prim("range")
 FILE = Prim("file")
+BFILE = Prim("binary file")   # open(..., mode) with a constant mode containing "b": reads give bytes
 SLICE = Prim("slice")
 
 
@@ -373,6 +374,8 @@ def elem_of(t):
         return STR
     if t is BYTES or t is RANGE:
         return INT
+    if t is BFILE:
+        return BYTES
     if t is FILE:
         return DYN
     if isinstance(t, (TupleT, TupleOfT)):

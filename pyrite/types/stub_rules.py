@@ -13,7 +13,7 @@ from pyrite.types import model as m
 
 _STUB_DIR = os.path.join(os.path.dirname(__file__), "stubs")
 _PRIMS = {"int": m.INT, "float": m.FLOAT, "str": m.STR, "bool": m.BOOL, "None": m.NONE,
-          "object": m.DYN, "bytes": m.BYTES, "range": m.RANGE, "file": m.FILE, "slice": m.SLICE}
+          "object": m.DYN, "bytes": m.BYTES, "range": m.RANGE, "file": m.FILE, "bfile": m.BFILE, "slice": m.SLICE}
 TYPEVARS = ("T", "K", "V")
 
 
