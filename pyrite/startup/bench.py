@@ -55,6 +55,13 @@ def user_site_dir(python, env):
     return out.stdout.strip()
 
 
+def user_site_enabled(python, env):
+    """Whether `python` reads user site-packages (a virtual environment, -s or PYTHONNOUSERSITE: no)."""
+    out = subprocess.run([python, "-c", "import site; print(bool(site.ENABLE_USER_SITE))"],
+                         env=env, capture_output=True, text=True)
+    return out.stdout.strip() == "True"
+
+
 def warm_caches(command, env):
     """Run once allowing .pyc writes, so both sides start from warm bytecode caches."""
     env = dict(env)
@@ -98,6 +105,8 @@ class Setup:
                 self.installed = install.install(site_dir)
             return
         self.stock_env = user_site_env(base, os.path.join(tmp, "userbase"))
+        if via == "pth" and not user_site_enabled(python, self.stock_env):
+            self.via = via = "shim"   # a virtual environment ignores user site-packages: use the shim
         if via == "pth":
             install.install(user_site_dir(python, self.stock_env))
 

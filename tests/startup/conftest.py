@@ -113,20 +113,20 @@ def base_env():
     return env
 
 
-def run_py(args, cwd, archive=None, check=None, stats=None, env=None, timeout=60):
+def run_py(args, cwd, archive=None, check=None, stats=None, env=None, timeout=60, python=PY):
     """Run the real interpreter on args, optionally with an archive enabled via the shim."""
     env = dict(base_env() if env is None else env)
     if archive is not None:
         env = launch.archive_env(env, str(archive), check)
     if stats is not None:
         env[launch.ENV_STATS] = str(stats)
-    return subprocess.run([PY] + list(args), cwd=str(cwd), env=env, capture_output=True, text=True,
+    return subprocess.run([python] + list(args), cwd=str(cwd), env=env, capture_output=True, text=True,
                           timeout=timeout)
 
 
-def record(args, cwd, out, check="stat", env=None):
+def record(args, cwd, out, check="stat", env=None, python=PY):
     """Record an archive for `python args...` run in cwd; fail the test if it was not written."""
-    status = launch.record([PY] + list(args), str(out), check, env=base_env() if env is None else env,
+    status = launch.record([python] + list(args), str(out), check, env=base_env() if env is None else env,
                            quiet=True, cwd=str(cwd))
     assert status == 0 and os.path.exists(str(out))
 
