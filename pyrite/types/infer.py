@@ -1107,6 +1107,11 @@ class Walker:
                 m.escape(t)
             return m.DYN
         self.note(node, ("builtin", name))
+        if name == "setattr" and len(args) == 3 and node is not None and len(node.args) == 3 \
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+            # setattr(obj, "name", v) is obj.name = v for what inference must know (a class's method
+            # rebound, an instance attribute shadowing a method)
+            self.store_attr(args[0], node.args[1].value, args[2])
         funcs = stubs().functions.get(name)
         if funcs is None:
             for t in list(args) + list(kwargs.values()):
