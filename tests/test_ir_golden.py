@@ -1,5 +1,6 @@
-"""Golden IR: the IR of small functions after building (ir-build.test) and after all passes
-(ir-passes.test), so that changes to lowering and passes show up as reviewable diffs.
+"""Golden IR: the IR of small functions after building (ir-build.test) and after each pass
+(ir-after-<pass>.test; ir-passes.test is after borrow_temps), so that changes to lowering and
+passes show up as reviewable diffs.
 `pytest --update-golden` rewrites the [out] sections."""
 import os
 
@@ -10,7 +11,10 @@ from pyrite import driver
 from pyrite.ir.pprint import format_function
 
 HERE = os.path.join(os.path.dirname(__file__), "cases")
-FILES = {"ir-build.test": None, "ir-passes.test": "borrow_temps"}
+# the IR as built, and after each pass of driver.pass_pipeline() (the same programs in each file)
+FILES = {"ir-build.test": None, "ir-after-check_uninit.test": "check_uninit",
+         "ir-after-insert_refcounts.test": "insert_refcounts", "ir-passes.test": "borrow_temps",
+         "ir-after-borrow_locals.test": "borrow_locals"}
 
 
 def user_functions_ir(case, tmp_path, upto):
