@@ -177,7 +177,7 @@ def run_wasi_batch(spec_path):
             if "interrupt" in str(e):
                 status = "timeout"
             else:
-                with open(wasi_path(d), "a") as f:
+                with open(os.path.join(d, ".stderr"), "a") as f:
                     f.write("pyrite: the program trapped in WebAssembly (%s); this is a pyrite bug\n"
                             % str(e).splitlines()[0])
                 code = 134
@@ -185,10 +185,6 @@ def run_wasi_batch(spec_path):
     stop.set()
     with open(spec_path + ".out", "w") as f:
         json.dump(results, f)
-
-
-def wasi_path(d):
-    return os.path.join(d, ".stderr")
 
 
 if __name__ == "__main__":

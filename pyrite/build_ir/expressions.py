@@ -9,6 +9,7 @@ import ast
 from pyrite.ir import ops
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR
 from pyrite.types import model as m
+from pyrite.types.infer import OPERATOR_DUNDERS
 from pyrite.build_ir.builder import V, rtype_of
 
 BINOPS = {ast.Add: "PYRT_ADD", ast.Sub: "PYRT_SUB", ast.Mult: "PYRT_MUL", ast.Div: "PYRT_TRUEDIV",
@@ -19,10 +20,6 @@ I64_CHECKED = {ast.Add: "PyrtI64_Add", ast.Sub: "PyrtI64_Sub", ast.Mult: "PyrtI6
                ast.FloorDiv: "PyrtI64_FloorDiv", ast.Mod: "PyrtI64_Mod", ast.Pow: "PyrtI64_Pow",
                ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}
 I64_PLAIN = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
-OPERATOR_NAMES = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__",
-                  ast.FloorDiv: "__floordiv__", ast.Mod: "__mod__", ast.Pow: "__pow__",
-                  ast.MatMult: "__matmul__", ast.LShift: "__lshift__", ast.RShift: "__rshift__",
-                  ast.BitAnd: "__and__", ast.BitOr: "__or__", ast.BitXor: "__xor__"}
 F64_PLAIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod: "PyrtF64_Mod",
                ast.Pow: "PyrtF64_Pow"}
@@ -192,7 +189,7 @@ def operator_method(b, node, info, left, right, t):
     A result that may be NotImplemented is checked: then the right operand's reflected slot, else
     TypeError, as CPython does."""
     from pyrite.build_ir.calls import invoke_method
-    r = invoke_method(b, node, left, OPERATOR_NAMES[type(node.op)], info[1], info[2], [right], {}, t)
+    r = invoke_method(b, node, left, OPERATOR_DUNDERS[type(node.op)], info[1], info[2], [right], {}, t)
     if r.reg.rtype is not OBJ:
         return r
     out = b.temp(OBJ)

@@ -128,12 +128,7 @@ def _item_copy(b, seq, template, i, t):
     """Item i of a tuple or list whose length is known: unboxed values are read out, objects get
     their own reference, so the item outlives later stores."""
     p = b.expr(template % i, [seq.reg], m.DYN, rtype=PTR)
-    t = m.resolved(t)
-    if rtype_of(t) is not OBJ:
-        return b.coerce(V(p.reg, t), t)
-    r = b.temp(OBJ)
-    b.add(ops.Assign(r, p.reg))
-    return V(r, t)
+    return _owned(b, V(p.reg, t))
 
 
 def transform_AugAssign(b, node):

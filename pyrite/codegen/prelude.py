@@ -108,9 +108,8 @@ PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
 PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
     if ((uint64_t)(v + 5) <= 1029u && PYRT_LIKELY(pyrt_small_ready))
         return (PyrtObject *)&pyrt_small_ints[v + 5];
-    PyrtInt *o = (PyrtInt *)pyrt_freelist[(sizeof(PyrtInt) + 15) / 16];
+    PyrtInt *o = (PyrtInt *)pyrt_freelist_pop(sizeof(PyrtInt));
     if (PYRT_LIKELY(o != NULL)) {   /* same free list as Pyrt_Alloc uses for ints */
-        pyrt_freelist[(sizeof(PyrtInt) + 15) / 16] = *(void **)o;
         o->ob.refcnt = 1;
         o->ob.type = &PyrtType_Int;
         o->value = v;
@@ -121,10 +120,8 @@ PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
 /* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible */
 PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size) {
     if (size <= 144) {
-        size_t c = (size + 15) / 16;
-        PyrtObject *o = (PyrtObject *)pyrt_freelist[c];
+        PyrtObject *o = (PyrtObject *)pyrt_freelist_pop(size);
         if (PYRT_LIKELY(o != NULL)) {
-            pyrt_freelist[c] = *(void **)o;
             memset(o, 0, size);
             o->refcnt = 1;
             o->type = (PyrtType *)t;

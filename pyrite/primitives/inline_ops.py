@@ -40,6 +40,7 @@ PRIMITIVES = [
     P('pyrt_list_get_borrowed', user_code=False, borrow_safe=True),
     P('pyrt_list_set', user_code=False, borrow_safe=True),
     P('pyrt_list_set_steal', user_code=False, borrow_safe=True),
+    P('pyrt_freelist_pop', user_code=False),
     P('pyrt_new_instance', user_code=False),
     P('pyrt_property_setter'),
     P('pyrt_range_check_step'),

@@ -92,7 +92,17 @@ PYRT_LAZY_KINDS(PYRT_LAZY_DECL)
 /* type.c: user classes created so far inherit the slot at byte offset off from their base when
  * they have none of their own. */
 void pyrt_lazy_inherit(size_t off);
-/* Free lists of small fixed-size objects (boxed ints and floats, compiled-class instances), one per
- * 16-byte size class up to 144 bytes: generated code allocates instances inline from them. */
+/* Free lists of small objects (Pyrt_Alloc/Pyrt_Dealloc in object.c), one per 16-byte size class up
+ * to 144 bytes; the hot allocators (boxed ints and floats, compiled-class instances in generated code)
+ * pop from them inline. */
 extern void *pyrt_freelist[];
+/* A free block for an object of `size` bytes, or NULL when that size class is empty. */
+static inline void *pyrt_freelist_pop(size_t size)
+{
+    void **head = &pyrt_freelist[(size + 15) / 16];
+    void *o = *head;
+    if (o)
+        *head = *(void **)o;
+    return o;
+}
 #endif

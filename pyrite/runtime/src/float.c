@@ -16,10 +16,8 @@ static PyrtObject *float_repr(PyrtObject *o);
  * for floats (o->type == &PyrtType_Float). */
 PyrtObject *PyrtFloat_FromDouble(double v)
 {
-    size_t c = (sizeof(PyrtFloat) + 15) / 16;   /* Pyrt_Alloc's free list for this size, taken inline */
-    PyrtFloat *o = (PyrtFloat *)pyrt_freelist[c];
+    PyrtFloat *o = pyrt_freelist_pop(sizeof(PyrtFloat));
     if (PYRT_LIKELY(o != NULL)) {
-        pyrt_freelist[c] = *(void **)o;
         o->ob.refcnt = 1;
         o->ob.type = &PyrtType_Float;
     } else if (!(o = (PyrtFloat *)Pyrt_Alloc(&PyrtType_Float, sizeof(PyrtFloat)))) {

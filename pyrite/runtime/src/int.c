@@ -36,10 +36,8 @@ PyrtObject *PyrtInt_FromI64(int64_t v)
             init_small_ints();
         return (PyrtObject *)&pyrt_small_ints[v - SMALL_MIN];
     }
-    size_t c = (sizeof(PyrtInt) + 15) / 16;   /* Pyrt_Alloc's free list for this size, taken inline */
-    PyrtInt *o = (PyrtInt *)pyrt_freelist[c];
+    PyrtInt *o = pyrt_freelist_pop(sizeof(PyrtInt));
     if (PYRT_LIKELY(o != NULL)) {
-        pyrt_freelist[c] = *(void **)o;
         o->ob.refcnt = 1;
         o->ob.type = &PyrtType_Int;
     } else if (!(o = (PyrtInt *)Pyrt_Alloc(&PyrtType_Int, sizeof(PyrtInt)))) {

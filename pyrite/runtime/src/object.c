@@ -74,9 +74,8 @@ PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
 {
     size_t c = fl_class_new(type, size);
     if (c) {
-        PyrtObject *o = pyrt_freelist[c];
+        PyrtObject *o = pyrt_freelist_pop(size);
         if (o) {
-            pyrt_freelist[c] = *(void **)o;
             memset(o, 0, size);
         } else {
             o = calloc(1, c * 16);
