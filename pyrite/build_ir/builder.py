@@ -6,7 +6,7 @@ the current block, the registers of Python variables, the loop and try/finally s
 """
 from pyrite.ir import ops
 from pyrite.ir.function import BasicBlock
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, NUM, PTR, VOID
 from pyrite.types import model as m
 
 
@@ -17,6 +17,8 @@ def rtype_of(t):
         return F64
     if t is m.BOOL:
         return BOOL
+    if t is m.NUM:
+        return NUM
     return OBJ
 
 
@@ -177,6 +179,12 @@ class Builder:
             return V(r, t)
         if want is F64 and have in (I64, BOOL):
             return self.expr("(double){0}", [v.reg], m.FLOAT)
+        if want is F64 and have is NUM:
+            return self.expr("PyrtNum_AsF64({0})", [v.reg], m.FLOAT)
+        if want is NUM and have in (I64, BOOL):
+            return self.expr("PyrtNum_I((int64_t){0})", [v.reg], m.NUM)
+        if want is NUM and have is F64:
+            return self.expr("PyrtNum_F({0})", [v.reg], m.NUM)
         if want is I64 and have is BOOL:
             return self.expr("(int64_t){0}", [v.reg], m.INT)
         # unboxed to a different unboxed type the inferencer did not expect: go through a box
@@ -190,6 +198,9 @@ class Builder:
 
     def as_f64(self, v):
         return self.coerce(v, m.FLOAT).reg
+
+    def as_num(self, v):
+        return self.coerce(v, m.NUM).reg
 
     def type_of(self, node):
         return m.resolved(self.finfo.types.get(node, m.DYN))

@@ -461,6 +461,11 @@ def builtin_fast_path(b, node, name, t):
         if name == "str" and v.t is m.STR:
             return v
         return b.c_call("Pyrt_Str" if name == "str" else "Pyrt_Repr", [b.box(v)], m.STR)
+    if name == "abs" and n == 1 and t is m.NUM:
+        v = ex.transform_expr(b, node.args[0])
+        if v.t is m.NUM:
+            return b.checked("PyrtNum_Abs", [v.reg], m.NUM)
+        return b.vcall("Pyrt_builtin_abs", ["NULL"], [v], t)
     if name == "abs" and n == 1 and t in (m.INT, m.FLOAT):
         v = ex.transform_expr(b, node.args[0])
         if t is m.FLOAT and v.t is m.FLOAT:
@@ -468,7 +473,7 @@ def builtin_fast_path(b, node, name, t):
         return b.vcall("Pyrt_builtin_abs", ["NULL"], [v], t)
     if name == "float" and n == 1 and t is m.FLOAT:
         v = ex.transform_expr(b, node.args[0])
-        if v.t in (m.INT, m.BOOL, m.FLOAT):
+        if v.t in (m.INT, m.BOOL, m.FLOAT, m.NUM):
             return b.coerce(v, m.FLOAT)
         return b.vcall("Pyrt_builtin_float_", ["NULL"], [v], t) if False else \
             call_object(b, V(b.expr("(PyrtObject *)&PyrtType_Float", [], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)

@@ -7,7 +7,7 @@ operations on boxed objects (Pyrt_BinaryOp, Pyrt_GetAttr, Pyrt_Call, ...).
 import ast
 
 from pyrite.ir import ops
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR
+from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, NUM as NUMR, PTR, UNBOXED
 from pyrite.types import model as m
 from pyrite.types.infer import OPERATOR_DUNDERS
 from pyrite.build_ir.builder import V, rtype_of
@@ -25,7 +25,9 @@ F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod
                ast.Pow: "PyrtF64_Pow"}
 CMPOPS = {ast.Lt: ("PYRT_LT", "<"), ast.LtE: ("PYRT_LE", "<="), ast.Eq: ("PYRT_EQ", "=="),
           ast.NotEq: ("PYRT_NE", "!="), ast.Gt: ("PYRT_GT", ">"), ast.GtE: ("PYRT_GE", ">=")}
-NUM = (m.INT, m.BOOL, m.FLOAT)
+NUM = (m.INT, m.BOOL, m.FLOAT, m.NUM)
+NUM_CHECKED = {ast.Add: "PyrtNum_Add", ast.Sub: "PyrtNum_Sub", ast.Mult: "PyrtNum_Mul",
+               ast.FloorDiv: "PyrtNum_FloorDiv", ast.Mod: "PyrtNum_Mod", ast.Pow: "PyrtNum_Pow"}
 REFLECT = {"PYRT_LT": "PYRT_GT", "PYRT_GT": "PYRT_LT", "PYRT_LE": "PYRT_GE", "PYRT_GE": "PYRT_LE",
            "PYRT_EQ": "PYRT_EQ", "PYRT_NE": "PYRT_NE"}
 
@@ -206,7 +208,13 @@ def operator_method(b, node, info, left, right, t):
 
 def binop(b, op, a, c, t, inplace=False):
     opt = type(op)
-    if a.t in NUM and c.t in NUM and t in (m.INT, m.FLOAT, m.BOOL):
+    if a.t in NUM and c.t in NUM and t in (m.INT, m.FLOAT, m.BOOL, m.NUM):
+        if t is m.NUM:
+            if opt not in NUM_CHECKED:
+                raise AssertionError("int | float %s" % opt.__name__)
+            return b.checked(NUM_CHECKED[opt], [b.as_num(a), b.as_num(c)], m.NUM)
+        if opt is ast.Div and m.NUM in (a.t, c.t) and m.FLOAT not in (a.t, c.t):
+            return b.checked("PyrtNum_TrueDiv", [b.as_num(a), b.as_num(c)], m.FLOAT)
         if t is m.BOOL:
             return b.expr("(int8_t)({0} %s {1})" % I64_PLAIN[opt], [a.reg, c.reg], m.BOOL)
         if t is m.INT:
@@ -259,6 +267,10 @@ def transform_UnaryOp(b, node):
         if isinstance(node.op, ast.USub):
             return b.expr("(-{0})", [v.reg], m.FLOAT)
         return v
+    if t is m.NUM and v.t is m.NUM:
+        if isinstance(node.op, ast.USub):
+            return b.checked("PyrtNum_Neg", [v.reg], m.NUM)
+        return v
     code = {ast.USub: "PYRT_NEG", ast.UAdd: "PYRT_POS", ast.Invert: "PYRT_INVERT"}[type(node.op)]
     return b.coerce(b.c_call("Pyrt_UnaryOp", [b.box(v), code], m.DYN), t)
 
@@ -273,6 +285,8 @@ def truth(b, v):
         return b.expr("(int8_t)({0} != 0)", [v.reg], m.BOOL).reg
     if rt is F64:
         return b.expr("(int8_t)({0} != 0.0)", [v.reg], m.BOOL).reg
+    if rt is NUMR:
+        return b.expr("PyrtNum_Truth({0})", [v.reg], m.BOOL).reg
     if t is m.STR:
         return b.expr("(int8_t)(PyrtStr_Len({0}) != 0)", [v.reg], m.BOOL).reg
     if isinstance(t, m.ListT):
@@ -348,7 +362,7 @@ def compare(b, op, a, c, t):
     opt = type(op)
     if opt in (ast.Is, ast.IsNot):
         neg = opt is ast.IsNot
-        unboxed = (I64, F64, BOOL)
+        unboxed = UNBOXED
         if (a.reg.rtype in unboxed and c.t is m.NONE) or (c.reg.rtype in unboxed and a.t is m.NONE):
             return b.expr("(int8_t)%d" % (1 if neg else 0), [], m.BOOL)
         x, y = b.box(a), b.box(c)
@@ -360,6 +374,8 @@ def compare(b, op, a, c, t):
         return V(r, m.BOOL)
     code, cop = CMPOPS[opt]
     if a.t in NUM and c.t in NUM:
+        if m.NUM in (a.t, c.t):
+            return b.expr("PyrtNum_Compare({0}, {1}, %s)" % code, [b.as_num(a), b.as_num(c)], m.BOOL)
         if (a.t is m.FLOAT) != (c.t is m.FLOAT):
             # int vs float: exact, like CPython (no rounding of big ints to double)
             if a.t is m.FLOAT:
@@ -761,7 +777,7 @@ def store_subscript(b, target, v):
 
 def setitem(b, obj, idx, v):
     if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
-        if v.reg.rtype in (I64, F64, BOOL):   # a freshly boxed value: hand it over
+        if v.reg.rtype in UNBOXED:   # a freshly boxed value: hand it over
             r = b.box(v)
             b.add(ops.CallC(None, "pyrt_list_set_steal", [obj.reg, b.as_i64(idx), r], ops.ERR_NEG, moves=(2,)))
         else:

@@ -83,7 +83,7 @@ class FunctionEmitter:
         for r in self.regs():
             if id(r) in params:
                 continue
-            self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, "NULL" if r.rtype in (OBJ, PTR) else "0"))
+            self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, r.rtype.zero))
         self.w("    %s __ret;" % fn.ret.c_type)
         self.w("    int32_t __line = %d;" % fn.line)
         module_init = getattr(fn, "is_module_init", False)
@@ -300,8 +300,7 @@ class FunctionEmitter:
         text = "%s(%s)" % (f.cname, args)
         rt = f.ret if not f.is_generator else OBJ
         if op.dest is None:
-            cond = {VOID: "%s < 0", OBJ: "%s == NULL", BOOL: "%s == 2",
-                    I64: "%s == PYRT_I64_ERR && pyrt_exc", F64: "%s == PYRT_F64_ERR && pyrt_exc"}[rt] % text
+            cond = rt.err_test % text
             self.w("    if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }" % (cond, op.line, self.handler_label(op)))
             return
         if rt is OBJ:
@@ -309,29 +308,18 @@ class FunctionEmitter:
             return
         d = op.dest.cname
         self.w("    %s = %s;" % (d, text))
-        cond = {BOOL: "%s == 2" % d, I64: "%s == PYRT_I64_ERR && pyrt_exc" % d,
-                F64: "%s == PYRT_F64_ERR && pyrt_exc" % d}[rt]
-        self.fail(op, cond)
+        self.fail(op, rt.err_test % d)
 
     def op_Box(self, op):
         s = op.src
-        if s.rtype is I64:
-            self.store_new(op, op.dest, "pyrt_box_int(%s)" % s.cname)
-        elif s.rtype is F64:
-            self.store_new(op, op.dest, "PyrtFloat_FromDouble(%s)" % s.cname)
-        elif s.rtype is BOOL:
+        if s.rtype is BOOL:   # True and False are immortal: no allocation can fail
             self.w("    Pyrt_XDecRef(%s); %s = Pyrt_BoolFromC(%s);" % (op.dest.cname, op.dest.cname, s.cname))
         else:
-            raise AssertionError(s.rtype)
+            self.store_new(op, op.dest, "%s(%s)" % (s.rtype.box, s.cname))
 
     def op_Unbox(self, op):
         d, s = op.dest, op.src
-        if d.rtype is I64:
-            fn = "PyrtInt_AsI64Checked" if op.checked else "PyrtInt_AsI64"
-        elif d.rtype is F64:
-            fn = "PyrtFloat_AsDoubleChecked" if op.checked else "PyrtFloat_AsDouble"
-        else:
-            fn = "pyrt_unbox_bool" if op.checked else "(int8_t)Pyrt_IsTrue"
+        fn = d.rtype.unbox_checked if op.checked else d.rtype.unbox
         self.w("    %s = %s(%s);" % (d.cname, fn, s.cname))
         if op.checked:
             self.fail(op, "pyrt_exc != NULL")
@@ -366,7 +354,7 @@ class FunctionEmitter:
         elif d.rtype is OBJ:
             self.w("      Pyrt_XDecRef(%s); %s = __t;" % (d.cname, d.cname))
         else:
-            conv = {I64: "PyrtInt_AsI64Checked", F64: "PyrtFloat_AsDoubleChecked", BOOL: "pyrt_unbox_bool"}[d.rtype]
+            conv = d.rtype.unbox_checked
             self.w("      %s = %s(__t); Pyrt_DecRef(__t);" % (d.cname, conv))
             self.w("      if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
         self.w("    }")

@@ -5,7 +5,6 @@ from pyrite.codegen.emit_function import FunctionEmitter
 from pyrite.codegen.prelude import PRELUDE
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 
-FIELD_KIND = {OBJ: "PYRT_FIELD_OBJ", I64: "PYRT_FIELD_I64", F64: "PYRT_FIELD_F64", BOOL: "PYRT_FIELD_BOOL"}
 
 
 class Constants:
@@ -136,7 +135,7 @@ def emit_field_table(cir, consts, out):
         while f not in owner.own_fields:
             owner = owner.base
         out.append("    {%s, (int32_t)offsetof(struct %s, %s), %s, %d, NULL},"
-                   % (c_string(f.name), owner.cname, f.cname, FIELD_KIND[f.rtype], f.bit or 0))
+                   % (c_string(f.name), owner.cname, f.cname, f.rtype.field_kind, f.bit or 0))
     out.append("    {NULL, 0, 0, 0, NULL}")
     out.append("};")
 
@@ -199,12 +198,8 @@ def emit_generic_entry(f, out):
         v = "u%d" % s
         if p.rtype is OBJ:
             out.append("    PyrtObject *%s = a[%d];" % (v, s))
-        elif p.rtype is I64:
-            out.append("    int64_t %s = PyrtInt_AsI64Checked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
-        elif p.rtype is F64:
-            out.append("    double %s = PyrtFloat_AsDoubleChecked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
         else:
-            out.append("    int8_t %s = pyrt_unbox_bool(a[%d]); if (pyrt_exc) goto done;" % (v, s))
+            out.append("    %s %s = %s(a[%d]); if (pyrt_exc) goto done;" % (p.rtype.c_type, v, p.rtype.unbox_checked, s))
         cargs.append(v)
     call = "%s(%s)" % (f.cname, ", ".join(cargs))
     rt = OBJ if f.is_generator else f.ret
@@ -215,12 +210,8 @@ def emit_generic_entry(f, out):
         out.append("    res = %s;" % call)
     elif rt is VOID:
         out.append("    if (%s >= 0) res = Pyrt_None;" % call)
-    elif rt is I64:
-        out.append("    { int64_t r = %s; if (!(r == PYRT_I64_ERR && pyrt_exc)) res = PyrtInt_FromI64(r); }" % call)
-    elif rt is F64:
-        out.append("    { double r = %s; if (!(r == PYRT_F64_ERR && pyrt_exc)) res = PyrtFloat_FromDouble(r); }" % call)
     else:
-        out.append("    { int8_t r = %s; if (r != 2) res = Pyrt_BoolFromC(r); }" % call)
+        out.append("    { %s r = %s; if (!(%s)) res = %s(r); }" % (rt.c_type, call, rt.err_test % "r", rt.box))
     out.append("    Pyrt_LeaveCall();")
     out.append("  done:")
     if spec.varargs:

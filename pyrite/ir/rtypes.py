@@ -1,29 +1,54 @@
-"""Runtime representation types of IR values: boxed object pointer or unboxed int64/double/bool.
+"""Runtime representation types of IR values: boxed object pointer or an unboxed C value.
 
 The IR only knows how a value is represented in C. What Python type an `obj` value has is the type
 inferencer's business; the builder uses it to pick primitives, then forgets it.
+
+This is the one representation table: for every unboxed representation, how codegen boxes it (a new
+reference), unboxes it (unchecked: the object is known to have the type; checked: TypeError when it
+does not, reported through pyrt_exc), and how a function returning it reports an error.
 """
 
 
 class RType:
-    def __init__(self, name, c_type, refcounted, error_value):
+    def __init__(self, name, c_type, refcounted, error_value, err_test=None, box=None, unbox=None,
+                 unbox_checked=None, field_kind=None, zero="0"):
         self.name = name
         self.c_type = c_type
         self.refcounted = refcounted
         # Value a function of this return type returns on error (with pyrt_exc set).
         self.error_value = error_value
+        # C condition (a format with one %s: the value) that is true when a call returning it failed.
+        self.err_test = err_test
+        self.box = box                      # C function: value -> new reference
+        self.unbox = unbox                  # C function: object of the right type -> value
+        self.unbox_checked = unbox_checked  # C function: any object -> value, TypeError otherwise
+        self.field_kind = field_kind        # PyrtField kind of an instance field of this representation
+        self.zero = zero                    # C initialiser of a fresh register
+
+    @property
+    def unboxed(self):
+        return self.box is not None
 
     def __repr__(self):
         return self.name
 
 
-OBJ = RType("obj", "PyrtObject *", True, "NULL")
-I64 = RType("i64", "int64_t", False, "PYRT_I64_ERR")
-F64 = RType("f64", "double", False, "PYRT_F64_ERR")
-BOOL = RType("bool", "int8_t", False, "2")
+OBJ = RType("obj", "PyrtObject *", True, "NULL", err_test="%s == NULL", field_kind="PYRT_FIELD_OBJ", zero="NULL")
+I64 = RType("i64", "int64_t", False, "PYRT_I64_ERR", err_test="%s == PYRT_I64_ERR && pyrt_exc",
+            box="pyrt_box_int", unbox="PyrtInt_AsI64", unbox_checked="PyrtInt_AsI64Checked",
+            field_kind="PYRT_FIELD_I64")
+F64 = RType("f64", "double", False, "PYRT_F64_ERR", err_test="%s == PYRT_F64_ERR && pyrt_exc",
+            box="PyrtFloat_FromDouble", unbox="PyrtFloat_AsDouble", unbox_checked="PyrtFloat_AsDoubleChecked",
+            field_kind="PYRT_FIELD_F64")
+BOOL = RType("bool", "int8_t", False, "2", err_test="%s == 2", box="Pyrt_BoolFromC",
+             unbox="(int8_t)Pyrt_IsTrue", unbox_checked="pyrt_unbox_bool", field_kind="PYRT_FIELD_BOOL")
+# int | float: a tagged C struct (PyrtNum: kind 0 int, 1 float; kind 2 is the error value).
+NUM = RType("num", "PyrtNum", False, "PYRT_NUM_ERR", err_test="%s.kind == 2", box="PyrtNum_Box",
+            unbox="PyrtNum_FromObj", unbox_checked="PyrtNum_Unbox", field_kind="PYRT_FIELD_NUM", zero="{0}")
 # An opaque, non-refcounted pointer (handled-exception tokens, type objects of compiled classes).
-PTR = RType("ptr", "PyrtObject *", False, "NULL")
+PTR = RType("ptr", "PyrtObject *", False, "NULL", zero="NULL")
 # Only as a function return type: the function always returns None; C returns int (0 ok, -1 error).
-VOID = RType("void", "int", False, "-1")
+VOID = RType("void", "int", False, "-1", err_test="%s < 0")
 
-ALL = {t.name: t for t in (OBJ, I64, F64, BOOL, VOID, PTR)}
+UNBOXED = (I64, F64, BOOL, NUM)
+ALL = {t.name: t for t in (OBJ, I64, F64, BOOL, NUM, VOID, PTR)}

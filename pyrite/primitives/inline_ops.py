@@ -3,6 +3,15 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'inline'
 PRIMITIVES = [
+    P('PyrtNum_Add', user_code=False, borrow_safe=True),
+    P('PyrtNum_AsF64', user_code=False, borrow_safe=True),
+    P('PyrtNum_Compare', user_code=False, borrow_safe=True),
+    P('PyrtNum_F', user_code=False, borrow_safe=True),
+    P('PyrtNum_I', user_code=False, borrow_safe=True),
+    P('PyrtNum_Mul', user_code=False, borrow_safe=True),
+    P('PyrtNum_Neg', user_code=False, borrow_safe=True),
+    P('PyrtNum_Sub', user_code=False, borrow_safe=True),
+    P('PyrtNum_Truth', user_code=False, borrow_safe=True),
     P('PyrtFloat_AsDouble'),
     P('PyrtI64_Add'),
     P('PyrtI64_FloorDiv'),

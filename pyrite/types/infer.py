@@ -28,6 +28,7 @@ class Inference:
     """Results: types[node], calls[node], funcs[node], classes[node], modules[name]."""
 
     def __init__(self, program, specialise=frozenset()):
+        m.callable_hook = self.escape_callable
         self.program = program
         self.specialise = specialise   # def nodes whose calls pick an instance per argument signature
         self.types = {}
@@ -45,6 +46,76 @@ class Inference:
             self._declare(mod, mod.src.tree.body, mod.body, None, "")
         for mod in self.modules.values():
             mod.globals.setdefault("__name__", m.Slot()).join(m.STR)
+
+    # ------------------------------------------------------------------ calls the runtime makes
+    # Binary-operator dunders and __call__ are not typed `object` up front: the runtime calls them only
+    # from the program's dynamic operator and call sites and from builtins, which are all visible here,
+    # so those sites join what they pass into the methods' parameters (runtime_binop, runtime_calls)
+    # and builtins that may call them with values pyrite cannot see mark them escaped.
+    def classes_reached(self, t, out, seen=None):
+        """Add to `out` the classes whose instances a value of type t may hold or contain; True when t
+        reaches dynamically typed values (which may be instances of any class)."""
+        if t is m.DYN:
+            return True
+        seen = set() if seen is None else seen
+        if id(t) in seen:
+            return False
+        seen.add(id(t))
+        cls = _instance_class(t)
+        if cls is not None:
+            out.update(c for c in self.all_classes if _related(c, cls))
+            return False
+        if isinstance(t, (m.ListT, m.SetT, m.IterT)):
+            return self.classes_reached(t.elem.get(), out, seen)
+        if isinstance(t, m.DictT):
+            return self.classes_reached(t.key.get(), out, seen) | self.classes_reached(t.value.get(), out, seen)
+        if isinstance(t, m.TupleT):
+            return any([self.classes_reached(x, out, seen) for x in t.items])
+        if isinstance(t, m.TupleOfT):
+            return self.classes_reached(t.elem, out, seen)
+        return False
+
+    def escape_runtime_dunders(self, types, reason="it may be called by a builtin with values pyrite cannot see"):
+        classes = set()
+        if any([self.classes_reached(t, classes) for t in types]):
+            classes = set(self.all_classes)
+        for ci in classes:
+            for name, fi in ci.methods.items():
+                if name in MODELED_DUNDERS:
+                    fi.mark_escaped(reason)
+
+    def escape_callable(self, t):
+        """t is passed to a builtin that calls it (a Callable stub parameter)."""
+        if t is m.DYN:
+            classes = self.all_classes
+        else:
+            cls = _instance_class(t)
+            classes = [c for c in self.all_classes if _related(c, cls)] if cls is not None else []
+        for ci in classes:
+            fi = ci.methods.get("__call__")
+            if fi is not None:
+                fi.mark_escaped("it is called by a builtin")
+
+    @staticmethod
+    def runtime_call(fi, args, kwargs, star=False):
+        """The runtime calls method fi (on an instance) with these argument types."""
+        if fi.escaped:
+            return
+        params = fi.params[1:]
+        pos = [p for p in params if p.kind in ("posonly", "pos")]
+        if star or len(args) > len(pos) or any(p.kind in ("star", "starstar") for p in params):
+            fi.mark_escaped("it is called dynamically with arguments pyrite cannot match to its parameters")
+            return
+        for p, t in zip(pos, args):
+            p.slot.join(t)
+        by_name = {p.name: p for p in params if p.kind != "posonly"}
+        for k, t in kwargs.items():
+            p = by_name.get(k)
+            if p is None:
+                fi.mark_escaped("it is called dynamically with arguments pyrite cannot match to its parameters")
+                return
+            p.slot.join(t)
+
 
     # ------------------------------------------------------------------ declaration
     def _declare(self, mod, body, parent, cls, prefix):
@@ -83,7 +154,7 @@ class Inference:
         else:
             body = node.body if isinstance(node.body, list) else [node.body]
         self._declare(mod, body, fi, None, inner_prefix)
-        if fi.is_dunder and fi.name != "__init__":
+        if fi.is_dunder and fi.name != "__init__" and not (fi.name in MODELED_DUNDERS and kind == "method"):
             fi.mark_escaped("it is a special method the runtime calls")
         return fi
 
@@ -330,7 +401,13 @@ class Walker:
 
     def bind(self, name, t):
         if self.cls_body is not None:
-            self.cls_body.attrs.setdefault(name, m.Slot(what="class attribute")).join(m.DYN)
+            ci = self.cls_body
+            if isinstance(t, m.FuncT) and t.func.cls is ci and t.func.kind == "method" \
+                    and ci.methods.get(t.func.name) is t.func and name not in ci.methods \
+                    and name not in ci.properties:
+                ci.methods[name] = t.func   # `__radd__ = __add__`: another name for the same method
+                return
+            ci.attrs.setdefault(name, m.Slot(what="class attribute")).join(m.DYN)
             m.escape(t)
             return
         kind = self.func.scope.classify(name) if self.func.kind != "module" else "global"
@@ -672,14 +749,28 @@ class Walker:
     def binop_type(self, op, a, b, node):
         if a is m.BOTTOM or b is m.BOTTOM:
             return m.BOTTOM
+        # an optional number computes as the number (None raises TypeError at run time: lowering takes
+        # the generic path for it)
+        a, b = _optional_number(a), _optional_number(b)
         if isinstance(node, ast.BinOp) and isinstance(a, m.InstanceT):
             r = self.operator_method_call(node, op, a, b)
             if r is not None:
                 return r
-        num = (m.INT, m.BOOL, m.FLOAT)
+        num = (m.INT, m.BOOL, m.FLOAT, m.NUM)
         if a in num and b in num:
             if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)) and a is m.BOOL and b is m.BOOL:
                 return m.BOOL
+            if m.NUM in (a, b) and m.FLOAT not in (a, b):
+                # int | float with an int or another int | float: an int only when both are ints
+                if isinstance(op, ast.Div):
+                    return m.FLOAT
+                if isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)):
+                    return m.NUM
+                if isinstance(op, ast.Pow):
+                    r = getattr(node, "right", None) if not isinstance(node, ast.AugAssign) else node.value
+                    if isinstance(r, ast.Constant) and type(r.value) is int and r.value >= 0:
+                        return m.NUM
+                return m.DYN
             if m.FLOAT in (a, b):
                 if isinstance(op, (ast.LShift, ast.RShift, ast.BitAnd, ast.BitOr, ast.BitXor, ast.MatMult)):
                     return m.DYN
@@ -699,8 +790,7 @@ class Walker:
                 return m.STR
             if isinstance(op, ast.Mult) and b in (m.INT, m.BOOL):
                 return m.STR
-            if isinstance(op, ast.Mod):
-                m.escape(b)
+            if isinstance(op, ast.Mod):   # formatting only reads b (like print's arguments)
                 return m.STR
         if b is m.STR and isinstance(op, ast.Mult) and a in (m.INT, m.BOOL):
             return m.STR
@@ -717,9 +807,24 @@ class Walker:
             return m.join(m.TupleOfT(m.elem_of(a)), m.TupleOfT(m.elem_of(b)))
         if isinstance(a, m.SetT) and isinstance(b, m.SetT) and isinstance(op, (ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor)):
             return m.SetT(m.Slot(m.join(a.elem.get(), b.elem.get())))
+        self.runtime_binop(op, a, b, isinstance(node, ast.AugAssign))
         m.escape(a)
         m.escape(b)
         return m.DYN
+
+    def runtime_binop(self, op, a, b, inplace):
+        """A generic `a op b`: the runtime may call a's __op__ (or __iop__) with b and b's __rop__ with a."""
+        name = OPERATOR_DUNDERS.get(type(op))
+        if name is None:
+            return
+        sides = [(name, a, b), ("__r" + name[2:], b, a)]
+        if inplace:
+            sides.append(("__i" + name[2:], a, b))
+        for ci in self.inf.all_classes:
+            for n, recv, other in sides:
+                fi = ci.methods.get(n)
+                if fi is not None and fi.kind == "method" and _may_be_instance(recv, ci):
+                    self.inf.runtime_call(fi, [other], {})
 
     def operator_method_call(self, node, op, a, b):
         """`a + b` with `a` an instance of a compiled class defining __add__ (and no class of the program
@@ -738,10 +843,11 @@ class Walker:
             return m.BOOL
         if t is m.BOTTOM:
             return m.BOTTOM
+        t = _optional_number(t)
         if t in (m.INT, m.BOOL):
             return m.INT
-        if t is m.FLOAT and not isinstance(node.op, ast.Invert):
-            return m.FLOAT
+        if t in (m.FLOAT, m.NUM) and not isinstance(node.op, ast.Invert):
+            return t
         return m.DYN
 
     def e_BoolOp(self, node):
@@ -921,6 +1027,9 @@ class Walker:
         idx = self.expr(index)
         if obj is m.BOTTOM or idx is m.BOTTOM or obj is m.NONE:
             return m.BOTTOM
+        if isinstance(obj, m.OptionalT) and _instance_class(obj) is None:
+            # None raises TypeError at run time (lowering takes the generic path for optional receivers)
+            obj = obj.inner
         is_slice = isinstance(index, ast.Slice) or idx is m.SLICE
         if idx not in (m.INT, m.BOOL, m.SLICE) and not isinstance(obj, m.DictT) \
                 and (isinstance(obj, (m.ListT, m.TupleT, m.TupleOfT)) or obj in (m.BYTES, m.RANGE)):
@@ -1023,6 +1132,17 @@ class Walker:
         return self.dynamic_call(node, args, kwargs, callee=callee)
 
     def dynamic_call(self, node, args, kwargs, callee=None, recv_name=None, recv=None):
+        if callee is not None:
+            star = any(k.startswith("**") for k in kwargs) or any(
+                isinstance(a, ast.Starred) for a in getattr(node, "args", ()))
+            for ci in self.inf.all_classes:
+                fi = ci.methods.get("__call__")
+                if fi is not None and fi.kind == "method" and _may_be_instance(callee, ci):
+                    self.inf.runtime_call(fi, args, kwargs, star)
+        elif recv_name is None:   # a function of a provided module pyrite has no rules for
+            self.inf.escape_runtime_dunders(list(args) + list(kwargs.values()))
+        elif "key" in kwargs:     # e.g. list.sort(key=...) on a list pyrite cannot see
+            self.inf.escape_callable(kwargs["key"])
         for t in list(args) + list(kwargs.values()):
             m.escape(t)
         if callee is not None:
@@ -1100,6 +1220,8 @@ class Walker:
             r = apply_stub(funcs, args, kwargs)
             if r is None:
                 self.note(node, ("dynamic",))
+                if name in ARITHMETIC_BUILTINS:
+                    self.inf.escape_runtime_dunders(list(args) + list(kwargs.values()))
             return m.DYN if r is None else r
         if name in BUILTIN_EXCEPTIONS:
             self.note(node, ("builtin_exc", name))
@@ -1113,12 +1235,10 @@ class Walker:
             # rebound, an instance attribute shadowing a method)
             self.store_attr(args[0], node.args[1].value, args[2])
         funcs = stubs().functions.get(name)
-        if funcs is None:
-            for t in list(args) + list(kwargs.values()):
-                m.escape(t)
-            return m.DYN
-        r = apply_stub(funcs, args, kwargs)
+        r = apply_stub(funcs, args, kwargs) if funcs is not None else None
         if r is None:
+            if funcs is None or name in ARITHMETIC_BUILTINS:
+                self.inf.escape_runtime_dunders(list(args) + list(kwargs.values()))
             for t in list(args) + list(kwargs.values()):
                 m.escape(t)
             return m.DYN
@@ -1226,6 +1346,24 @@ def _escape_class_tree(cls):
         sub.mark_escaped()
 
 
+def _optional_number(t):
+    if isinstance(t, m.OptionalT) and (t.inner in m.NUMERIC or t.inner is m.BOOL):
+        return t.inner
+    return t
+
+
+def _related(a, b):
+    """Whether an instance typed as one of the classes may run a method defined in the other."""
+    return a is b or a in b.mro() or b in a.mro()
+
+
+def _may_be_instance(t, ci):
+    if t is m.DYN:
+        return True
+    cls = _instance_class(t)
+    return cls is not None and _related(cls, ci)
+
+
 def _instance_class(t):
     if isinstance(t, m.InstanceT):
         return t.cls
@@ -1302,6 +1440,13 @@ OPERATOR_DUNDERS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__",
                     ast.FloorDiv: "__floordiv__", ast.Mod: "__mod__", ast.Pow: "__pow__",
                     ast.MatMult: "__matmul__", ast.LShift: "__lshift__", ast.RShift: "__rshift__",
                     ast.BitAnd: "__and__", ast.BitOr: "__or__", ast.BitXor: "__xor__"}
+BINARY_DUNDERS = set(OPERATOR_DUNDERS.values())
+# special methods whose runtime callers inference models (see Inference.runtime_call)
+MODELED_DUNDERS = BINARY_DUNDERS | {"__r" + n[2:] for n in BINARY_DUNDERS} | \
+    {"__i" + n[2:] for n in BINARY_DUNDERS} | {"__call__"}
+# builtins (with typing rules) whose runtime code applies arithmetic operators to their arguments; the
+# others with rules call no binary-operator dunder and call only what they take as Callable
+ARITHMETIC_BUILTINS = {"sum", "pow", "divmod", "math.prod"}
 MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one
 MAX_ROUNDS = 3       # inference rounds (each may find more functions worth specialising)
 

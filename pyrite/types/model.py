@@ -6,7 +6,7 @@ list shares the list type's Slot, so a store through any alias widens what every
 location "escapes": its container slots become DYN and functions it names lose their typed
 parameters, because unknown code may then store anything into it or call it with anything.
 
-    BOTTOM  <  INT, FLOAT, BOOL, STR, BYTES, NONE, List[s], Dict[k,v], Set[s], Tuple[..],
+    BOTTOM  <  INT, FLOAT < NUM (int | float), BOOL, STR, BYTES, NONE, List[s], Dict[k,v], Set[s], Tuple[..],
                TupleOf[t], Instance[C], Optional[..], Func[f], Class[C], Module[m], ...  <  DYN
 """
 
@@ -31,6 +31,8 @@ BOTTOM = Prim("?", pointer=False)
 DYN = Prim("object")
 INT = Prim("int", pointer=False)
 FLOAT = Prim("float", pointer=False)
+NUM = Prim("int | float", pointer=False)   # held unboxed as a tagged int-or-float (rtypes.NUM)
+NUMERIC = (INT, FLOAT, NUM)
 BOOL = Prim("bool", pointer=False)
 STR = Prim("str")
 BYTES = Prim("bytes")
@@ -196,6 +198,11 @@ class ModuleT(T):
         return "module %s" % self.module.name
 
 
+# Called with the type of a value passed to a builtin that calls it (a Callable stub parameter); set by
+# the running inference, which knows the classes whose __call__ the runtime may then run.
+callable_hook = None
+
+
 def show(t):
     return t.show()
 
@@ -300,21 +307,28 @@ def join(a, b):
         r = _join_same_kind(a, b)
         if r is not None:
             return r
-    if a is NONE and b.pointer:
+    if a is NONE and _nullable(b):
         return b if isinstance(b, OptionalT) else OptionalT(b)
-    if b is NONE and a.pointer:
+    if b is NONE and _nullable(a):
         return a if isinstance(a, OptionalT) else OptionalT(a)
-    if isinstance(a, OptionalT) and not isinstance(b, OptionalT) and b.pointer:
+    if isinstance(a, OptionalT) and not isinstance(b, OptionalT) and _nullable(b):
         inner = join(a.inner, b)
         return OptionalT(inner) if inner is not DYN else DYN
-    if isinstance(b, OptionalT) and not isinstance(a, OptionalT) and a.pointer:
+    if isinstance(b, OptionalT) and not isinstance(a, OptionalT) and _nullable(a):
         inner = join(a, b.inner)
         return OptionalT(inner) if inner is not DYN else DYN
     if isinstance(a, (TupleT, TupleOfT)) and isinstance(b, (TupleT, TupleOfT)):
         return TupleOfT(join(_tuple_elem(a), _tuple_elem(b)))
+    if a in NUMERIC and b in NUMERIC:
+        return NUM
     escape(a)
     escape(b)
     return DYN
+
+
+def _nullable(t):
+    """Whether `t | None` has a representation: pointers, and numbers (held boxed when optional)."""
+    return t is not NONE and (t.pointer or t in NUMERIC or t is BOOL)
 
 
 def _tuple_elem(t):

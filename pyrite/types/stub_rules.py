@@ -154,7 +154,9 @@ def _accepts(ann, t):
         if n == "float":
             return t is m.FLOAT
         if n == "num":
-            return t in (m.FLOAT, m.INT, m.BOOL)
+            return t in (m.FLOAT, m.INT, m.BOOL, m.NUM)
+        if n == "real":   # int, float or int | float (not bool: its value would keep its type)
+            return t in m.NUMERIC
         if n in _PRIMS:
             return t is _PRIMS[n]
         return False
@@ -177,6 +179,8 @@ def _iterable(t):
 def _bind(ann, t, bindings, own):
     if isinstance(ann, ast.Name) and ann.id == "Callable":
         m.escape(t)
+        if m.callable_hook is not None:
+            m.callable_hook(t)
     elif isinstance(ann, ast.Name) and ann.id in TYPEVARS:
         _bind_var(ann.id, t, bindings)
     elif isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name):
@@ -203,6 +207,8 @@ def eval_annotation(ann, bindings):
         if ann.id in TYPEVARS:
             s = bindings.get(ann.id)
             return s.get() if s is not None else m.BOTTOM
+        if ann.id == "real":
+            return m.NUM
         return _PRIMS.get(ann.id, m.DYN)
     if isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name):
         kind = ann.value.id

@@ -90,7 +90,7 @@ typedef struct PyrtMethodDef {
 } PyrtMethodDef;
 
 /* Field of a compiled class instance: what generic getattr/setattr use on boxed instances. */
-enum { PYRT_FIELD_OBJ = 0, PYRT_FIELD_I64 = 1, PYRT_FIELD_F64 = 2, PYRT_FIELD_BOOL = 3 };
+enum { PYRT_FIELD_OBJ = 0, PYRT_FIELD_I64 = 1, PYRT_FIELD_F64 = 2, PYRT_FIELD_BOOL = 3, PYRT_FIELD_NUM = 4 };
 typedef struct PyrtField {
     const char *name;
     int32_t offset;   /* byte offset in the instance struct */

@@ -68,6 +68,56 @@ int Pyrt_Print(PyrtObject *const *objs, int64_t n);     /* print(*objs) to stdou
 /* OSError subclass + message "[Errno N] text: 'path'" from a C errno value (Linux numbering). */
 PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path /* NULL: no filename */);
 
+/* ------------------------------------------------------------------ int | float, unboxed (PyrtNum)
+ * The representation of a value the compiler inferred as "int or float": kind 0 is an int (v.i),
+ * kind 1 a float (v.f); kind 2 is the error value of functions returning one (pyrt_exc set).
+ * Arithmetic is Python's: int op int stays an int (OverflowError beyond 64 bits, as for plain ints),
+ * a float on either side makes a float. The checked helpers return true on error, like PyrtI64_*. */
+typedef struct { union { int64_t i; double f; } v; int64_t kind; } PyrtNum;
+#define PYRT_NUM_ERR ((PyrtNum){ .kind = 2 })
+static inline PyrtNum PyrtNum_I(int64_t i) { PyrtNum r; r.v.i = i; r.kind = 0; return r; }
+static inline PyrtNum PyrtNum_F(double f) { PyrtNum r; r.v.f = f; r.kind = 1; return r; }
+static inline double PyrtNum_AsF64(PyrtNum a) { return a.kind ? a.v.f : (double)a.v.i; }
+static inline int8_t PyrtNum_Truth(PyrtNum a) { return a.kind ? a.v.f != 0.0 : a.v.i != 0; }
+/* o is known to be an int or a float */
+static inline PyrtNum PyrtNum_FromObj(PyrtObject *o) {
+    return o->type == &PyrtType_Float ? PyrtNum_F(PyrtFloat_AsDouble(o)) : PyrtNum_I(PyrtInt_AsI64(o)); }
+PyrtNum PyrtNum_Unbox(PyrtObject *o);       /* int or float, else TypeError (kind 2) */
+PyrtObject *PyrtNum_Box(PyrtNum a);         /* new reference */
+static inline bool PyrtNum_Add(PyrtNum a, PyrtNum b, PyrtNum *r) {
+    if (PYRT_LIKELY((a.kind | b.kind) == 0)) { r->kind = 0; return PyrtI64_Add(a.v.i, b.v.i, &r->v.i); }
+    *r = PyrtNum_F(PyrtNum_AsF64(a) + PyrtNum_AsF64(b)); return false; }
+static inline bool PyrtNum_Sub(PyrtNum a, PyrtNum b, PyrtNum *r) {
+    if (PYRT_LIKELY((a.kind | b.kind) == 0)) { r->kind = 0; return PyrtI64_Sub(a.v.i, b.v.i, &r->v.i); }
+    *r = PyrtNum_F(PyrtNum_AsF64(a) - PyrtNum_AsF64(b)); return false; }
+static inline bool PyrtNum_Mul(PyrtNum a, PyrtNum b, PyrtNum *r) {
+    if (PYRT_LIKELY((a.kind | b.kind) == 0)) { r->kind = 0; return PyrtI64_Mul(a.v.i, b.v.i, &r->v.i); }
+    *r = PyrtNum_F(PyrtNum_AsF64(a) * PyrtNum_AsF64(b)); return false; }
+bool PyrtNum_FloorDiv(PyrtNum a, PyrtNum b, PyrtNum *r);
+bool PyrtNum_Mod(PyrtNum a, PyrtNum b, PyrtNum *r);
+bool PyrtNum_Pow(PyrtNum a, PyrtNum b, PyrtNum *r);      /* int ** negative int is a float, as Python */
+bool PyrtNum_TrueDiv(PyrtNum a, PyrtNum b, double *r);
+static inline bool PyrtNum_Neg(PyrtNum a, PyrtNum *r) {
+    if (a.kind) { *r = PyrtNum_F(-a.v.f); return false; }
+    r->kind = 0; return PyrtI64_Neg(a.v.i, &r->v.i); }
+bool PyrtNum_Abs(PyrtNum a, PyrtNum *r);
+/* a <op> b (PYRT_LT...): exact for int against float, as CPython */
+static inline int8_t PyrtNum_Compare(PyrtNum a, PyrtNum b, int op) {
+    if (a.kind == b.kind) {
+        if (a.kind == 0) {
+            int64_t x = a.v.i, y = b.v.i;
+            switch (op) { case PYRT_LT: return x < y; case PYRT_LE: return x <= y; case PYRT_EQ: return x == y;
+                          case PYRT_NE: return x != y; case PYRT_GT: return x > y; default: return x >= y; }
+        }
+        double x = a.v.f, y = b.v.f;
+        switch (op) { case PYRT_LT: return x < y; case PYRT_LE: return x <= y; case PYRT_EQ: return x == y;
+                      case PYRT_NE: return x != y; case PYRT_GT: return x > y; default: return x >= y; }
+    }
+    if (a.kind == 0) return (int8_t)PyrtNum_CompareI64F64(a.v.i, b.v.f, op);
+    static const int swapped[6] = { PYRT_GT, PYRT_GE, PYRT_EQ, PYRT_NE, PYRT_LT, PYRT_LE };
+    return (int8_t)PyrtNum_CompareI64F64(b.v.i, a.v.f, swapped[op]);
+}
+
 /* The small-int cache (-5..1024), for inline boxing in generated code. */
 extern PyrtInt pyrt_small_ints[];
 extern bool pyrt_small_ready;

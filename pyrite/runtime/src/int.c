@@ -645,3 +645,71 @@ void pyrt_lazy_tp_new_int(void)
     PyrtType_Int.tp_new = int_tp_new;
     PyrtType_Bool.tp_new = bool_tp_new;
 }
+
+/* ================================================================== int | float, unboxed (PyrtNum) */
+
+PyrtNum PyrtNum_Unbox(PyrtObject *o)
+{
+    if (PYRT_LIKELY(o->type == &PyrtType_Float))
+        return PyrtNum_F(PyrtFloat_AsDouble(o));
+    if (PYRT_LIKELY(o->type == &PyrtType_Int))
+        return PyrtNum_I(PyrtInt_AsI64(o));
+    Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: expected int or float, got '%s'", o->type->name);
+    return PYRT_NUM_ERR;
+}
+
+PyrtObject *PyrtNum_Box(PyrtNum a)
+{
+    return a.kind ? PyrtFloat_FromDouble(a.v.f) : PyrtInt_FromI64(a.v.i);
+}
+
+bool PyrtNum_FloorDiv(PyrtNum a, PyrtNum b, PyrtNum *r)
+{
+    if ((a.kind | b.kind) == 0) {
+        r->kind = 0;
+        return PyrtI64_FloorDiv(a.v.i, b.v.i, &r->v.i);
+    }
+    r->kind = 1;
+    return PyrtF64_FloorDiv(PyrtNum_AsF64(a), PyrtNum_AsF64(b), &r->v.f);
+}
+
+bool PyrtNum_Mod(PyrtNum a, PyrtNum b, PyrtNum *r)
+{
+    if ((a.kind | b.kind) == 0) {
+        r->kind = 0;
+        return PyrtI64_Mod(a.v.i, b.v.i, &r->v.i);
+    }
+    r->kind = 1;
+    return PyrtF64_Mod(PyrtNum_AsF64(a), PyrtNum_AsF64(b), &r->v.f);
+}
+
+bool PyrtNum_Pow(PyrtNum a, PyrtNum b, PyrtNum *r)
+{
+    if ((a.kind | b.kind) == 0 && b.v.i >= 0) {
+        r->kind = 0;
+        return PyrtI64_Pow(a.v.i, b.v.i, &r->v.i);
+    }
+    r->kind = 1;
+    return PyrtF64_Pow(PyrtNum_AsF64(a), PyrtNum_AsF64(b), &r->v.f);
+}
+
+bool PyrtNum_TrueDiv(PyrtNum a, PyrtNum b, double *r)
+{
+    if ((a.kind | b.kind) == 0)
+        return PyrtI64_TrueDiv(a.v.i, b.v.i, r);
+    return PyrtF64_Div(PyrtNum_AsF64(a), PyrtNum_AsF64(b), r);
+}
+
+bool PyrtNum_Abs(PyrtNum a, PyrtNum *r)
+{
+    if (a.kind) {
+        *r = PyrtNum_F(fabs(a.v.f));
+        return false;
+    }
+    if (a.v.i >= 0) {
+        *r = a;
+        return false;
+    }
+    r->kind = 0;
+    return PyrtI64_Neg(a.v.i, &r->v.i);
+}

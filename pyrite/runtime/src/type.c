@@ -104,6 +104,8 @@ static PyrtObject *field_get(PyrtObject *o, const PyrtField *f)
         return PyrtInt_FromI64(*(int64_t *)p);
     if (f->kind == PYRT_FIELD_F64)
         return PyrtFloat_FromDouble(*(double *)p);
+    if (f->kind == PYRT_FIELD_NUM)
+        return PyrtNum_Box(*(PyrtNum *)p);
     return Pyrt_BoolFromC(*(bool *)p);
 }
 
@@ -149,6 +151,10 @@ static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
         if (v->type != &PyrtType_Float)
             return field_kind_error(o, f, "float");
         *(double *)p = PyrtFloat_AsDouble(v);
+    } else if (f->kind == PYRT_FIELD_NUM) {
+        if (v->type != &PyrtType_Int && v->type != &PyrtType_Float)
+            return field_kind_error(o, f, "int or float");
+        *(PyrtNum *)p = PyrtNum_FromObj(v);
     } else {
         if (v->type != &PyrtType_Bool)
             return field_kind_error(o, f, "bool");
