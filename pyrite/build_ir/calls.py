@@ -519,6 +519,10 @@ def method_fast_path(b, node, tname, name, t):
         v = ex.transform_expr(b, node.args[0])
         b.c_void("PyrtList_Append", [recv.reg, b.box(v)])
         return b.lit(None)
+    if tname == "file" and name == "write" and n == 1 and recv_t is m.FILE:
+        recv = ex.transform_expr(b, node.func.value)
+        v = ex.transform_expr(b, node.args[0])
+        return b.coerce(b.c_call("PyrtFile_Write", [recv.reg, b.box(v)], m.INT, err=ops.ERR_NEG), t)
     if tname == "list" and name == "pop" and n <= 1 and isinstance(recv_t, m.ListT):
         recv = ex.transform_expr(b, node.func.value)
         i = b.as_i64(ex.transform_expr(b, node.args[0])) if n else "-1"

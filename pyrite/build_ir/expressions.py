@@ -206,8 +206,15 @@ def operator_method(b, node, info, left, right, t):
     return b.coerce(V(out, m.DYN), t)
 
 
+def _optional_number(t):
+    return isinstance(t, m.OptionalT) and t.inner in NUM
+
+
 def binop(b, op, a, c, t, inplace=False):
     opt = type(op)
+    if t in (m.INT, m.FLOAT, m.NUM) and (_optional_number(a.t) or _optional_number(c.t)) \
+            and all(x.t in NUM or _optional_number(x.t) for x in (a, c)):
+        return _binop_optional_numbers(b, op, a, c, t, inplace)
     if a.t in NUM and c.t in NUM and t in (m.INT, m.FLOAT, m.BOOL, m.NUM):
         if t is m.NUM:
             if opt not in NUM_CHECKED:
@@ -243,9 +250,38 @@ def binop(b, op, a, c, t, inplace=False):
         return b.c_call("PyrtList_Concat", [a.reg, c.reg], t)
     if isinstance(a.t, m.ListT) and c.t in (m.INT, m.BOOL) and opt is ast.Mult and not inplace:
         return b.c_call("PyrtList_Repeat", [a.reg, b.as_i64(c)], t)
-    code = BINOPS[opt] + (" | PYRT_INPLACE" if inplace else "")
+    return _generic_binop(b, op, a, c, t, inplace)
+
+
+def _generic_binop(b, op, a, c, t, inplace):
+    code = BINOPS[type(op)] + (" | PYRT_INPLACE" if inplace else "")
     r = b.c_call("Pyrt_BinaryOp", [b.box(a), b.box(c), code], m.DYN)
     return b.coerce(r, t)
+
+
+def _binop_optional_numbers(b, op, a, c, t, inplace):
+    """A number that may be None: unboxed arithmetic when it is not, the generic operator (which
+    raises CPython's TypeError) when it is."""
+    conds = [b.expr("(int8_t)({0} != Pyrt_None)", [x.reg], m.BOOL).reg for x in (a, c) if _optional_number(x.t)]
+    cond = conds[0] if len(conds) == 1 else b.expr("(int8_t)({0} && {1})", conds, m.BOOL).reg
+    result = b.temp(rtype_of(t))
+    fast, slow, done = b.new_block(), b.new_block(), b.new_block()
+    b.branch(cond, fast, slow)
+    b.set_block(fast)
+    unboxed = []
+    for x in (a, c):
+        if _optional_number(x.t):
+            r = b.temp(rtype_of(x.t.inner))
+            b.add(ops.Unbox(r, x.reg, checked=False))
+            x = V(r, x.t.inner)
+        unboxed.append(x)
+    b.add(ops.Assign(result, b.coerce(binop(b, op, unboxed[0], unboxed[1], t, inplace), t).reg))
+    b.goto(done)
+    b.set_block(slow)
+    b.add(ops.Assign(result, _generic_binop(b, op, a, c, t, inplace).reg))
+    b.goto(done)
+    b.set_block(done)
+    return V(result, t)
 
 
 def transform_UnaryOp(b, node):

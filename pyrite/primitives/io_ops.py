@@ -1,0 +1,7 @@
+"""Primitives defined in runtime/src/io.c (the C functions lowering calls)."""
+from pyrite.primitives.base import Primitive as P
+
+AREA = 'io'
+PRIMITIVES = [
+    P('PyrtFile_Write', user_code=False),
+]
