@@ -117,3 +117,11 @@ def test_dump_ir_after_a_pass_and_unknown_pass(tmp_path):
     assert b"Clear(" not in before.stdout and b"Clear(" in after.stdout   # insert_refcounts adds releases
     bad = pyrite("build", "d.py", "--dump-ir-after=nope", cwd=str(tmp_path))
     assert bad.returncode == 2 and b"unknown pass 'nope'" in bad.stderr
+
+
+def test_hello_world_wasm_stays_under_50_kb(tmp_path):
+    """Issue 8's size bound: what a program does not use costs nothing in output size."""
+    (tmp_path / "hello.py").write_text('print("Hello, world!")\n')
+    assert pyrite("build", "hello.py", "--target", "wasi", "-o", "hello.wasm", cwd=str(tmp_path)).returncode == 0
+    size = (tmp_path / "hello.wasm").stat().st_size
+    assert size < 50_000, size

@@ -813,7 +813,11 @@ def store_subscript(b, target, v):
 
 def setitem(b, obj, idx, v):
     if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
-        if v.reg.rtype in UNBOXED:   # a freshly boxed value: hand it over
+        if (v.reg.rtype is F64 or (v.reg.rtype is I64 and v.t is m.INT)) and obj.t.elem.get() in m.NUMERIC:
+            # (the replaced item is a number: releasing it frees nothing a borrowed pointer could need)
+            fn = "pyrt_list_set_f64" if v.reg.rtype is F64 else "pyrt_list_set_i64"
+            b.c_void(fn, [obj.reg, b.as_i64(idx), v.reg])
+        elif v.reg.rtype in UNBOXED:   # a freshly boxed value: hand it over
             r = b.box(v)
             b.add(ops.CallC(None, "pyrt_list_set_steal", [obj.reg, b.as_i64(idx), r], ops.ERR_NEG, moves=(2,)))
         else:

@@ -149,4 +149,39 @@ PYRT_INLINE int pyrt_list_set_steal(PyrtObject *l, int64_t i, PyrtObject *v) {
     return 0;
 }
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
+/* l[i] = v for an unboxed float or int: when the old item is a float (an int) that only the list
+ * references, its value is overwritten in place instead of boxing a new object and freeing the old
+ * one (no one can tell the difference: nothing else holds it). */
+PYRT_INLINE PyrtObject **pyrt_list_slot(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return &L->items[i];
+    if (i < 0 && i + L->length >= 0) return &L->items[i + L->length];
+    Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range");
+    return NULL;
+}
+PYRT_INLINE int pyrt_list_set_f64(PyrtObject *l, int64_t i, double v) {
+    PyrtObject **slot = pyrt_list_slot(l, i);
+    if (PYRT_UNLIKELY(slot == NULL)) return -1;
+    PyrtObject *old = *slot;
+    if (old->refcnt == 1 && old->type == &PyrtType_Float) { ((PyrtFloat *)old)->value = v; return 0; }
+    PyrtObject *n = PyrtFloat_FromDouble(v);
+    if (PYRT_UNLIKELY(n == NULL)) return -1;
+    *slot = n;
+    Pyrt_DecRef(old);
+    return 0;
+}
+PYRT_INLINE int pyrt_list_set_i64(PyrtObject *l, int64_t i, int64_t v) {
+    PyrtObject **slot = pyrt_list_slot(l, i);
+    if (PYRT_UNLIKELY(slot == NULL)) return -1;
+    PyrtObject *old = *slot;
+    if (old->refcnt == 1 && old->type == &PyrtType_Int && (uint64_t)(v + 5) > 1029u) {
+        ((PyrtInt *)old)->value = v;   /* (small ints stay the shared cached objects) */
+        return 0;
+    }
+    PyrtObject *n = pyrt_box_int(v);
+    if (PYRT_UNLIKELY(n == NULL)) return -1;
+    *slot = n;
+    Pyrt_DecRef(old);
+    return 0;
+}
 """

@@ -3,6 +3,9 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'inline'
 PRIMITIVES = [
+    P('pyrt_list_slot', user_code=False, borrow_safe=True),
+    P('pyrt_list_set_f64', user_code=False, borrow_safe=True),
+    P('pyrt_list_set_i64', user_code=False, borrow_safe=True),
     P('PyrtNum_Add', user_code=False, borrow_safe=True),
     P('PyrtNum_AsF64', user_code=False, borrow_safe=True),
     P('PyrtNum_Compare', user_code=False, borrow_safe=True),

@@ -191,7 +191,9 @@ static int list_resize(PyrtList *l, int64_t newsize) {
     return 0;
 }
 
-static PyrtObject *list_alloc(PyrtType *t, int64_t length) {
+/* A list of `length` items; `zero`: the items are NULL, else the caller fills every one before
+ * anything can see the list. */
+static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero) {
     int64_t size = t->basicsize >= (int64_t)sizeof(PyrtList) ? t->basicsize : (int64_t)sizeof(PyrtList);
     PyrtList *l = (PyrtList *)Pyrt_Alloc(t, (size_t)size);
     if (!l) return NULL;
@@ -199,12 +201,15 @@ static PyrtObject *list_alloc(PyrtType *t, int64_t length) {
         if (length > INT64_MAX / 16) { Pyrt_DecRef(&l->ob); Pyrt_ErrSetNone(&PyrtType_MemoryError); return NULL; }
         l->items = Pyrt_Malloc((size_t)length * sizeof(PyrtObject *));
         if (!l->items) { Pyrt_DecRef(&l->ob); return NULL; }
-        memset(l->items, 0, (size_t)length * sizeof(PyrtObject *));
+        if (zero)
+            for (int64_t i = 0; i < length; i++) l->items[i] = NULL;
     }
     l->length = length;
     l->capacity = length;
     return &l->ob;
 }
+
+static PyrtObject *list_alloc(PyrtType *t, int64_t length) { return list_alloc_items(t, length, true); }
 
 PyrtObject *PyrtList_New(int64_t length) { return list_alloc(&PyrtType_List, length); }
 
@@ -339,12 +344,13 @@ int PyrtList_Insert(PyrtObject *o, int64_t i, PyrtObject *v) {
 /* ================================================================== slices */
 
 static PyrtObject *list_slice_resolved(PyrtList *l, int64_t start, int64_t step, int64_t n) {
-    PyrtObject *r = PyrtList_New(n);
+    PyrtObject *r = list_alloc_items(&PyrtType_List, n, false);
     if (!r) return NULL;
-    for (int64_t i = 0; i < n; i++) {
-        PyrtObject *v = l->items[start + i * step];
+    PyrtObject **dst = ((PyrtList *)r)->items, **src = l->items + start;
+    for (int64_t i = 0; i < n; i++, src += step) {
+        PyrtObject *v = *src;
         Pyrt_IncRef(v);
-        ((PyrtList *)r)->items[i] = v;
+        dst[i] = v;
     }
     return r;
 }
@@ -380,17 +386,17 @@ static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
     if (lo < 0) lo = 0; else if (lo > len) lo = len;
     if (hi < lo) hi = lo; else if (hi > len) hi = len;
     int64_t old = hi - lo, d = n - old;
-    PyrtObject **recycle = NULL;
-    if (old > 0) {
+    PyrtObject *small[16], **recycle = small;   /* the replaced items, released last */
+    if (old > 16) {
         recycle = Pyrt_Malloc((size_t)old * sizeof *recycle);
         if (!recycle) { PYRT_XDECREF(seq); return -1; }
-        memcpy(recycle, &l->items[lo], (size_t)old * sizeof *recycle);
     }
+    for (int64_t i = 0; i < old; i++) recycle[i] = l->items[lo + i];
     if (d < 0) {
         memmove(&l->items[hi + d], &l->items[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
         list_resize(l, len + d);
     } else if (d > 0) {
-        if (list_resize(l, len + d) < 0) { Pyrt_Free(recycle); PYRT_XDECREF(seq); return -1; }
+        if (list_resize(l, len + d) < 0) { if (recycle != small) Pyrt_Free(recycle); PYRT_XDECREF(seq); return -1; }
         memmove(&l->items[hi + d], &l->items[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
     }
     PyrtObject **src = seq ? PyrtCont_SeqItems(seq) : NULL;
@@ -399,7 +405,7 @@ static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
         l->items[lo + i] = src[i];
     }
     for (int64_t i = 0; i < old; i++) Pyrt_DecRef(recycle[i]);
-    Pyrt_Free(recycle);
+    if (recycle != small) Pyrt_Free(recycle);
     PYRT_XDECREF(seq);
     return 0;
 }

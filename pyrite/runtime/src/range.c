@@ -10,6 +10,11 @@
 /* ================================================================== slice resolution */
 
 int64_t PyrtSlice_Adjust(int64_t length, int64_t *start, int64_t *stop, int64_t step) {
+    if (step == 1 && *start >= 0 && *stop >= 0) {   /* the common a[i:j]: no division */
+        if (*start > length) *start = length;
+        if (*stop > length) *stop = length;
+        return *stop > *start ? *stop - *start : 0;
+    }
     if (*start < 0) {
         *start += length;
         if (*start < 0) *start = step < 0 ? -1 : 0;
@@ -22,6 +27,7 @@ int64_t PyrtSlice_Adjust(int64_t length, int64_t *start, int64_t *stop, int64_t 
     } else if (*stop >= length) {
         *stop = step < 0 ? length - 1 : length;
     }
+    if (step == -1) return *stop < *start ? *start - *stop : 0;
     if (step < 0) {
         if (*stop < *start) return (*start - *stop - 1) / (-step) + 1;
     } else if (*start < *stop) {
