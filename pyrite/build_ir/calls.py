@@ -517,7 +517,10 @@ def method_fast_path(b, node, tname, name, t):
     if tname == "list" and name == "append" and n == 1:
         recv = ex.transform_expr(b, node.func.value)
         v = ex.transform_expr(b, node.args[0])
-        b.c_void("PyrtList_Append", [recv.reg, b.box(v)])
+        if isinstance(recv_t, m.ListT):
+            ex.list_append(b, V(recv.reg, recv_t), v)
+        else:
+            b.c_void("PyrtList_Append", [recv.reg, b.box(v)])
         return b.lit(None)
     if tname == "file" and name == "write" and n == 1 and recv_t is m.FILE:
         recv = ex.transform_expr(b, node.func.value)

@@ -487,15 +487,54 @@ def cond_branch(b, node, yes, no):
 
 
 # ---------------------------------------------------------------------- containers
+def list_kind(t):
+    """The unboxed item kind of the lists compiled code makes for list type t (PYRT_LIST_I64 or
+    PYRT_LIST_F64), or None (a list of objects)."""
+    if isinstance(t, m.ListT):
+        e = t.elem.get()
+        if e is m.INT:
+            return "PYRT_LIST_I64"
+        if e is m.FLOAT:
+            return "PYRT_LIST_F64"
+    return None
+
+
+def new_list(b, t, n):
+    kind = list_kind(t)
+    if kind is None:
+        return b.c_call("PyrtList_New", [str(n)], t)
+    return b.c_call("PyrtList_NewKind", [str(n), kind], t)
+
+
+def list_append(b, lst, v):
+    """lst.append(v) for a list of type lst.t (unboxed into a list of ints or floats)."""
+    kind = list_kind(lst.t)
+    if kind == "PYRT_LIST_I64" and v.t in (m.INT, m.BOOL):
+        b.c_void("pyrt_list_append_i64", [lst.reg, b.as_i64(v)])
+    elif kind == "PYRT_LIST_F64" and v.t in (m.INT, m.BOOL, m.FLOAT):
+        b.c_void("pyrt_list_append_f64", [lst.reg, b.as_f64(v)])
+    else:
+        b.c_void("PyrtList_Append", [lst.reg, b.box(v)])
+
+
 def transform_List(b, node):
     t = b.type_of(node)
     if any(isinstance(e, ast.Starred) for e in node.elts):
-        lst = b.c_call("PyrtList_New", ["0"], t)
+        lst = new_list(b, t, 0)
         for e in node.elts:
             if isinstance(e, ast.Starred):
                 b.c_void("PyrtList_Extend", [lst.reg, b.box(transform_expr(b, e.value))])
             else:
-                b.c_void("PyrtList_Append", [lst.reg, b.box(transform_expr(b, e))])
+                list_append(b, lst, transform_expr(b, e))
+        return lst
+    kind = list_kind(t)
+    if kind is not None:
+        conv = b.as_i64 if kind == "PYRT_LIST_I64" else b.as_f64
+        init = "pyrt_list_init_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_init_f64"
+        items = [conv(transform_expr(b, e)) for e in node.elts]
+        lst = new_list(b, t, len(items))
+        for i, it in enumerate(items):
+            b.add(ops.CallC(None, init, [lst.reg, str(i), it], ops.ERR_NEVER))
         return lst
     items = [b.box(transform_expr(b, e)) for e in node.elts]
     lst = b.c_call("PyrtList_New", [str(len(items))], t)
@@ -548,10 +587,10 @@ def transform_Dict(b, node):
 
 def transform_ListComp(b, node):
     from pyrite.build_ir.statements import comprehension_loops
-    res = b.c_call("PyrtList_New", ["0"], b.type_of(node))
+    res = new_list(b, b.type_of(node), 0)
 
     def body():
-        b.c_void("PyrtList_Append", [res.reg, b.box(transform_expr(b, node.elt))])
+        list_append(b, res, transform_expr(b, node.elt))
     comprehension_loops(b, node.generators, body)
     return res
 
@@ -786,6 +825,11 @@ def getitem(b, obj, idx, t):
     ot = obj.t
     if idx.t in (m.INT, m.BOOL):
         if isinstance(ot, m.ListT):
+            kind = list_kind(ot)
+            if kind == "PYRT_LIST_I64":
+                return b.checked("pyrt_list_get_i64", [obj.reg, b.as_i64(idx)], m.INT)
+            if kind == "PYRT_LIST_F64":
+                return b.checked("pyrt_list_get_f64", [obj.reg, b.as_i64(idx)], m.FLOAT)
             r = b.c_call("pyrt_list_get_borrowed", [obj.reg, b.as_i64(idx)], m.DYN, rtype=PTR)
             return V(r.reg, ot.elem.get())
         if ot is m.STR:

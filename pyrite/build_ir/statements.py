@@ -93,7 +93,13 @@ def unpack(b, elts, v):
         # CPython takes every item before the first store; so do we (stores may release the list)
         b.c_void("PyrtList_UnpackCheck", [v.reg, str(len(elts))])
         elem = m.resolved(v.t.elem.get())
-        items = [_item_copy(b, v, LIST_ITEM, i, elem) for i in range(len(elts))]
+        kind = ex.list_kind(v.t)
+        if kind is not None:
+            fn = "pyrt_list_item_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_item_f64"
+            items = [b.expr("%s({0}, %d)" % (fn, i), [v.reg], elem) for i in range(len(elts))]
+        else:
+            b.c_void("pyrt_list_objects", [v.reg])
+            items = [_item_copy(b, v, LIST_ITEM, i, elem) for i in range(len(elts))]
         for e, it in zip(elts, items):
             assign(b, e, it)
         return
@@ -110,7 +116,7 @@ def unpack(b, elts, v):
 
 
 TUPLE_ITEM = "((PyrtTuple *){0})->items[%d]"
-LIST_ITEM = "((PyrtList *){0})->items[%d]"
+LIST_ITEM = "((PyrtList *){0})->ob_item[%d]"   # (after pyrt_list_objects)
 
 
 def _owned(b, v):
@@ -369,7 +375,13 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=Non
     b.set_block(top)
     b.branch(b.expr("(int8_t)({0} < PyrtList_Len({1}))", [i, lst.reg], m.BOOL).reg, got, exit_block)
     b.set_block(got)
-    x = b.expr("((PyrtList *){0})->items[{1}]", [lst.reg, i], m.DYN, rtype=PTR)
+    kind = ex.list_kind(lst.t)
+    if kind is not None:
+        fn = "pyrt_list_item_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_item_f64"
+        x = b.expr("%s({0}, {1})" % fn, [lst.reg, i], m.resolved(lst.t.elem.get()))
+    else:
+        b.c_void("pyrt_list_objects", [lst.reg])   # (the body may have stored another kind of item)
+        x = b.expr("((PyrtList *){0})->ob_item[{1}]", [lst.reg, i], m.DYN, rtype=PTR)
     if counter is None:
         assign(b, target, V(x.reg, m.resolved(lst.t.elem.get())))
     else:

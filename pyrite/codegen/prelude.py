@@ -85,23 +85,79 @@ PYRT_INLINE int pyrt_str_cmp(PyrtObject *a, PyrtObject *b) {
         return (int)(unsigned char)x->data[0] - (int)(unsigned char)y->data[0];
     return PyrtStr_Compare(a, b);
 }
+/* Lists (see PyrtList in pyrt.h): compiled code reads list[int] and list[float] items unboxed from
+ * lists of the matching unboxed kind, and from lists of objects; other element types read objects,
+ * generalising a list of an unboxed kind first (such a list can reach code typed for objects through
+ * a kind-preserving operation such as a slice or a concatenation). An int-typed list is never of
+ * the float kind nor the reverse: inference joins int and float elements into int | float. */
 /* list[i] as a borrowed reference (the list keeps it alive), NULL + IndexError when out of range */
 PYRT_INLINE PyrtObject *pyrt_list_get_borrowed(PyrtObject *l, int64_t i) {
     PyrtList *L = (PyrtList *)l;
-    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return L->items[i];
-    if (i < 0 && i + L->length >= 0) return L->items[i + L->length];
+    if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ) && PyrtList_Generalize(l) < 0) return NULL;
+    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return L->ob_item[i];
+    if (i < 0 && i + L->length >= 0) return L->ob_item[i + L->length];
     Pyrt_ErrSetString(&PyrtType_IndexError, "list index out of range");
     return NULL;
 }
+/* the index of list[i] (i may be negative), or -1 with IndexError(msg) */
+PYRT_INLINE int64_t pyrt_list_index(PyrtList *L, int64_t i, const char *msg) {
+    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return i;
+    if (i < 0 && i + L->length >= 0) return i + L->length;
+    Pyrt_ErrSetString(&PyrtType_IndexError, msg);
+    return -1;
+}
+/* checked reads of list[int] / list[float] items (true: IndexError set) */
+PYRT_INLINE bool pyrt_list_get_i64(PyrtObject *l, int64_t i, int64_t *r) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list index out of range")) < 0)) return true;
+    *r = L->kind == PYRT_LIST_I64 ? ((int64_t *)L->ob_item)[i] : PyrtInt_AsI64(L->ob_item[i]);
+    return false;
+}
+PYRT_INLINE bool pyrt_list_get_f64(PyrtObject *l, int64_t i, double *r) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list index out of range")) < 0)) return true;
+    *r = L->kind == PYRT_LIST_F64 ? ((double *)L->ob_item)[i] : PyrtFloat_AsDouble(L->ob_item[i]);
+    return false;
+}
+/* item i (0 <= i < len) of a list[int] / list[float] */
+PYRT_INLINE int64_t pyrt_list_item_i64(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    return L->kind == PYRT_LIST_I64 ? ((int64_t *)L->ob_item)[i] : PyrtInt_AsI64(L->ob_item[i]);
+}
+PYRT_INLINE double pyrt_list_item_f64(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    return L->kind == PYRT_LIST_F64 ? ((double *)L->ob_item)[i] : PyrtFloat_AsDouble(L->ob_item[i]);
+}
+/* the items of a list as objects, for code reading them borrowed (0 ok, -1 MemoryError) */
+PYRT_INLINE int pyrt_list_objects(PyrtObject *l) {
+    return PYRT_LIKELY(((PyrtList *)l)->kind == PYRT_LIST_OBJ) ? 0 : PyrtList_Generalize(l);
+}
+/* filling a fresh list of an unboxed kind (PyrtList_NewKind) */
+PYRT_INLINE void pyrt_list_init_i64(PyrtObject *l, int64_t i, int64_t v) { ((int64_t *)((PyrtList *)l)->ob_item)[i] = v; }
+PYRT_INLINE void pyrt_list_init_f64(PyrtObject *l, int64_t i, double v) { ((double *)((PyrtList *)l)->ob_item)[i] = v; }
+PYRT_INLINE int pyrt_list_append_i64(PyrtObject *l, int64_t v) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_I64 && L->length < L->capacity)) {
+        ((int64_t *)L->ob_item)[L->length++] = v;
+        return 0;
+    }
+    return PyrtList_AppendI64(l, v);
+}
+PYRT_INLINE int pyrt_list_append_f64(PyrtObject *l, double v) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_F64 && L->length < L->capacity)) {
+        ((double *)L->ob_item)[L->length++] = v;
+        return 0;
+    }
+    return PyrtList_AppendF64(l, v);
+}
 PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
     PyrtList *L = (PyrtList *)l;
-    if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)L->length)) {
-        if (i < 0 && i + L->length >= 0) i += L->length;
-        else { Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range"); return -1; }
-    }
-    PyrtObject *old = L->items[i];
+    if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ)) return PyrtList_SetItem(l, i, v);
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list assignment index out of range")) < 0)) return -1;
+    PyrtObject *old = L->ob_item[i];
     Pyrt_IncRef(v);
-    L->items[i] = v;
+    L->ob_item[i] = v;
     Pyrt_DecRef(old);
     return 0;
 }
@@ -139,30 +195,23 @@ PYRT_INLINE int64_t pyrt_str_ord(PyrtObject *s) {
 /* list[i] = v taking over the caller's reference to v (released on error too) */
 PYRT_INLINE int pyrt_list_set_steal(PyrtObject *l, int64_t i, PyrtObject *v) {
     PyrtList *L = (PyrtList *)l;
-    if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)L->length)) {
-        if (i < 0 && i + L->length >= 0) i += L->length;
-        else { Pyrt_DecRef(v); Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range"); return -1; }
-    }
-    PyrtObject *old = L->items[i];
-    L->items[i] = v;
+    if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ)) { int r = PyrtList_SetItem(l, i, v); Pyrt_DecRef(v); return r; }
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list assignment index out of range")) < 0)) { Pyrt_DecRef(v); return -1; }
+    PyrtObject *old = L->ob_item[i];
+    L->ob_item[i] = v;
     Pyrt_DecRef(old);
     return 0;
 }
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
-/* l[i] = v for an unboxed float or int: when the old item is a float (an int) that only the list
- * references, its value is overwritten in place instead of boxing a new object and freeing the old
- * one (no one can tell the difference: nothing else holds it). */
-PYRT_INLINE PyrtObject **pyrt_list_slot(PyrtObject *l, int64_t i) {
-    PyrtList *L = (PyrtList *)l;
-    if (PYRT_LIKELY((uint64_t)i < (uint64_t)L->length)) return &L->items[i];
-    if (i < 0 && i + L->length >= 0) return &L->items[i + L->length];
-    Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range");
-    return NULL;
-}
+/* l[i] = v for an unboxed float or int: stored unboxed in a list of that kind; in a list of objects,
+ * when the old item is a float (an int) that only the list references, its value is overwritten in
+ * place instead of boxing a new object and freeing the old one (nothing else holds it to tell). */
 PYRT_INLINE int pyrt_list_set_f64(PyrtObject *l, int64_t i, double v) {
-    PyrtObject **slot = pyrt_list_slot(l, i);
-    if (PYRT_UNLIKELY(slot == NULL)) return -1;
-    PyrtObject *old = *slot;
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list assignment index out of range")) < 0)) return -1;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_F64)) { ((double *)L->ob_item)[i] = v; return 0; }
+    if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ) && PyrtList_Generalize(l) < 0) return -1;
+    PyrtObject **slot = &L->ob_item[i], *old = *slot;
     if (old->refcnt == 1 && old->type == &PyrtType_Float) { ((PyrtFloat *)old)->value = v; return 0; }
     PyrtObject *n = PyrtFloat_FromDouble(v);
     if (PYRT_UNLIKELY(n == NULL)) return -1;
@@ -171,9 +220,11 @@ PYRT_INLINE int pyrt_list_set_f64(PyrtObject *l, int64_t i, double v) {
     return 0;
 }
 PYRT_INLINE int pyrt_list_set_i64(PyrtObject *l, int64_t i, int64_t v) {
-    PyrtObject **slot = pyrt_list_slot(l, i);
-    if (PYRT_UNLIKELY(slot == NULL)) return -1;
-    PyrtObject *old = *slot;
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list assignment index out of range")) < 0)) return -1;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_I64)) { ((int64_t *)L->ob_item)[i] = v; return 0; }
+    if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ) && PyrtList_Generalize(l) < 0) return -1;
+    PyrtObject **slot = &L->ob_item[i], *old = *slot;
     if (old->refcnt == 1 && old->type == &PyrtType_Int && (uint64_t)(v + 5) > 1029u) {
         ((PyrtInt *)old)->value = v;   /* (small ints stay the shared cached objects) */
         return 0;

@@ -3,7 +3,16 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'inline'
 PRIMITIVES = [
-    P('pyrt_list_slot', user_code=False, borrow_safe=True),
+    P('pyrt_list_append_f64', user_code=False, borrow_safe=True),
+    P('pyrt_list_append_i64', user_code=False, borrow_safe=True),
+    P('pyrt_list_get_f64', user_code=False, borrow_safe=True),
+    P('pyrt_list_get_i64', user_code=False, borrow_safe=True),
+    P('pyrt_list_index', user_code=False, borrow_safe=True),
+    P('pyrt_list_init_f64', user_code=False, borrow_safe=True),
+    P('pyrt_list_init_i64', user_code=False, borrow_safe=True),
+    P('pyrt_list_item_f64', user_code=False, borrow_safe=True),
+    P('pyrt_list_item_i64', user_code=False, borrow_safe=True),
+    P('pyrt_list_objects', user_code=False, borrow_safe=True),
     P('pyrt_list_set_f64', user_code=False, borrow_safe=True),
     P('pyrt_list_set_i64', user_code=False, borrow_safe=True),
     P('PyrtNum_Add', user_code=False, borrow_safe=True),

@@ -328,7 +328,7 @@ static void test_sort(void) {
     CHECK(PyrtList_Len(big) == 201);
     int64_t total = 0, strs = 0;
     for (int i = 0; i < 201; i++) {
-        PyrtObject *v = ((PyrtList *)big)->items[i];
+        PyrtObject *v = ((PyrtList *)big)->ob_item[i];
         if (v->type == &PyrtType_Str) strs++; else total += PyrtInt_AsI64(v);
     }
     int64_t expect_total = 0;
@@ -343,7 +343,7 @@ static void test_sort(void) {
     }
     CHECK(PyrtList_Sort(rl, NULL, 0) == 0);
     for (int i = 1; i < 500; i++)
-        CHECK(PyrtInt_AsI64(((PyrtList *)rl)->items[i - 1]) <= PyrtInt_AsI64(((PyrtList *)rl)->items[i]));
+        CHECK(PyrtInt_AsI64(((PyrtList *)rl)->ob_item[i - 1]) <= PyrtInt_AsI64(((PyrtList *)rl)->ob_item[i]));
 }
 
 /* ================================================================== tuple */

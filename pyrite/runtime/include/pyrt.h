@@ -197,7 +197,12 @@ typedef struct {
     char data[];      /* UTF-8, NUL-terminated */
 } PyrtStr;
 typedef struct { PyrtObject ob; int64_t length; int64_t hash; unsigned char data[]; } PyrtBytes;
-typedef struct { PyrtObject ob; int64_t length; int64_t capacity; PyrtObject **items; } PyrtList;
+/* A list's items live in ob_item's 8-byte slots as `kind` says: PYRT_LIST_OBJ owned references;
+ * PYRT_LIST_I64 / PYRT_LIST_F64 unboxed ints / floats (the lists compiled code makes for list[int] and
+ * list[float]). A list only ever changes from an unboxed kind to PYRT_LIST_OBJ (PyrtList_Generalize),
+ * when something else is stored in it or C code needs its items as objects (PyrtList_Objects). */
+typedef struct { PyrtObject ob; int64_t length; int64_t capacity; PyrtObject **ob_item; int64_t kind; } PyrtList;
+enum { PYRT_LIST_OBJ = 0, PYRT_LIST_I64 = 1, PYRT_LIST_F64 = 2 };
 typedef struct { PyrtObject ob; int64_t length; PyrtObject *items[]; } PyrtTuple;
 typedef struct { PyrtObject ob; int64_t start, stop, step, length; } PyrtRange;
 typedef struct { PyrtObject ob; PyrtObject *start, *stop, *step; } PyrtSlice;
@@ -508,7 +513,18 @@ PyrtObject *PyrtBytes_Constant(const void *data, int64_t n);
 PyrtObject *PyrtList_New(int64_t length);     /* items set to NULL: caller fills them with _SetNew */
 PyrtObject *PyrtList_FromArray(PyrtObject *const *items, int64_t n);  /* increfs the items */
 static inline int64_t PyrtList_Len(PyrtObject *l) { return ((PyrtList *)l)->length; }
-static inline void PyrtList_SetNew_Steal(PyrtObject *l, int64_t i, PyrtObject *v) { ((PyrtList *)l)->items[i] = v; }
+/* (l of kind PYRT_LIST_OBJ, as PyrtList_New makes) */
+static inline void PyrtList_SetNew_Steal(PyrtObject *l, int64_t i, PyrtObject *v) { ((PyrtList *)l)->ob_item[i] = v; }
+PyrtObject *PyrtList_NewKind(int64_t length, int64_t kind);  /* slots zeroed: 0, 0.0 (or NULL: fill them) */
+int PyrtList_Generalize(PyrtObject *l);       /* unboxed items become objects; -1 on MemoryError */
+/* Make l's items objects (a list of an unboxed kind is generalised) before C code reads ob_item as
+ * references: 0, or -1 on MemoryError. */
+static inline int PyrtList_Objects(PyrtObject *l) {
+    return ((PyrtList *)l)->kind == PYRT_LIST_OBJ ? 0 : PyrtList_Generalize(l);
+}
+PyrtObject *PyrtList_ItemNew(PyrtObject *l, int64_t i);  /* item i (0 <= i < len) as a new reference */
+int PyrtList_AppendI64(PyrtObject *l, int64_t v);   /* l.append(v), unboxed in a list of ints */
+int PyrtList_AppendF64(PyrtObject *l, double v);    /* l.append(v), unboxed in a list of floats */
 int PyrtList_Append(PyrtObject *l, PyrtObject *v);
 int PyrtList_Extend(PyrtObject *l, PyrtObject *iterable);
 PyrtObject *PyrtList_FromIterable(PyrtObject *iterable);   /* list(x) */

@@ -48,8 +48,9 @@ int PyrtCont_ArgRange(const char *name, int64_t nargs, int64_t min, int64_t max)
 int PyrtCont_SliceIndexNotNone(PyrtObject *o, int64_t *out);
 /* Builds a list from any iterable (list and tuple fast paths); helper for sequences of arguments. */
 PyrtObject *PyrtCont_AsSeq(PyrtObject *o, const char *errmsg /* NULL: "'X' object is not iterable" */);
+/* The items of a list or tuple that PyrtCont_AsSeq returned (a list it returns holds objects) */
 static inline PyrtObject **PyrtCont_SeqItems(PyrtObject *seq) {
-    return PyrtList_Check(seq) ? ((PyrtList *)seq)->items : ((PyrtTuple *)seq)->items;
+    return PyrtList_Check(seq) ? ((PyrtList *)seq)->ob_item : ((PyrtTuple *)seq)->items;
 }
 static inline int64_t PyrtCont_SeqLen(PyrtObject *seq) {
     return PyrtList_Check(seq) ? ((PyrtList *)seq)->length : ((PyrtTuple *)seq)->length;

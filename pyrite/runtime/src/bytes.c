@@ -524,7 +524,7 @@ static PyrtObject *split_impl(PyrtObject *self, PyrtObject *sep, int64_t maxspli
     if (reverse) {
         PyrtList *l = (PyrtList *)list;
         for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
-            PyrtObject *t = l->items[i]; l->items[i] = l->items[j]; l->items[j] = t;
+            PyrtObject *t = l->ob_item[i]; l->ob_item[i] = l->ob_item[j]; l->ob_item[j] = t;
         }
     }
     return list;

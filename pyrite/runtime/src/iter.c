@@ -39,11 +39,8 @@ static PyrtObject *listiter_next(PyrtObject *o) {
     SeqIterObject *it = (SeqIterObject *)o;
     PyrtList *l = (PyrtList *)it->seq;
     if (!l) return NULL;
-    if (it->index < l->length) {
-        PyrtObject *v = l->items[it->index++];
-        Pyrt_IncRef(v);
-        return v;
-    }
+    if (it->index < l->length)
+        return PyrtList_ItemNew(&l->ob, it->index++);
     PYRT_CLEAR(it->seq);
     return NULL;
 }
@@ -52,11 +49,8 @@ static PyrtObject *listreviter_next(PyrtObject *o) {
     SeqIterObject *it = (SeqIterObject *)o;
     PyrtList *l = (PyrtList *)it->seq;
     if (!l) return NULL;
-    if (it->index >= 0 && it->index < l->length) {
-        PyrtObject *v = l->items[it->index--];
-        Pyrt_IncRef(v);
-        return v;
-    }
+    if (it->index >= 0 && it->index < l->length)
+        return PyrtList_ItemNew(&l->ob, it->index--);
     it->index = -1;
     PYRT_CLEAR(it->seq);
     return NULL;

@@ -1,4 +1,5 @@
-/* list.c: the list type (PyrtType_List): a growable array of owned references with CPython 3.11's
+/* list.c: the list type (PyrtType_List): a growable array of items (owned references, or unboxed
+ * ints or floats while the list's kind allows: see PyrtList in pyrt.h) with CPython 3.11's
  * semantics for indexing, slicing (get, set and delete with any step), concatenation, repetition,
  * comparison, repr (with the "[...]" recursion guard) and every list method (PyrtList_meth_*).
  * It also holds the small helpers shared by all container files (declared in pyrt_containers.h):
@@ -149,6 +150,7 @@ static bool defers_to(PyrtObject *o, const char *dunder) {
 
 PyrtObject *PyrtCont_AsSeq(PyrtObject *o, const char *errmsg) {
     if (PyrtList_Check(o) || PyrtTuple_Check(o)) {
+        if (PyrtList_Check(o) && PyrtList_Objects(o) < 0) return NULL;
         Pyrt_IncRef(o);
         return o;
     }
@@ -168,94 +170,219 @@ PyrtObject *PyrtCont_AsSeq(PyrtObject *o, const char *errmsg) {
 
 /* ================================================================== list storage */
 
+/* Bytes per slot: a pointer for objects, 8 for unboxed ints and floats (they differ on wasm32). */
+#define SLOT(l) ((l)->kind == PYRT_LIST_OBJ ? sizeof(PyrtObject *) : sizeof(int64_t))
+#define AT(l, i) ((char *)(l)->ob_item + (size_t)(i) * SLOT(l))
+
 static int list_resize(PyrtList *l, int64_t newsize) {
     if (newsize <= l->capacity && newsize >= l->capacity / 2) {
         l->length = newsize;
         return 0;
     }
     int64_t cap = newsize == 0 ? 0 : ((newsize + (newsize >> 3) + 6) & ~(int64_t)3);
-    if (cap > INT64_MAX / (int64_t)sizeof(PyrtObject *)) {
+    if (cap > INT64_MAX / 8) {
         Pyrt_ErrSetNone(&PyrtType_MemoryError);
         return -1;
     }
-    PyrtObject **items = NULL;
+    PyrtObject **items = NULL;   /* (every kind's slots are 8 bytes) */
     if (cap > 0) {
-        items = Pyrt_Realloc(l->items, (size_t)cap * sizeof *items);
+        items = Pyrt_Realloc(l->ob_item, (size_t)cap * SLOT(l));
         if (!items) return -1;
     } else {
-        Pyrt_Free(l->items);
+        Pyrt_Free(l->ob_item);
     }
-    l->items = items;
+    l->ob_item = items;
     l->capacity = cap;
     l->length = newsize;
     return 0;
 }
 
-/* A list of `length` items; `zero`: the items are NULL, else the caller fills every one before
- * anything can see the list. */
-static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero) {
+/* A list of `length` items of `kind`; `zero`: the slots are zeroed (NULL, 0, 0.0), else the caller
+ * fills every one before anything can see the list. */
+static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero, int64_t kind) {
     int64_t size = t->basicsize >= (int64_t)sizeof(PyrtList) ? t->basicsize : (int64_t)sizeof(PyrtList);
     PyrtList *l = (PyrtList *)Pyrt_Alloc(t, (size_t)size);
     if (!l) return NULL;
     if (length > 0) {
         if (length > INT64_MAX / 16) { Pyrt_DecRef(&l->ob); Pyrt_ErrSetNone(&PyrtType_MemoryError); return NULL; }
-        l->items = Pyrt_Malloc((size_t)length * sizeof(PyrtObject *));
-        if (!l->items) { Pyrt_DecRef(&l->ob); return NULL; }
-        if (zero)
-            for (int64_t i = 0; i < length; i++) l->items[i] = NULL;
+        l->kind = kind;
+        l->ob_item = Pyrt_Malloc((size_t)length * SLOT(l));
+        if (!l->ob_item) { Pyrt_DecRef(&l->ob); return NULL; }
+        if (zero) memset(l->ob_item, 0, (size_t)length * SLOT(l));   /* NULL, 0 or 0.0 */
     }
     l->length = length;
     l->capacity = length;
+    l->kind = kind;
     return &l->ob;
 }
 
-static PyrtObject *list_alloc(PyrtType *t, int64_t length) { return list_alloc_items(t, length, true); }
+static PyrtObject *list_alloc(PyrtType *t, int64_t length) { return list_alloc_items(t, length, true, PYRT_LIST_OBJ); }
 
 PyrtObject *PyrtList_New(int64_t length) { return list_alloc(&PyrtType_List, length); }
+
+PyrtObject *PyrtList_NewKind(int64_t length, int64_t kind) {
+    return list_alloc_items(&PyrtType_List, length, true, kind);
+}
 
 PyrtObject *PyrtList_FromArray(PyrtObject *const *items, int64_t n) {
     PyrtObject *l = PyrtList_New(n);
     if (!l) return NULL;
     for (int64_t i = 0; i < n; i++) {
         Pyrt_IncRef(items[i]);
-        ((PyrtList *)l)->items[i] = items[i];
+        ((PyrtList *)l)->ob_item[i] = items[i];
     }
     return l;
 }
 
+#define I64S(l) ((int64_t *)(l)->ob_item)
+#define F64S(l) ((double *)(l)->ob_item)
+
+/* item i of any kind as a new reference */
+static inline PyrtObject *item_new(PyrtList *l, int64_t i) {
+    if (l->kind == PYRT_LIST_I64) return PyrtInt_FromI64(I64S(l)[i]);
+    if (l->kind == PYRT_LIST_F64) return PyrtFloat_FromDouble(F64S(l)[i]);
+    PyrtObject *v = l->ob_item[i];
+    Pyrt_IncRef(v);
+    return v;
+}
+
+PyrtObject *PyrtList_ItemNew(PyrtObject *o, int64_t i) { return item_new((PyrtList *)o, i); }
+
+int PyrtList_Generalize(PyrtObject *o) {
+    PyrtList *l = (PyrtList *)o;
+    if (l->kind == PYRT_LIST_OBJ) return 0;
+    int64_t n = l->length;
+    PyrtObject *small[16], **boxes = n <= 16 ? small : Pyrt_Malloc((size_t)n * sizeof *boxes);
+    if (!boxes) return -1;
+    for (int64_t i = 0; i < n; i++) {
+        if (!(boxes[i] = item_new(l, i))) {
+            while (i > 0) Pyrt_DecRef(boxes[--i]);
+            if (boxes != small) Pyrt_Free(boxes);
+            return -1;
+        }
+    }
+    l->kind = PYRT_LIST_OBJ;   /* pointer slots are no wider than 8 bytes: converted in place */
+    for (int64_t i = 0; i < n; i++) l->ob_item[i] = boxes[i];
+    l->kind = PYRT_LIST_OBJ;
+    if (boxes != small) Pyrt_Free(boxes);
+    return 0;
+}
+
+/* v can be stored unboxed in l (which is of an unboxed kind) */
+static inline bool fits_kind(PyrtList *l, PyrtObject *v) {
+    return v->type == (l->kind == PYRT_LIST_I64 ? &PyrtType_Int : &PyrtType_Float);
+}
+
+/* store v (borrowed) into a slot that holds nothing (an unboxed slot or a slot being filled) */
+static inline void put_new(PyrtList *l, int64_t i, PyrtObject *v) {
+    if (l->kind == PYRT_LIST_I64) I64S(l)[i] = PyrtInt_AsI64(v);
+    else if (l->kind == PYRT_LIST_F64) F64S(l)[i] = PyrtFloat_AsDouble(v);
+    else { Pyrt_IncRef(v); l->ob_item[i] = v; }
+}
+
+/* Prepare l to receive v: generalise it when v does not fit its kind (-1 on MemoryError). */
+static inline int make_room_for(PyrtList *l, PyrtObject *v) {
+    if (PYRT_LIKELY(l->kind == PYRT_LIST_OBJ) || fits_kind(l, v)) return 0;
+    return PyrtList_Generalize(&l->ob);
+}
+
 static void list_dealloc(PyrtObject *o) {
     PyrtList *l = (PyrtList *)o;
-    for (int64_t i = 0; i < l->length; i++) Pyrt_XDecRef(l->items[i]);
-    Pyrt_Free(l->items);
-    l->items = NULL;
+    if (l->kind == PYRT_LIST_OBJ)
+        for (int64_t i = 0; i < l->length; i++) Pyrt_XDecRef(l->ob_item[i]);
+    Pyrt_Free(l->ob_item);
+    l->ob_item = NULL;
     l->length = 0;
 }
 
 int PyrtList_Append(PyrtObject *o, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
     int64_t n = l->length;
-    if (PYRT_LIKELY(n < l->capacity)) {
+    if (PYRT_LIKELY(n < l->capacity && l->kind == PYRT_LIST_OBJ)) {
         Pyrt_IncRef(v);
-        l->items[n] = v;
+        l->ob_item[n] = v;
         l->length = n + 1;
         return 0;
     }
-    if (list_resize(l, n + 1) < 0) return -1;
-    Pyrt_IncRef(v);
-    l->items[n] = v;
+    if (make_room_for(l, v) < 0 || list_resize(l, n + 1) < 0) return -1;
+    put_new(l, n, v);
+    return 0;
+}
+
+/* an empty list takes another kind: its buffer (sized for the old slots) goes */
+static void set_kind_of_empty(PyrtList *l, int64_t kind) {
+    Pyrt_Free(l->ob_item);
+    l->ob_item = NULL;
+    l->capacity = 0;
+    l->kind = kind;
+}
+
+int PyrtList_AppendI64(PyrtObject *o, int64_t v) {
+    PyrtList *l = (PyrtList *)o;
+    if (l->kind != PYRT_LIST_I64) {
+        PyrtObject *b = PyrtInt_FromI64(v);
+        if (!b) return -1;
+        int r = PyrtList_Append(o, b);
+        Pyrt_DecRef(b);
+        return r;
+    }
+    if (list_resize(l, l->length + 1) < 0) return -1;
+    I64S(l)[l->length - 1] = v;
+    return 0;
+}
+
+int PyrtList_AppendF64(PyrtObject *o, double v) {
+    PyrtList *l = (PyrtList *)o;
+    if (l->kind != PYRT_LIST_F64) {
+        PyrtObject *b = PyrtFloat_FromDouble(v);
+        if (!b) return -1;
+        int r = PyrtList_Append(o, b);
+        Pyrt_DecRef(b);
+        return r;
+    }
+    if (list_resize(l, l->length + 1) < 0) return -1;
+    F64S(l)[l->length - 1] = v;
     return 0;
 }
 
 int PyrtList_Extend(PyrtObject *o, PyrtObject *iterable) {
     PyrtList *l = (PyrtList *)o;
-    if (PyrtList_Check(iterable) || PyrtTuple_Check(iterable)) {
+    if (iterable->type == &PyrtType_Range && l->length == 0 && l->kind == PYRT_LIST_OBJ) {
+        PyrtRange *r = (PyrtRange *)iterable;   /* list(range(...)): a list of unboxed ints */
+        set_kind_of_empty(l, PYRT_LIST_I64);
+        if (list_resize(l, r->length) < 0) return -1;
+        for (int64_t i = 0; i < r->length; i++) I64S(l)[i] = r->start + i * r->step;
+        return 0;
+    }
+    if (PyrtList_Check(iterable)) {
+        PyrtList *src = (PyrtList *)iterable;
+        int64_t n = src->length, m = l->length;
+        if (n == 0) return 0;
+        if (m == 0 && l->kind == PYRT_LIST_OBJ && src != l && src->kind != PYRT_LIST_OBJ)
+            set_kind_of_empty(l, src->kind);   /* empty: take src's kind */
+        if (l->kind == src->kind && l->kind != PYRT_LIST_OBJ) {   /* same unboxed kind: copy the slots */
+            if (list_resize(l, m + n) < 0) return -1;
+            memmove(AT(l, m), src->ob_item, (size_t)n * SLOT(l));
+            return 0;
+        }
+        if (l->kind != PYRT_LIST_OBJ && PyrtList_Generalize(o) < 0) return -1;
+        if (list_resize(l, m + n) < 0) return -1;
+        for (int64_t i = 0; i < n; i++) {   /* (src may be l itself, now of objects) */
+            PyrtObject *v = item_new(src, i);
+            if (!v) { l->length = m + i; return -1; }
+            l->ob_item[m + i] = v;
+        }
+        return 0;
+    }
+    if (PyrtTuple_Check(iterable)) {
         int64_t n = PyrtCont_SeqLen(iterable), m = l->length;
         if (n == 0) return 0;
+        if (PyrtList_Objects(o) < 0) return -1;
         if (list_resize(l, m + n) < 0) return -1;
         PyrtObject **src = PyrtCont_SeqItems(iterable);   /* re-read: src may be l itself */
         for (int64_t i = 0; i < n; i++) {
             Pyrt_IncRef(src[i]);
-            l->items[m + i] = src[i];
+            l->ob_item[m + i] = src[i];
         }
         return 0;
     }
@@ -284,9 +411,7 @@ PyrtObject *PyrtList_GetItem(PyrtObject *o, int64_t i) {
     if (i < 0) i += l->length;
     if (PYRT_UNLIKELY((uint64_t)i >= (uint64_t)l->length))
         return Pyrt_ErrSetString(&PyrtType_IndexError, "list index out of range");
-    PyrtObject *v = l->items[i];
-    Pyrt_IncRef(v);
-    return v;
+    return item_new(l, i);
 }
 
 int PyrtList_SetItem(PyrtObject *o, int64_t i, PyrtObject *v) {
@@ -296,9 +421,11 @@ int PyrtList_SetItem(PyrtObject *o, int64_t i, PyrtObject *v) {
         Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range");
         return -1;
     }
-    PyrtObject *old = l->items[i];
+    if (make_room_for(l, v) < 0) return -1;
+    if (l->kind != PYRT_LIST_OBJ) { put_new(l, i, v); return 0; }
+    PyrtObject *old = l->ob_item[i];
     Pyrt_IncRef(v);
-    l->items[i] = v;
+    l->ob_item[i] = v;
     Pyrt_DecRef(old);
     return 0;
 }
@@ -310,10 +437,10 @@ int PyrtList_DelItem(PyrtObject *o, int64_t i) {
         Pyrt_ErrSetString(&PyrtType_IndexError, "list assignment index out of range");
         return -1;
     }
-    PyrtObject *old = l->items[i];
-    memmove(&l->items[i], &l->items[i + 1], (size_t)(l->length - i - 1) * sizeof(PyrtObject *));
+    PyrtObject *old = l->ob_item[i];
+    memmove(AT(l, i), AT(l, i + 1), (size_t)(l->length - i - 1) * SLOT(l));
     list_resize(l, l->length - 1);   /* shrinking cannot fail */
-    Pyrt_DecRef(old);
+    if (l->kind == PYRT_LIST_OBJ) Pyrt_DecRef(old);
     return 0;
 }
 
@@ -323,8 +450,9 @@ PyrtObject *PyrtList_Pop(PyrtObject *o, int64_t i) {
     if (i < 0) i += l->length;
     if ((uint64_t)i >= (uint64_t)l->length)
         return Pyrt_ErrSetString(&PyrtType_IndexError, "pop index out of range");
-    PyrtObject *v = l->items[i];
-    memmove(&l->items[i], &l->items[i + 1], (size_t)(l->length - i - 1) * sizeof(PyrtObject *));
+    PyrtObject *v = l->kind == PYRT_LIST_OBJ ? l->ob_item[i] : item_new(l, i);
+    if (!v) return NULL;
+    memmove(AT(l, i), AT(l, i + 1), (size_t)(l->length - i - 1) * SLOT(l));
     list_resize(l, l->length - 1);
     return v;
 }
@@ -334,19 +462,23 @@ int PyrtList_Insert(PyrtObject *o, int64_t i, PyrtObject *v) {
     int64_t n = l->length;
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
-    if (list_resize(l, n + 1) < 0) return -1;
-    memmove(&l->items[i + 1], &l->items[i], (size_t)(n - i) * sizeof(PyrtObject *));
-    Pyrt_IncRef(v);
-    l->items[i] = v;
+    if (make_room_for(l, v) < 0 || list_resize(l, n + 1) < 0) return -1;
+    memmove(AT(l, i + 1), AT(l, i), (size_t)(n - i) * SLOT(l));
+    put_new(l, i, v);
     return 0;
 }
 
 /* ================================================================== slices */
 
 static PyrtObject *list_slice_resolved(PyrtList *l, int64_t start, int64_t step, int64_t n) {
-    PyrtObject *r = list_alloc_items(&PyrtType_List, n, false);
+    PyrtObject *r = list_alloc_items(&PyrtType_List, n, false, l->kind);   /* same kind as l */
     if (!r) return NULL;
-    PyrtObject **dst = ((PyrtList *)r)->items, **src = l->items + start;
+    if (l->kind != PYRT_LIST_OBJ) {
+        int64_t *d = (int64_t *)((PyrtList *)r)->ob_item, *p = (int64_t *)l->ob_item + start;
+        for (int64_t i = 0; i < n; i++, p += step) d[i] = *p;   /* (the 8 bytes of an int or a float) */
+        return r;
+    }
+    PyrtObject **dst = ((PyrtList *)r)->ob_item, **src = l->ob_item + start;
     for (int64_t i = 0; i < n; i++, src += step) {
         PyrtObject *v = *src;
         Pyrt_IncRef(v);
@@ -373,10 +505,34 @@ PyrtObject *PyrtList_Subscript(PyrtObject *o, PyrtObject *key) {
                         key->type->name);
 }
 
+/* l[lo:hi] = v with l and v lists of the same unboxed kind: the slots move, nothing is counted */
+static int list_ass_slice_same_kind(PyrtList *l, int64_t lo, int64_t hi, PyrtList *v) {
+    int64_t n = v->length, len = l->length;
+    int64_t small[16], *src = small;
+    if (n > 16 && !(src = Pyrt_Malloc((size_t)n * sizeof *src))) return -1;
+    memcpy(src, v->ob_item, (size_t)n * sizeof *src);   /* (v may be l) */
+    if (lo < 0) lo = 0; else if (lo > len) lo = len;
+    if (hi < lo) hi = lo; else if (hi > len) hi = len;
+    int64_t d = n - (hi - lo);
+    if (d < 0) {
+        memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
+        list_resize(l, len + d);
+    } else if (d > 0) {
+        if (list_resize(l, len + d) < 0) { if (src != small) Pyrt_Free(src); return -1; }
+        memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
+    }
+    memcpy(AT(l, lo), src, (size_t)n * sizeof *src);
+    if (src != small) Pyrt_Free(src);
+    return 0;
+}
+
 /* l[lo:hi] = v (v NULL: delete), CPython's list_ass_slice */
 static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
     PyrtObject *seq = NULL;
     int64_t n = 0;
+    if (v && l->kind != PYRT_LIST_OBJ && PyrtList_Check(v) && ((PyrtList *)v)->kind == l->kind)
+        return list_ass_slice_same_kind(l, lo, hi, (PyrtList *)v);
+    if (l->kind != PYRT_LIST_OBJ && PyrtList_Generalize(&l->ob) < 0) return -1;
     if (v) {
         seq = v == &l->ob ? PyrtList_Copy(v) : PyrtCont_AsSeq(v, "can only assign an iterable");
         if (!seq) return -1;
@@ -391,18 +547,18 @@ static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
         recycle = Pyrt_Malloc((size_t)old * sizeof *recycle);
         if (!recycle) { PYRT_XDECREF(seq); return -1; }
     }
-    for (int64_t i = 0; i < old; i++) recycle[i] = l->items[lo + i];
+    for (int64_t i = 0; i < old; i++) recycle[i] = l->ob_item[lo + i];
     if (d < 0) {
-        memmove(&l->items[hi + d], &l->items[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
+        memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
         list_resize(l, len + d);
     } else if (d > 0) {
         if (list_resize(l, len + d) < 0) { if (recycle != small) Pyrt_Free(recycle); PYRT_XDECREF(seq); return -1; }
-        memmove(&l->items[hi + d], &l->items[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
+        memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
     }
     PyrtObject **src = seq ? PyrtCont_SeqItems(seq) : NULL;
     for (int64_t i = 0; i < n; i++) {
         Pyrt_IncRef(src[i]);
-        l->items[lo + i] = src[i];
+        l->ob_item[lo + i] = src[i];
     }
     for (int64_t i = 0; i < old; i++) Pyrt_DecRef(recycle[i]);
     if (recycle != small) Pyrt_Free(recycle);
@@ -412,6 +568,7 @@ static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
 
 static int list_del_extended(PyrtList *l, int64_t start, int64_t step, int64_t n) {
     if (n <= 0) return 0;
+    if (l->kind != PYRT_LIST_OBJ && PyrtList_Generalize(&l->ob) < 0) return -1;
     if (step < 0) {   /* walk forwards */
         start = start + step * (n - 1);
         step = -step;
@@ -420,8 +577,8 @@ static int list_del_extended(PyrtList *l, int64_t start, int64_t step, int64_t n
     if (!garbage) return -1;
     int64_t len = l->length, w = start, g = 0;
     for (int64_t r = start; r < len; r++) {
-        if (g < n && r == start + g * step) garbage[g++] = l->items[r];
-        else l->items[w++] = l->items[r];
+        if (g < n && r == start + g * step) garbage[g++] = l->ob_item[r];
+        else l->ob_item[w++] = l->ob_item[r];
     }
     list_resize(l, len - n);
     for (int64_t i = 0; i < n; i++) Pyrt_DecRef(garbage[i]);
@@ -430,6 +587,7 @@ static int list_del_extended(PyrtList *l, int64_t start, int64_t step, int64_t n
 }
 
 static int list_ass_extended(PyrtList *l, int64_t start, int64_t step, int64_t n, PyrtObject *v) {
+    if (l->kind != PYRT_LIST_OBJ && PyrtList_Generalize(&l->ob) < 0) return -1;
     PyrtObject *seq = v == &l->ob ? PyrtList_Copy(v)
                                   : PyrtCont_AsSeq(v, "must assign iterable to extended slice");
     if (!seq) return -1;
@@ -445,9 +603,9 @@ static int list_ass_extended(PyrtList *l, int64_t start, int64_t step, int64_t n
     PyrtObject **src = PyrtCont_SeqItems(seq);
     for (int64_t i = 0; i < n; i++) {
         int64_t cur = start + i * step;
-        garbage[i] = l->items[cur];
+        garbage[i] = l->ob_item[cur];
         Pyrt_IncRef(src[i]);
-        l->items[cur] = src[i];
+        l->ob_item[cur] = src[i];
     }
     for (int64_t i = 0; i < n; i++) Pyrt_DecRef(garbage[i]);
     Pyrt_Free(garbage);
@@ -504,11 +662,19 @@ int PyrtList_SetSliceOpt(PyrtObject *o, int64_t start, int64_t stop, int64_t ste
 PyrtObject *PyrtList_Concat(PyrtObject *a, PyrtObject *b) {
     PyrtList *x = (PyrtList *)a, *y = (PyrtList *)b;
     if (x->length > INT64_MAX / 16 - y->length) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
-    PyrtObject *r = PyrtList_New(x->length + y->length);
+    int64_t kind = x->kind == y->kind || y->length == 0 ? x->kind : x->length == 0 ? y->kind : PYRT_LIST_OBJ;
+    PyrtObject *r = list_alloc_items(&PyrtType_List, x->length + y->length, kind == PYRT_LIST_OBJ, kind);
     if (!r) return NULL;
-    PyrtObject **dst = ((PyrtList *)r)->items;
-    for (int64_t i = 0; i < x->length; i++) { Pyrt_IncRef(x->items[i]); dst[i] = x->items[i]; }
-    for (int64_t i = 0; i < y->length; i++) { Pyrt_IncRef(y->items[i]); dst[x->length + i] = y->items[i]; }
+    PyrtList *z = (PyrtList *)r;
+    if (kind != PYRT_LIST_OBJ) {
+        memcpy(z->ob_item, x->ob_item, (size_t)x->length * SLOT(z));
+        memcpy(AT(z, x->length), y->ob_item, (size_t)y->length * SLOT(z));
+        return r;
+    }
+    for (int64_t i = 0; i < x->length; i++)
+        if (!(z->ob_item[i] = item_new(x, i))) { Pyrt_DecRef(r); return NULL; }
+    for (int64_t i = 0; i < y->length; i++)
+        if (!(z->ob_item[x->length + i] = item_new(y, i))) { Pyrt_DecRef(r); return NULL; }
     return r;
 }
 
@@ -517,11 +683,15 @@ PyrtObject *PyrtList_Repeat(PyrtObject *a, int64_t n) {
     if (n <= 0 || x->length == 0) return PyrtList_New(0);
     if (n > INT64_MAX / 16 / x->length) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
     int64_t len = x->length;
-    PyrtObject *r = PyrtList_New(len * n);
+    PyrtObject *r = list_alloc_items(&PyrtType_List, len * n, false, x->kind);
     if (!r) return NULL;
-    PyrtObject **dst = ((PyrtList *)r)->items;
+    PyrtObject **dst = ((PyrtList *)r)->ob_item;
+    if (x->kind != PYRT_LIST_OBJ) {
+        for (int64_t k = 0; k < n; k++) memcpy(AT((PyrtList *)r, k * len), x->ob_item, (size_t)len * SLOT(x));
+        return r;
+    }
     for (int64_t k = 0; k < n; k++)
-        for (int64_t i = 0; i < len; i++) { Pyrt_IncRef(x->items[i]); dst[k * len + i] = x->items[i]; }
+        for (int64_t i = 0; i < len; i++) { Pyrt_IncRef(x->ob_item[i]); dst[k * len + i] = x->ob_item[i]; }
     return r;
 }
 
@@ -539,8 +709,16 @@ PyrtObject *PyrtList_InplaceRepeat(PyrtObject *o, int64_t n) {
     } else if (n > 1) {
         if (n > INT64_MAX / 16 / len) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
         if (list_resize(l, len * n) < 0) return NULL;
-        for (int64_t k = 1; k < n; k++)
-            for (int64_t i = 0; i < len; i++) { Pyrt_IncRef(l->items[i]); l->items[k * len + i] = l->items[i]; }
+        for (int64_t k = 1; k < n; k++) {
+            if (l->kind != PYRT_LIST_OBJ) {
+                memcpy(AT(l, k * len), l->ob_item, (size_t)len * SLOT(l));
+                continue;
+            }
+            for (int64_t i = 0; i < len; i++) {
+                Pyrt_IncRef(l->ob_item[i]);
+                l->ob_item[k * len + i] = l->ob_item[i];
+            }
+        }
     }
     Pyrt_IncRef(o);
     return o;
@@ -548,9 +726,15 @@ PyrtObject *PyrtList_InplaceRepeat(PyrtObject *o, int64_t n) {
 
 int PyrtList_Contains(PyrtObject *o, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
+    if (l->kind == PYRT_LIST_I64 && v->type == &PyrtType_Int) {
+        int64_t x = PyrtInt_AsI64(v);
+        for (int64_t i = 0; i < l->length; i++)
+            if (I64S(l)[i] == x) return 1;
+        return 0;
+    }
     for (int64_t i = 0; i < l->length; i++) {
-        PyrtObject *item = l->items[i];
-        Pyrt_IncRef(item);
+        PyrtObject *item = item_new(l, i);
+        if (!item) return -1;
         int c = Pyrt_RichCompareBool(item, v, PYRT_EQ);
         Pyrt_DecRef(item);
         if (c != 0) return c;
@@ -563,8 +747,8 @@ int64_t PyrtList_Index(PyrtObject *o, PyrtObject *v, int64_t start, int64_t stop
     if (start < 0) { start += l->length; if (start < 0) start = 0; }
     if (stop < 0) { stop += l->length; if (stop < 0) stop = 0; }
     for (int64_t i = start; i < stop && i < l->length; i++) {
-        PyrtObject *item = l->items[i];
-        Pyrt_IncRef(item);
+        PyrtObject *item = item_new(l, i);
+        if (!item) return -1;
         int c = Pyrt_RichCompareBool(item, v, PYRT_EQ);
         Pyrt_DecRef(item);
         if (c < 0) return -1;
@@ -581,8 +765,8 @@ int64_t PyrtList_Count(PyrtObject *o, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
     int64_t count = 0;
     for (int64_t i = 0; i < l->length; i++) {
-        PyrtObject *item = l->items[i];
-        Pyrt_IncRef(item);
+        PyrtObject *item = item_new(l, i);
+        if (!item) return -1;
         int c = Pyrt_RichCompareBool(item, v, PYRT_EQ);
         Pyrt_DecRef(item);
         if (c < 0) return -1;
@@ -594,8 +778,8 @@ int64_t PyrtList_Count(PyrtObject *o, PyrtObject *v) {
 int PyrtList_Remove(PyrtObject *o, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
     for (int64_t i = 0; i < l->length; i++) {
-        PyrtObject *item = l->items[i];
-        Pyrt_IncRef(item);
+        PyrtObject *item = item_new(l, i);
+        if (!item) return -1;
         int c = Pyrt_RichCompareBool(item, v, PYRT_EQ);
         Pyrt_DecRef(item);
         if (c < 0) return -1;
@@ -607,16 +791,17 @@ int PyrtList_Remove(PyrtObject *o, PyrtObject *v) {
 
 PyrtObject *PyrtList_Copy(PyrtObject *o) {
     PyrtList *l = (PyrtList *)o;
-    return PyrtList_FromArray(l->items, l->length);
+    return list_slice_resolved(l, 0, 1, l->length);
 }
 
 int PyrtList_Clear(PyrtObject *o) {
     PyrtList *l = (PyrtList *)o;
-    PyrtObject **items = l->items;
+    PyrtObject **items = l->ob_item;
     int64_t n = l->length;
-    l->items = NULL;
+    l->ob_item = NULL;
     l->length = l->capacity = 0;
-    for (int64_t i = 0; i < n; i++) Pyrt_XDecRef(items[i]);
+    if (l->kind == PYRT_LIST_OBJ)
+        for (int64_t i = 0; i < n; i++) Pyrt_XDecRef(items[i]);
     Pyrt_Free(items);
     return 0;
 }
@@ -624,9 +809,15 @@ int PyrtList_Clear(PyrtObject *o) {
 int PyrtList_Reverse(PyrtObject *o) {
     PyrtList *l = (PyrtList *)o;
     for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
-        PyrtObject *t = l->items[i];
-        l->items[i] = l->items[j];
-        l->items[j] = t;
+        if (l->kind != PYRT_LIST_OBJ) {
+            int64_t t = I64S(l)[i];   /* (the 8 bytes of an int or a float) */
+            I64S(l)[i] = I64S(l)[j];
+            I64S(l)[j] = t;
+            continue;
+        }
+        PyrtObject *t = l->ob_item[i];
+        l->ob_item[i] = l->ob_item[j];
+        l->ob_item[j] = t;
     }
     return 0;
 }
@@ -634,25 +825,28 @@ int PyrtList_Reverse(PyrtObject *o) {
 /* Sorting empties the list meanwhile (like CPython) so a key or __lt__ that mutates it is detected. */
 int PyrtList_Sort(PyrtObject *o, PyrtObject *key, int reverse) {
     PyrtList *l = (PyrtList *)o;
-    PyrtObject **items = l->items;
+    if (PyrtList_Objects(o) < 0) return -1;
+    PyrtObject **items = l->ob_item;
     int64_t n = l->length, cap = l->capacity;
-    l->items = NULL;
+    l->ob_item = NULL;
     l->length = 0;
     l->capacity = -1;
     int rc = PyrtSort_Array(items, n, key, reverse);
-    if (l->capacity != -1 || l->items != NULL) {   /* mutated during the sort */
-        PyrtObject **junk = l->items;
+    if (l->capacity != -1 || l->ob_item != NULL) {   /* mutated during the sort */
+        PyrtObject **junk = l->ob_item;
         int64_t nj = l->length;
-        for (int64_t i = 0; i < nj; i++) Pyrt_DecRef(junk[i]);
+        if (l->kind == PYRT_LIST_OBJ)
+            for (int64_t i = 0; i < nj; i++) Pyrt_DecRef(junk[i]);
         Pyrt_Free(junk);
         if (rc == 0) {
             Pyrt_ErrSetString(&PyrtType_ValueError, "list modified during sort");
             rc = -1;
         }
     }
-    l->items = items;
+    l->ob_item = items;
     l->length = n;
     l->capacity = cap;
+    l->kind = PYRT_LIST_OBJ;
     return rc;
 }
 
@@ -674,8 +868,8 @@ PyrtObject *PyrtList_Repr(PyrtObject *o) {
     int rc = PyrtContBuf_AppendC(&b, "[");
     for (int64_t i = 0; rc == 0 && i < l->length; i++) {
         if (i > 0) rc = PyrtContBuf_AppendC(&b, ", ");
-        PyrtObject *item = l->items[i];
-        Pyrt_IncRef(item);
+        PyrtObject *item = item_new(l, i);
+        if (!item) { rc = -1; break; }
         if (rc == 0) rc = PyrtContBuf_AppendRepr(&b, item);
         Pyrt_DecRef(item);
     }
@@ -704,10 +898,9 @@ PyrtObject *PyrtList_RichCompare(PyrtObject *a, PyrtObject *b, int op) {
     if (x->length != y->length && (op == PYRT_EQ || op == PYRT_NE)) return Pyrt_BoolFromC(op == PYRT_NE);
     int64_t i;
     for (i = 0; i < x->length && i < y->length; i++) {
-        PyrtObject *v = x->items[i], *w = y->items[i];
-        if (v == w) continue;
-        Pyrt_IncRef(v);
-        Pyrt_IncRef(w);
+        if (x->kind == PYRT_LIST_OBJ && y->kind == PYRT_LIST_OBJ && x->ob_item[i] == y->ob_item[i]) continue;
+        PyrtObject *v = item_new(x, i), *w = v ? item_new(y, i) : NULL;
+        if (!w) { PYRT_XDECREF(v); return NULL; }
         int k = Pyrt_RichCompareBool(v, w, PYRT_EQ);
         Pyrt_DecRef(v);
         Pyrt_DecRef(w);
@@ -717,9 +910,8 @@ PyrtObject *PyrtList_RichCompare(PyrtObject *a, PyrtObject *b, int op) {
     if (i >= x->length || i >= y->length) return cmp_i64(x->length, y->length, op);
     if (op == PYRT_EQ) return Pyrt_False;
     if (op == PYRT_NE) return Pyrt_True;
-    PyrtObject *v = x->items[i], *w = y->items[i];
-    Pyrt_IncRef(v);
-    Pyrt_IncRef(w);
+    PyrtObject *v = item_new(x, i), *w = v ? item_new(y, i) : NULL;
+    if (!w) { PYRT_XDECREF(v); return NULL; }
     PyrtObject *r = Pyrt_RichCompare(v, w, op);
     Pyrt_DecRef(v);
     Pyrt_DecRef(w);

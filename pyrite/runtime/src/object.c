@@ -1191,8 +1191,10 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
 {
     if (it->type == &PyrtType_Tuple)
         return unpack_sequence(((PyrtTuple *)it)->items, PyrtTuple_Len(it), before, has_star, after, out);
-    if (it->type == &PyrtType_List)
-        return unpack_sequence(((PyrtList *)it)->items, PyrtList_Len(it), before, has_star, after, out);
+    if (it->type == &PyrtType_List) {
+        if (PyrtList_Objects(it) < 0) return -1;
+        return unpack_sequence(((PyrtList *)it)->ob_item, PyrtList_Len(it), before, has_star, after, out);
+    }
     if (!it->type->iter && !it->type->getitem)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "cannot unpack non-iterable %s object", it->type->name),
                -1;
@@ -1235,7 +1237,7 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
     }
     PyrtList *l = (PyrtList *)rest;
     for (int64_t j = 0; j < after; j++)   /* move the tail out of the list */
-        out[before + 1 + j] = l->items[n - after + j];
+        out[before + 1 + j] = l->ob_item[n - after + j];   /* (a list it just built: objects) */
     l->length = n - after;
     out[before] = rest;
     return 0;

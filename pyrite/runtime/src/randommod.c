@@ -387,7 +387,9 @@ static PyrtObject *float_or_null(double d)
 /* seq[i] for a sequence whose length was just taken */
 static PyrtObject *seq_item(PyrtObject *seq, int64_t i)
 {
-    if (PyrtList_Check(seq) || PyrtTuple_Check(seq)) {
+    if (PyrtList_Check(seq))
+        return PyrtList_ItemNew(seq, i);
+    if (PyrtTuple_Check(seq)) {
         PyrtObject *v = PyrtCont_SeqItems(seq)[i];
         PYRT_INCREF(v);
         return v;
@@ -554,9 +556,15 @@ RANDFN(shuffle)
         PyrtList *l = (PyrtList *)x;
         for (int64_t i = l->length - 1; i >= 1; i--) {
             int64_t j = PyrtRandom_RandBelow(i + 1);
-            PyrtObject *t = l->items[i];
-            l->items[i] = l->items[j];
-            l->items[j] = t;
+            if (l->kind != PYRT_LIST_OBJ) {
+                int64_t t = ((int64_t *)l->ob_item)[i];   /* (the 8 bytes of an int or a float) */
+                ((int64_t *)l->ob_item)[i] = ((int64_t *)l->ob_item)[j];
+                ((int64_t *)l->ob_item)[j] = t;
+                continue;
+            }
+            PyrtObject *t = l->ob_item[i];
+            l->ob_item[i] = l->ob_item[j];
+            l->ob_item[j] = t;
         }
         return Pyrt_None;
     }
@@ -624,7 +632,12 @@ static PyrtObject *sample(PyrtObject *population, int64_t k)
             PYRT_DECREF(result);
             return NULL;
         }
-        PyrtObject **items = ((PyrtList *)pool)->items;
+        PyrtObject **items = PyrtList_Objects(pool) < 0 ? NULL : ((PyrtList *)pool)->ob_item;
+        if (PyrtList_Len(pool) > 0 && !items) {
+            PYRT_DECREF(pool);
+            PYRT_DECREF(result);
+            return NULL;
+        }
         for (int64_t i = 0; i < k; i++) {
             int64_t j = PyrtRandom_RandBelow(n - i);
             PYRT_INCREF(items[j]);
@@ -692,9 +705,11 @@ static int64_t read_weights(PyrtObject *weights, bool accumulate, double **out)
         PYRT_DECREF(list);
         return -1;
     }
+    bool ok = PyrtList_Objects(list) == 0;
+    PyrtObject **items = ((PyrtList *)list)->ob_item;
     for (int64_t i = 0; i < n; i++) {
         double x;
-        if (get_double(((PyrtList *)list)->items[i], &x) < 0) {
+        if (!ok || get_double(items[i], &x) < 0) {
             Pyrt_Free(w);
             PYRT_DECREF(list);
             return -1;

@@ -707,13 +707,15 @@ static PyrtObject *collect_items(PyrtObject *iterable, const char *msg_if_not_it
 }
 
 PyrtObject *PyrtStr_Join(PyrtObject *sep, PyrtObject *iterable) {
-    if (iterable->type == &PyrtType_List)
-        return join_items(sep, ((PyrtList *)iterable)->items, ((PyrtList *)iterable)->length);
+    if (iterable->type == &PyrtType_List) {
+        if (PyrtList_Objects(iterable) < 0) return NULL;   /* (ints or floats: join raises TypeError) */
+        return join_items(sep, ((PyrtList *)iterable)->ob_item, ((PyrtList *)iterable)->length);
+    }
     if (iterable->type == &PyrtType_Tuple)
         return join_items(sep, ((PyrtTuple *)iterable)->items, ((PyrtTuple *)iterable)->length);
     PyrtObject *list = collect_items(iterable, "can only join an iterable");
     if (!list) return NULL;
-    PyrtObject *r = join_items(sep, ((PyrtList *)list)->items, ((PyrtList *)list)->length);
+    PyrtObject *r = join_items(sep, ((PyrtList *)list)->ob_item, ((PyrtList *)list)->length);
     PYRT_DECREF(list);
     return r;
 }
@@ -963,7 +965,7 @@ static bool is_space_before(const char *d, int64_t off, int *n) {
 static int list_reverse_inplace(PyrtObject *list) {
     PyrtList *l = (PyrtList *)list;
     for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
-        PyrtObject *t = l->items[i]; l->items[i] = l->items[j]; l->items[j] = t;
+        PyrtObject *t = l->ob_item[i]; l->ob_item[i] = l->ob_item[j]; l->ob_item[j] = t;
     }
     return 0;
 }

@@ -42,6 +42,16 @@ PyrtObject *PyrtTuple_FromIterable(PyrtObject *iterable) {
         Pyrt_IncRef(iterable);
         return iterable;
     }
+    if (PyrtList_Check(iterable) && ((PyrtList *)iterable)->kind != PYRT_LIST_OBJ) {
+        int64_t n = PyrtList_Len(iterable);   /* unboxed items: boxed one by one, the list stays as it is */
+        PyrtObject *t = PyrtTuple_New(n);
+        for (int64_t i = 0; t && i < n; i++) {
+            PyrtObject *v = PyrtList_ItemNew(iterable, i);
+            if (!v) PYRT_CLEAR(t);
+            else PyrtTuple_SetNew_Steal(t, i, v);
+        }
+        return t;
+    }
     PyrtObject *seq = PyrtCont_AsSeq(iterable, NULL);
     if (!seq) return NULL;
     PyrtObject *t = PyrtTuple_FromArray(PyrtCont_SeqItems(seq), PyrtCont_SeqLen(seq));
