@@ -21,7 +21,6 @@ PRIMITIVES = [
     P('Pyrt_IterNext'),
     P('Pyrt_Len'),
     P('Pyrt_MakeImmortal'),
-    P('Pyrt_Malloc'),
     P('Pyrt_Repr'),
     P('Pyrt_RichCompare'),
     P('Pyrt_RichCompareBool'),

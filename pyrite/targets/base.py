@@ -15,6 +15,7 @@ class Target:
     cflags = ()              # program compile flags (optimisation, CPU features)
     ldflags = ()
     runtime_opt = None       # optimisation level of the runtime library when it differs from the program's
+    runtime_hot = ()         # runtime sources compiled at the program's level even so (the hot paths)
     suffix = ""              # output file suffix
 
     def output_name(self, base):
@@ -40,7 +41,8 @@ class Target:
 
     def fingerprint(self):
         """What, besides the sources, decides the compiled output (runtime cache keys)."""
-        return repr((self.name, self.triple, tuple(self.cflags), tuple(self.ldflags), self.runtime_opt))
+        return repr((self.name, self.triple, tuple(self.cflags), tuple(self.ldflags), self.runtime_opt,
+                     tuple(self.runtime_hot)))
 
 
 _TARGETS = {}

@@ -43,11 +43,14 @@ def target_flags(target):
 last_commands = []   # the zig command lines of the latest compilation (tests print them on failure)
 
 
-def runtime_cflags(target):
+def runtime_cflags(target, source=None):
     """The runtime library's flags: the program's, with the target's runtime_opt optimisation level if set
-    (wasm: -Oz, the runtime is most of a small program's .wasm)."""
-    opt = _target(target).runtime_opt
-    return [opt if opt and f.startswith("-O") else f for f in _target(target).cflags]
+    (wasm: -Oz, the runtime is most of a small program's .wasm) except for its hot sources."""
+    t = _target(target)
+    opt = t.runtime_opt
+    if source is not None and os.path.basename(source) in t.runtime_hot:
+        opt = None
+    return [opt if opt and f.startswith("-O") else f for f in t.cflags]
 
 
 def run(cmd, show, cwd=None):
@@ -92,7 +95,7 @@ def runtime_library(target, show=False):
         objs = []
         for src in runtime_sources():
             obj = os.path.join(tmp, os.path.basename(src)[:-2] + ".o")
-            cmd = [zig_exe(), "cc"] + target_flags(target) + runtime_cflags(target) + COMMON_CFLAGS + \
+            cmd = [zig_exe(), "cc"] + target_flags(target) + runtime_cflags(target, src) + COMMON_CFLAGS + \
                 ["-I", os.path.join(RUNTIME_DIR, "include"), "-c", src, "-o", obj]
             run(cmd, show)
             objs.append(obj)

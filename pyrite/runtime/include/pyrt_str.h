@@ -32,8 +32,8 @@ typedef struct { uint32_t start; uint16_t len; uint16_t rec_even, rec_odd; } Pyr
 extern const uint32_t pyrt_ucd_run_start[];
 extern const uint16_t pyrt_ucd_run_flags[];
 extern const int32_t pyrt_ucd_nruns;
-extern const uint32_t pyrt_ucd_printable_toggles[];
-extern const int32_t pyrt_ucd_nprintable_toggles;
+extern const uint16_t pyrt_ucd_printable_toggles[];     /* low 16 bits, by plane: */
+extern const int32_t pyrt_ucd_printable_plane_start[18];
 extern const uint32_t pyrt_ucd_decimal_zeros[];
 extern const int32_t pyrt_ucd_ndecimal_zeros;
 extern const int32_t pyrt_ucd_case_records[][4];

@@ -76,8 +76,17 @@ static int32_t last_le(const uint32_t *table, int32_t n, uint32_t cp) {
 
 bool Pyrt_UcdIsPrintable(uint32_t cp) {
     if (cp < 128) return cp >= 0x20 && cp < 0x7F;
-    /* toggles start "not printable" at 0: an odd count of toggles <= cp means printable */
-    return (last_le(pyrt_ucd_printable_toggles, pyrt_ucd_nprintable_toggles, cp) & 1) == 0;
+    if (cp > 0x10FFFF) return false;
+    /* toggles start "not printable" at 0: an odd count of toggles <= cp means printable; the
+     * table holds each plane's toggles as 16-bit offsets */
+    int32_t plane = (int32_t)(cp >> 16), lo = pyrt_ucd_printable_plane_start[plane] - 1;
+    int32_t hi = pyrt_ucd_printable_plane_start[plane + 1] - 1;
+    uint16_t low = (uint16_t)(cp & 0xFFFF);
+    while (lo < hi) {   /* last entry of the plane <= low (lo stays at the previous plane's last) */
+        int32_t mid = (lo + hi + 1) / 2;
+        if (pyrt_ucd_printable_toggles[mid] <= low) lo = mid; else hi = mid - 1;
+    }
+    return (lo & 1) == 0;
 }
 
 int Pyrt_UcdDecimal(uint32_t cp) {

@@ -1,0 +1,194 @@
+/* alloc.c: memory allocation: objects (Pyrt_Alloc / Pyrt_Dealloc, with per-size-class free lists)
+ * and buffers (Pyrt_Malloc / Pyrt_Realloc / Pyrt_Free). A file of its own so that targets that
+ * optimise the runtime for size can still compile these hot paths for speed (Target.runtime_hot). */
+#include "pyrt.h"
+#include <stdlib.h>
+
+/* ------------------------------------------------------------------ memory */
+
+static PyrtObject *no_memory(void)
+{
+    /* MemoryError() with no args: small enough to allocate even when a big request failed */
+    return Pyrt_ErrSetNone(&PyrtType_MemoryError);
+}
+
+/* Free lists for small objects (everything up to 144 bytes that is allocated and freed at a high
+ * rate: boxed ints and floats, tuples, lists, sets, dicts, iterators, generators, slices, compiled-class
+ * instances): one LIFO list per 16-byte size class, blocks never returned to malloc.
+ *
+ * Pyrt_Dealloc must find the size class the block was allocated with from the object alone, so a block
+ * is pooled only when that size is known: the type's basicsize for fixed-size types (every builtin type
+ * allocates its exact instances with basicsize), the item count for exact tuples. Variable-size types
+ * (str, bytes, tuple subclasses), exceptions and the two layouts that share the builtin-function type
+ * are never pooled. */
+#define FL_CLASSES 10
+#define FL_MAX (16 * (FL_CLASSES - 1))
+void *pyrt_freelist[FL_CLASSES];
+
+static inline bool fl_type_ok(PyrtType *t)
+{
+    /* compiled classes have the instance layout (PyrtType_NewUser refuses builtin bases other than
+     * exceptions); revisit here when subclasses of variable-size builtins (str, bytes, tuple) arrive */
+    if (t->flags & PYRT_TPFLAG_USER)
+        return !(t->flags & PYRT_TPFLAG_EXCEPTION);
+    return !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_STR | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOPOOL));
+}
+
+/* the builtin tuple type itself (flags, not its address: referencing a type descriptor links it) */
+static inline bool is_exact_tuple_type(PyrtType *t)
+{
+    return (t->flags & (PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_USER)) == PYRT_TPFLAG_TUPLE;
+}
+
+/* the size class of a new object of `size` bytes, or 0 when it is not pooled */
+static inline size_t fl_class_new(PyrtType *t, size_t size)
+{
+    if (size > FL_MAX)
+        return 0;
+    if (is_exact_tuple_type(t) || (size == (size_t)t->basicsize && fl_type_ok(t)))
+        return (size + 15) / 16;
+    return 0;
+}
+
+/* the size class an object was allocated in, or 0 when it was not pooled */
+static inline size_t fl_class_of(PyrtObject *o)
+{
+    PyrtType *t = o->type;
+    size_t size;
+    if (is_exact_tuple_type(t))
+        size = sizeof(PyrtTuple) + (size_t)((PyrtTuple *)o)->length * sizeof(PyrtObject *);
+    else if (fl_type_ok(t))
+        size = (size_t)t->basicsize;
+    else
+        return 0;
+    return size <= FL_MAX ? (size + 15) / 16 : 0;
+}
+
+/* Zero c 16-byte units with a word loop (a memset call of a small variable size costs more than the
+ * allocation it clears; no_builtin keeps the compiler from turning the loop back into one). */
+__attribute__((no_builtin("memset"))) static void pyrt_zero_small(void *p, size_t c)
+{
+    uint64_t *q = p;
+    for (size_t i = 0; i < 2 * c; i++)
+        q[i] = 0;
+}
+
+PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
+{
+    size_t c = fl_class_new(type, size);
+    if (c) {
+        PyrtObject *o = pyrt_freelist_pop(size);
+        if (o) {
+            pyrt_zero_small(o, c);
+        } else {
+            o = calloc(1, c * 16);
+            if (!o)
+                return no_memory();
+        }
+        o->refcnt = 1;
+        o->type = type;
+        return o;
+    }
+    PyrtObject *o = calloc(1, size);
+    if (!o)
+        return no_memory();
+    o->refcnt = 1;
+    o->type = type;
+    return o;
+}
+
+/* Buffers (list items, dict and set tables, generator frames, string builders): a 16-byte header
+ * before each block records its size class (0: a big block from malloc, whose byte size is in the
+ * second word), so small buffers come from per-class free lists like small objects and Pyrt_Realloc
+ * knows how much to copy. Everything allocated here is released with Pyrt_Free only. */
+#define BUF_CLASSES 17                   /* 16..256 bytes */
+#define BUF_MAX (16 * (BUF_CLASSES - 1))
+static void *buf_freelist[BUF_CLASSES];
+typedef struct { uint64_t cls; uint64_t size; } BufHeader;   /* 16 bytes on wasm32 too */
+_Static_assert(sizeof(BufHeader) == 16, "buffer header keeps 16-byte alignment");
+
+void *Pyrt_Malloc(size_t n)
+{
+    if (n == 0)
+        n = 1;
+    BufHeader *h;
+    if (n <= BUF_MAX) {
+        size_t c = (n + 15) / 16;
+        h = buf_freelist[c];
+        if (h)
+            buf_freelist[c] = *(void **)h;
+        else if (!(h = malloc(sizeof(BufHeader) + c * 16)))
+            return no_memory(), NULL;
+        h->cls = c;
+    } else {
+        if (n > SIZE_MAX - sizeof(BufHeader) || !(h = malloc(sizeof(BufHeader) + n)))
+            return no_memory(), NULL;
+        h->cls = 0;
+        h->size = n;
+    }
+    return h + 1;
+}
+
+void Pyrt_Free(void *p)
+{
+    if (!p)
+        return;
+    BufHeader *h = (BufHeader *)p - 1;
+    size_t c = (size_t)h->cls;   /* read before the link overwrites it */
+    if (c) {
+        *(void **)h = buf_freelist[c];
+        buf_freelist[c] = h;
+    } else {
+        free(h);
+    }
+}
+
+void *Pyrt_Realloc(void *p, size_t n)
+{
+    if (!p)
+        return Pyrt_Malloc(n);
+    BufHeader *h = (BufHeader *)p - 1;
+    if (n == 0)
+        n = 1;
+    if (h->cls == 0 && n > BUF_MAX) {   /* big to big: let malloc move it */
+        if (n > SIZE_MAX - sizeof(BufHeader))
+            return no_memory(), NULL;
+        BufHeader *q = realloc(h, sizeof(BufHeader) + n);
+        if (!q)
+            return no_memory(), NULL;
+        q->size = n;
+        return q + 1;
+    }
+    size_t old = h->cls ? h->cls * 16 : h->size;
+    if (h->cls && n <= old)
+        return p;   /* still fits its class */
+    void *r = Pyrt_Malloc(n);
+    if (!r)
+        return NULL;
+    memcpy(r, p, old < n ? old : n);
+    Pyrt_Free(p);
+    return r;
+}
+
+_Static_assert(sizeof(PyrtFloat) == sizeof(PyrtInt), "ints and floats share a free list in Pyrt_Dealloc");
+
+void Pyrt_Dealloc(PyrtObject *o)
+{
+    PyrtType *t = o->type;
+    if (t == &PyrtType_Int || t == &PyrtType_Float) {   /* the most frequent cases: straight back */
+        size_t c = (sizeof(PyrtInt) + 15) / 16;         /* (same size class for both) */
+        *(void **)o = pyrt_freelist[c];
+        pyrt_freelist[c] = o;
+        return;
+    }
+    if (t->dealloc)
+        t->dealloc(o);
+    size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
+    if (c) {
+        *(void **)o = pyrt_freelist[c];
+        pyrt_freelist[c] = o;
+        return;
+    }
+    free(o);
+}
+
