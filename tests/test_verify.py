@@ -46,3 +46,23 @@ def test_branch_on_a_non_bool(tmp_path):
     br.cond = next(r for r in fn.registers if r.rtype.name == "i64")
     with pytest.raises(AssertionError, match="branch condition"):
         verify_function(fn)
+
+
+def test_ir_objects_reject_undeclared_fields():
+    """Issue 8, item 1: every op and register field is declared; nothing hangs ad-hoc attributes on
+    the IR (a pass reading them back with a default would silently see the default)."""
+    from pyrite.ir import ops
+    from pyrite.ir.function import FuncIR
+    from pyrite.ir.rtypes import OBJ
+    r = ops.Register("t1", OBJ)
+    op = ops.GetField(r, r, None, None)
+    assert op.maybe_none is True and op.always_set is False and r.immortal is False
+    op.always_set = True
+    for obj, name in ((r, "borrowed"), (op, "maybe_nonee"), (ops.Goto(None), "note"),
+                      (FuncIR("f", "pyf_f", "f", "x.py"), "inlined")):
+        try:
+            setattr(obj, name, 1)
+        except AttributeError as e:
+            assert "no declared field" in str(e)
+        else:
+            raise AssertionError("%s accepted %s" % (type(obj).__name__, name))

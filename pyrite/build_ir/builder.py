@@ -153,7 +153,7 @@ class Builder:
 
     def box(self, v):
         """The value as an object register."""
-        if v.reg.rtype is OBJ or getattr(v.reg, "immortal", False):
+        if v.reg.rtype is OBJ or v.reg.immortal:
             return v.reg
         if v.reg.rtype is PTR:
             r = self.temp(OBJ)

@@ -335,7 +335,7 @@ def _init_fields(c):
 
 def _may_fall_back(op):
     """A GetField whose slow path (generic lookup: a property may run code) can be taken."""
-    return getattr(op, "maybe_none", True) or not getattr(op, "always_set", False)
+    return op.maybe_none or not op.always_set
 
 
 def mark_global_writes(funcs):

@@ -74,7 +74,7 @@ class FunctionEmitter:
             return self.emit_generator()
         fn = self.fn
         self.w(self.signature() + " {")
-        if getattr(fn, "is_module_init", False):
+        if fn.is_module_init:
             self.w("    if (%s) return 0;" % fn.done_cname)
             self.w("    %s = 1;" % fn.done_cname)
         params = set(id(p) for p in fn.params)
@@ -86,8 +86,8 @@ class FunctionEmitter:
             self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, r.rtype.zero))
         self.w("    %s __ret;" % fn.ret.c_type)
         self.w("    int32_t __line = %d;" % fn.line)
-        module_init = getattr(fn, "is_module_init", False)
-        self.depth = not module_init and getattr(fn, "recursive", True)
+        module_init = fn.is_module_init
+        self.depth = not module_init and fn.recursive
         if self.depth:   # functions on a cycle of direct calls count depth (RecursionError)
             self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
         for p in fn.params:
@@ -334,9 +334,9 @@ class FunctionEmitter:
             defined = "%s != NULL" % ref
         else:
             defined = "(((PyrtInstance *)%s)->defined >> %d) & 1" % (obj.cname, f.bit)
-        if getattr(op, "always_set", False):
+        if op.always_set:
             defined = "1"   # initialised by every __init__ before anything can see the object
-        if getattr(op, "maybe_none", True):
+        if op.maybe_none:
             defined = "%s != Pyrt_None && (%s)" % (obj.cname, defined)
         self.w("    if (PYRT_LIKELY(%s)) {" % defined)
         if d.rtype is PTR:

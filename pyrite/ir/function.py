@@ -1,7 +1,10 @@
 """Functions, blocks, classes, globals and whole programs in IR form (data only)."""
+from pyrite.ir.ops import Declared
 
 
-class BasicBlock:
+class BasicBlock(Declared):
+    FIELDS = ("label", "ops", "is_error_exit")
+
     def __init__(self, label):
         self.label = label
         self.ops = []
@@ -32,8 +35,21 @@ class BasicBlock:
         return "L%s" % self.label
 
 
-class FuncIR:
+class FuncIR(Declared):
     """One compiled function: typed entry `cname`, generic (boxed, vectorcall) entry `generic_cname`."""
+    FIELDS = ("name", "cname", "qualname", "source_file", "params", "ret", "blocks", "registers",
+              "is_generator", "has_closure", "closure_reg", "error_exit", "line", "generic_cname",
+              "argspec", "yield_count", "entry", "is_module_init", "done_cname", "recursive",
+              "global_writes", "module_name", "py_params", "default_vars", "funcobj_var")
+    entry = None            # the first block of the body (after the error exit)
+    is_module_init = False  # runs a module's top level (once: done_cname guards it)
+    done_cname = None
+    recursive = True        # on a cycle of direct calls: counts depth for RecursionError
+    global_writes = None    # module globals it may store (None: unknown, any)
+    module_name = None
+    py_params = ()          # the Python-level parameters' registers (the generic entry's order)
+    default_vars = None     # parameter index -> GlobalVar holding its default value
+    funcobj_var = None      # GlobalVar holding the function object
 
     def __init__(self, name, cname, qualname, source_file):
         self.name = name
@@ -109,7 +125,11 @@ class ClassIR:
         return "PyrtInstance"
 
 
-class ModuleIR:
+class ModuleIR(Declared):
+    FIELDS = ("name", "path", "functions", "globals", "classes", "init", "done_cname", "init_cname")
+    done_cname = None   # the C flag set once the module's top level has run
+    init_cname = None   # the C function running the module's top level
+
     def __init__(self, name, path):
         self.name, self.path = name, path
         self.functions = []

@@ -5,6 +5,8 @@ Shape of a function body: basic blocks of ops, the last op of each block a termi
 carries `handler`: the block that receives control on error (an except clause, a finally, or the
 function's error exit); the builder sets it from the enclosing try statements.
 """
+import functools
+
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL
 
 # How an op signals failure
@@ -17,8 +19,29 @@ ERR_MAGIC = "magic"     # typed function result equals its rtype's error value a
 ERR_ALWAYS = "always"   # always raises (raise statement, known error)
 
 
-class Register:
+class Declared:
+    """IR objects have declared fields: a class lists its own in FIELDS (inherited ones come from its
+    bases; class attributes of the same names are the defaults). Setting anything else raises, so no
+    pass can hang an ad-hoc attribute on the IR that others then read back with a default."""
+    FIELDS = ()
+
+    def __setattr__(self, name, value):
+        if name not in declared_fields(type(self)):
+            raise AttributeError("%s has no declared field %r" % (type(self).__name__, name))
+        object.__setattr__(self, name, value)
+
+
+@functools.lru_cache(maxsize=None)
+def declared_fields(cls):
+    return frozenset(n for c in cls.__mro__ for n in c.__dict__.get("FIELDS", ()))
+
+
+class Register(Declared):
     """A virtual register: a Python local, a temporary, or a parameter."""
+    FIELDS = ("name", "rtype", "is_local", "cname", "immortal", "pytype", "pyname")
+    immortal = False   # holds an immortal constant: never counted (a ptr register)
+    pytype = None      # the Python type of a named variable (for diagnostics)
+    pyname = None      # the Python name of a named variable
 
     def __init__(self, name, rtype, is_local=False):
         self.name = name
@@ -30,7 +53,8 @@ class Register:
         return "%%%s" % self.name
 
 
-class Op:
+class Op(Declared):
+    FIELDS = ("dest", "line", "handler", "error_kind")
     error_kind = ERR_NEVER
     dest = None
     line = 0
@@ -44,6 +68,8 @@ class Op:
 
 
 class Assign(Op):
+    FIELDS = ("src",)
+
     def __init__(self, dest, src):
         self.dest, self.src = dest, src
 
@@ -53,6 +79,7 @@ class Assign(Op):
 
 class LoadLiteral(Op):
     """int/float/bool/None into an unboxed or boxed register; str/bytes constants are obj."""
+    FIELDS = ("value",)
 
     def __init__(self, dest, value):
         self.dest, self.value = dest, value
@@ -61,6 +88,7 @@ class LoadLiteral(Op):
 class CallC(Op):
     """dest = fn(args...) for a runtime C function; `steals` lists argument positions whose
     reference the callee takes."""
+    FIELDS = ('fn', 'args', 'steals', 'borrowed', 'moves')
 
     def __init__(self, dest, fn, args, error_kind, steals=(), borrowed=False, moves=()):
         self.dest, self.fn, self.args = dest, fn, list(args)
@@ -79,6 +107,7 @@ class CallVec(Op):
     """dest = fn(prefix..., argv, nargs, kwnames): the vectorcall convention. args are obj values
     (positional then keyword values); kwnames is a tuple of keyword names or None. prefix items are
     Values or C expressions (str)."""
+    FIELDS = ('fn', 'prefix', 'args', 'kwnames', 'with_kwnames', 'suffix')
 
     def __init__(self, dest, fn, prefix, args, kwnames, error_kind, with_kwnames=True, suffix=()):
         self.dest, self.fn, self.prefix, self.args = dest, fn, list(prefix), list(args)
@@ -93,6 +122,7 @@ class CallVec(Op):
 
 class Unpack(Op):
     """dests = the items of an iterable: a, *b, c = src (b receives a list)."""
+    FIELDS = ('dests', 'src', 'before', 'star', 'after')
     error_kind = ERR_NEG
 
     def __init__(self, dests, src, before, star, after):
@@ -109,6 +139,7 @@ class ErrCheck(Op):
 
 class CheckNotNone(Op):
     """AttributeError ('NoneType' object has no attribute 'x') when an Optional value is None."""
+    FIELDS = ('obj', 'attr')
     error_kind = ERR_FLAG
 
     def __init__(self, obj, attr):
@@ -120,6 +151,7 @@ class CheckNotNone(Op):
 
 class CheckedC(Op):
     """if (fn(args..., &dest)) -> error. Checked unboxed arithmetic (overflow, zero division)."""
+    FIELDS = ('fn', 'args')
     error_kind = ERR_TRUE
 
     def __init__(self, dest, fn, args):
@@ -131,6 +163,7 @@ class CheckedC(Op):
 
 class Expr(Op):
     """dest = a pure C expression over the args, e.g. '{0} < {1}'. Never fails."""
+    FIELDS = ('template', 'args')
 
     def __init__(self, dest, template, args):
         self.dest, self.template, self.args = dest, template, list(args)
@@ -141,6 +174,7 @@ class Expr(Op):
 
 class Call(Op):
     """Direct call of a compiled function's typed entry point."""
+    FIELDS = ('func', 'args')
 
     def __init__(self, dest, func, args):
         self.dest, self.func, self.args = dest, func, list(args)
@@ -151,6 +185,7 @@ class Call(Op):
 
 
 class Box(Op):
+    FIELDS = ('src',)
     def __init__(self, dest, src):
         self.dest, self.src = dest, src
 
@@ -160,6 +195,7 @@ class Box(Op):
 
 class Unbox(Op):
     """obj -> i64/f64/bool. checked: raise TypeError unless the object has the expected type."""
+    FIELDS = ('src', 'checked')
 
     def __init__(self, dest, src, checked=True):
         self.dest, self.src, self.checked = dest, src, checked
@@ -172,7 +208,12 @@ class Unbox(Op):
 class GetField(Op):
     """dest = obj->field of a compiled class instance. When unset, falls back to the generic
     attribute lookup (class attributes, AttributeError)."""
+    FIELDS = ('obj', 'cls', 'field', 'maybe_none', 'always_set', 'spill')
     error_kind = ERR_FLAG
+
+    maybe_none = True    # obj may be None (Optional): AttributeError as CPython
+    always_set = False   # every __init__ sets the field before the object can be seen
+    spill = None         # (borrow_temps) an obj register owning a fallback lookup's result
 
     def __init__(self, dest, obj, cls, field):
         self.dest, self.obj, self.cls, self.field = dest, obj, cls, field
@@ -182,6 +223,7 @@ class GetField(Op):
 
 
 class SetField(Op):
+    FIELDS = ('obj', 'cls', 'field', 'src')
     def __init__(self, obj, cls, field, src):
         self.obj, self.cls, self.field, self.src = obj, cls, field, src
 
@@ -191,6 +233,7 @@ class SetField(Op):
 
 class LoadStatic(Op):
     """dest = a module global (a C static). check: raise NameError(name) when unset."""
+    FIELDS = ('gvar', 'check')
 
     def __init__(self, dest, gvar, check=True):
         self.dest, self.gvar, self.check = dest, gvar, check
@@ -198,6 +241,7 @@ class LoadStatic(Op):
 
 
 class StoreStatic(Op):
+    FIELDS = ('gvar', 'src')
     def __init__(self, gvar, src):
         self.gvar, self.src = gvar, src
 
@@ -206,6 +250,7 @@ class StoreStatic(Op):
 
 
 class DelStatic(Op):
+    FIELDS = ('gvar',)
     error_kind = ERR_FLAG
 
     def __init__(self, gvar):
@@ -214,6 +259,7 @@ class DelStatic(Op):
 
 class CheckBound(Op):
     """Raise UnboundLocalError/NameError-like error when a local may be unbound."""
+    FIELDS = ('reg', 'name', 'flag', 'message')
     error_kind = ERR_FLAG
 
     def __init__(self, reg, name, flag=None, message="local"):
@@ -225,6 +271,7 @@ class CheckBound(Op):
 
 class Unbind(Op):
     """del of a local: release and mark unbound."""
+    FIELDS = ('reg', 'flag')
 
     def __init__(self, reg, flag=None):
         self.reg, self.flag = reg, flag
@@ -232,6 +279,7 @@ class Unbind(Op):
 
 class Yield(Op):
     """Generator suspension: return `value` to the consumer; on resume dest = the sent value."""
+    FIELDS = ('value', 'index')
 
     def __init__(self, dest, value):
         self.dest, self.value = dest, value
@@ -244,17 +292,20 @@ class Yield(Op):
 
 class Clear(Op):
     """Release an owned obj register now (last use of a temporary). Inserted by insert_refcounts."""
+    FIELDS = ('reg',)
 
     def __init__(self, reg):
         self.reg = reg
 
 
 class Goto(Op):
+    FIELDS = ('target',)
     def __init__(self, target):
         self.target = target
 
 
 class Branch(Op):
+    FIELDS = ('cond', 'true', 'false')
     def __init__(self, cond, true, false):
         self.cond, self.true, self.false = cond, true, false
 
@@ -263,6 +314,7 @@ class Branch(Op):
 
 
 class Return(Op):
+    FIELDS = ('value',)
     def __init__(self, value):
         self.value = value
 

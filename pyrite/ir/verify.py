@@ -36,7 +36,7 @@ def verify_function(fn):
 
 
 def _reachable(fn):
-    entry = getattr(fn, "entry", None) or (fn.blocks[1] if len(fn.blocks) > 1 else fn.blocks[0])
+    entry = fn.entry or (fn.blocks[1] if len(fn.blocks) > 1 else fn.blocks[0])
     seen, todo = set(), [entry]
     while todo:
         b = todo.pop()

@@ -31,7 +31,7 @@ def _consumer(op, definer):
         return False
     if isinstance(op, ops.Call) and isinstance(definer, ops.LoadStatic):
         # a compiled function that never stores to this global cannot release it while running
-        writes = getattr(op.func, "global_writes", None)
+        writes = op.func.global_writes
         return writes is not None and id(definer.gvar) not in writes
     return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and primitives.borrow_safe(op.fn))
 
@@ -109,7 +109,7 @@ def borrow_locals(fn):
                 continue
             ds = defs.get(id(r), [])
             if ds and all(isinstance(op, ops.Assign) and
-                          (getattr(op.src, "immortal", False) or id(op.src) in safe) for op in ds):
+                          (op.src.immortal or id(op.src) in safe) for op in ds):
                 safe.add(id(r))
                 changed = True
     for r in locals_:

@@ -61,7 +61,7 @@ def check_uninit(fn):
                             if flag is None:
                                 flag = flags[id(src)] = ops.Register(src.name + "_def", BOOL)
                                 fn.registers.append(flag)
-                        chk = ops.CheckBound(src, getattr(src, "pyname", src.name), flag)
+                        chk = ops.CheckBound(src, (src.pyname or src.name), flag)
                         chk.line, chk.handler = op.line, (op.handler or fn.error_exit)
                         new_ops.append(chk)
                         cur |= 1 << idx[id(src)]
