@@ -330,10 +330,16 @@ def for_loop(b, iter_node, target, body, exit_block, cont_holder=None):
         start = b.as_i64(ex.transform_expr(b, iter_node.args[1])) if len(iter_node.args) == 2 else None
         return list_loop(b, lst, None, None, body, exit_block, cont_holder,
                          counter=(target.elts[0], target.elts[1], start))
+    if info == ("builtin", "reversed") and not iter_node.keywords and len(iter_node.args) == 1 \
+            and b.type_of(iter_node.args[0]) is m.RANGE and not isinstance(iter_node.args[0], ast.Starred):
+        r = ex.transform_expr(b, iter_node.args[0])
+        return range_object_loop(b, r, target, body, exit_block, cont_holder, reverse=True)
     it_v = ex.transform_expr(b, iter_node)
     elem_t = m.resolved(b.finfo.types.get(target, m.DYN))
     if isinstance(it_v.t, m.ListT):
         return list_loop(b, it_v, target, elem_t, body, exit_block, cont_holder)
+    if it_v.t is m.RANGE:
+        return range_object_loop(b, it_v, target, body, exit_block, cont_holder)
     it = b.c_call("Pyrt_GetIter", [b.box(it_v)], m.DYN)
     item_t = m.resolved(m.elem_of(it_v.t)) if not isinstance(it_v.t, m.InstanceT) else elem_t
     iterator_loop(b, it.reg, target, item_t, body, exit_block, cont_holder)
@@ -438,6 +444,35 @@ def range_loop(b, call, target, body, exit_block, cont_holder):
         b.add(ops.Expr(i, "({0} + %d)" % step, [i]))
     else:
         b.add(ops.Expr(i, "({0} + {1})", [i, step_r]))
+    b.goto(top)
+
+
+def range_object_loop(b, r, target, body, exit_block, cont_holder, reverse=False):
+    """for target in <a range object> (or reversed(<range object>)): a counted loop over its resolved
+    start, step and length (a range is immutable; the loop holds its own reference)."""
+    keep = b.temp(OBJ)
+    b.add(ops.Assign(keep, b.box(r)))
+    start = b.expr("((PyrtRange *){0})->start", [keep], m.INT)
+    step = b.expr("((PyrtRange *){0})->step", [keep], m.INT)
+    n = b.expr("((PyrtRange *){0})->length", [keep], m.INT)
+    k = b.temp(I64)
+    b.add(ops.LoadLiteral(k, 0))
+    top, got, inc = b.new_block(), b.new_block(), b.new_block()
+    if cont_holder is not None:
+        cont_holder[0] = inc
+    b.goto(top)
+    b.set_block(top)
+    b.branch(b.expr("(int8_t)({0} < {1})", [k, n.reg], m.BOOL).reg, got, exit_block)
+    b.set_block(got)
+    if reverse:   # (start + index * step stays within the range's bounds: no overflow)
+        i = b.expr("({0} + ({2} - 1 - {3}) * {1})", [start.reg, step.reg, n.reg, k], m.INT)
+    else:
+        i = b.expr("({0} + {2} * {1})", [start.reg, step.reg, k], m.INT)
+    assign(b, target, i)
+    body()
+    b.goto(inc)
+    b.set_block(inc)
+    b.add(ops.Expr(k, "({0} + 1)", [k]))
     b.goto(top)
 
 

@@ -64,13 +64,16 @@ static inline size_t fl_class_of(PyrtObject *o)
     return size <= FL_MAX ? (size + 15) / 16 : 0;
 }
 
-/* Zero c 16-byte units with a word loop (a memset call of a small variable size costs more than the
- * allocation it clears; no_builtin keeps the compiler from turning the loop back into one). */
-__attribute__((no_builtin("memset"))) static void pyrt_zero_small(void *p, size_t c)
+/* Zero c 16-byte units (1 <= c < FL_CLASSES) with constant-size stores the compiler inlines (a memset
+ * call of a small variable size costs more than the allocation it clears). */
+static inline void pyrt_zero_small(void *p, size_t c)
 {
-    uint64_t *q = p;
-    for (size_t i = 0; i < 2 * c; i++)
-        q[i] = 0;
+    switch (c) {
+#define Z(k) case k: memset(p, 0, 16 * k); return;
+    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9)
+#undef Z
+    default: memset(p, 0, 16 * c);
+    }
 }
 
 PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
