@@ -200,9 +200,18 @@ static int list_resize(PyrtList *l, int64_t newsize) {
 /* A list of `length` items of `kind`; `zero`: the slots are zeroed (NULL, 0, 0.0), else the caller
  * fills every one before anything can see the list. */
 static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero, int64_t kind) {
-    int64_t size = t->basicsize >= (int64_t)sizeof(PyrtList) ? t->basicsize : (int64_t)sizeof(PyrtList);
-    PyrtList *l = (PyrtList *)Pyrt_Alloc(t, (size_t)size);
-    if (!l) return NULL;
+    PyrtList *l = t == &PyrtType_List ? pyrt_freelist_pop(sizeof(PyrtList)) : NULL;
+    if (l) {   /* the frequent case straight from the free list: every field is set below */
+        l->ob.refcnt = 1;
+        l->ob.type = t;
+        l->ob_item = NULL;
+    } else {
+        int64_t size = t->basicsize >= (int64_t)sizeof(PyrtList) ? t->basicsize : (int64_t)sizeof(PyrtList);
+        l = (PyrtList *)Pyrt_Alloc(t, (size_t)size);
+        if (!l) return NULL;
+    }
+    l->length = l->capacity = 0;
+    l->kind = PYRT_LIST_OBJ;
     if (length > 0) {
         if (length > INT64_MAX / 16) { Pyrt_DecRef(&l->ob); Pyrt_ErrSetNone(&PyrtType_MemoryError); return NULL; }
         l->kind = kind;
