@@ -186,8 +186,7 @@ void Pyrt_Dealloc(PyrtObject *o)
     }
     if (t->dealloc)
         t->dealloc(o);
-    size_t c = t == &PyrtType_List ? (sizeof(PyrtList) + 15) / 16   /* (exact lists: basicsize) */
-                                   : fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
+    size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
     if (c) {
         *(void **)o = pyrt_freelist[c];
         pyrt_freelist[c] = o;
