@@ -18,9 +18,9 @@ static PyrtObject *no_memory(void)
  *
  * Pyrt_Dealloc must find the size class the block was allocated with from the object alone, so a block
  * is pooled only when that size is known: the type's basicsize for fixed-size types (every builtin type
- * allocates its exact instances with basicsize), the item count for exact tuples. Variable-size types
- * (str, bytes, tuple subclasses), exceptions and the two layouts that share the builtin-function type
- * are never pooled. */
+ * allocates its exact instances with basicsize), the item count for exact tuples, the byte count for
+ * exact strs. Other variable-size types (bytes, subclasses), exceptions and the two layouts that share
+ * the builtin-function type are never pooled. */
 #define FL_CLASSES 10
 #define FL_MAX (16 * (FL_CLASSES - 1))
 void *pyrt_freelist[FL_CLASSES];
@@ -40,12 +40,18 @@ static inline bool is_exact_tuple_type(PyrtType *t)
     return (t->flags & (PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_USER)) == PYRT_TPFLAG_TUPLE;
 }
 
+/* exact str: its size follows from nbytes, which PyrtStr_NewRaw sets once (str.c) */
+static inline bool is_exact_str_type(PyrtType *t)
+{
+    return (t->flags & (PYRT_TPFLAG_STR | PYRT_TPFLAG_USER)) == PYRT_TPFLAG_STR;
+}
+
 /* the size class of a new object of `size` bytes, or 0 when it is not pooled */
 static inline size_t fl_class_new(PyrtType *t, size_t size)
 {
     if (size > FL_MAX)
         return 0;
-    if (is_exact_tuple_type(t) || (size == (size_t)t->basicsize && fl_type_ok(t)))
+    if (is_exact_tuple_type(t) || is_exact_str_type(t) || (size == (size_t)t->basicsize && fl_type_ok(t)))
         return (size + 15) / 16;
     return 0;
 }
@@ -57,6 +63,8 @@ static inline size_t fl_class_of(PyrtObject *o)
     size_t size;
     if (is_exact_tuple_type(t))
         size = sizeof(PyrtTuple) + (size_t)((PyrtTuple *)o)->length * sizeof(PyrtObject *);
+    else if (is_exact_str_type(t))
+        size = sizeof(PyrtStr) + (size_t)((PyrtStr *)o)->nbytes + 1;
     else if (fl_type_ok(t))
         size = (size_t)t->basicsize;
     else
