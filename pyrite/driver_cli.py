@@ -14,10 +14,39 @@ USAGE = __doc__.split("\n", 2)[2]
 FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify"}
 
 
+COMMAND_HELP = {
+    "build": """usage: pyrite build PROG.py [--target native|wasi] [-o OUT] [options]
+
+Compile PROG.py (and the modules it imports) to a native executable or a WASI .wasm.
+  --target native|wasi   what to build (default native)
+  -o OUT                 output path (default: PROG, or PROG.wasm for wasi)
+  --emit-c               write the generated C instead
+  --dump-ir              print the IR after the whole pipeline
+  --dump-ir-after=PASS   print the IR after one pass
+  --verify               verify the IR after every pass
+  --show-commands        print the zig cc command lines
+  --keep                 keep the build directory (the generated C)
+""",
+    "run": """usage: pyrite run PROG.py [--target native|wasi] [options] [--] [ARGS...]
+
+Build PROG.py (cached by content hash) and run it with ARGS; stdin, stdout, stderr and the exit
+status pass through. The options are those of `pyrite build`; arguments after PROG.py that are
+not pyrite options (or everything after --) go to the program.
+""",
+    "check": """usage: pyrite check PROG.py
+
+Print the types whole-program inference gives every variable, field, parameter and return value,
+and for each value held boxed (as `object`), why.
+""",
+}
+
+
 def parse(argv):
     if not argv or argv[0] in ("-h", "--help"):
         return None
     cmd, rest = argv[0], argv[1:]
+    if cmd in COMMAND_HELP and rest[:1] in (["-h"], ["--help"]):
+        return cmd, "help"
     opts = {"target": "native", "out": None, "flags": set(), "prog": None, "args": [], "dump_after": None}
     i = 0
     while i < len(rest):
@@ -56,6 +85,9 @@ def parse(argv):
 
 def main(argv):
     parsed = parse(argv)
+    if parsed is not None and parsed[1] == "help":
+        sys.stdout.write(COMMAND_HELP[parsed[0]])
+        return 0
     if parsed is None or parsed[1]["prog"] is None:
         print(USAGE, file=sys.stderr)
         return 2

@@ -125,3 +125,15 @@ def test_hello_world_wasm_stays_under_50_kb(tmp_path):
     assert pyrite("build", "hello.py", "--target", "wasi", "-o", "hello.wasm", cwd=str(tmp_path)).returncode == 0
     size = (tmp_path / "hello.wasm").stat().st_size
     assert size < 50_000, size
+
+
+def test_help_and_version(tmp_path):
+    top = pyrite("--help", cwd=str(tmp_path))
+    assert top.returncode == 0 and b"pyrite startup" in top.stdout and b"pyrite build" in top.stdout
+    for cmd in ("build", "run", "check"):
+        p = pyrite(cmd, "--help", cwd=str(tmp_path))
+        assert p.returncode == 0 and p.stdout.startswith(b"usage: pyrite " + cmd.encode()), p
+    v = pyrite("--version", cwd=str(tmp_path))
+    from pyrite import __version__
+    assert v.returncode == 0 and v.stdout.decode().strip() == "pyrite " + __version__
+    assert pyrite(cwd=str(tmp_path)).returncode == 2   # no command: usage on stderr

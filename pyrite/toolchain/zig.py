@@ -90,6 +90,9 @@ def runtime_library(target, show=False):
     lib = os.path.join(out_dir, "libpyrt.a")
     if os.path.exists(lib):
         return lib
+    if sys.stderr.isatty() and not show:   # a person is waiting: say why the first build takes a while
+        print("pyrite: building the runtime library for %s (once per pyrite version and target; "
+              "about 20-40 s)..." % _target(target).name, file=sys.stderr, flush=True)
     tmp = tempfile.mkdtemp(prefix="rt-", dir=os.path.dirname(out_dir) if os.path.isdir(os.path.dirname(out_dir)) else None)
     try:
         objs = []
