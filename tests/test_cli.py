@@ -137,3 +137,26 @@ def test_help_and_version(tmp_path):
     from pyrite import __version__
     assert v.returncode == 0 and v.stdout.decode().strip() == "pyrite " + __version__
     assert pyrite(cwd=str(tmp_path)).returncode == 2   # no command: usage on stderr
+
+
+@pytest.mark.parametrize("target", ["native", "wasi"])
+def test_writing_into_a_closed_pipe_is_brokenpipeerror(tmp_path, target):
+    """`prog | head -1`: CPython reports BrokenPipeError and exits 1; so does the compiled program."""
+    (tmp_path / "bp.py").write_text("for i in range(200000):\n    print(i)\n")
+
+    def first_line_then_close(cmd):
+        p = subprocess.Popen(cmd, cwd=str(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        line = p.stdout.readline()
+        p.stdout.close()
+        err = p.stderr.read()
+        return line, p.wait(timeout=300), err.decode().strip().splitlines()[-1]
+
+    expected = first_line_then_close([sys.executable, "bp.py"])
+    assert expected == (b"0\n", 1, "BrokenPipeError: [Errno 32] Broken pipe")
+    if target == "native":
+        assert pyrite("build", "bp.py", "-o", "bp", cwd=str(tmp_path)).returncode == 0
+        got = first_line_then_close([str(tmp_path / "bp")])
+    else:
+        assert pyrite("build", "bp.py", "--target", "wasi", cwd=str(tmp_path)).returncode == 0
+        got = first_line_then_close([sys.executable, "-m", "pyrite.cli", "run", "bp.py", "--target", "wasi"])
+    assert got == expected

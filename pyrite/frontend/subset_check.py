@@ -81,6 +81,12 @@ class SubsetChecker(ast.NodeVisitor):
             self.err(node, "integer literal does not fit in 64 bits (arbitrary-precision ints are %s)" % TODO)
         if isinstance(node.value, complex):
             self.err(node, "complex numbers are %s" % TODO)
+        if isinstance(node.value, str):
+            try:
+                node.value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                self.err(node, "a string with a lone surrogate (%r) is %s (pyrite strings are UTF-8)"
+                         % (node.value[e.start:e.end], TODO))
 
 
 def check_module(path, tree):

@@ -9,6 +9,8 @@ BUILTIN_EXCEPTIONS = {
     "UnicodeError", "TypeError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration",
     "RuntimeError", "RecursionError", "NotImplementedError", "AssertionError", "OSError",
     "FileNotFoundError", "EOFError", "ImportError", "MemoryError",
+    "PermissionError", "FileExistsError", "IsADirectoryError", "NotADirectoryError", "TimeoutError", "InterruptedError",
+    "ConnectionError", "BrokenPipeError", "ConnectionResetError", "ConnectionRefusedError", "ConnectionAbortedError",
 }
 BUILTIN_NAMES = {
     "print", "len", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map",

@@ -463,12 +463,12 @@ static void test_io(void)
     Pyrt_CallMethod(f, S("close"), NULL, 0, NULL);
     char msg[128];
     snprintf(msg, sizeof msg, "[Errno 17] File exists: '%s'", path);
-    CHECK(exc_is(call("open", 2, p, S("x")), &PyrtType_OSError, msg));
+    CHECK(exc_is(call("open", 2, p, S("x")), &PyrtType_FileExistsError, msg));
     unlink(path);
 
     CHECK(exc_is(call("open", 1, S("nope.txt")), &PyrtType_FileNotFoundError,
                  "[Errno 2] No such file or directory: 'nope.txt'"));
-    CHECK(exc_is(call("open", 1, S("/tmp")), &PyrtType_OSError, "[Errno 21] Is a directory: '/tmp'"));
+    CHECK(exc_is(call("open", 1, S("/tmp")), &PyrtType_IsADirectoryError, "[Errno 21] Is a directory: '/tmp'"));
     CHECK(exc_is(call("open", 2, S("x"), S("z")), &PyrtType_ValueError, "invalid mode: 'z'"));
     CHECK(exc_is(call("open", 2, S("x"), S("rw")), &PyrtType_ValueError, "must have exactly one of create/read/write/append mode"));
     CHECK(exc_is(call("open", 0), &PyrtType_TypeError, "open() missing required argument 'file' (pos 1)"));

@@ -176,7 +176,9 @@ extern PyrtType PyrtType_BaseException, PyrtType_Exception, PyrtType_SystemExit,
     PyrtType_AttributeError, PyrtType_NameError, PyrtType_UnboundLocalError,
     PyrtType_StopIteration, PyrtType_RuntimeError, PyrtType_RecursionError,
     PyrtType_NotImplementedError, PyrtType_AssertionError, PyrtType_OSError,
-    PyrtType_FileNotFoundError, PyrtType_EOFError, PyrtType_ImportError, PyrtType_MemoryError;
+    PyrtType_FileNotFoundError, PyrtType_EOFError, PyrtType_ImportError, PyrtType_MemoryError,
+    PyrtType_PermissionError, PyrtType_FileExistsError, PyrtType_IsADirectoryError, PyrtType_NotADirectoryError, PyrtType_TimeoutError, PyrtType_InterruptedError,
+    PyrtType_ConnectionError, PyrtType_BrokenPipeError, PyrtType_ConnectionResetError, PyrtType_ConnectionRefusedError, PyrtType_ConnectionAbortedError;
 
 extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct;
 #define Pyrt_None (&Pyrt_NoneStruct)

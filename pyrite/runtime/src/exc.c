@@ -301,6 +301,17 @@ static const PyrtMethodDef exc_methods[] = {
     X(PyrtType_UnboundLocalError, "UnboundLocalError", &PyrtType_NameError) \
     X(PyrtType_OSError, "OSError", &PyrtType_Exception) \
     X(PyrtType_FileNotFoundError, "FileNotFoundError", &PyrtType_OSError) \
+    X(PyrtType_PermissionError, "PermissionError", &PyrtType_OSError) \
+    X(PyrtType_FileExistsError, "FileExistsError", &PyrtType_OSError) \
+    X(PyrtType_IsADirectoryError, "IsADirectoryError", &PyrtType_OSError) \
+    X(PyrtType_NotADirectoryError, "NotADirectoryError", &PyrtType_OSError) \
+    X(PyrtType_TimeoutError, "TimeoutError", &PyrtType_OSError) \
+    X(PyrtType_InterruptedError, "InterruptedError", &PyrtType_OSError) \
+    X(PyrtType_ConnectionError, "ConnectionError", &PyrtType_OSError) \
+    X(PyrtType_BrokenPipeError, "BrokenPipeError", &PyrtType_ConnectionError) \
+    X(PyrtType_ConnectionResetError, "ConnectionResetError", &PyrtType_ConnectionError) \
+    X(PyrtType_ConnectionRefusedError, "ConnectionRefusedError", &PyrtType_ConnectionError) \
+    X(PyrtType_ConnectionAbortedError, "ConnectionAbortedError", &PyrtType_ConnectionError) \
     X(PyrtType_RuntimeError, "RuntimeError", &PyrtType_Exception) \
     X(PyrtType_NotImplementedError, "NotImplementedError", &PyrtType_RuntimeError) \
     X(PyrtType_RecursionError, "RecursionError", &PyrtType_RuntimeError) \

@@ -30,26 +30,81 @@ static char out_buf[1 << 16];
 static size_t out_len;
 static int out_tty = -1;   /* -1: unknown */
 
-static void write_fd(int fd, const char *s, size_t n)
+/* 0, or the errno of a failed write */
+static int write_fd(int fd, const char *s, size_t n)
 {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
         if (w <= 0) {
             if (w < 0 && errno == EINTR)
                 continue;
-            return;   /* nowhere to report a failed write of stdout/stderr */
+#if defined(__wasi__)
+            if (w < 0 && errno == EIO && fd <= 2)
+                return EPIPE;   /* wasmtime reports a closed stdout/stderr pipe as EIO */
+#endif
+            return w < 0 ? errno : EIO;
         }
         s += w;
         n -= (size_t)w;
     }
+    return 0;
+}
+
+/* The buffered output could not be written (a closed pipe: `prog | head`): what is left is dropped,
+ * as CPython's buffer is, and the write that flushed raises (BrokenPipeError for EPIPE). */
+static int stdout_failed;
+
+static int flush_stdout(void)
+{
+    int err = 0;
+    if (out_len) {
+        err = write_fd(1, out_buf, out_len);
+        out_len = 0;
+        if (err)
+            stdout_failed = err;
+    }
+    return err;
 }
 
 void Pyrt_FlushStdout(void)
 {
-    if (out_len) {
-        write_fd(1, out_buf, out_len);
-        out_len = 0;
+    flush_stdout();
+}
+
+/* At exit: CPython reports a failed final flush of stdout and exits with status 120 (written out
+ * directly: a program's exit path should not link the exception machinery for this). */
+int Pyrt_FinishStdout(int status)
+{
+    int err = flush_stdout();
+    if (err) {
+        static const char head[] = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                                   "encoding='utf-8'>\n";
+        static const char pipe[] = "BrokenPipeError: [Errno 32] Broken pipe\n";
+        static const char nospace[] = "OSError: [Errno 28] No space left on device\n";
+        static const char other[] = "OSError: [Errno 5] Input/output error\n";
+        write_fd(2, head, sizeof head - 1);
+        if (err == EPIPE)
+            write_fd(2, pipe, sizeof pipe - 1);
+        else if (err == ENOSPC)
+            write_fd(2, nospace, sizeof nospace - 1);
+        else
+            write_fd(2, other, sizeof other - 1);
+        return status ? status : 120;
     }
+    return status;
+}
+
+/* the exception of a failed write of stdout (a few fixed messages: print's path does not link the
+ * general errno table) */
+static int stdout_error(int err)
+{
+    if (err == EPIPE)
+        Pyrt_ErrSetString(&PyrtType_BrokenPipeError, "[Errno 32] Broken pipe");
+    else if (err == ENOSPC)
+        Pyrt_ErrSetString(&PyrtType_OSError, "[Errno 28] No space left on device");
+    else
+        Pyrt_ErrSetString(&PyrtType_OSError, "[Errno 5] Input/output error");
+    return -1;
 }
 
 int Pyrt_WriteStdout(const char *s, int64_t n)
@@ -57,16 +112,21 @@ int Pyrt_WriteStdout(const char *s, int64_t n)
     if (out_tty < 0)
         out_tty = isatty(1);
     if ((size_t)n > sizeof out_buf - out_len) {
-        Pyrt_FlushStdout();
-        if ((size_t)n >= sizeof out_buf) {
-            write_fd(1, s, (size_t)n);
+        int err = flush_stdout();
+        if (!err && (size_t)n >= sizeof out_buf)
+            err = write_fd(1, s, (size_t)n);
+        if (err)
+            return stdout_error(err);
+        if ((size_t)n >= sizeof out_buf)
             return 0;
-        }
     }
     memcpy(out_buf + out_len, s, (size_t)n);
     out_len += (size_t)n;
-    if (out_tty && memchr(s, '\n', (size_t)n))
-        Pyrt_FlushStdout();
+    if (out_tty && memchr(s, '\n', (size_t)n)) {
+        int err = flush_stdout();
+        if (err)
+            return stdout_error(err);
+    }
     return 0;
 }
 
@@ -97,17 +157,18 @@ PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path)
 {
     const ErrnoInfo table[] = {
         { ENOENT, 2, "No such file or directory", &PyrtType_FileNotFoundError },
-        { EACCES, 13, "Permission denied", &PyrtType_OSError },
-        { EEXIST, 17, "File exists", &PyrtType_OSError },
-        { ENOTDIR, 20, "Not a directory", &PyrtType_OSError },
-        { EISDIR, 21, "Is a directory", &PyrtType_OSError },
+        { EACCES, 13, "Permission denied", &PyrtType_PermissionError },
+        { EEXIST, 17, "File exists", &PyrtType_FileExistsError },
+        { ENOTDIR, 20, "Not a directory", &PyrtType_NotADirectoryError },
+        { EISDIR, 21, "Is a directory", &PyrtType_IsADirectoryError },
+        { EPIPE, 32, "Broken pipe", &PyrtType_BrokenPipeError },
         { EINVAL, 22, "Invalid argument", &PyrtType_OSError },
         { EMFILE, 24, "Too many open files", &PyrtType_OSError },
         { ENOSPC, 28, "No space left on device", &PyrtType_OSError },
         { EROFS, 30, "Read-only file system", &PyrtType_OSError },
         { ENAMETOOLONG, 36, "File name too long", &PyrtType_OSError },
         { EBADF, 9, "Bad file descriptor", &PyrtType_OSError },
-        { EPERM, 1, "Operation not permitted", &PyrtType_OSError },
+        { EPERM, 1, "Operation not permitted", &PyrtType_PermissionError },
     };
     int no = err;
     const char *text = strerror(err);

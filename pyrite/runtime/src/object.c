@@ -7,6 +7,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if !defined(__wasi__)
+#include <signal.h>
+#endif
 
 void Pyrt_FlushStdout(void);   /* io.c (num area) */
 
@@ -1069,15 +1072,19 @@ char **pyrt_argv;
 /* Records the command line; sys.argv is built from it when the sys module is first imported. */
 void Pyrt_Init(int argc, char **argv)
 {
+#if defined(SIGPIPE) && !defined(__wasi__)
+    signal(SIGPIPE, SIG_IGN);   /* as CPython: a write to a closed pipe is EPIPE (BrokenPipeError) */
+#endif
     pyrt_str_init();
     pyrt_argc = argc;
     pyrt_argv = argv;
 }
 
+int Pyrt_FinishStdout(int status);   /* io.c */
+
 int Pyrt_Finalize(int status)
 {
-    Pyrt_FlushStdout();
-    return status;
+    return Pyrt_FinishStdout(status);
 }
 
 /* ------------------------------------------------------------------ lazily installed slots
