@@ -17,6 +17,7 @@ class Target:
     runtime_opt = None       # optimisation level of the runtime library when it differs from the program's
     runtime_hot = ()         # runtime sources compiled at the program's level even so (the hot paths)
     suffix = ""              # output file suffix
+    platform = "posix"       # the runtime/platform/<platform>.c linked for this target
 
     def output_name(self, base):
         return base + self.suffix
@@ -42,7 +43,7 @@ class Target:
     def fingerprint(self):
         """What, besides the sources, decides the compiled output (runtime cache keys)."""
         return repr((self.name, self.triple, tuple(self.cflags), tuple(self.ldflags), self.runtime_opt,
-                     tuple(self.runtime_hot)))
+                     tuple(self.runtime_hot), self.platform))
 
 
 _TARGETS = {}

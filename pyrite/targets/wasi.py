@@ -24,6 +24,7 @@ class WasiTarget(Target):
     runtime_hot = ("alloc.c", "list.c", "tuple.c", "set.c", "dict.c", "iter.c", "range.c", "gen.c", "float.c",
                    "int.c")
     suffix = ".wasm"
+    platform = "wasi"
 
     def run(self, path, argv):
         return run_wasi(path, argv)

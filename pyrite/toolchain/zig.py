@@ -64,9 +64,12 @@ def run(cmd, show, cwd=None):
     return p
 
 
-def runtime_sources():
+def runtime_sources(target=None):
+    """The runtime's C files: runtime/src/*.c and the target's runtime/platform/ file."""
     src = os.path.join(RUNTIME_DIR, "src")
-    return sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".c"))
+    files = sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".c"))
+    platform = _target(target).platform if target is not None else "posix"
+    return files + [os.path.join(RUNTIME_DIR, "platform", platform + ".c")]
 
 
 def runtime_hash(target):
@@ -96,7 +99,7 @@ def runtime_library(target, show=False):
     tmp = tempfile.mkdtemp(prefix="rt-", dir=os.path.dirname(out_dir) if os.path.isdir(os.path.dirname(out_dir)) else None)
     try:
         objs = []
-        for src in runtime_sources():
+        for src in runtime_sources(target):
             obj = os.path.join(tmp, os.path.basename(src)[:-2] + ".o")
             cmd = [zig_exe(), "cc"] + target_flags(target) + runtime_cflags(target, src) + COMMON_CFLAGS + \
                 ["-I", os.path.join(RUNTIME_DIR, "include"), "-c", src, "-o", obj]

@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 INCLUDE = ROOT / "pyrite" / "runtime" / "include"
-SOURCES = sorted((ROOT / "pyrite" / "runtime" / "src").glob("*.c"))
+SOURCES = sorted((ROOT / "pyrite" / "runtime" / "src").glob("*.c")) + [ROOT / "pyrite" / "runtime" / "platform" / "posix.c"]
 TESTS = sorted(Path(__file__).resolve().parent.glob("test_*.c"))
 RUN_TIMEOUT = 120
 

@@ -24,8 +24,9 @@
  *   Functions that set an exception return NULL/-1 for convenience (Pyrt_ErrSetString returns NULL).
  *
  * Portability: the same code runs natively and on wasm32-wasi. Use int64_t/double explicitly
- * ("long" is 32-bit on wasm32). Target #ifdefs, when one is needed, go in runtime/platform/ (none so far: the runtime is target-neutral C;
- * what differs per target is in pyrite/targets/).
+ * ("long" is 32-bit on wasm32). What the C must do differently per target is in runtime/platform/
+ * (one file linked per target: Target.platform), not in #ifdefs; what differs in how a target is
+ * built and run is in pyrite/targets/.
  *
  * Size ("only what the program uses is linked"): a static type descriptor must not reference code
  * that only dynamic dispatch needs. The methods/getattr/setattr/binop/unop/format/tp_new/call slots
@@ -76,6 +77,10 @@ void *Pyrt_Malloc(size_t n);           /* NULL + MemoryError on failure */
 void *Pyrt_Realloc(void *p, size_t n); /* NULL + MemoryError on failure */
 void Pyrt_Free(void *p);
 PyrtObject *Pyrt_MakeImmortal(PyrtObject *o); /* returns o */
+
+/* ------------------------------------------------------------------ platform (runtime/platform/) */
+void Pyrt_PlatformInit(void);                    /* at process start (Pyrt_Init) */
+int Pyrt_PlatformWriteError(int fd, int err);    /* the errno a failed write to fd stands for */
 
 /* ------------------------------------------------------------------ type descriptor */
 typedef PyrtObject *(*PyrtVectorcall)(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,

@@ -38,11 +38,7 @@ static int write_fd(int fd, const char *s, size_t n)
         if (w <= 0) {
             if (w < 0 && errno == EINTR)
                 continue;
-#if defined(__wasi__)
-            if (w < 0 && errno == EIO && fd <= 2)
-                return EPIPE;   /* wasmtime reports a closed stdout/stderr pipe as EIO */
-#endif
-            return w < 0 ? errno : EIO;
+            return Pyrt_PlatformWriteError(fd, w < 0 ? errno : EIO);
         }
         s += w;
         n -= (size_t)w;

@@ -7,9 +7,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#if !defined(__wasi__)
-#include <signal.h>
-#endif
 
 void Pyrt_FlushStdout(void);   /* io.c (num area) */
 
@@ -1072,9 +1069,7 @@ char **pyrt_argv;
 /* Records the command line; sys.argv is built from it when the sys module is first imported. */
 void Pyrt_Init(int argc, char **argv)
 {
-#if defined(SIGPIPE) && !defined(__wasi__)
-    signal(SIGPIPE, SIG_IGN);   /* as CPython: a write to a closed pipe is EPIPE (BrokenPipeError) */
-#endif
+    Pyrt_PlatformInit();
     pyrt_str_init();
     pyrt_argc = argc;
     pyrt_argv = argv;
