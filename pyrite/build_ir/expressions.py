@@ -178,12 +178,86 @@ def transform_BinOp(b, node):
     v = const_value(node)
     if v is not None and (type(v) is float or -2 ** 63 <= v < 2 ** 63) and b.type_of(node) in (m.INT, m.FLOAT):
         return b.lit(v)
+    if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+        r = format_literal(b, node)
+        if r is not None:
+            return r
     left = transform_expr(b, node.left)
     right = transform_expr(b, node.right)
     info = b.finfo.calls.get(node)
     if info is not None and info[0] == "method" and isinstance(left.t, m.InstanceT):
         return operator_method(b, node, info, left, right, b.type_of(node))
     return binop(b, node.op, left, right, b.type_of(node))
+
+
+def _format_pieces(fmt):
+    """'a%sb%d%%' -> ['a', 's', 'b', 'd', '%'] as (is_spec, text) pairs, or None when the format uses
+    anything but plain %s %r %d %i %c %% (flags, widths, precisions, mapping keys)."""
+    out, lit, i = [], [], 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch != "%":
+            lit.append(ch)
+            i += 1
+            continue
+        if i + 1 >= len(fmt) or fmt[i + 1] not in "srdic%":
+            return None
+        if fmt[i + 1] == "%":
+            lit.append("%")
+        else:
+            if lit:
+                out.append((False, "".join(lit)))
+                lit = []
+            out.append((True, fmt[i + 1]))
+        i += 2
+    if lit:
+        out.append((False, "".join(lit)))
+    return out
+
+
+def format_literal(b, node):
+    """'x=%d, %s' % (n, s) with a constant format of plain conversions and arguments whose types
+    decide each conversion: the pieces are converted in order and joined once (PyrtStr_ConcatArray),
+    as CPython's formatting does; anything else (widths, floats with %d, a right operand that may be
+    a tuple or a mapping) takes PyrtStr_Mod. None: not applicable."""
+    pieces = _format_pieces(node.left.value)
+    if pieces is None:
+        return None
+    specs = [p for is_spec, p in pieces if is_spec]
+    r = node.right
+    if isinstance(r, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in r.elts):
+        args = r.elts
+    elif not isinstance(r, ast.Tuple) and b.type_of(r) in (m.STR, m.INT, m.FLOAT):
+        args = [r]
+    else:
+        return None
+    if len(args) != len(specs) or not specs:
+        return None
+    for spec, a in zip(specs, args):
+        t = b.type_of(a)
+        if spec in "dic" and t is not m.INT:
+            return None
+    vals = [transform_expr(b, a) for a in args]   # every argument first, then the conversions
+    parts, k = [], 0
+    for is_spec, text in pieces:
+        if not is_spec:
+            parts.append(V(b.const_obj(text), m.STR))
+            continue
+        v = vals[k]
+        k += 1
+        if text == "c":
+            parts.append(b.c_call("PyrtStr_FormatChar", [b.as_i64(v)], m.STR))
+        elif v.t is m.INT and v.reg.rtype is I64:
+            parts.append(b.c_call("PyrtInt_Repr", [v.reg], m.STR))
+        elif text == "s" and v.t is m.STR:
+            parts.append(v)
+        elif text == "s" and v.reg.rtype is F64:
+            parts.append(b.c_call("PyrtFloat_Repr", [v.reg], m.STR))
+        else:
+            parts.append(b.c_call("Pyrt_Str" if text == "s" else "Pyrt_Repr", [b.box(v)], m.STR))
+    if len(parts) == 1:
+        return parts[0]
+    return b.vcall("PyrtStr_ConcatArray", [], parts, m.STR, with_kwnames=False)
 
 
 def operator_method(b, node, info, left, right, t):

@@ -3,6 +3,8 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'str'
 PRIMITIVES = [
+    P('PyrtStr_ConcatArray', user_code=False),
+    P('PyrtStr_FormatChar', user_code=False),
     P('PyrtStr_Chr', user_code=False),
     P('PyrtStr_Compare'),
     P('PyrtStr_Concat', user_code=False, borrow_safe=True),

@@ -491,6 +491,8 @@ int64_t PyrtStr_Ord(PyrtObject *s);                             /* TypeError unl
 static inline int64_t PyrtStr_Len(PyrtObject *s) { return ((PyrtStr *)s)->length; }
 static inline const char *PyrtStr_UTF8(PyrtObject *s) { return ((PyrtStr *)s)->data; }
 PyrtObject *PyrtStr_Concat(PyrtObject *a, PyrtObject *b);
+PyrtObject *PyrtStr_ConcatArray(PyrtObject *const *parts, int64_t n);  /* the strs joined, in order */
+PyrtObject *PyrtStr_FormatChar(int64_t cp);   /* '%c' % cp: OverflowError outside range(0x110000) */
 PyrtObject *PyrtStr_Repeat(PyrtObject *a, int64_t n);
 PyrtObject *PyrtStr_GetItem(PyrtObject *s, int64_t i);          /* negative ok; IndexError */
 PyrtObject *PyrtStr_Slice(PyrtObject *s, PyrtObject *start, PyrtObject *stop, PyrtObject *step);

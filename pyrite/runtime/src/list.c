@@ -484,6 +484,10 @@ static PyrtObject *list_slice_resolved(PyrtList *l, int64_t start, int64_t step,
     if (!r) return NULL;
     if (l->kind != PYRT_LIST_OBJ) {
         int64_t *d = (int64_t *)((PyrtList *)r)->ob_item, *p = (int64_t *)l->ob_item + start;
+        if (step == 1) {
+            memcpy(d, p, (size_t)n * sizeof *d);
+            return r;
+        }
         for (int64_t i = 0; i < n; i++, p += step) d[i] = *p;   /* (the 8 bytes of an int or a float) */
         return r;
     }

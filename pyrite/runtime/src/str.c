@@ -498,6 +498,37 @@ PyrtObject *PyrtStr_Concat(PyrtObject *a, PyrtObject *b) {
     return r;
 }
 
+PyrtObject *PyrtStr_ConcatArray(PyrtObject *const *parts, int64_t n) {
+    int64_t nbytes = 0, length = 0;
+    bool ascii = true;
+    for (int64_t i = 0; i < n; i++) {
+        PyrtStr *p = (PyrtStr *)parts[i];
+        if (p->nbytes > STR_MAX_BYTES - nbytes) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
+        nbytes += p->nbytes;
+        length += p->length;
+        ascii = ascii && p->ascii;
+    }
+    if (nbytes == 1 && ascii) {   /* the shared one-character strings */
+        for (int64_t i = 0; i < n; i++)
+            if (((PyrtStr *)parts[i])->nbytes) return PyrtStr_FromUTF8(((PyrtStr *)parts[i])->data, 1);
+    }
+    PyrtObject *r = PyrtStr_NewRaw(nbytes, length, ascii);
+    if (!r || nbytes == 0) return r;
+    char *d = ((PyrtStr *)r)->data;
+    for (int64_t i = 0; i < n; i++) {
+        PyrtStr *p = (PyrtStr *)parts[i];
+        memcpy(d, p->data, (size_t)p->nbytes);
+        d += p->nbytes;
+    }
+    return r;
+}
+
+PyrtObject *PyrtStr_FormatChar(int64_t cp) {
+    if (cp < 0 || cp > 0x10FFFF)
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "%c arg not in range(0x110000)");
+    return PyrtStr_FromCodePoint((uint32_t)cp);
+}
+
 PyrtObject *PyrtStr_Repeat(PyrtObject *a, int64_t n) {
     PyrtStr *x = (PyrtStr *)a;
     if (n <= 0 || x->nbytes == 0) return PyrtStr_Empty();
