@@ -129,12 +129,13 @@ def call_ex(b, callee, node, t):
     kw = "NULL"
     if node.keywords:
         d = b.c_call("PyrtDict_New", [], m.DYN)
+        fn = b.box(callee)
         for k in node.keywords:
             v = b.box(ex.transform_expr(b, k.value))
             if k.arg is None:
-                b.c_void("PyrtDict_Update", [d.reg, v])
+                b.c_void("Pyrt_KwMerge", [d.reg, fn, v])
             else:
-                b.c_void("PyrtDict_SetItem", [d.reg, b.const_obj(k.arg), v])
+                b.c_void("Pyrt_KwAdd", [d.reg, fn, b.const_obj(k.arg), v])
         kw = d.reg
     return b.coerce(b.c_call("Pyrt_CallEx", [b.box(callee), tup.reg, kw], m.DYN), t)
 
@@ -342,7 +343,9 @@ def instantiate(b, ci, args, kwargs, node=None):
     else:
         obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname], m.InstanceT(ci))
     if init is not None:
-        direct_call(b, init, [obj] + list(args), kwargs, None, node)
+        r = direct_call(b, init, [obj] + list(args), kwargs, None, node)
+        if r is not None and r.t is not m.NONE:   # __init__ may return something: TypeError as CPython
+            b.c_void("pyrt_check_init_result", [b.box(r)])
     elif not ci.is_exception() and (args or kwargs):
         b.c_void("pyrt_err_no_init_args", [ex._cstr(ci.name)], ops.ERR_ALWAYS)
     return obj

@@ -203,6 +203,12 @@ PYRT_INLINE int pyrt_list_set_steal(PyrtObject *l, int64_t i, PyrtObject *v) {
     return 0;
 }
 static PyrtObject *pyrt_box_i64(int64_t v) { return PyrtInt_FromI64(v); }
+/* what __init__ returned, when that is not known to be None */
+static int pyrt_check_init_result(PyrtObject *r) {
+    if (r == Pyrt_None) return 0;
+    Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
+    return -1;
+}
 /* l[i] = v for an unboxed float or int: stored unboxed in a list of that kind; in a list of objects,
  * when the old item is a float (an int) that only the list references, its value is overwritten in
  * place instead of boxing a new object and freeing the old one (nothing else holds it to tell). */

@@ -3,6 +3,7 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'inline'
 PRIMITIVES = [
+    P('pyrt_check_init_result', user_code=False, borrow_safe=True),
     P('pyrt_list_append_f64', user_code=False, borrow_safe=True),
     P('pyrt_list_append_i64', user_code=False, borrow_safe=True),
     P('pyrt_list_get_f64', user_code=False, borrow_safe=True),

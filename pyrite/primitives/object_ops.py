@@ -3,6 +3,8 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'object'
 PRIMITIVES = [
+    P('Pyrt_KwAdd'),
+    P('Pyrt_KwMerge'),
     P('PyrtList_UnpackCheck'),
     P('Pyrt_Ascii'),
     P('Pyrt_BinaryOp'),

@@ -336,6 +336,9 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op); /* op may inclu
 PyrtObject *Pyrt_UnaryOp(PyrtObject *a, int op);
 PyrtObject *Pyrt_GetAttr(PyrtObject *o, PyrtObject *name);
 PyrtObject *Pyrt_GetAttrStr(PyrtObject *o, const char *name);
+/* building the keyword dict of f(**m, k=v): duplicates and non-str keys raise CPython's TypeError */
+int Pyrt_KwAdd(PyrtObject *kw, PyrtObject *callee, PyrtObject *key, PyrtObject *v);
+int Pyrt_KwMerge(PyrtObject *kw, PyrtObject *callee, PyrtObject *mapping);
 int Pyrt_HasAttr(PyrtObject *o, PyrtObject *name);
 int Pyrt_SetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v);
 int Pyrt_DelAttr(PyrtObject *o, PyrtObject *name);

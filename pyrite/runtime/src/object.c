@@ -857,6 +857,82 @@ PyrtObject *Pyrt_Call(PyrtObject *callable, PyrtObject *const *args, int64_t nar
     return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not callable", callable->type->name);
 }
 
+/* CPython's _PyObject_FunctionStr: "module.qualname()", or "qualname()" for builtins (a new str) */
+static PyrtObject *function_str(PyrtObject *f)
+{
+    PyrtObject *q = Pyrt_GetAttrStr(f, "__qualname__");
+    if (!q) {
+        Pyrt_ErrClear();
+        return Pyrt_Str(f);
+    }
+    PyrtObject *m = Pyrt_GetAttrStr(f, "__module__");
+    if (!m)
+        Pyrt_ErrClear();
+    PyrtObject *r;
+    if (m && PyrtStr_Check(m) && strcmp(PyrtStr_UTF8(m), "builtins") != 0)
+        r = Pyrt_StrFormat("%S.%S()", m, q);
+    else
+        r = Pyrt_StrFormat("%S()", q);
+    Pyrt_XDecRef(m);
+    Pyrt_DecRef(q);
+    return r;
+}
+
+static int kw_duplicate(PyrtObject *callee, PyrtObject *key)
+{
+    PyrtObject *fs = function_str(callee);
+    if (fs) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "%S got multiple values for keyword argument '%S'", fs, key);
+        Pyrt_DecRef(fs);
+    }
+    return -1;
+}
+
+/* f(..., name=v) after a **mapping: the keyword dict of a call must not already hold it */
+int Pyrt_KwAdd(PyrtObject *kw, PyrtObject *callee, PyrtObject *key, PyrtObject *v)
+{
+    int c = PyrtDict_Contains(kw, key);
+    if (c)
+        return c < 0 ? -1 : kw_duplicate(callee, key);
+    return PyrtDict_SetItem(kw, key, v);
+}
+
+/* f(..., **mapping): the keys must be strs not given yet (CPython's messages) */
+int Pyrt_KwMerge(PyrtObject *kw, PyrtObject *callee, PyrtObject *mapping)
+{
+    if (!PyrtDict_Check(mapping)) {
+        PyrtObject *keys = Pyrt_GetAttrStr(mapping, "keys");
+        if (keys) {   /* a mapping that is not a dict: its items, through keys() and [] */
+            Pyrt_DecRef(keys);
+            PyrtObject *tmp = PyrtDict_New();
+            int r = tmp ? PyrtDict_UpdateArg(tmp, mapping) : -1;
+            if (r == 0)
+                r = Pyrt_KwMerge(kw, callee, tmp);
+            Pyrt_XDecRef(tmp);
+            return r;
+        }
+        Pyrt_ErrClear();
+        PyrtObject *fs = function_str(callee);
+        if (fs) {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "%S argument after ** must be a mapping, not %s", fs,
+                           mapping->type->name);
+            Pyrt_DecRef(fs);
+        }
+        return -1;
+    }
+    int64_t pos = 0;
+    PyrtObject *k, *v;
+    while (PyrtDict_Next(mapping, &pos, &k, &v)) {
+        if (!PyrtStr_Check(k)) {
+            Pyrt_ErrSetString(&PyrtType_TypeError, "keywords must be strings");
+            return -1;
+        }
+        if (Pyrt_KwAdd(kw, callee, k, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 PyrtObject *Pyrt_CallEx(PyrtObject *callable, PyrtObject *args, PyrtObject *kwargs)
 {
     int64_t nargs = args ? PyrtTuple_Len(args) : 0;
