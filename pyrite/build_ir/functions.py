@@ -462,8 +462,10 @@ def apply_decorators(b, node, fobj):
 
 
 def define_class(b, node):
+    from pyrite.build_ir.calls import call_object
     ci = b.inf.classes[node]
     cir = b.pb.class_irs[ci]
+    decos = [ex.transform_expr(b, dn) for dn in node.decorator_list]   # evaluated before the body
     d = b.c_call("PyrtDict_New", [], m.DYN)
     saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()))
     b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
@@ -488,7 +490,10 @@ def define_class(b, node):
     if not cir.is_exception:
         # a release function that knows the layout (instead of walking the field table)
         b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname], ops.ERR_NEVER)
-    ex.store_name(b, node.name, t)
+    v = t
+    for dv in reversed(decos):   # C = deco(C), innermost first
+        v = call_object(b, dv, [v], {}, m.DYN)
+    ex.store_name(b, node.name, v)
 
 
 def define_method(b, ci, stmt, d):

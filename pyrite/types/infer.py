@@ -610,7 +610,10 @@ class Walker:
                                                 "this statement in a class body is not supported by pyrite yet "
                                                 "(class bodies may hold methods and attribute assignments)"))
         self.cls_body = outer
-        self.bind(node.name, m.ClassT(ci))
+        t = m.ClassT(ci)
+        for d in reversed(node.decorator_list):   # @deco class C: ...  is  C = deco(C)
+            t = self.call_value(None, self.expr(d), [t], {})
+        self.bind(node.name, t)
 
     # ------------------------------------------------------------------ assignment
     def assign(self, target, t, aug=False):
