@@ -44,7 +44,7 @@ def transform_expr(b, node):
 def transform_Constant(b, node):
     v = node.value
     if v is Ellipsis:
-        return b.c_call("Pyrt_GetBuiltin", ['"Ellipsis"'], m.DYN, borrowed=True)
+        return V(b.expr("(&Pyrt_EllipsisStruct)", [], m.DYN, rtype=PTR).reg, m.DYN)
     return b.lit(v)
 
 

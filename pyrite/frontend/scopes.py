@@ -112,10 +112,19 @@ class ScopeBuilder(ast.NodeVisitor):
 
     def visit_NamedExpr(self, node):
         self.visit(node.value)
-        scope = self.cur
-        while scope.kind == "comp":   # never happens: comprehensions are inlined
+        # the target binds in the nearest enclosing scope that is not a comprehension: list/set/dict
+        # comprehensions are inlined already; generator expressions are scopes of their own, which
+        # then see the name as nonlocal (or global, at module level)
+        scope, name, genexprs = self.cur, node.target.id, []
+        while scope.kind == "genexpr":
+            genexprs.append(scope)
             scope = scope.parent
-        scope.bound.add(node.target.id)
+        scope.bound.add(name)
+        for g in genexprs:
+            if scope.kind == "module" or name in scope.declared_global:
+                g.declared_global.add(name)
+            else:
+                g.declared_nonlocal.add(name)
 
     # ---- nested scopes
     def visit_FunctionDef(self, node):

@@ -185,7 +185,8 @@ extern PyrtType PyrtType_BaseException, PyrtType_Exception, PyrtType_SystemExit,
     PyrtType_PermissionError, PyrtType_FileExistsError, PyrtType_IsADirectoryError, PyrtType_NotADirectoryError, PyrtType_TimeoutError, PyrtType_InterruptedError,
     PyrtType_ConnectionError, PyrtType_BrokenPipeError, PyrtType_ConnectionResetError, PyrtType_ConnectionRefusedError, PyrtType_ConnectionAbortedError;
 
-extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct;
+extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct, Pyrt_EllipsisStruct;
+extern PyrtType PyrtType_Ellipsis;
 #define Pyrt_None (&Pyrt_NoneStruct)
 #define Pyrt_NotImplemented (&Pyrt_NotImplementedStruct)
 extern PyrtObject *Pyrt_True, *Pyrt_False;   /* immortal bool objects */

@@ -889,6 +889,7 @@ static BuiltinEntry builtin_table[] = {
     TY("FileNotFoundError", FileNotFoundError), TY("EOFError", EOFError), TY("ImportError", ImportError),
     TY("MemoryError", MemoryError),
     { "NotImplemented", NULL, &Pyrt_NotImplementedStruct }, { "None", NULL, &Pyrt_NoneStruct },
+    { "Ellipsis", NULL, &Pyrt_EllipsisStruct },
     { NULL, NULL, NULL },
 };
 

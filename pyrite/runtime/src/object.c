@@ -406,6 +406,19 @@ PyrtType PyrtType_NotImplementedType = {
 };
 PyrtObject Pyrt_NotImplementedStruct = PYRT_HEAD_INIT(&PyrtType_NotImplementedType);
 
+static PyrtObject *ellipsis_repr(PyrtObject *o)
+{
+    (void)o;
+    return PyrtStr_FromCString("Ellipsis");
+}
+
+/* `...` / Ellipsis: the one instance of type "ellipsis" */
+PyrtType PyrtType_Ellipsis = {
+    .ob = PYRT_TYPE_HEAD, .name = "ellipsis", .base = &PyrtType_Object,
+    .basicsize = sizeof(PyrtObject), .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = ellipsis_repr,
+};
+PyrtObject Pyrt_EllipsisStruct = PYRT_HEAD_INIT(&PyrtType_Ellipsis);
+
 /* ------------------------------------------------------------------ repr, str, ascii, format */
 
 PyrtObject *Pyrt_Repr(PyrtObject *o)
