@@ -771,10 +771,25 @@ def transform_YieldFrom(b, node):
     b.branch(isnull.reg, finished, got)
     b.set_block(got)
     y = b.temp(OBJ)
+    thrown = b.new_block()
+    b.handlers.append(thrown)   # resumed with an exception: it goes to the subiterator first
     b.add(ops.Yield(y, v))
+    b.handlers.pop()
     b.fn.yield_count += 1
     b.add(ops.Assign(sent, y))
     b.goto(loop)
+    b.set_block(thrown)
+    v2, ret2 = b.temp(OBJ), b.temp(OBJ)
+    rc = b.temp(I64)
+    b.add(ops.CallC(rc, "Pyrt_YieldFromThrow", [it.reg, ("&", v2), ("&", ret2)], ops.ERR_NEG))
+    again, returned = b.new_block(), b.new_block()
+    b.branch(b.expr("(int8_t)({0} == 1)", [rc], m.BOOL).reg, again, returned)
+    b.set_block(again)   # it yielded: yield that on
+    b.add(ops.Assign(v, v2))
+    b.goto(got)
+    b.set_block(returned)   # it returned: the value of the yield from
+    b.add(ops.Assign(ret, ret2))
+    b.goto(done)
     b.set_block(finished)
     b.add(ops.ErrCheck())
     b.goto(done)

@@ -3,6 +3,7 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'gen'
 PRIMITIVES = [
+    P('Pyrt_YieldFromThrow'),
     P('PyrtGen_New'),
     P('Pyrt_IterSend'),
 ]

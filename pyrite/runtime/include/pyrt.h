@@ -271,6 +271,9 @@ struct PyrtGenerator {
 PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *),
                         void *frame /* Pyrt_Malloc'ed, zeroed; freed with the generator */);
 PyrtObject *PyrtGen_Send(PyrtObject *gen, PyrtObject *value);  /* send(); StopIteration at end */
+/* `yield from it` resumed with an exception: close/throw it into it (PEP 380); 1 yielded *value,
+ * 0 finished with *result, -1 error */
+int Pyrt_YieldFromThrow(PyrtObject *it, PyrtObject **value, PyrtObject **result);
 /* For `yield from` and for-loops: next value, or NULL with no exception when finished (then
  * *retval gets the return value, a new reference; None if the iterator was not a generator). */
 PyrtObject *Pyrt_IterSend(PyrtObject *iter, PyrtObject *value, PyrtObject **retval);

@@ -253,6 +253,74 @@ PyrtType PyrtType_Generator = {
     .iter = gen_iter, .iternext = gen_iternext,
 };
 
+/* The generator running `yield from it` was resumed with an exception (pyrt_exc): as PEP 380 says,
+ * GeneratorExit first closes the subiterator and then propagates; any other exception is thrown into
+ * it. 1: the subiterator yielded *value (new ref: yield it on); 0: it finished, *result its return
+ * value (new ref); -1: an exception propagates (set). */
+int Pyrt_YieldFromThrow(PyrtObject *it, PyrtObject **value, PyrtObject **result)
+{
+    *value = *result = NULL;
+    PyrtObject *exc = Pyrt_ErrFetch();
+    if (!exc)
+        return -1;
+    if (Pyrt_ExceptionMatches(exc, (PyrtObject *)&PyrtType_GeneratorExit) == 1) {
+        PyrtObject *r = NULL;
+        if (it->type == &PyrtType_Generator) {
+            r = gen_close(GEN(it));
+            Pyrt_XIncRef(r);
+        } else {
+            PyrtObject *close = Pyrt_GetAttrStr(it, "close");
+            if (close) {
+                r = Pyrt_Call(close, NULL, 0, NULL);
+                Pyrt_DecRef(close);
+            } else {
+                Pyrt_ErrClear();
+                r = Pyrt_None;
+            }
+        }
+        if (!r) {   /* closing it raised: that propagates instead */
+            Pyrt_DecRef(exc);
+            return -1;
+        }
+        Pyrt_DecRef(r);
+        Pyrt_ErrRestore(exc);
+        return -1;
+    }
+    PyrtObject *r;
+    if (it->type == &PyrtType_Generator) {
+        PyrtGenerator *g = GEN(it);
+        r = gen_throw(g, exc);
+        if (!r && !Pyrt_ErrOccurred()) {   /* it returned */
+            *result = g->retval && g->state == -1 ? g->retval : Pyrt_None;
+            Pyrt_IncRef(*result);
+            return 0;
+        }
+    } else {
+        PyrtObject *thr = Pyrt_GetAttrStr(it, "throw");
+        if (!thr) {
+            Pyrt_ErrClear();
+            Pyrt_ErrRestore(exc);
+            return -1;
+        }
+        r = Pyrt_Call(thr, &exc, 1, NULL);
+        Pyrt_DecRef(thr);
+        Pyrt_DecRef(exc);
+    }
+    if (r) {
+        *value = r;
+        return 1;
+    }
+    if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_StopIteration) == 1) {
+        PyrtObject *stop = Pyrt_ErrFetch();
+        PyrtObject *v = ((PyrtBaseException *)stop)->value;
+        *result = v ? v : Pyrt_None;
+        Pyrt_IncRef(*result);
+        Pyrt_DecRef(stop);
+        return 0;
+    }
+    return -1;
+}
+
 PyrtObject *Pyrt_IterSend(PyrtObject *iter, PyrtObject *value, PyrtObject **retval)
 {
     *retval = NULL;
