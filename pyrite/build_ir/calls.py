@@ -437,7 +437,7 @@ def builtin_fast_path(b, node, name, t):
         return V(r, m.INT)
     if name == "print":
         args = [ex.transform_expr(b, a) for a in node.args]
-        return b.vcall("Pyrt_builtin_print", ["NULL"], args, t)
+        return b.vcall("Pyrt_PrintStdout", [], args, t, with_kwnames=False)
     if name == "ord" and n == 1:
         v = ex.transform_expr(b, node.args[0])
         if v.t is m.STR:

@@ -3,5 +3,6 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'builtins'
 PRIMITIVES = [
+    P('Pyrt_PrintStdout'),
     P('Pyrt_GetBuiltin', user_code=False),
 ]

@@ -9,6 +9,9 @@ BUILTIN_EXCEPTIONS = {
     "UnicodeError", "TypeError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration",
     "RuntimeError", "RecursionError", "NotImplementedError", "AssertionError", "OSError",
     "FileNotFoundError", "EOFError", "ImportError", "MemoryError",
+    "SyntaxError", "IndentationError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ModuleNotFoundError", "BufferError", "ReferenceError",
+    "SystemError", "FloatingPointError", "BlockingIOError", "ChildProcessError", "ProcessLookupError", "Warning", "UserWarning", "DeprecationWarning", "PendingDeprecationWarning",
+    "SyntaxWarning", "RuntimeWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning",
     "PermissionError", "FileExistsError", "IsADirectoryError", "NotADirectoryError", "TimeoutError", "InterruptedError",
     "ConnectionError", "BrokenPipeError", "ConnectionResetError", "ConnectionRefusedError", "ConnectionAbortedError",
 }
@@ -18,7 +21,7 @@ BUILTIN_NAMES = {
     "round", "pow", "hash", "input", "open", "iter", "next", "format", "id", "callable", "getattr",
     "setattr", "hasattr", "delattr", "bin", "oct", "hex", "int", "float", "str", "bool", "list",
     "tuple", "dict", "set", "frozenset", "range", "object", "type", "super", "staticmethod",
-    "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars",
+    "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars", "exit", "quit",
 } | BUILTIN_EXCEPTIONS
 
 

@@ -183,7 +183,13 @@ extern PyrtType PyrtType_BaseException, PyrtType_Exception, PyrtType_SystemExit,
     PyrtType_NotImplementedError, PyrtType_AssertionError, PyrtType_OSError,
     PyrtType_FileNotFoundError, PyrtType_EOFError, PyrtType_ImportError, PyrtType_MemoryError,
     PyrtType_PermissionError, PyrtType_FileExistsError, PyrtType_IsADirectoryError, PyrtType_NotADirectoryError, PyrtType_TimeoutError, PyrtType_InterruptedError,
-    PyrtType_ConnectionError, PyrtType_BrokenPipeError, PyrtType_ConnectionResetError, PyrtType_ConnectionRefusedError, PyrtType_ConnectionAbortedError;
+    PyrtType_ConnectionError, PyrtType_BrokenPipeError, PyrtType_ConnectionResetError, PyrtType_ConnectionRefusedError, PyrtType_ConnectionAbortedError,
+    PyrtType_SyntaxError, PyrtType_IndentationError, PyrtType_TabError, PyrtType_UnicodeDecodeError, PyrtType_UnicodeEncodeError,
+    PyrtType_UnicodeTranslateError, PyrtType_ModuleNotFoundError, PyrtType_BufferError, PyrtType_ReferenceError, PyrtType_SystemError,
+    PyrtType_FloatingPointError, PyrtType_BlockingIOError, PyrtType_ChildProcessError, PyrtType_ProcessLookupError, PyrtType_Warning,
+    PyrtType_UserWarning, PyrtType_DeprecationWarning, PyrtType_PendingDeprecationWarning, PyrtType_SyntaxWarning, PyrtType_RuntimeWarning,
+    PyrtType_FutureWarning, PyrtType_ImportWarning, PyrtType_UnicodeWarning, PyrtType_BytesWarning, PyrtType_ResourceWarning,
+    PyrtType_EncodingWarning;
 
 extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct, Pyrt_EllipsisStruct;
 extern PyrtType PyrtType_Ellipsis;

@@ -65,6 +65,7 @@ int64_t PyrtFile_Write(PyrtObject *f, PyrtObject *s);   /* f.write(s): chars/byt
 PyrtObject *PyrtFile_ReadLine(PyrtObject *f);           /* f.readline() ("" at EOF) */
 PyrtObject *Pyrt_Input(PyrtObject *prompt /* NULL: none */);  /* input([prompt]) */
 int Pyrt_Print(PyrtObject *const *objs, int64_t n);     /* print(*objs) to stdout, -1 on error */
+PyrtObject *Pyrt_PrintStdout(PyrtObject *const *args, int64_t nargs);  /* print(args) (no keywords) */
 /* OSError subclass + message "[Errno N] text: 'path'" from a C errno value (Linux numbering). */
 PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path /* NULL: no filename */);
 

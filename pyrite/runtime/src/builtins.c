@@ -187,6 +187,24 @@ PYRT_BUILTIN(print)
     return Pyrt_None;
 }
 
+/* print(args...) without keywords: straight to the stdout buffer (no file objects involved, so a
+ * program that only prints does not link them) */
+PyrtObject *Pyrt_PrintStdout(PyrtObject *const *args, int64_t nargs)
+{
+    for (int64_t i = 0; i < nargs; i++) {
+        if (i > 0 && Pyrt_WriteStdout(" ", 1) < 0)
+            return NULL;
+        PyrtObject *s = Pyrt_Str(args[i]);
+        if (!s)
+            return NULL;
+        int rc = Pyrt_WriteStdout(PyrtStr_UTF8(s), ((PyrtStr *)s)->nbytes);
+        PYRT_DECREF(s);
+        if (rc < 0)
+            return NULL;
+    }
+    return Pyrt_WriteStdout("\n", 1) < 0 ? NULL : Pyrt_None;
+}
+
 int Pyrt_Print(PyrtObject *const *objs, int64_t n)
 {
     PyrtObject *r = Pyrt_builtin_print(NULL, objs, n, NULL);
@@ -888,6 +906,32 @@ static BuiltinEntry builtin_table[] = {
     TY("OSError", OSError), TY("IOError", OSError), TY("EnvironmentError", OSError),
     TY("FileNotFoundError", FileNotFoundError), TY("EOFError", EOFError), TY("ImportError", ImportError),
     TY("MemoryError", MemoryError),
+    TY("SyntaxError", SyntaxError),
+    TY("IndentationError", IndentationError),
+    TY("TabError", TabError),
+    TY("UnicodeDecodeError", UnicodeDecodeError),
+    TY("UnicodeEncodeError", UnicodeEncodeError),
+    TY("UnicodeTranslateError", UnicodeTranslateError),
+    TY("ModuleNotFoundError", ModuleNotFoundError),
+    TY("BufferError", BufferError),
+    TY("ReferenceError", ReferenceError),
+    TY("SystemError", SystemError),
+    TY("FloatingPointError", FloatingPointError),
+    TY("BlockingIOError", BlockingIOError),
+    TY("ChildProcessError", ChildProcessError),
+    TY("ProcessLookupError", ProcessLookupError),
+    TY("Warning", Warning),
+    TY("UserWarning", UserWarning),
+    TY("DeprecationWarning", DeprecationWarning),
+    TY("PendingDeprecationWarning", PendingDeprecationWarning),
+    TY("SyntaxWarning", SyntaxWarning),
+    TY("RuntimeWarning", RuntimeWarning),
+    TY("FutureWarning", FutureWarning),
+    TY("ImportWarning", ImportWarning),
+    TY("UnicodeWarning", UnicodeWarning),
+    TY("BytesWarning", BytesWarning),
+    TY("ResourceWarning", ResourceWarning),
+    TY("EncodingWarning", EncodingWarning),
     { "NotImplemented", NULL, &Pyrt_NotImplementedStruct }, { "None", NULL, &Pyrt_NoneStruct },
     { "Ellipsis", NULL, &Pyrt_EllipsisStruct },
     { NULL, NULL, NULL },

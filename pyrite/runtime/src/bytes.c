@@ -207,7 +207,7 @@ static PyrtObject *decode_error(const char *codec, const unsigned char *d, int64
     else
         Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec,
                  (long long)start, (long long)(start + len - 1), why);
-    return Pyrt_ErrSetString(&PyrtType_UnicodeError, msg);
+    return Pyrt_ErrSetString(&PyrtType_UnicodeDecodeError, msg);
 }
 
 /* Handles one undecodable range [i, i+len) per the error handler: -1 on error (exception set). */
@@ -281,7 +281,7 @@ static PyrtObject *encode_error(int enc, const uint32_t *u, int64_t start, int64
         Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %lld-%lld: %s",
                  codec_names[enc], (long long)start, (long long)(end - 1), why);
     }
-    return Pyrt_ErrSetString(&PyrtType_UnicodeError, msg);
+    return Pyrt_ErrSetString(&PyrtType_UnicodeEncodeError, msg);
 }
 
 PyrtObject *PyrtStr_Encode(PyrtObject *s, const char *encoding, const char *errors) {

@@ -317,7 +317,33 @@ static const PyrtMethodDef exc_methods[] = {
     X(PyrtType_RecursionError, "RecursionError", &PyrtType_RuntimeError) \
     X(PyrtType_TypeError, "TypeError", &PyrtType_Exception) \
     X(PyrtType_ValueError, "ValueError", &PyrtType_Exception) \
-    X(PyrtType_UnicodeError, "UnicodeError", &PyrtType_ValueError)
+    X(PyrtType_UnicodeError, "UnicodeError", &PyrtType_ValueError) \
+    X(PyrtType_SyntaxError, "SyntaxError", &PyrtType_Exception) \
+    X(PyrtType_IndentationError, "IndentationError", &PyrtType_SyntaxError) \
+    X(PyrtType_TabError, "TabError", &PyrtType_IndentationError) \
+    X(PyrtType_UnicodeDecodeError, "UnicodeDecodeError", &PyrtType_UnicodeError) \
+    X(PyrtType_UnicodeEncodeError, "UnicodeEncodeError", &PyrtType_UnicodeError) \
+    X(PyrtType_UnicodeTranslateError, "UnicodeTranslateError", &PyrtType_UnicodeError) \
+    X(PyrtType_ModuleNotFoundError, "ModuleNotFoundError", &PyrtType_ImportError) \
+    X(PyrtType_BufferError, "BufferError", &PyrtType_Exception) \
+    X(PyrtType_ReferenceError, "ReferenceError", &PyrtType_Exception) \
+    X(PyrtType_SystemError, "SystemError", &PyrtType_Exception) \
+    X(PyrtType_FloatingPointError, "FloatingPointError", &PyrtType_ArithmeticError) \
+    X(PyrtType_BlockingIOError, "BlockingIOError", &PyrtType_OSError) \
+    X(PyrtType_ChildProcessError, "ChildProcessError", &PyrtType_OSError) \
+    X(PyrtType_ProcessLookupError, "ProcessLookupError", &PyrtType_OSError) \
+    X(PyrtType_Warning, "Warning", &PyrtType_Exception) \
+    X(PyrtType_UserWarning, "UserWarning", &PyrtType_Warning) \
+    X(PyrtType_DeprecationWarning, "DeprecationWarning", &PyrtType_Warning) \
+    X(PyrtType_PendingDeprecationWarning, "PendingDeprecationWarning", &PyrtType_Warning) \
+    X(PyrtType_SyntaxWarning, "SyntaxWarning", &PyrtType_Warning) \
+    X(PyrtType_RuntimeWarning, "RuntimeWarning", &PyrtType_Warning) \
+    X(PyrtType_FutureWarning, "FutureWarning", &PyrtType_Warning) \
+    X(PyrtType_ImportWarning, "ImportWarning", &PyrtType_Warning) \
+    X(PyrtType_UnicodeWarning, "UnicodeWarning", &PyrtType_Warning) \
+    X(PyrtType_BytesWarning, "BytesWarning", &PyrtType_Warning) \
+    X(PyrtType_ResourceWarning, "ResourceWarning", &PyrtType_Warning) \
+    X(PyrtType_EncodingWarning, "EncodingWarning", &PyrtType_Warning)
 
 #define EXC_TYPE(var, nm, basevar)                                                               \
     PyrtType var = {                                                                             \

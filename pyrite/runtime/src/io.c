@@ -334,12 +334,12 @@ static PyrtObject *decode_utf8(const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         int k = utf8_len(c);
         if (k == 0)
-            return Pyrt_ErrFormat(&PyrtType_UnicodeError,
+            return Pyrt_ErrFormat(&PyrtType_UnicodeDecodeError,
                                   "'utf-8' codec can't decode byte 0x%x in position %lld: invalid start byte",
                                   c, (long long)i);
         for (int j = 1; j < k; j++) {
             if (i + (size_t)j >= n || ((unsigned char)s[i + j] & 0xC0) != 0x80)
-                return Pyrt_ErrFormat(&PyrtType_UnicodeError,
+                return Pyrt_ErrFormat(&PyrtType_UnicodeDecodeError,
                                       "'utf-8' codec can't decode byte 0x%x in position %lld: %s", c,
                                       (long long)i, i + (size_t)j >= n ? "unexpected end of data"
                                                                        : "invalid continuation byte");
@@ -581,7 +581,7 @@ static int64_t write_latin1(PyrtFile *f, PyrtObject *s)
                 esc[e++] = hex[(cp >> (4 * d)) & 0xF];
             esc[e] = 0;
             Pyrt_Free(out);
-            Pyrt_ErrFormat(&PyrtType_UnicodeError, "'latin-1' codec can't encode character '%s' in "
+            Pyrt_ErrFormat(&PyrtType_UnicodeEncodeError, "'latin-1' codec can't encode character '%s' in "
                            "position %lld: ordinal not in range(256)", esc, (long long)i);
             return -1;
         }
