@@ -58,7 +58,7 @@ def test_core_hot_values_unboxed(pyperf_dir):
     want = {
         "richards": ["class Task\n    .handle: TaskRec", "    .input: Packet | None",
                      "def Task.findtcb\n    param self: Task\n    param id: int"],
-        "nqueens": ["    cycles: list[int]", "    i.c1: int", "    pool: tuple[int, ...]\n    yields: tuple[int, ...]",
+        "nqueens": ["    cycles: list[int]", "    i (comprehension variable): int", "    pool: tuple[int, ...]\n    yields: tuple[int, ...]",
                     "    vec: tuple[int, ...]"],
         "nbody": ["def advance\n    param dt: float\n    param n: int"],
         "float": ["class Point\n    .x: float\n    .y: float\n    .z: float"],

@@ -27,7 +27,7 @@ class Prim(T):
         return self.name
 
 
-BOTTOM = Prim("?", pointer=False)
+BOTTOM = Prim("never", pointer=False)   # no value reaches it (yet)
 DYN = Prim("object")
 INT = Prim("int", pointer=False)
 FLOAT = Prim("float", pointer=False)
@@ -72,7 +72,10 @@ class Slot:
             # element) would otherwise escape forever
             old = root._t
             if root.reason is None:
-                root.reason = reason or ("holds %s and %s" % (show(old), "object" if t is DYN else "itself"))
+                if old is BOTTOM and t is DYN:
+                    root.reason = reason or "assigned a value whose type is not known"
+                else:
+                    root.reason = reason or ("holds %s and %s" % (show(old), "object" if t is DYN else "itself"))
             root._t = DYN
             Slot.changed = True
             escape(old)

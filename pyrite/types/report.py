@@ -2,9 +2,17 @@
 from pyrite.types import model as m
 
 
+def _display(name):
+    """Comprehension variables are renamed apart (`x.c1`) in the compiler: show them as written."""
+    if ".c" in name and not name.startswith("."):
+        base = name.split(".")[0]
+        return "%s (comprehension variable)" % base
+    return name
+
+
 def _line(name, slot):
     t = m.resolved(slot.get())
-    s = "    %s: %s" % (name, m.show(t))
+    s = "    %s: %s" % (_display(name), m.show(t))
     if t is m.DYN:
         reason = slot.find().reason or "no single type could be inferred"
         s += "   [boxed: %s]" % reason
