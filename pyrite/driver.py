@@ -12,13 +12,23 @@ def build_ir(path):
     from pyrite.build_ir.functions import build_program
 
     program = load_program(path)                                   # parse, resolve imports
-    errors = []
+    errors = list(program.errors)
     for mod in program.modules.values():                           # reject what cannot compile
         errors += check_module(mod.display_path, mod.tree)
     if errors:
-        raise CompileError(errors)
+        raise CompileError(sort_diagnostics(errors))
     inf = infer_program(program)                                   # whole-program type inference
     return build_program(inf), inf                                 # typed IR
+
+
+def sort_diagnostics(errors):
+    """Every diagnostic of a build, by file and position (each once)."""
+    seen, out = set(), []
+    for d in sorted(errors, key=lambda d: (d.path, d.line, d.col)):
+        if d.format() not in seen:
+            seen.add(d.format())
+            out.append(d)
+    return out
 
 
 def pass_pipeline():

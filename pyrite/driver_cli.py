@@ -178,12 +178,13 @@ def cmd_check(opts):
     from pyrite.types.infer import infer_program
     from pyrite.types.report import format_report
     try:
+        from pyrite.driver import sort_diagnostics
         program = load_program(opts["prog"])
-        errors = []
+        errors = list(program.errors)
         for mod in program.modules.values():
             errors += check_module(mod.display_path, mod.tree)
         if errors:
-            raise CompileError(errors)
+            raise CompileError(sort_diagnostics(errors))
         inf = infer_program(program)
     except CompileError as e:
         return report(e)

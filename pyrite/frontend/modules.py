@@ -31,6 +31,7 @@ class Program:
         self.root_dir = root_dir
         self.modules = {}     # dotted name -> SourceModule
         self.main = None
+        self.errors = []      # imports that could not be resolved (diagnostics; loading goes on)
 
 
 def load_program(main_path):
@@ -43,8 +44,11 @@ def load_program(main_path):
     while pending:
         mod = pending.pop()
         for node in ast.walk(mod.tree):
-            for name, node_ in _imports_of(mod, node):
-                pending += _load(program, name, mod, node_)
+            try:
+                for name, node_ in _imports_of(mod, node):
+                    pending += _load(program, name, mod, node_)
+            except CompileError as e:   # report every unresolved import, not only the first
+                program.errors += e.diagnostics
     return program
 
 
