@@ -1429,8 +1429,12 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
         Pyrt_IncRef(attr);
         return attr;
     }
-    if (meth)
-        return boundmeth_new(meth, NULL, methoddef_owner(t, meth));
+    if (meth) {
+        /* dict.fromkeys and str.maketrans are class/static methods: bound to the type, which they
+         * ignore; the others are unbound (their first argument is self) */
+        bool type_level = strcmp(meth->name, "fromkeys") == 0 || strcmp(meth->name, "maketrans") == 0;
+        return boundmeth_new(meth, type_level ? o : NULL, methoddef_owner(t, meth));
+    }
     return Pyrt_ErrNoAttribute(o, name);
 }
 
