@@ -606,8 +606,17 @@ PyrtObject *PyrtFloat_meth_conjugate(PyrtObject *self, PyrtObject *const *args, 
     return self;
 }
 
+/* x.__round__(ndigits=None): what round() calls */
+static PyrtObject *float_meth___round__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw("__round__", kwnames) < 0 || PyrtNum_NArgs("__round__", nargs, 0, 1) < 0)
+        return NULL;
+    return PyrtF64_Round(PyrtFloat_AsDouble(self), nargs ? args[0] : NULL);
+}
+
 static const PyrtMethodDef float_methods[] = {
     { "is_integer", PyrtFloat_meth_is_integer },
+    { "__round__", float_meth___round__ },
     { "conjugate", PyrtFloat_meth_conjugate },
     { NULL, NULL },
 };

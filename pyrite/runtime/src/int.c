@@ -585,8 +585,23 @@ PyrtObject *PyrtInt_meth_conjugate(PyrtObject *self, PyrtObject *const *args, in
     return PyrtInt_FromI64(PyrtInt_AsI64(self));
 }
 
+/* x.__round__(ndigits=None): what round() calls (an int, also for bools) */
+static PyrtObject *int_meth___round__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw("__round__", kwnames) < 0 || PyrtNum_NArgs("__round__", nargs, 0, 1) < 0)
+        return NULL;
+    int64_t v = PyrtInt_AsI64(self);
+    if (nargs == 0 || args[0] == Pyrt_None)
+        return PyrtInt_FromI64(v);
+    int64_t n = PyrtInt_AsI64Checked(args[0]);
+    if (n == -1 && Pyrt_ErrOccurred())
+        return NULL;
+    return PyrtInt_RoundNdigits(v, n);
+}
+
 static const PyrtMethodDef int_methods[] = {
     { "bit_length", PyrtInt_meth_bit_length },
+    { "__round__", int_meth___round__ },
     { "bit_count", PyrtInt_meth_bit_count },
     { "conjugate", PyrtInt_meth_conjugate },
     { NULL, NULL },
