@@ -74,6 +74,15 @@ static void exc_set_value_from_args(PyrtObject *o)
 
 PyrtObject *PyrtExc_New(PyrtType *type, PyrtObject *const *args, int64_t nargs)
 {
+    if (nargs >= 3 && nargs <= 5 && PyrtType_IsSubtype(type, &PyrtType_OSError)) {
+        /* OSError(errno, strerror, filename, ...): args keeps the first two, as CPython's */
+        PyrtObject *o = exc_alloc(type, args, 2);
+        if (o && args[2] != Pyrt_None) {
+            Pyrt_IncRef(args[2]);
+            EXC(o)->value = args[2];   /* the filename */
+        }
+        return o;
+    }
     PyrtObject *o = exc_alloc(type, args, nargs);
     if (o)
         exc_set_value_from_args(o);
@@ -131,6 +140,12 @@ static PyrtObject *exc_str(PyrtObject *o)
         if (PyrtType_IsSubtype(o->type, &PyrtType_KeyError))
             return Pyrt_Repr(a);
         return Pyrt_Str(a);
+    }
+    if (n == 2 && PyrtType_IsSubtype(o->type, &PyrtType_OSError)) {   /* errno, strerror (and filename) */
+        if (EXC(o)->value)
+            return Pyrt_StrFormat("[Errno %S] %S: %R", PyrtTuple_GetBorrowed(args, 0),
+                                  PyrtTuple_GetBorrowed(args, 1), EXC(o)->value);
+        return Pyrt_StrFormat("[Errno %S] %S", PyrtTuple_GetBorrowed(args, 0), PyrtTuple_GetBorrowed(args, 1));
     }
     return Pyrt_Str(args);
 }
@@ -228,6 +243,16 @@ static PyrtObject *exc_getattr(PyrtObject *o, PyrtObject *name)
     if ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
         (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))
         return none_if_null(e->value);
+    if (PyrtType_IsSubtype(o->type, &PyrtType_OSError)) {   /* OSError(errno, strerror[, filename]) */
+        int64_t n = e->args ? PyrtTuple_Len(e->args) : 0;
+        if (strcmp(s, "filename") == 0)
+            return none_if_null(e->value);
+        if (strcmp(s, "filename2") == 0)
+            return none_if_null(NULL);
+        int idx = strcmp(s, "errno") == 0 ? 0 : strcmp(s, "strerror") == 0 ? 1 : -1;
+        if (idx >= 0)
+            return none_if_null(n == 2 ? PyrtTuple_GetBorrowed(e->args, idx) : NULL);
+    }
     return Pyrt_GenericGetAttr(o, name);
 }
 

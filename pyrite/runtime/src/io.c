@@ -177,9 +177,14 @@ PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path)
             break;
         }
     }
-    if (path)
-        return Pyrt_ErrFormat(type, "[Errno %d] %s: %R", no, text, path);
-    return Pyrt_ErrFormat(type, "[Errno %d] %s", no, text);
+    /* args (errno, strerror[, filename]) as CPython's, so e.errno, e.strerror and e.filename work */
+    PyrtObject *argv[3] = { PyrtInt_FromI64(no), PyrtStr_FromCString(text), path };
+    PyrtObject *e = argv[0] && argv[1] ? PyrtExc_New(type, argv, path ? 3 : 2) : NULL;   /* (path: filename) */
+    Pyrt_XDecRef(argv[0]);
+    Pyrt_XDecRef(argv[1]);
+    if (e)
+        Pyrt_ErrRestore(e);
+    return NULL;
 }
 
 static PyrtObject *err_closed(void)
