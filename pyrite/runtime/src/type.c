@@ -774,6 +774,16 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
         return Pyrt_TypeOf(o);
     if (s[0] == '_' && strcmp(s, "__dict__") == 0 && has_instance_layout(t))
         return instance_vars(o);
+    if ((PyrtNum_IsInt(o) || PyrtNum_IsFloat(o)) && !(t->flags & PYRT_TPFLAG_USER)) {
+        /* the numbers' data attributes: x.real, x.imag; ints also x.numerator, x.denominator */
+        bool is_int = PyrtNum_IsInt(o);
+        if (strcmp(s, "real") == 0 || (is_int && strcmp(s, "numerator") == 0))
+            return is_int ? PyrtInt_FromI64(PyrtInt_AsI64(o)) : PyrtFloat_FromDouble(PyrtFloat_AsDouble(o));
+        if (strcmp(s, "imag") == 0)
+            return is_int ? PyrtInt_FromI64(0) : PyrtFloat_FromDouble(0.0);
+        if (is_int && strcmp(s, "denominator") == 0)
+            return PyrtInt_FromI64(1);
+    }
     return user_getattr_hook(o, name);
 }
 
