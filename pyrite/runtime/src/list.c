@@ -326,15 +326,17 @@ static void set_kind_of_empty(PyrtList *l, int64_t kind) {
     l->kind = kind;
 }
 
+/* append the boxed b (stolen): the slow path of the unboxed appends below */
+static int append_boxed(PyrtObject *o, PyrtObject *b) {
+    if (!b) return -1;
+    int r = PyrtList_Append(o, b);
+    Pyrt_DecRef(b);
+    return r;
+}
+
 int PyrtList_AppendI64(PyrtObject *o, int64_t v) {
     PyrtList *l = (PyrtList *)o;
-    if (l->kind != PYRT_LIST_I64) {
-        PyrtObject *b = PyrtInt_FromI64(v);
-        if (!b) return -1;
-        int r = PyrtList_Append(o, b);
-        Pyrt_DecRef(b);
-        return r;
-    }
+    if (l->kind != PYRT_LIST_I64) return append_boxed(o, PyrtInt_FromI64(v));
     if (list_resize(l, l->length + 1) < 0) return -1;
     I64S(l)[l->length - 1] = v;
     return 0;
@@ -342,13 +344,7 @@ int PyrtList_AppendI64(PyrtObject *o, int64_t v) {
 
 int PyrtList_AppendF64(PyrtObject *o, double v) {
     PyrtList *l = (PyrtList *)o;
-    if (l->kind != PYRT_LIST_F64) {
-        PyrtObject *b = PyrtFloat_FromDouble(v);
-        if (!b) return -1;
-        int r = PyrtList_Append(o, b);
-        Pyrt_DecRef(b);
-        return r;
-    }
+    if (l->kind != PYRT_LIST_F64) return append_boxed(o, PyrtFloat_FromDouble(v));
     if (list_resize(l, l->length + 1) < 0) return -1;
     F64S(l)[l->length - 1] = v;
     return 0;
