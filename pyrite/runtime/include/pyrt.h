@@ -92,7 +92,9 @@ typedef PyrtObject *(*PyrtMethFn)(PyrtObject *self, PyrtObject *const *args, int
 typedef struct PyrtMethodDef {
     const char *name;
     PyrtMethFn fn;
+    int flags;   /* PYRT_METH_TYPE: a class/static method (dict.fromkeys): through the type, bound to it */
 } PyrtMethodDef;
+#define PYRT_METH_TYPE 1
 
 /* Field of a compiled class instance: what generic getattr/setattr use on boxed instances. */
 enum { PYRT_FIELD_OBJ = 0, PYRT_FIELD_I64 = 1, PYRT_FIELD_F64 = 2, PYRT_FIELD_BOOL = 3, PYRT_FIELD_NUM = 4 };

@@ -640,7 +640,7 @@ static const PyrtMethodDef dict_methods[] = {
     {"get", PyrtDict_meth_get}, {"setdefault", PyrtDict_meth_setdefault}, {"pop", PyrtDict_meth_pop},
     {"popitem", PyrtDict_meth_popitem}, {"keys", PyrtDict_meth_keys}, {"values", PyrtDict_meth_values},
     {"items", PyrtDict_meth_items}, {"update", PyrtDict_meth_update}, {"copy", PyrtDict_meth_copy},
-    {"clear", PyrtDict_meth_clear}, {"fromkeys", PyrtDict_meth_fromkeys}, {NULL, NULL},
+    {"clear", PyrtDict_meth_clear}, {"fromkeys", PyrtDict_meth_fromkeys, PYRT_METH_TYPE}, {NULL, NULL},
 };
 
 PyrtType PyrtType_Dict = {

@@ -1954,7 +1954,7 @@ static const PyrtMethodDef str_methods[] = {
     { "rpartition", PyrtStr_meth_rpartition }, { "expandtabs", PyrtStr_meth_expandtabs },
     { "encode", PyrtStr_meth_encode }, { "format", PyrtStr_meth_format },
     { "format_map", PyrtStr_meth_format_map }, { "removeprefix", PyrtStr_meth_removeprefix },
-    { "removesuffix", PyrtStr_meth_removesuffix }, { "maketrans", PyrtStr_meth_maketrans },
+    { "removesuffix", PyrtStr_meth_removesuffix }, { "maketrans", PyrtStr_meth_maketrans, PYRT_METH_TYPE },
     { "translate", PyrtStr_meth_translate },
     { NULL, NULL }
 };

@@ -1440,10 +1440,9 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
         return attr;
     }
     if (meth) {
-        /* dict.fromkeys and str.maketrans are class/static methods: bound to the type, which they
-         * ignore; the others are unbound (their first argument is self) */
-        bool type_level = strcmp(meth->name, "fromkeys") == 0 || strcmp(meth->name, "maketrans") == 0;
-        return boundmeth_new(meth, type_level ? o : NULL, methoddef_owner(t, meth));
+        /* class/static methods are bound to the type (which they ignore); the others are unbound
+         * (their first argument is self) */
+        return boundmeth_new(meth, (meth->flags & PYRT_METH_TYPE) ? o : NULL, methoddef_owner(t, meth));
     }
     return Pyrt_ErrNoAttribute(o, name);
 }
