@@ -34,9 +34,9 @@ def sort_diagnostics(errors):
 def pass_pipeline():
     """The IR passes in the order they run (names are what --dump-ir-after accepts)."""
     from pyrite.passes.check_uninit import check_uninit
-    from pyrite.passes.insert_refcounts import insert_refcounts
+    from pyrite.passes.insert_refcounts import insert_refcounts, fuse_moves
     from pyrite.passes.borrow_temps import borrow_temps, borrow_locals
-    return [check_uninit, insert_refcounts, borrow_temps, borrow_locals]
+    return [check_uninit, insert_refcounts, borrow_temps, borrow_locals, fuse_moves]
 
 
 def run_passes(prog, upto=None, verify=None):

@@ -153,12 +153,15 @@ def cmd_build(opts):
         if "--emit-c" in flags or "--dump-ir" in flags:
             c_text, _, ir_text = driver.compile_to_c(prog, dump_ir="--dump-ir" in flags, target=target)
             if "--emit-c" in flags:
-                c_out = os.path.splitext(out)[0] + ".c"
+                # -o names the C file itself; without it, PROG.c
+                c_out = opts["out"] or os.path.splitext(out)[0] + ".c"
                 with open(c_out, "w") as f:
                     f.write(c_text)
                 print("pyrite: wrote %s" % c_out, file=sys.stderr)
             if ir_text is not None:
                 sys.stdout.write(ir_text)
+            if "--emit-c" in flags:
+                return 0   # the C instead of an executable (it used to be overwritten by -o OUT)
         keep = None
         if "--keep" in flags:
             keep = os.path.abspath(os.path.splitext(out)[0] + ".pyrite-build")

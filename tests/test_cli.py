@@ -101,9 +101,13 @@ def test_check_reports_types_and_boxed_values(tmp_path):
 
 
 def test_debug_flags(work):
-    p = pyrite("build", "prog.py", "--emit-c", "--dump-ir", "--show-commands", "--keep", cwd=str(work))
+    p = pyrite("build", "prog.py", "--emit-c", "-o", "out.c", cwd=str(work))
     assert p.returncode == 0
-    assert (work / "prog.c").read_text().count("int main(") == 1
+    # --emit-c writes the C instead of the executable (-o names the C file; it was once overwritten)
+    assert (work / "out.c").read_text().count("int main(") == 1
+    assert not (work / "prog").exists()
+    p = pyrite("build", "prog.py", "--dump-ir", "--show-commands", "--keep", cwd=str(work))
+    assert p.returncode == 0
     assert "def pym___main__" in p.stdout.decode()
     assert "zig" in p.stderr.decode() and " cc " in p.stderr.decode()
     assert (work / "prog.pyrite-build" / "program.c").exists()

@@ -187,7 +187,9 @@ class FunctionEmitter:
         d, s = op.dest, op.src
         if d is s:
             return
-        if d.rtype is OBJ:
+        if d.rtype is OBJ and op.move:
+            self.w("    Pyrt_XDecRef(%s); %s = %s; %s = NULL;" % (d.cname, d.cname, s.cname, s.cname))
+        elif d.rtype is OBJ:
             self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
                    % (s.cname, d.cname, d.cname))
         else:
@@ -362,7 +364,10 @@ class FunctionEmitter:
     def op_SetField(self, op):
         f = op.field
         ref = self.field_ref(op.obj, op.cls, f)
-        if f.rtype is OBJ:
+        if f.rtype is OBJ and op.move:
+            self.w("    { PyrtObject *__o = %s; %s = %s; %s = NULL; Pyrt_XDecRef(__o); }"
+                   % (ref, ref, op.src.cname, op.src.cname))
+        elif f.rtype is OBJ:
             self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
                    % (ref, op.src.cname, ref, op.src.cname))
         else:
@@ -393,7 +398,10 @@ class FunctionEmitter:
 
     def op_StoreStatic(self, op):
         g, s = op.gvar, op.src
-        if g.rtype is OBJ:
+        if g.rtype is OBJ and op.move:
+            self.w("    { PyrtObject *__o = %s; %s = %s; %s = NULL; Pyrt_XDecRef(__o); }"
+                   % (g.cname, g.cname, s.cname, s.cname))
+        elif g.rtype is OBJ:
             self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
                    % (g.cname, s.cname, g.cname, s.cname))
         else:

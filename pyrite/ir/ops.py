@@ -68,7 +68,9 @@ class Op(Declared):
 
 
 class Assign(Op):
-    FIELDS = ("src",)
+    """move: the source's reference is handed over (set by fuse_moves; src is left NULL)."""
+    FIELDS = ("src", "move")
+    move = False
 
     def __init__(self, dest, src):
         self.dest, self.src = dest, src
@@ -223,7 +225,8 @@ class GetField(Op):
 
 
 class SetField(Op):
-    FIELDS = ('obj', 'cls', 'field', 'src')
+    FIELDS = ('obj', 'cls', 'field', 'src', 'move')
+    move = False
     def __init__(self, obj, cls, field, src):
         self.obj, self.cls, self.field, self.src = obj, cls, field, src
 
@@ -241,7 +244,8 @@ class LoadStatic(Op):
 
 
 class StoreStatic(Op):
-    FIELDS = ('gvar', 'src')
+    FIELDS = ('gvar', 'src', 'move')
+    move = False
     def __init__(self, gvar, src):
         self.gvar, self.src = gvar, src
 
