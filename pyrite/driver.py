@@ -12,13 +12,42 @@ def build_ir(path):
     from pyrite.build_ir.functions import build_program
 
     program = load_program(path)                                   # parse, resolve imports
-    errors = list(program.errors)
-    for mod in program.modules.values():                           # reject what cannot compile
-        errors += check_module(mod.display_path, mod.tree)
-    if errors:
-        raise CompileError(sort_diagnostics(errors))
-    inf = infer_program(program)                                   # whole-program type inference
-    return build_program(inf), inf                                 # typed IR
+    try:
+        errors = list(program.errors)
+        for mod in program.modules.values():                       # reject what cannot compile
+            errors += check_module(mod.display_path, mod.tree)
+        if errors:
+            raise CompileError(sort_diagnostics(errors))
+        inf = infer_program(program)                               # whole-program type inference
+        return build_program(inf), inf                             # typed IR
+    except CompileError as e:
+        raise CompileError(at_user_imports(program, e.diagnostics)) from None
+
+
+def at_user_imports(program, diagnostics):
+    """A diagnostic inside a standard-library module is reported once, at the program's import
+    that brought that module in (the user can change their import, not the standard library):
+        main.py:1:1: error: module 'asyncio' of the standard library cannot be compiled yet: ...
+    """
+    from pyrite.diagnostics import Diagnostic
+    by_path = {m.display_path: m for m in program.modules.values() if m.stdlib}
+    out, reported = [], set()
+    for d in diagnostics:
+        mod = by_path.get(d.path)
+        if mod is None:
+            out.append(d)
+            continue
+        top, site = mod, mod.imported_at
+        while site is not None and site[0].stdlib:
+            top, site = site[0], site[0].imported_at
+        if site is None or id(top) in reported:
+            continue
+        reported.add(id(top))
+        importer, line, col = site
+        out.append(Diagnostic(importer.display_path, line, col,
+                              "module '%s' of the standard library cannot be compiled yet: %s (%s:%d:%d)"
+                              % (top.name, d.message, d.path, d.line, d.col)))
+    return sort_diagnostics(out)
 
 
 def sort_diagnostics(errors):

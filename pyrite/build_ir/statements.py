@@ -516,6 +516,7 @@ def reraise_pending(b, exc, token):
     """Stop handling and raise the taken exception again."""
     b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
     b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
+    b.cur.ops[-1].keep_line = True   # the traceback names the line that raised, not the handler's
 
 
 def propagate_from(b, inner, token):
@@ -657,11 +658,26 @@ def transform_ClassDef(b, node):
     define_class(b, node)
 
 
+def _raise_missing(b, name):
+    """CPython raises ModuleNotFoundError for a module that is not there (see frontend/modules.py)."""
+    b.c_void("pyrt_err_no_module", [ex._cstr(name)], ops.ERR_ALWAYS)
+
+
 def transform_Import(b, node):
+    missing = b.inf.program.missing
     for a in node.names:
+        absent = next((p for p in _prefixes(a.name) if p in missing), None)
+        if absent is not None:
+            _raise_missing(b, absent)
+            return
         import_module(b, a.name, node)
         bind = a.asname or a.name.split(".")[0]
         ex.store_name(b, bind, module_value(b, a.name if a.asname else a.name.split(".")[0]))
+
+
+def _prefixes(dotted):
+    parts = dotted.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
 def import_module(b, name, node):
@@ -684,6 +700,10 @@ def transform_ImportFrom(b, node):
     from pyrite.frontend.modules import resolve_relative, IGNORED_MODULES
     base = resolve_relative(b.mod.src, node)
     if base in IGNORED_MODULES:
+        return
+    absent = next((p for p in _prefixes(base) if p in b.inf.program.missing), None)
+    if absent is not None:
+        _raise_missing(b, absent)
         return
     import_module(b, base, node)
     for a in node.names:

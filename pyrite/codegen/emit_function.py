@@ -248,6 +248,8 @@ class FunctionEmitter:
                     ops.ERR_FLAG: "((void)(%s), pyrt_exc != NULL)"}.get(kind)
             if cond is None:
                 self.w("    %s;" % text)
+            elif op.keep_line:
+                self.w("    if (PYRT_UNLIKELY(%s)) goto %s;" % (cond % text, self.handler_label(op)))
             else:
                 self.w("    if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
                        % (cond % text, op.line, self.handler_label(op)))

@@ -51,6 +51,10 @@ static int pyrt_err_import_name(const char *name, const char *mod) {
     Pyrt_ErrFormat(&PyrtType_ImportError, "cannot import name '%s' from '%s'", name, mod);
     return -1;
 }
+static int pyrt_err_no_module(const char *name) {
+    Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);
+    return -1;
+}
 static int pyrt_err_module_attr(const char *mod, const char *name) {
     Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'", mod, name);
     return -1;

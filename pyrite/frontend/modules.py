@@ -1,7 +1,16 @@
 """Find every module of the program: the main file and what it imports, resolved as CPython would
-(the program's directory first), plus the builtin modules pyrite provides (sys, math, time, random)."""
+(the program's directory first), then the builtin modules pyrite provides (sys, math, time, random),
+then pyrite's own Python for modules CPython writes in C (pyrite/lib: `_heapq`), then the standard
+library's Python source of the interpreter running pyrite, compiled as it is.
+
+An import that cannot be resolved is a compile-time error, except inside a `try` whose handlers
+catch ImportError (`try: from _heapq import * / except ImportError: pass`, the standard library's
+way of preferring a C accelerator): there it raises ModuleNotFoundError at run time, as CPython
+does when the module is absent. `if __name__ == "__main__":` blocks of imported modules are dropped
+(they never run there), and `from M import *` is expanded to the names M exports."""
 import ast
 import os
+import sysconfig
 
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.frontend.parse import parse_file
@@ -12,11 +21,21 @@ BUILTIN_MODULES = {"sys", "math", "time", "random"}
 IGNORED_MODULES = {"__future__"}
 
 
+STDLIB_DIR = sysconfig.get_paths()["stdlib"]
+# pyrite's own Python for standard modules that CPython writes in C (searched before STDLIB_DIR)
+PYRITE_LIB_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib")
+
+
 class SourceModule:
+    stdlib = False   # compiled from the interpreter's standard library
+    imported_at = None   # (importing SourceModule, line, col) of the first import that loaded it
     def __init__(self, name, path, display_path, is_package, is_main):
         self.name, self.path, self.display_path = name, path, display_path
         self.is_package, self.is_main = is_package, is_main
         self.source, self.tree = parse_file(path, display_path)
+        if not is_main:
+            body = [s for s in self.tree.body if not _is_main_guard(s)]
+            self.tree.body = body or [ast.Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=0)]
         desugar_module(self.tree)
 
     @property
@@ -32,6 +51,7 @@ class Program:
         self.modules = {}     # dotted name -> SourceModule
         self.main = None
         self.errors = []      # imports that could not be resolved (diagnostics; loading goes on)
+        self.missing = set()  # modules absent here, imported where ImportError is caught
 
 
 def load_program(main_path):
@@ -43,13 +63,178 @@ def load_program(main_path):
     pending = [main]
     while pending:
         mod = pending.pop()
+        guarded = _guarded_imports(mod.tree)
         for node in ast.walk(mod.tree):
             try:
                 for name, node_ in _imports_of(mod, node):
-                    pending += _load(program, name, mod, node_)
+                    pending += _load(program, name, mod, node_, id(node) in guarded, node)
             except CompileError as e:   # report every unresolved import, not only the first
                 program.errors += e.diagnostics
+    for mod in program.modules.values():
+        _expand_star_imports(program, mod)
+    for mod in program.modules.values():
+        _settle_accelerator_imports(program, mod)
     return program
+
+
+def _settle_accelerator_imports(program, mod):
+    """The standard library's accelerator pattern, resolved at compile time:
+
+        def heappush(heap, item): ...            # the Python version
+        try:
+            from _heapq import *                 # the fast version, when it exists
+        except ImportError:
+            pass
+
+    When every import of such a top-level `try` resolves (the module is there and binds the names),
+    the `try` is its body: ImportError cannot happen. A top-level def that such an import then
+    rebinds is dead (nothing between the two runs code that could call it) and is dropped, so the
+    name has one binding and calls through it stay direct and typed."""
+    body = mod.tree.body
+    for i, st in enumerate(body):
+        if isinstance(st, ast.Try) and not st.orelse and not st.finalbody and st.body \
+                and all(isinstance(x, (ast.Import, ast.ImportFrom)) and _resolves(program, mod, x) for x in st.body) \
+                and all(_catches_only_import_error(h) for h in st.handlers):
+            body[i:i + 1] = st.body
+    dead = set()
+    for i, st in enumerate(body):
+        if not isinstance(st, (ast.Import, ast.ImportFrom)):
+            continue
+        for name in [(a.asname or a.name).split(".")[0] for a in st.names]:
+            for j in range(i - 1, -1, -1):
+                prev = body[j]
+                if isinstance(prev, ast.FunctionDef) and prev.name == name and not prev.decorator_list \
+                        and not _has_call(prev.args):
+                    dead.add(id(prev))
+                    break
+                if not _quiet_statement(prev) or name in _top_bound(prev):
+                    break
+    if dead:
+        mod.tree.body = [st for st in body if id(st) not in dead]
+
+
+def _resolves(program, mod, node):
+    if isinstance(node, ast.Import):
+        return all(a.name in program.modules or a.name in BUILTIN_MODULES for a in node.names)
+    base = resolve_relative(mod, node)
+    if base in BUILTIN_MODULES:
+        return True
+    src = program.modules.get(base)
+    if src is None:
+        return False
+    bound = set()
+    for x in src.tree.body:
+        bound.update(_top_bound(x))
+    return all(a.name in bound or base + "." + a.name in program.modules for a in node.names)
+
+
+def _catches_only_import_error(h):
+    t = h.type
+    return isinstance(t, ast.Name) and t.id in ("ImportError", "ModuleNotFoundError") \
+        and all(isinstance(x, ast.Pass) for x in h.body)
+
+
+def _has_call(node):
+    return any(isinstance(n, ast.Call) for n in ast.walk(node))
+
+
+def _quiet_statement(st):
+    """Runs no code of the program: a plain def, a docstring, an assignment without calls."""
+    if isinstance(st, ast.FunctionDef):
+        return not st.decorator_list and not _has_call(st.args)
+    if isinstance(st, ast.Expr):
+        return isinstance(st.value, ast.Constant)
+    if isinstance(st, (ast.Assign, ast.AnnAssign)):
+        return st.value is not None and not _has_call(st.value) and \
+            not any(isinstance(n, (ast.Subscript, ast.Attribute)) for t in
+                    (st.targets if isinstance(st, ast.Assign) else [st.target]) for n in ast.walk(t))
+    return False
+
+
+def _is_main_guard(s):
+    t = s.test if isinstance(s, ast.If) else None
+    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
+            and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)
+            and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == "__main__")
+
+
+CATCHES_IMPORT_ERROR = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _guarded_imports(tree):
+    """ids of the import statements directly in the body of a try that catches ImportError."""
+    out = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        names = set()
+        for h in node.handlers:
+            if h.type is None:
+                names.add("BaseException")
+            for t in (h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]) if h.type else []:
+                if isinstance(t, ast.Name):
+                    names.add(t.id)
+        if names & CATCHES_IMPORT_ERROR:
+            for s in node.body:
+                if isinstance(s, (ast.Import, ast.ImportFrom)):
+                    out.add(id(s))
+    return out
+
+
+def _expand_star_imports(program, mod):
+    """from M import *  ->  from M import <M.__all__, or M's public top-level names>."""
+    for node in ast.walk(mod.tree):
+        if not (isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names)):
+            continue
+        base = resolve_relative(mod, node)
+        if base in program.missing:
+            continue   # raises ModuleNotFoundError before binding anything
+        names = None
+        if base in program.modules:
+            names = exported_names(program.modules[base].tree)
+        elif base in BUILTIN_MODULES:
+            from pyrite.types.stub_rules import stubs
+            consts, funcs = stubs().modules.get(base, ({}, {}))
+            names = sorted(n for n in list(consts) + list(funcs) if not n.startswith("_"))
+        if names is not None:
+            node.names = [ast.alias(name=n, asname=None) for n in names]
+
+
+def exported_names(tree):
+    """A module's `__all__` when it is a literal list or tuple of strings, else its top-level names
+    that do not start with an underscore (what `import *` binds)."""
+    public = []
+    for s in tree.body:
+        if isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in s.targets) \
+                and isinstance(s.value, (ast.List, ast.Tuple)) \
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in s.value.elts):
+            return [e.value for e in s.value.elts]
+    for s in tree.body:
+        for n in _top_bound(s):
+            if not n.startswith("_") and n not in public:
+                public.append(n)
+    return public
+
+
+def _top_bound(s):
+    if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [s.name]
+    if isinstance(s, (ast.Import, ast.ImportFrom)):
+        return [(a.asname or a.name).split(".")[0] for a in s.names if a.name != "*"]
+    targets = s.targets if isinstance(s, ast.Assign) else [s.target] if isinstance(s, (ast.AnnAssign, ast.AugAssign)) else []
+    out = []
+    for t in targets:
+        for n in ast.walk(t):
+            if isinstance(n, ast.Name):
+                out.append(n.id)
+    if isinstance(s, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
+        for part in ("body", "orelse", "finalbody"):
+            for x in getattr(s, part, []) or []:
+                out += _top_bound(x)
+        for h in getattr(s, "handlers", []) or []:
+            for x in h.body:
+                out += _top_bound(x)
+    return out
 
 
 def _imports_of(mod, node):
@@ -79,24 +264,35 @@ def resolve_relative(mod, node):
     return ".".join(parts)
 
 
-def _load(program, dotted, importer, node):
-    """Load `dotted` and its parent packages; node None means 'only if it exists'."""
+def _load(program, dotted, importer, node, guarded=False, site=None):
+    """Load `dotted` and its parent packages; node None means 'only if it exists'; guarded: the
+    import is in a try that catches ImportError (absent: raises at run time)."""
     new = []
     parts = dotted.split(".")
     for i in range(1, len(parts) + 1):
         name = ".".join(parts[:i])
-        if name in program.modules or name in BUILTIN_MODULES or name in IGNORED_MODULES:
+        if name in program.modules or name in BUILTIN_MODULES or name in IGNORED_MODULES \
+                or name in program.missing:
             continue
         found = _find(program.root_dir, parts[:i])
+        stdlib = found is None
+        if found is None:
+            found = _find(PYRITE_LIB_DIR, parts[:i]) or _find(STDLIB_DIR, parts[:i])
         if found is None:
             if node is None:
                 return new
+            if guarded:
+                program.missing.add(name)
+                return new
             raise CompileError([error_at(importer.display_path, node,
-                                         "cannot import module '%s' (not found beside the program, "
-                                         "and not one pyrite provides: %s)"
+                                         "cannot import module '%s' (not found beside the program, not one pyrite provides (%s), "
+                                         "and not a Python module of the standard library)"
                                          % (name, ", ".join(sorted(BUILTIN_MODULES))))])
         path, is_pkg = found
         m = SourceModule(name, path, os.path.abspath(path), is_pkg, False)
+        m.stdlib = stdlib
+        at = node or site
+        m.imported_at = (importer, getattr(at, "lineno", 1), getattr(at, "col_offset", 0) + 1)
         program.modules[name] = m
         new.append(m)
     return new

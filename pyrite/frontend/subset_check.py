@@ -55,12 +55,6 @@ class SubsetChecker(ast.NodeVisitor):
             self.err(node, "multiple inheritance is %s (use a single base class)" % TODO)
         self.generic_visit(node)
 
-    def visit_ImportFrom(self, node):
-        if any(a.name == "*" for a in node.names):
-            self.err(node, "'from %s import *' cannot be compiled (names must be known at compile time; "
-                     "import the names you use)" % (node.module or "."))
-        self.generic_visit(node)
-
     def visit_Match(self, node):
         self.err(node, "the 'match' statement is %s (use if/elif)" % TODO)
 

@@ -54,10 +54,11 @@ class Register(Declared):
 
 
 class Op(Declared):
-    FIELDS = ("dest", "line", "handler", "error_kind")
+    FIELDS = ("dest", "line", "handler", "error_kind", "keep_line")
     error_kind = ERR_NEVER
     dest = None
     line = 0
+    keep_line = False   # re-raises an exception that already has its line (the traceback keeps it)
     handler = None   # BasicBlock receiving errors
 
     def sources(self):

@@ -541,8 +541,15 @@ class Walker:
         if node.msg is not None:
             m.escape(self.expr(node.msg))
 
+    def absent(self, dotted):
+        """The module or one of its packages is absent (imported where ImportError is caught)."""
+        parts = dotted.split(".")
+        return any(".".join(parts[:i]) in self.inf.program.missing for i in range(1, len(parts) + 1))
+
     def s_Import(self, node):
         for a in node.names:
+            if self.absent(a.name):
+                return   # raises ModuleNotFoundError; binds nothing
             if a.asname:
                 self.bind(a.asname, self.inf.module_named(a.name))
             else:
@@ -551,8 +558,8 @@ class Walker:
     def s_ImportFrom(self, node):
         from pyrite.frontend.modules import resolve_relative, IGNORED_MODULES
         base = resolve_relative(self.mod.src, node)
-        if base in IGNORED_MODULES:
-            return
+        if base in IGNORED_MODULES or self.absent(base):
+            return   # (an absent module raises ModuleNotFoundError; binds nothing)
         for a in node.names:
             self.bind(a.asname or a.name, self.imported_name(base, a.name))
 

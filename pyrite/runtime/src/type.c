@@ -747,6 +747,28 @@ static PyrtObject *user_getattr_hook(PyrtObject *o, PyrtObject *name)
     return Pyrt_ErrNoAttribute(o, name);
 }
 
+static PyrtObject *slot_next(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoArgs("__next__", nargs, kwnames) < 0)
+        return NULL;
+    (void)args;
+    PyrtObject *r = self->type->iternext(self);
+    if (r || Pyrt_ErrOccurred())
+        return r;
+    return Pyrt_ErrSetNone(&PyrtType_StopIteration);
+}
+
+static PyrtObject *slot_iter(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoArgs("__iter__", nargs, kwnames) < 0)
+        return NULL;
+    (void)args;
+    return self->type->iter(self);
+}
+
+static const PyrtMethodDef slot_next_def = {"__next__", slot_next};
+static const PyrtMethodDef slot_iter_def = {"__iter__", slot_iter};
+
 PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
 {
     PyrtType *t = o->type;
@@ -783,6 +805,13 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
             return is_int ? PyrtInt_FromI64(0) : PyrtFloat_FromDouble(0.0);
         if (is_int && strcmp(s, "denominator") == 0)
             return PyrtInt_FromI64(1);
+    }
+    if (s[0] == '_' && !(t->flags & PYRT_TPFLAG_USER)) {
+        /* the iterator protocol's methods of builtin iterators and iterables (it.__next__) */
+        if (t->iternext && strcmp(s, "__next__") == 0)
+            return boundmeth_new(&slot_next_def, o, t);
+        if (t->iter && strcmp(s, "__iter__") == 0)
+            return boundmeth_new(&slot_iter_def, o, t);
     }
     return user_getattr_hook(o, name);
 }
