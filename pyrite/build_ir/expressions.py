@@ -101,6 +101,11 @@ def load_global(b, mod, name):
         r = b.temp(g.rtype)
         b.add(ops.LoadStatic(r, g, check=not (mod is b.mod and always_defined(b, name))))
         return V(r, t)
+    return load_builtin(b, name)
+
+
+def load_builtin(b, name):
+    """The builtin `name` as a value (`abs`, `ValueError`); NameError when there is none."""
     from pyrite.types.infos import BUILTIN_NAMES, BUILTIN_EXCEPTIONS
     if name in BUILTIN_EXCEPTIONS:
         r = b.expr("(PyrtObject *)&PyrtType_%s" % name, [], m.BuiltinT(name), rtype=PTR)
@@ -807,7 +812,8 @@ def transform_Attribute(b, node):
     if isinstance(obj_t, m.ModuleT) and not _is_builtin_module(obj_t):
         mod = obj_t.module
         if mod.name + "." + node.attr in b.inf.modules:
-            return V(b.lit(None).reg, b.type_of(node))
+            from pyrite.build_ir.statements import module_value
+            return module_value(b, mod.name + "." + node.attr)
         if not (mod.binds(node.attr) or node.attr in mod.globals):
             b.c_void("pyrt_err_module_attr", [_cstr(mod.name), _cstr(node.attr)], ops.ERR_ALWAYS)
             return b.lit(None)

@@ -53,6 +53,14 @@ class ProgramBuilder:
         mark_global_writes(list(self.func_irs.values()))
         return self.prog
 
+    def module_object(self, modname):
+        """The C address of the PyrtModuleDef of a compiled module's object (emitted for modules
+        used as values)."""
+        mir = self.mod_irs[modname]
+        if mir.object_cname is None:
+            mir.object_cname = self.names.make(cn.GLOBAL, modname, "__module_def__")
+        return "&" + mir.object_cname
+
     def module_init_name(self, modname):
         return self.mod_irs[modname].init_cname
 
@@ -62,7 +70,8 @@ class ProgramBuilder:
         if g is None:
             slot = mod.globals.setdefault(name, m.Slot())
             t = m.resolved(slot.get())
-            g = GlobalVar(self.names.make(cn.GLOBAL, mod.name, name), rtype_of(t), name, mod.name)
+            g = GlobalVar(self.names.make(cn.GLOBAL, mod.name, name), rtype_of(t), name, mod.name,
+                          dynamic=t is m.DYN)
             self.gvars[key] = g
             self.mod_irs[mod.name].globals.append(g)
         return g

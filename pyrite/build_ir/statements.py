@@ -660,6 +660,10 @@ def transform_ClassDef(b, node):
 
 def _raise_missing(b, name):
     """CPython raises ModuleNotFoundError for a module that is not there (see frontend/modules.py)."""
+    owner = b.inf.program.not_compiled_in.get(name)
+    if owner is not None:
+        b.c_void("pyrt_err_not_compiled_in", [ex._cstr(name), ex._cstr(owner)], ops.ERR_ALWAYS)
+        return
     b.c_void("pyrt_err_no_module", [ex._cstr(name)], ops.ERR_ALWAYS)
 
 
@@ -691,7 +695,9 @@ def import_module(b, name, node):
 
 def module_value(b, name):
     if name in b.inf.modules:
-        return b.lit(None)   # user modules are resolved statically; no module object needed
+        # attributes of a compiled module resolve statically; its object is for dynamic uses
+        return b.c_call("PyrtModule_Compiled", [b.pb.module_object(name)], m.ModuleT(b.inf.modules[name]),
+                        borrowed=True)
     from pyrite.build_ir.expressions import _cstr
     return b.c_call("Pyrt_GetModule", [_cstr(name)], m.DYN, borrowed=True)
 
@@ -704,6 +710,14 @@ def transform_ImportFrom(b, node):
     absent = next((p for p in _prefixes(base) if p in b.inf.program.missing), None)
     if absent is not None:
         _raise_missing(b, absent)
+        return
+    if base == "builtins":   # from builtins import abs as _abs: the builtin, even where a global shadows it
+        from pyrite.types.infos import BUILTIN_NAMES
+        for a in node.names:
+            if a.name in BUILTIN_NAMES:
+                ex.store_name(b, a.asname or a.name, ex.load_builtin(b, a.name))
+            else:
+                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)], ops.ERR_ALWAYS)
         return
     import_module(b, base, node)
     for a in node.names:

@@ -76,6 +76,9 @@ def emit_program(prog, target):
                 decls.append("static char pyd_%s;" % g.cname)
         for cir in mod.classes:
             decls.append("static PyrtObject *%s;" % cir.type_var.cname)
+    for mod in prog.modules:
+        if mod.object_cname is not None:
+            emit_module_object(mod, decls)
     for f in all_funcs:
         fe = FunctionEmitter(f, consts, [])
         fe.assign_names()
@@ -248,3 +251,43 @@ def _param_kinds(f, spec):
         else:
             kinds[k] = "starstar"
     return kinds
+
+
+def emit_module_object(mod, out):
+    """The PyrtModuleDef of a compiled module used as a value: its attributes are its globals.
+    Dynamic code may read every global; it may store into those inferred as holding any object, and
+    into unboxed ones values of their type (TypeError otherwise: typed code relies on the type)."""
+    import os
+    from pyrite.codegen.c_names import c_string
+    get, set_ = mod.object_cname + "_get", mod.object_cname + "_set"
+    out.append("static PyrtObject *%s(const char *n) {" % get)
+    for g in mod.globals:
+        if g.rtype is OBJ:
+            out.append("    if (strcmp(n, %s) == 0) { if (%s) Pyrt_IncRef(%s); return %s; }"
+                       % (c_string(g.pyname), g.cname, g.cname, g.cname))
+        else:
+            out.append("    if (strcmp(n, %s) == 0) return pyd_%s ? %s(%s) : NULL;"
+                       % (c_string(g.pyname), g.cname, g.rtype.box, g.cname))
+    out.append("    return NULL;")
+    out.append("}")
+    out.append("static int %s(const char *n, PyrtObject *v) {" % set_)
+    for g in mod.globals:
+        out.append("    if (strcmp(n, %s) == 0) {" % c_string(g.pyname))
+        if g.rtype is OBJ:
+            out.append("        if (!v) { if (!%s) return 1; PYRT_CLEAR(%s); return 0; }" % (g.cname, g.cname))
+            if not g.dynamic:
+                out.append("        Pyrt_ErrFormat(&PyrtType_TypeError, \"pyrite: cannot assign to %s.%s from dynamic "
+                           "code (compiled code relies on its inferred type)\"); return -1;"
+                           % (mod.name, g.pyname))
+            else:
+                out.append("        Pyrt_IncRef(v); Pyrt_XDecRef(%s); %s = v; return 0;" % (g.cname, g.cname))
+        else:
+            out.append("        if (!v) { if (!pyd_%s) return 1; pyd_%s = 0; return 0; }" % (g.cname, g.cname))
+            out.append("        %s __x = %s(v); if (PYRT_UNLIKELY(pyrt_exc != NULL)) return -1;"
+                       % (g.rtype.c_type, g.rtype.unbox_checked))
+            out.append("        %s = __x; pyd_%s = 1; return 0;" % (g.cname, g.cname))
+        out.append("    }")
+    out.append("    return 1;")
+    out.append("}")
+    out.append("static PyrtModuleDef %s = { %s, %s, %s, %s, NULL };"
+               % (mod.object_cname, c_string(mod.name), c_string(os.path.abspath(mod.path)), get, set_))

@@ -55,6 +55,12 @@ static int pyrt_err_no_module(const char *name) {
     Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);
     return -1;
 }
+static int pyrt_err_not_compiled_in(const char *name, const char *owner) {
+    Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s' (pyrite: '%s' imports it inside a "
+                   "function and the program does not import it, so it is not compiled in; import it "
+                   "in the program to include it)", name, owner);
+    return -1;
+}
 static int pyrt_err_module_attr(const char *mod, const char *name) {
     Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'", mod, name);
     return -1;

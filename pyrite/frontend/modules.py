@@ -19,6 +19,8 @@ from pyrite.frontend.desugar import desugar_module
 # Modules implemented by the runtime; their attributes are typed by types/stubs/<name>.pyi.
 BUILTIN_MODULES = {"sys", "math", "time", "random"}
 IGNORED_MODULES = {"__future__"}
+# `from builtins import abs as _abs` names the builtins themselves (build_ir/statements.py)
+PSEUDO_MODULES = {"builtins"}
 
 
 STDLIB_DIR = sysconfig.get_paths()["stdlib"]
@@ -52,6 +54,7 @@ class Program:
         self.main = None
         self.errors = []      # imports that could not be resolved (diagnostics; loading goes on)
         self.missing = set()  # modules absent here, imported where ImportError is caught
+        self.not_compiled_in = {}   # of those: imported only inside functions of a stdlib module -> that module
 
 
 def load_program(main_path):
@@ -61,15 +64,28 @@ def load_program(main_path):
     program.main = main
     program.modules["__main__"] = main
     pending = [main]
+    lazy = []
     while pending:
         mod = pending.pop()
         guarded = _guarded_imports(mod.tree)
+        inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
         for node in ast.walk(mod.tree):
+            if id(node) in inside_functions:
+                lazy.append((mod, node))
+                continue
             try:
                 for name, node_ in _imports_of(mod, node):
                     pending += _load(program, name, mod, node_, id(node) in guarded, node)
             except CompileError as e:   # report every unresolved import, not only the first
                 program.errors += e.diagnostics
+    for mod, node in lazy:
+        for name, node_ in _imports_of(mod, node):
+            if node_ is not None and not _loaded(program, name):
+                parts = name.split(".")
+                first = next(".".join(parts[:i]) for i in range(1, len(parts) + 1)
+                             if not _loaded(program, ".".join(parts[:i])))
+                program.missing.add(first)
+                program.not_compiled_in.setdefault(first, mod.name)
     for mod in program.modules.values():
         _expand_star_imports(program, mod)
     for mod in program.modules.values():
@@ -117,7 +133,7 @@ def _resolves(program, mod, node):
     if isinstance(node, ast.Import):
         return all(a.name in program.modules or a.name in BUILTIN_MODULES for a in node.names)
     base = resolve_relative(mod, node)
-    if base in BUILTIN_MODULES:
+    if base in BUILTIN_MODULES or base in PSEUDO_MODULES:
         return True
     src = program.modules.get(base)
     if src is None:
@@ -149,6 +165,24 @@ def _quiet_statement(st):
             not any(isinstance(n, (ast.Subscript, ast.Attribute)) for t in
                     (st.targets if isinstance(st, ast.Assign) else [st.target]) for n in ast.walk(t))
     return False
+
+
+def _loaded(program, name):
+    return name in program.modules or name in BUILTIN_MODULES or name in IGNORED_MODULES or name in PSEUDO_MODULES
+
+
+def _in_function_imports(tree):
+    """ids of the imports inside function bodies: a standard-library module imports there what only
+    some of its functions need (operator imports functools inside methodcaller.__reduce__). These
+    are not followed: a module they name that the program does not import otherwise is not compiled
+    in, and the import raises ModuleNotFoundError saying so if it ever runs."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for n in ast.walk(node):
+                if isinstance(n, (ast.Import, ast.ImportFrom)):
+                    out.add(id(n))
+    return out
 
 
 def _is_main_guard(s):
@@ -272,7 +306,7 @@ def _load(program, dotted, importer, node, guarded=False, site=None):
     for i in range(1, len(parts) + 1):
         name = ".".join(parts[:i])
         if name in program.modules or name in BUILTIN_MODULES or name in IGNORED_MODULES \
-                or name in program.missing:
+                or name in program.missing or name in PSEUDO_MODULES and isinstance(node or site, ast.ImportFrom):
             continue
         found = _find(program.root_dir, parts[:i])
         stdlib = found is None

@@ -90,8 +90,9 @@ class ArgSpecIR:
 class GlobalVar:
     """A module-level variable (a C static) or other static slot."""
 
-    def __init__(self, cname, rtype, pyname, module):
+    def __init__(self, cname, rtype, pyname, module, dynamic=True):
         self.cname, self.rtype, self.pyname, self.module = cname, rtype, pyname, module
+        self.dynamic = dynamic   # holds any object (inferred `object`): dynamic code may store anything
 
 
 class FieldIR:
@@ -126,9 +127,11 @@ class ClassIR:
 
 
 class ModuleIR(Declared):
-    FIELDS = ("name", "path", "functions", "globals", "classes", "init", "done_cname", "init_cname")
+    FIELDS = ("name", "path", "functions", "globals", "classes", "init", "done_cname", "init_cname",
+              "object_cname")
     done_cname = None   # the C flag set once the module's top level has run
     init_cname = None   # the C function running the module's top level
+    object_cname = None   # the PyrtModuleDef of its module object, when the program uses one as a value
 
     def __init__(self, name, path):
         self.name, self.path = name, path

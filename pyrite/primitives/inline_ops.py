@@ -56,6 +56,7 @@ PRIMITIVES = [
     P('pyrt_err_import_name'),
     P('pyrt_err_module_attr'),
     P('pyrt_err_no_module'),
+    P('pyrt_err_not_compiled_in'),
     P('pyrt_err_no_init_args'),
     P('pyrt_err_restore_new'),
     P('pyrt_exc_new'),

@@ -6,6 +6,7 @@ PRIMITIVES = [
     P('PyrtMath_Call1'),
     P('PyrtMath_Call2'),
     P('Pyrt_GetModule'),
+    P('PyrtModule_Compiled', user_code=False),
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),
 ]

@@ -560,6 +560,11 @@ class Walker:
         base = resolve_relative(self.mod.src, node)
         if base in IGNORED_MODULES or self.absent(base):
             return   # (an absent module raises ModuleNotFoundError; binds nothing)
+        if base == "builtins":
+            for a in node.names:
+                if a.name in BUILTIN_NAMES:
+                    self.bind(a.asname or a.name, m.BuiltinT(a.name))
+            return
         for a in node.names:
             self.bind(a.asname or a.name, self.imported_name(base, a.name))
 

@@ -82,6 +82,17 @@ void pyrt_str_init(void);
 
 /* A module's __name__ (its dict entry, borrowed), NULL if it has none. */
 PyrtObject *PyrtModule_Name(PyrtObject *o);
+/* A compiled module as an object (`import helper; print(helper); hasattr(helper, "f")`): its
+ * attributes are the module's globals, read and written through functions the compiler emits.
+ * get: new reference, or NULL (with an exception set on error; without when the name is unbound).
+ * set (v NULL deletes): 0 done, -1 error, 1 not a global of the module. */
+typedef struct PyrtModuleDef {
+    const char *name, *file;
+    PyrtObject *(*get)(const char *name);
+    int (*set)(const char *name, PyrtObject *v);
+    PyrtObject *object;   /* created on first use, immortal */
+} PyrtModuleDef;
+PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
 
 /* Lazily installed slots (see lazy.c): call PYRT_LAZY_ENSURE(kind) before reading a type's
  * methods/getattr/setattr/binop/unop/format/tp_new/call slot. */

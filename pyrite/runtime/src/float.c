@@ -614,10 +614,29 @@ static PyrtObject *float_meth___round__(PyrtObject *self, PyrtObject *const *arg
     return PyrtF64_Round(PyrtFloat_AsDouble(self), nargs ? args[0] : NULL);
 }
 
+static PyrtObject *float_meth_as_int(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("float.__int__", kwnames) < 0 || PyrtNum_NArgs("float.__int__", nargs, 0, 0) < 0)
+        return NULL;
+    return PyrtInt_FromDouble(PyrtFloat_AsDouble(self));
+}
+
+static PyrtObject *float_meth_as_float(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("float.__float__", kwnames) < 0 || PyrtNum_NArgs("float.__float__", nargs, 0, 0) < 0)
+        return NULL;
+    return PyrtFloat_FromDouble(PyrtFloat_AsDouble(self));
+}
+
 static const PyrtMethodDef float_methods[] = {
     { "is_integer", PyrtFloat_meth_is_integer },
     { "__round__", float_meth___round__ },
     { "conjugate", PyrtFloat_meth_conjugate },
+    { "__int__", float_meth_as_int },
+    { "__trunc__", float_meth_as_int },
+    { "__float__", float_meth_as_float },
     { NULL, NULL },
 };
 

@@ -585,6 +585,23 @@ PyrtObject *PyrtInt_meth_conjugate(PyrtObject *self, PyrtObject *const *args, in
     return PyrtInt_FromI64(PyrtInt_AsI64(self));
 }
 
+/* int(x) and float(x) as methods: x.__index__(), x.__int__(), x.__float__(), ... */
+static PyrtObject *int_meth_as_int(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("int.__int__", kwnames) < 0 || PyrtNum_NArgs("int.__int__", nargs, 0, 0) < 0)
+        return NULL;
+    return PyrtInt_FromI64(PyrtInt_AsI64(self));
+}
+
+static PyrtObject *int_meth_as_float(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("int.__float__", kwnames) < 0 || PyrtNum_NArgs("int.__float__", nargs, 0, 0) < 0)
+        return NULL;
+    return PyrtFloat_FromDouble((double)PyrtInt_AsI64(self));
+}
+
 /* x.__round__(ndigits=None): what round() calls (an int, also for bools) */
 static PyrtObject *int_meth___round__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
@@ -604,6 +621,12 @@ static const PyrtMethodDef int_methods[] = {
     { "__round__", int_meth___round__ },
     { "bit_count", PyrtInt_meth_bit_count },
     { "conjugate", PyrtInt_meth_conjugate },
+    { "__index__", int_meth_as_int },
+    { "__int__", int_meth_as_int },
+    { "__trunc__", int_meth_as_int },
+    { "__floor__", int_meth_as_int },
+    { "__ceil__", int_meth_as_int },
+    { "__float__", int_meth_as_float },
     { NULL, NULL },
 };
 

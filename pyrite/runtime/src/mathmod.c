@@ -766,11 +766,14 @@ MATHFN(sys_setrecursionlimit)
 }
 
 /* ------------------------------------------------------------------ module objects */
-typedef struct { PyrtObject ob; const char *name; PyrtObject *dict; } PyrtModule;
+typedef struct { PyrtObject ob; const char *name; PyrtObject *dict; PyrtModuleDef *def; } PyrtModule;
 
 static PyrtObject *module_repr(PyrtObject *o)
 {
-    return Pyrt_StrFormat("<module '%s' (built-in)>", ((PyrtModule *)o)->name);
+    PyrtModule *m = (PyrtModule *)o;
+    if (m->def)
+        return Pyrt_StrFormat("<module '%s' from '%s'>", m->name, m->def->file);
+    return Pyrt_StrFormat("<module '%s' (built-in)>", m->name);
 }
 
 PyrtObject *PyrtModule_Name(PyrtObject *o)
@@ -781,6 +784,11 @@ PyrtObject *PyrtModule_Name(PyrtObject *o)
 static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
 {
     PyrtModule *m = (PyrtModule *)o;
+    if (m->def) {
+        PyrtObject *g = m->def->get(PyrtStr_UTF8(name));
+        if (g || Pyrt_ErrOccurred())
+            return g;
+    }
     PyrtObject *v = PyrtDict_GetItemStr(m->dict, PyrtStr_UTF8(name));
     if (v) {
         PYRT_INCREF(v);
@@ -797,6 +805,11 @@ static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
 static int module_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 {
     PyrtModule *m = (PyrtModule *)o;
+    if (m->def) {
+        int rc = m->def->set(PyrtStr_UTF8(name), v);
+        if (rc <= 0)
+            return rc;
+    }
     if (v)
         return PyrtDict_SetItem(m->dict, name, v);
     if (!PyrtDict_GetItemStr(m->dict, PyrtStr_UTF8(name))) {
@@ -898,6 +911,20 @@ static PyrtObject *make_module(const char *name, const ModFn *fns)
         return NULL;
     }
     return Pyrt_MakeImmortal((PyrtObject *)m);
+}
+
+PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)
+{
+    if (def->object)
+        return def->object;
+    PyrtModule *m = (PyrtModule *)make_module(def->name, (const ModFn[]){ { NULL, NULL } });
+    if (!m)
+        return NULL;
+    if (set_value(m->dict, "__file__", PyrtStr_FromCString(def->file)) < 0)
+        return NULL;
+    m->def = def;
+    def->object = (PyrtObject *)m;
+    return def->object;
 }
 
 PyrtObject *Pyrt_GetModule(const char *name)

@@ -766,8 +766,64 @@ static PyrtObject *slot_iter(PyrtObject *self, PyrtObject *const *args, int64_t 
     return self->type->iter(self);
 }
 
+static PyrtObject *slot_len(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtCont_NoArgs("__len__", nargs, kwnames) < 0)
+        return NULL;
+    int64_t n = self->type->len(self);
+    return n < 0 ? NULL : PyrtInt_FromI64(n);
+}
+
+static PyrtObject *slot_getitem(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_OneArg("__getitem__", nargs, kwnames) < 0)
+        return NULL;
+    return self->type->getitem(self, args[0]);
+}
+
+static PyrtObject *slot_setitem(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__setitem__", kwnames) < 0 || PyrtCont_ArgRange("__setitem__", nargs, 2, 2) < 0)
+        return NULL;
+    return self->type->setitem(self, args[0], args[1]) < 0 ? NULL : Pyrt_None;
+}
+
+static PyrtObject *slot_delitem(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_OneArg("__delitem__", nargs, kwnames) < 0)
+        return NULL;
+    return self->type->setitem(self, args[0], NULL) < 0 ? NULL : Pyrt_None;
+}
+
+static PyrtObject *slot_contains(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_OneArg("__contains__", nargs, kwnames) < 0)
+        return NULL;
+    int r = self->type->contains(self, args[0]);
+    return r < 0 ? NULL : Pyrt_BoolFromC(r);
+}
+
 static const PyrtMethodDef slot_next_def = {"__next__", slot_next};
 static const PyrtMethodDef slot_iter_def = {"__iter__", slot_iter};
+static const PyrtMethodDef slot_len_def = {"__len__", slot_len};
+static const PyrtMethodDef slot_getitem_def = {"__getitem__", slot_getitem};
+static const PyrtMethodDef slot_setitem_def = {"__setitem__", slot_setitem};
+static const PyrtMethodDef slot_delitem_def = {"__delitem__", slot_delitem};
+static const PyrtMethodDef slot_contains_def = {"__contains__", slot_contains};
+
+/* x.__len__, x.__getitem__, ... of a builtin object: its type's slot as a bound method (NULL: none) */
+static const PyrtMethodDef *slot_method(PyrtType *t, const char *s)
+{
+    if (t->iternext && strcmp(s, "__next__") == 0) return &slot_next_def;
+    if (t->iter && strcmp(s, "__iter__") == 0) return &slot_iter_def;
+    if (t->len && strcmp(s, "__len__") == 0) return &slot_len_def;
+    if (t->getitem && strcmp(s, "__getitem__") == 0) return &slot_getitem_def;
+    if (t->setitem && strcmp(s, "__setitem__") == 0) return &slot_setitem_def;
+    if (t->setitem && strcmp(s, "__delitem__") == 0) return &slot_delitem_def;
+    if (t->contains && strcmp(s, "__contains__") == 0) return &slot_contains_def;
+    return NULL;
+}
 
 PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
 {
@@ -807,11 +863,10 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
             return PyrtInt_FromI64(1);
     }
     if (s[0] == '_' && !(t->flags & PYRT_TPFLAG_USER)) {
-        /* the iterator protocol's methods of builtin iterators and iterables (it.__next__) */
-        if (t->iternext && strcmp(s, "__next__") == 0)
-            return boundmeth_new(&slot_next_def, o, t);
-        if (t->iter && strcmp(s, "__iter__") == 0)
-            return boundmeth_new(&slot_iter_def, o, t);
+        /* the special methods of builtin objects (it.__next__, d.__getitem__, s.__len__) */
+        const PyrtMethodDef *sm = slot_method(t, s);
+        if (sm)
+            return boundmeth_new(sm, o, t);
     }
     return user_getattr_hook(o, name);
 }
