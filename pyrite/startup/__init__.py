@@ -1,1 +1,1 @@
-"""Start-up archive: serve a recorded set of modules to unmodified CPython from one mmapped file."""
+"""Start-up archive: serve a recorded set of modules to unmodified CPython from one file, read with pread."""

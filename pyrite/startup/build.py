@@ -207,7 +207,7 @@ class ArchiveWriter:
             self.index_offset = self.file.tell()
         image_helper, image_strings = images or (None, None)
         index = marshal.dumps({"interpreter": hook.interpreter_tag(), "check": check,
-                               "modules": self.modules, "dirs": dirs, "mmap": mmap_origin(),
+                               "modules": self.modules, "dirs": dirs,
                                "pycache_prefix": sys.pycache_prefix, "regex": regex,
                                "image_helper": image_helper, "image_strings": image_strings})
         self.file.seek(self.index_offset)
@@ -231,13 +231,6 @@ class ArchiveWriter:
             os.unlink(self.tmp)
         except OSError:
             pass
-
-
-def mmap_origin():
-    """Path of this interpreter's mmap extension (the reader loads it directly), or None if built in."""
-    spec = importlib.util.find_spec("mmap")
-    origin = getattr(spec, "origin", None)
-    return origin if origin and os.path.isabs(origin) else None
 
 
 def header_bytes(index_offset, index_length, index_digest, size):

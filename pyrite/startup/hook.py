@@ -110,16 +110,15 @@ class Archive:
         self.images_loaded = 0   # modules whose code came from a heap image
         # Module entries carry the spec's `cached` path, valid while the pycache prefix is the same.
         self.cached_paths = index.get("pycache_prefix", "") == sys.pycache_prefix
-        self.view = map_file(self.fd, size, index.get("mmap"))
 
     def blob(self, offset, length, expected):
         """The bytes of one stored blob, or raise ArchiveError if it is out of bounds or damaged."""
         if offset < HEADER_SIZE or offset + length > self.data_end:
             raise ArchiveError("data out of bounds")
-        if self.view is not None:
-            blob = self.view[offset:offset + length]
-        else:
-            blob = os.pread(self.fd, length, offset)
+        # read, not mapped: a file truncated or rewritten in place while the process runs (`cp new.pyra
+        # app.pyra`) gives a short read or a checksum mismatch here, and the module falls back to its
+        # source; a mapping would kill the process with SIGBUS (measured: no start-up cost over mmap)
+        blob = os.pread(self.fd, length, offset)
         if len(blob) != length or digest(blob) != expected:
             raise ArchiveError("data checksum mismatch")
         return blob
@@ -187,20 +186,6 @@ class Archive:
         except Exception as exc:
             warn("regex pattern table: %s; compiling patterns normally" % (exc,))
             return {}
-
-
-def map_file(fd, size, mmap_origin):
-    """A read-only memoryview of the whole archive, or None (then modules are read with pread).
-
-    The mmap extension is loaded from the path recorded at build time, without searching sys.path
-    and without entering it in sys.modules, so the app's own imports are not disturbed.
-    """
-    try:
-        module = sys.modules.get("mmap") or load_extension("mmap", mmap_origin)
-        return memoryview(module.mmap(fd, size, access=module.ACCESS_READ))
-    except Exception as exc:
-        warn("not memory-mapping the archive (%s); reading modules with pread" % (exc,))
-        return None
 
 
 def load_extension(name, origin):

@@ -152,3 +152,35 @@ def test_threads_importing_at_once(tmp_path):
     archived = run_py(["-c", THREADS], tmp_path, archive=archive, stats=stats)
     assert archived.stdout == stock.stdout and archived.stdout.startswith("[] ")
     assert served(stats)[0] >= 20
+
+
+@pytest.mark.parametrize("how", ["truncated", "rewritten"])
+def test_archive_changed_in_place_while_a_process_uses_it(tmp_path, how):
+    """`cp new.pyra app.pyra` truncates and rewrites the file a running process reads its modules
+    from: the process goes on, importing what is left from the source files (it used to die of SIGBUS
+    when the archive was memory-mapped)."""
+    app = tmp_path / "app"
+    app.mkdir()
+    for i in range(6):
+        (app / ("mod%d.py" % i)).write_text("X = %d\nDATA = %r\n" % (i, "x" * 5000 * (i + 1)))
+    (app / "main.py").write_text(
+        "import sys, mod0\n"
+        "sys.stdout.write('ready\\n'); sys.stdout.flush()\n"
+        "sys.stdin.readline()\n"
+        "import mod1, mod2, mod3, mod4, mod5\n"
+        "print('done', mod1.X + mod2.X + mod3.X + mod4.X + mod5.X, len(mod5.DATA))\n")
+    archive = tmp_path / "app.pyra"
+    record(["main.py"], app, archive)
+    size = archive.stat().st_size
+    env = launch.archive_env(base_env(), str(archive), None)
+    proc = subprocess.Popen([PY, "main.py"], cwd=str(app), env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "ready\n"
+    with open(str(archive), "r+b") as f:
+        f.truncate(64)
+        if how == "rewritten":   # same size, other bytes
+            f.seek(0)
+            f.write(b"\0" * size)
+    out, err = proc.communicate("\n", timeout=60)
+    assert proc.returncode == 0, err
+    assert out == "done 15 30000\n"
