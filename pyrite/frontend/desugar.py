@@ -4,6 +4,7 @@
     list(f(x) for x in xs)      ->  [f(x) for x in xs]
     tuple(x for x in xs if x)   ->  tuple([x for x in xs if x])
     frozenset(... for ...)      ->  frozenset([... for ...])
+    match x: case ...           ->  if statements (frontend/match.py)
 
 A generator expression consumed at once by one of these builtins runs to its end before the call
 returns, exactly like the comprehension: same elements, same order of evaluation, same exceptions
@@ -17,6 +18,8 @@ EAGER = {"set", "list", "tuple", "frozenset"}
 
 
 def desugar_module(tree):
+    from pyrite.frontend.match import lower_match
+    lower_match(tree)   # match statements -> if statements (frontend/match.py)
     bound = _bound_names(tree)
     names = EAGER - bound
     if names:

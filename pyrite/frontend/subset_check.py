@@ -55,9 +55,6 @@ class SubsetChecker(ast.NodeVisitor):
             self.err(node, "multiple inheritance is %s (use a single base class)" % TODO)
         self.generic_visit(node)
 
-    def visit_Match(self, node):
-        self.err(node, "the 'match' statement is %s (use if/elif)" % TODO)
-
     def visit_TryStar(self, node):
         self.err(node, "'except*' is %s" % TODO)
 
