@@ -447,8 +447,10 @@ def make_function_object(b, fi):
             b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [t.reg, str(k), cell], ops.ERR_NEVER, steals=(2,)))
         closure = t.reg
     modname = fi.module.name
+    doc = ast.get_docstring(fi.node, clean=False) if isinstance(fi.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
     fobj = b.c_call("PyrtFunction_New", [fir.generic_cname, ex._cstr(fi.name), ex._cstr(fi.qualname),
-                                         ex._cstr(modname), closure, dtuple, kwd, "NULL"], m.FuncT(fi))
+                                         ex._cstr(modname), ex._cstr(doc) if doc is not None else "NULL",
+                                         closure, dtuple, kwd, "NULL"], m.FuncT(fi))
     if fir.funcobj_var is not None:
         b.add(ops.StoreStatic(fir.funcobj_var, fobj.reg))
     return fobj

@@ -525,7 +525,7 @@ static void test_args(void)
     /* a function object with a default */
     PyrtObject *ten = I(10), *one = I(1);
     PyrtObject *defaults = PyrtTuple_FromArray(&ten, 1);
-    PyrtObject *f = PyrtFunction_New(add_call, "add", "add", "__main__", NULL, defaults, NULL, NULL);
+    PyrtObject *f = PyrtFunction_New(add_call, "add", "add", "__main__", NULL, NULL, defaults, NULL, NULL);
     PYRT_DECREF(defaults);
     PyrtObject *r = Pyrt_Call(f, &one, 1, NULL);
     CHECK(r && PyrtInt_AsI64(r) == 11);
@@ -831,7 +831,7 @@ static PyrtObject *c_next(PyrtObject *callable, PyrtObject *const *args, int64_t
 
 static void set_func(PyrtObject *dict, const char *name, PyrtVectorcall call)
 {
-    PyrtObject *f = PyrtFunction_New(call, name, name, "__main__", NULL, NULL, NULL, NULL);
+    PyrtObject *f = PyrtFunction_New(call, name, name, "__main__", NULL, NULL, NULL, NULL, NULL);
     PyrtDict_SetItemStr(dict, name, f);
     PYRT_DECREF(f);
 }
@@ -850,12 +850,12 @@ static void test_classes(void)
     set_func(cdict, "__eq__", c_eq);
     set_func(cdict, "__add__", c_add);
     set_func(cdict, "__radd__", c_radd);
-    PyrtObject *dbl = PyrtFunction_New(c_double, "double", "C.double", "__main__", NULL, NULL, NULL, NULL);
+    PyrtObject *dbl = PyrtFunction_New(c_double, "double", "C.double", "__main__", NULL, NULL, NULL, NULL, NULL);
     PyrtObject *prop = PyrtProperty_New(dbl, NULL, NULL);
     PyrtDict_SetItemStr(cdict, "double", prop);
     PyrtObject *cm = PyrtClassMethod_New(dbl);   /* any function: checks binding to the class */
     PYRT_DECREF(cm);
-    PyrtObject *namef = PyrtFunction_New(c_cls_name, "name", "C.name", "__main__", NULL, NULL, NULL, NULL);
+    PyrtObject *namef = PyrtFunction_New(c_cls_name, "name", "C.name", "__main__", NULL, NULL, NULL, NULL, NULL);
     cm = PyrtClassMethod_New(namef);
     PyrtDict_SetItemStr(cdict, "name", cm);
     PyrtObject *seven = I(7);

@@ -2025,7 +2025,7 @@ static PyrtObject *u_radd(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtOb
 static PyrtObject *u_str(PyrtObject *c, PyrtObject *const *a, int64_t n, PyrtObject *k) { return PyrtStr_FromCString("U!"); }
 
 static void add_method(PyrtObject *dict, const char *name, PyrtVectorcall call) {
-    PyrtObject *f = PyrtFunction_New(call, name, name, "__main__", NULL, NULL, NULL, NULL);
+    PyrtObject *f = PyrtFunction_New(call, name, name, "__main__", NULL, NULL, NULL, NULL, NULL);
     PyrtDict_SetItemStr(dict, name, f);
     PYRT_DECREF(f);
 }

@@ -252,6 +252,7 @@ typedef struct {
     const char *name;         /* __name__ */
     const char *qualname;     /* __qualname__ */
     const char *module;       /* __module__ */
+    const char *doc;          /* __doc__ (UTF-8), or NULL for None */
     PyrtObject *closure;      /* tuple of PyrtCell, or NULL */
     PyrtObject *defaults;     /* tuple of default values (positional), or NULL */
     PyrtObject *kwdefaults;   /* dict of keyword-only defaults, or NULL */
@@ -415,7 +416,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
 PyrtObject *PyrtInstance_New(PyrtType *cls);
 PyrtObject *Pyrt_ErrAttributeUnset(PyrtObject *o, const char *name);  /* AttributeError for a field */
 PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
-                             const char *module, PyrtObject *closure, PyrtObject *defaults,
+                             const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
                              PyrtObject *kwdefaults, void *typed);
 PyrtObject *PyrtMethod_New(PyrtObject *func, PyrtObject *self);
 PyrtObject *PyrtBuiltin_New(const char *name, PyrtVectorcall call, PyrtObject *self);

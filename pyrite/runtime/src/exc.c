@@ -129,6 +129,46 @@ PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *
     return self;
 }
 
+static void print_notes(PyrtObject *exc);
+/* not static: the compiler would otherwise see its only value and call print_notes directly */
+void (*pyrt_print_notes_hook)(PyrtObject *exc);
+
+/* e.add_note(note): appends to e.__notes__ (a list in the instance dict, created on first use) */
+PyrtObject *PyrtBaseException_meth_add_note(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                            PyrtObject *kwnames)
+{
+    if (PyrtCont_OneArg("add_note", nargs, kwnames) < 0)
+        return NULL;
+    pyrt_print_notes_hook = print_notes;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "note must be a str, not '%s'", args[0]->type->name);
+    PyrtObject *name = PyrtStr_FromCString("__notes__");
+    if (!name)
+        return NULL;
+    PyrtObject *notes = Pyrt_GenericGetAttr(self, name);
+    if (!notes) {
+        if (!Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError)) {
+            PYRT_DECREF(name);
+            return NULL;
+        }
+        Pyrt_ErrClear();
+        notes = PyrtList_New(0);
+        if (!notes || Pyrt_GenericSetAttr(self, name, notes) < 0) {
+            Pyrt_XDecRef(notes);
+            PYRT_DECREF(name);
+            return NULL;
+        }
+    }
+    PYRT_DECREF(name);
+    if (notes->type != &PyrtType_List) {
+        PYRT_DECREF(notes);
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    int rc = PyrtList_Append(notes, args[0]);
+    PYRT_DECREF(notes);
+    return rc < 0 ? NULL : Pyrt_None;
+}
+
 static PyrtObject *exc_str(PyrtObject *o)
 {
     PyrtObject *args = EXC(o)->args;
@@ -288,6 +328,8 @@ static int exc_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     }
     if (v && strcmp(s, "__context__") == 0)
         return exc_set_slot(&e->context, v, "context");
+    if (strcmp(s, "__notes__") == 0)
+        pyrt_print_notes_hook = print_notes;
     if (v && ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
               (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))) {
         Pyrt_IncRef(v);
@@ -301,6 +343,7 @@ static int exc_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 static const PyrtMethodDef exc_methods[] = {
     {"__init__", PyrtBaseException_meth___init__},
     {"with_traceback", PyrtBaseException_meth_with_traceback},
+    {"add_note", PyrtBaseException_meth_add_note},
     {NULL, NULL},
 };
 
@@ -656,6 +699,8 @@ static void print_trace(PyrtBaseException *e)
         print_repeated(repeat);
 }
 
+/* Prints an exception's __notes__; set (so linked) only by what can create notes: add_note and a
+ * store to __notes__. A program that does neither keeps the attribute machinery out of its output. */
 static void print_exc_line(PyrtObject *exc)
 {
     char name[256];
@@ -672,7 +717,45 @@ static void print_exc_line(PyrtObject *exc)
         fputs("\n", stderr);
     }
     Pyrt_XDecRef(s);
+    if (pyrt_print_notes_hook)
+        pyrt_print_notes_hook(exc);
     Pyrt_ErrRestore(saved);
+}
+
+/* The notes of add_note() after the exception line, one per line, as CPython prints them. */
+static void print_notes(PyrtObject *exc)
+{
+    PyrtObject *name = PyrtStr_FromCString("__notes__");
+    PyrtObject *notes = name ? Pyrt_GenericGetAttr(exc, name) : NULL;
+    Pyrt_XDecRef(name);
+    if (!notes) {
+        Pyrt_ErrClear();
+        return;
+    }
+    if (notes->type == &PyrtType_List || notes->type == &PyrtType_Tuple) {
+        int64_t n = notes->type == &PyrtType_List ? PyrtList_Len(notes) : PyrtTuple_Len(notes);
+        for (int64_t i = 0; i < n; i++) {
+            PyrtObject *item = notes->type == &PyrtType_List ? PyrtList_ItemNew(notes, i)
+                                                             : (Pyrt_IncRef(PyrtTuple_GetBorrowed(notes, i)),
+                                                                PyrtTuple_GetBorrowed(notes, i));
+            PyrtObject *text = item ? (PyrtStr_Check(item) ? (Pyrt_IncRef(item), item) : Pyrt_Str(item)) : NULL;
+            if (text) {
+                err_puts3(PyrtStr_UTF8(text), "", "\n");
+            } else {
+                Pyrt_ErrClear();
+                fputs("<note str() failed>\n", stderr);
+            }
+            Pyrt_XDecRef(text);
+            Pyrt_XDecRef(item);
+        }
+    } else {
+        PyrtObject *r = Pyrt_Repr(notes);
+        if (r)
+            err_puts3(PyrtStr_UTF8(r), "", "\n");
+        Pyrt_ErrClear();
+        Pyrt_XDecRef(r);
+    }
+    PYRT_DECREF(notes);
 }
 
 /* Print exc with its chain (causes/contexts first); depth bounds pathological chains. */

@@ -336,7 +336,7 @@ PyrtType PyrtType_BuiltinFunction = {
 /* ------------------------------------------------------------------ functions and bound methods */
 
 PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
-                             const char *module, PyrtObject *closure, PyrtObject *defaults,
+                             const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
                              PyrtObject *kwdefaults, void *typed)
 {
     PyrtFunction *f = (PyrtFunction *)Pyrt_Alloc(&PyrtType_Function, sizeof(PyrtFunction));
@@ -346,6 +346,7 @@ PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *
     f->name = name;
     f->qualname = qualname ? qualname : name;
     f->module = module;
+    f->doc = doc;
     f->closure = closure;
     f->defaults = defaults;
     f->kwdefaults = kwdefaults;
@@ -389,7 +390,7 @@ static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
     if (strcmp(s, "__module__") == 0)
         return f->module ? PyrtStr_FromCString(f->module) : Pyrt_None;
     if (strcmp(s, "__doc__") == 0)
-        return Pyrt_None;
+        return f->doc ? PyrtStr_FromCString(f->doc) : Pyrt_None;
     if (strcmp(s, "__defaults__") == 0 || strcmp(s, "__kwdefaults__") == 0) {
         PyrtObject *v = s[2] == 'd' ? f->defaults : f->kwdefaults;
         v = v ? v : Pyrt_None;
