@@ -260,7 +260,7 @@ def bind_args(fi, args, kwargs):
     return out
 
 
-def direct_call(b, fi, args, kwargs, fobj, node=None):
+def direct_call(b, fi, args, kwargs, fobj, node=None, closure_recv=None):
     """Call fi's typed entry with already evaluated arguments. fobj: the function object (needed
     for closures and for defaults of nested functions), or None. node: the call, whose recorded
     target picks fi's instance for these argument types (monomorphisation)."""
@@ -272,6 +272,23 @@ def direct_call(b, fi, args, kwargs, fobj, node=None):
         callee = fobj if fobj is not None else function_object_of(b, fi)
         return call_object(b, callee, args, kwargs, m.resolved(fi.ret.get()))
     cargs = []
+    if fir.has_closure and fobj is None and fi.cls is not None:
+        # a method of a class defined inside a function: its closure is on the function object
+        # in the class namespace
+        origin = fi.origin or fi
+        cir = b.pb.class_irs[origin.cls]
+        if fi.kind == "classmethod" and args:
+            cls = b.box(args[0])
+        else:
+            cls = b.temp(OBJ)
+            b.add(ops.LoadStatic(cls, cir.type_var, check=False))
+        if fi.kind == "method" and args:
+            recv = b.box(args[0])
+        else:
+            recv = b.box(closure_recv) if closure_recv is not None else "NULL"
+        setter = any(p[1] is origin for p in origin.cls.properties.values())
+        fobj = b.c_call("pyrt_method_function", [recv, cls, cir.fields_cname, ex._cstr(origin.name),
+                                                 "1" if setter else "0"], m.DYN, rtype=PTR)
     if fir.has_closure:
         cargs.append(b.expr("((PyrtFunction *){0})->closure", [fobj.reg], m.DYN, rtype=PTR).reg)
     for p, a, preg in zip(fi.params, bound, fir.py_params):
@@ -409,7 +426,7 @@ def virtual_call(b, node, recv, name, fi, overrides, args, kwargs, t):
 def bound_call(b, fi, recv, args, kwargs, t, node=None):
     """Direct call of method fi on an instance receiver."""
     if fi.kind == "staticmethod":
-        return b.coerce(direct_call(b, fi, args, kwargs, None, node), t)
+        return b.coerce(direct_call(b, fi, args, kwargs, None, node, closure_recv=recv), t)
     if fi.kind == "classmethod":
         cls = b.c_call("Pyrt_TypeOf", [b.box(recv)], m.DYN)
         return b.coerce(direct_call(b, fi, [cls] + args, kwargs, None, node), t)

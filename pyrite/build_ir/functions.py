@@ -497,6 +497,10 @@ def define_class(b, node):
         base = "&PyrtType_Object"
     t = b.c_call("(PyrtObject *)PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
                                       "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
+    doc = ast.get_docstring(ci.node, clean=False)
+    if ci.qualname != ci.name or doc is not None:
+        b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",
+                                         ex._cstr(doc) if doc is not None else "NULL"], ops.ERR_NEVER)
     b.add(ops.StoreStatic(cir.type_var, t.reg))
     if not cir.is_exception:
         # a release function that knows the layout (instead of walking the field table)

@@ -51,6 +51,33 @@ static int pyrt_err_import_name(const char *name, const char *mod) {
     Pyrt_ErrFormat(&PyrtType_ImportError, "cannot import name '%s' from '%s'", name, mod);
     return -1;
 }
+/* The function object of a compiled class's method, for a direct call of a method whose closure is
+ * on that object (classes defined inside functions: each execution of the class statement makes a
+ * class with its own closures). The class is found from the receiver (recv, or the class object t
+ * when recv is NULL) up its bases, as the one made by the class statement whose field table is
+ * `fields`; the function from its namespace, through a static/class method or a property (its
+ * setter when setter is true). Borrowed; NULL with an exception if it is gone. */
+static PyrtObject *pyrt_method_function(PyrtObject *recv, PyrtObject *t, const PyrtField *fields,
+                                        const char *name, int setter) {
+    PyrtType *c = recv ? recv->type : (PyrtType *)t;
+    while (c && c->fields != fields)
+        c = c->base;
+    if (!c)
+        c = (PyrtType *)t;
+    PyrtObject *f = PyrtDict_GetItemStr(c->dict, name);
+    if (f && (f->type == &PyrtType_StaticMethod || f->type == &PyrtType_ClassMethod))
+        f = ((PyrtStaticMethod *)f)->func;
+    else if (f && f->type == &PyrtType_Property)
+        f = setter ? ((PyrtProperty *)f)->fset : ((PyrtProperty *)f)->fget;
+    if (!f || f->type != &PyrtType_Function)
+        return Pyrt_ErrFormat(&PyrtType_AttributeError, "pyrite: method '%s' of class '%s' was replaced",
+                              name, c->name);
+    return f;
+}
+static void pyrt_type_set_names(PyrtObject *t, const char *qualname, const char *doc) {
+    ((PyrtType *)t)->qualname = qualname;
+    ((PyrtType *)t)->doc = doc;
+}
 static int pyrt_err_no_module(const char *name) {
     Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);
     return -1;

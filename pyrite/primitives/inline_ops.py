@@ -56,6 +56,8 @@ PRIMITIVES = [
     P('pyrt_err_import_name'),
     P('pyrt_err_module_attr'),
     P('pyrt_err_no_module'),
+    P('pyrt_method_function', user_code=False, borrow_safe=True),
+    P('pyrt_type_set_names', user_code=False, borrow_safe=True),
     P('pyrt_err_not_compiled_in'),
     P('pyrt_err_no_init_args'),
     P('pyrt_err_restore_new'),

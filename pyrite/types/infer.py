@@ -625,6 +625,12 @@ class Walker:
         t = m.ClassT(ci)
         for d in reversed(node.decorator_list):   # @deco class C: ...  is  C = deco(C)
             t = self.call_value(None, self.expr(d), [t], {})
+        if self.func.kind != "module" and isinstance(t, m.ClassT):
+            # a class statement in a function makes a new class object on every call, each with its
+            # own closure: the name holds whichever one this call made, so it is used dynamically
+            # (instances are created and methods called through the actual class object)
+            m.escape(t)
+            t = m.DYN
         self.bind(node.name, t)
 
     # ------------------------------------------------------------------ assignment

@@ -160,7 +160,10 @@ struct PyrtType {
     int (*bool_)(PyrtObject *);             /* -1, 0, 1; NULL: len, else true */
     PyrtVectorcall tp_new;                  /* calling the type object: construct an instance */
     PyrtObject *(*format)(PyrtObject *, PyrtObject *spec);  /* format(x, spec); NULL: str(x) if spec empty */
+    const char *qualname;       /* __qualname__ of a compiled class ("f.<locals>.C"); NULL: name */
+    const char *doc;            /* __doc__ of a compiled class; NULL: None */
 };
+#define PYRT_QUALNAME(t) ((t)->qualname ? (t)->qualname : (t)->name)
 
 #define PYRT_TYPE_HEAD PYRT_HEAD_INIT(&PyrtType_Type)
 

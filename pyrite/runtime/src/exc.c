@@ -207,7 +207,7 @@ static void exc_type_name(PyrtType *t, char *buf, size_t n)
         append_trunc(buf, n, t->module);
         append_trunc(buf, n, ".");
     }
-    append_trunc(buf, n, t->name);
+    append_trunc(buf, n, PYRT_QUALNAME(t));
 }
 
 /* Traceback printing writes with fputs only: fprintf would link printf's float formatting into every

@@ -263,7 +263,7 @@ static PyrtObject *default_repr(PyrtObject *o)
 {
     PyrtType *t = o->type;
     if (t->module && strcmp(t->module, "builtins") != 0)
-        return Pyrt_StrFormat("<%s.%s object at %p>", t->module, t->name, (void *)o);
+        return Pyrt_StrFormat("<%s.%s object at %p>", t->module, PYRT_QUALNAME(t), (void *)o);
     return Pyrt_StrFormat("<%s object at %p>", t->name, (void *)o);
 }
 

@@ -16,7 +16,7 @@ static PyrtObject *type_repr(PyrtObject *o)
 {
     PyrtType *t = (PyrtType *)o;
     if (t->module && strcmp(t->module, "builtins") != 0)
-        return Pyrt_StrFormat("<class '%s.%s'>", t->module, t->name);
+        return Pyrt_StrFormat("<class '%s.%s'>", t->module, PYRT_QUALNAME(t));
     return Pyrt_StrFormat("<class '%s'>", t->name);
 }
 
@@ -1476,12 +1476,14 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
 
 static PyrtObject *type_special_attr(PyrtType *t, const char *s)
 {
-    if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
+    if (strcmp(s, "__name__") == 0)
         return PyrtStr_FromCString(t->name);
+    if (strcmp(s, "__qualname__") == 0)
+        return PyrtStr_FromCString(PYRT_QUALNAME(t));
     if (strcmp(s, "__module__") == 0)
         return PyrtStr_FromCString(t->module ? t->module : "builtins");
     if (strcmp(s, "__doc__") == 0)
-        return Pyrt_None;
+        return t->doc ? PyrtStr_FromCString(t->doc) : Pyrt_None;
     if (strcmp(s, "__base__") == 0) {
         PyrtObject *b = t->base ? (PyrtObject *)t->base : Pyrt_None;
         Pyrt_IncRef(b);
