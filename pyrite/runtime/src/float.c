@@ -630,6 +630,72 @@ static PyrtObject *float_meth_as_float(PyrtObject *self, PyrtObject *const *args
     return PyrtFloat_FromDouble(PyrtFloat_AsDouble(self));
 }
 
+/* x.as_integer_ratio(): (numerator, denominator) exactly, in lowest terms */
+static PyrtObject *float_meth_as_integer_ratio(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                               PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("float.as_integer_ratio", kwnames) < 0 || PyrtNum_NArgs("float.as_integer_ratio", nargs, 0, 0) < 0)
+        return NULL;
+    double x = PyrtFloat_AsDouble(self);
+    if (isinf(x))
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(x))
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "cannot convert NaN to integer ratio");
+    int e;
+    double m = frexp(x, &e);
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2.0;
+        e--;
+    }
+    /* x == m * 2**e with m integral */
+    if (fabs(m) >= 9223372036854775808.0 || e > 62 - (m == 0 ? 0 : (int)ceil(log2(fabs(m) + 1))) || e < -62)
+        return PyrtErr_IntOverflow();
+    int64_t num = (int64_t)m, den = 1;
+    if (e > 0)
+        num <<= e;
+    else
+        den = (int64_t)1 << -e;
+    PyrtObject *a = PyrtInt_FromI64(num), *b = a ? PyrtInt_FromI64(den) : NULL;
+    PyrtObject *r = b ? PyrtTuple_Pack2(a, b) : NULL;
+    Pyrt_XDecRef(a);
+    Pyrt_XDecRef(b);
+    return r;
+}
+
+/* x.hex(): CPython's format, '0x1.8000000000000p+1' for 3.0 */
+static PyrtObject *float_meth_hex(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("float.hex", kwnames) < 0 || PyrtNum_NArgs("float.hex", nargs, 0, 0) < 0)
+        return NULL;
+    double x = PyrtFloat_AsDouble(self);
+    if (isnan(x) || isinf(x))
+        return Pyrt_Repr(self);
+    if (x == 0.0)
+        return PyrtStr_FromCString(signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    static const char hexdigits[] = "0123456789abcdef";
+    char s[32], out[48];
+    int e;
+    double m = frexp(fabs(x), &e);
+    int shift = 1 - (-1021 - e > 0 ? -1021 - e : 0);
+    m = ldexp(m, shift);
+    e -= shift;
+    int si = 0;
+    s[si++] = hexdigits[(int)m];
+    m -= (int)m;
+    s[si++] = '.';
+    for (int i = 0; i < 13; i++) {
+        m *= 16.0;
+        s[si++] = hexdigits[(int)m];
+        m -= (int)m;
+    }
+    s[si] = 0;
+    char esign = e < 0 ? '-' : '+';
+    Pyrt_Snprintf(out, sizeof out, "%s0x%sp%c%d", x < 0 ? "-" : "", s, esign, e < 0 ? -e : e);
+    return PyrtStr_FromCString(out);
+}
+
 static const PyrtMethodDef float_methods[] = {
     { "is_integer", PyrtFloat_meth_is_integer },
     { "__round__", float_meth___round__ },
@@ -637,6 +703,8 @@ static const PyrtMethodDef float_methods[] = {
     { "__int__", float_meth_as_int },
     { "__trunc__", float_meth_as_int },
     { "__float__", float_meth_as_float },
+    { "as_integer_ratio", float_meth_as_integer_ratio },
+    { "hex", float_meth_hex },
     { NULL, NULL },
 };
 

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------ objects */
 #define SMALL_MIN (-5)
@@ -602,6 +603,123 @@ static PyrtObject *int_meth_as_float(PyrtObject *self, PyrtObject *const *args, 
     return PyrtFloat_FromDouble((double)PyrtInt_AsI64(self));
 }
 
+static PyrtObject *int_meth___abs__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("int.__abs__", kwnames) < 0 || PyrtNum_NArgs("int.__abs__", nargs, 0, 0) < 0)
+        return NULL;
+    int64_t v = PyrtInt_AsI64(self);
+    if (v == INT64_MIN)
+        return PyrtErr_IntOverflow();
+    return PyrtInt_FromI64(v < 0 ? -v : v);
+}
+
+/* "big" -> 1, "little" -> 0, else ValueError (-1) */
+static int byteorder_of(PyrtObject *o)
+{
+    if (PyrtStr_Check(o)) {
+        if (strcmp(PyrtStr_UTF8(o), "big") == 0)
+            return 1;
+        if (strcmp(PyrtStr_UTF8(o), "little") == 0)
+            return 0;
+    } else {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", o->type->name);
+        return -1;
+    }
+    Pyrt_ErrSetString(&PyrtType_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False) */
+static PyrtObject *int_meth_to_bytes(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    static const PyrtArgSpec spec = {"to_bytes", 2, 0, 1, 0, 0, names, 0};
+    PyrtObject *out[3];
+    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
+        return NULL;
+    int64_t length = 1;
+    if (out[0] && (length = PyrtInt_AsI64Checked(out[0]), pyrt_exc))
+        return NULL;
+    int big = out[1] ? byteorder_of(out[1]) : 1;
+    if (big < 0)
+        return NULL;
+    int is_signed = out[2] ? Pyrt_IsTrue(out[2]) : 0;
+    if (is_signed < 0)
+        return NULL;
+    if (length < 0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "length argument must be non-negative");
+    int64_t v = PyrtInt_AsI64(self);
+    if (v < 0 && !is_signed)
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "can't convert negative int to unsigned");
+    /* does v fit in length bytes? */
+    if (length < 8) {
+        int64_t lo, hi;
+        if (is_signed) {
+            hi = length == 0 ? 0 : (int64_t)(((uint64_t)1 << (8 * length - 1)) - 1);
+            lo = length == 0 ? 0 : -hi - 1;
+        } else {
+            lo = 0;
+            hi = length == 0 ? 0 : (int64_t)(((uint64_t)1 << (8 * length)) - 1);
+        }
+        if (v < lo || v > hi)
+            return Pyrt_ErrSetString(&PyrtType_OverflowError, "int too big to convert");
+    }
+    PyrtObject *r = PyrtBytes_NewRaw(length);
+    if (!r)
+        return NULL;
+    unsigned char *d = (unsigned char *)PyrtBytes_Data(r);
+    uint64_t u = (uint64_t)v;
+    for (int64_t i = 0; i < length; i++) {
+        unsigned char byte = i < 8 ? (unsigned char)(u >> (8 * i)) : (v < 0 ? 0xFF : 0);
+        d[big ? length - 1 - i : i] = byte;
+    }
+    return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): a class method */
+static PyrtObject *int_meth_from_bytes(PyrtObject *type, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    static const PyrtArgSpec spec = {"from_bytes", 2, 0, 1, 0, 0, names, 1};
+    PyrtObject *out[3];
+    (void)type;
+    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
+        return NULL;
+    int big = out[1] ? byteorder_of(out[1]) : 1;
+    if (big < 0)
+        return NULL;
+    int is_signed = out[2] ? Pyrt_IsTrue(out[2]) : 0;
+    if (is_signed < 0)
+        return NULL;
+    PyrtObject *b = out[0];
+    if (b->type != &PyrtType_Bytes) {
+        PyrtObject *a[1] = {b};
+        b = PyrtBytes_New((PyrtObject *)&PyrtType_Bytes, a, 1, NULL);
+        if (!b)
+            return NULL;
+    } else {
+        Pyrt_IncRef(b);
+    }
+    int64_t n = PyrtBytes_Len(b);
+    const unsigned char *d = PyrtBytes_Data(b);
+    uint64_t u = 0;
+    int overflow = 0;
+    for (int64_t i = 0; i < n; i++) {   /* most significant byte first */
+        unsigned char byte = d[big ? i : n - 1 - i];
+        if (u >> 56)
+            overflow = 1;
+        u = (u << 8) | byte;
+    }
+    bool negative = is_signed && n > 0 && (d[big ? 0 : n - 1] & 0x80);
+    PYRT_DECREF(b);
+    if (negative && n < 8)
+        u |= ~(uint64_t)0 << (8 * n);   /* sign-extend */
+    if (overflow || (!negative && (u >> 63)) || (negative && n > 8))
+        return PyrtErr_IntOverflow();
+    return PyrtInt_FromI64((int64_t)u);
+}
+
 /* x.__round__(ndigits=None): what round() calls (an int, also for bools) */
 static PyrtObject *int_meth___round__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
@@ -627,6 +745,9 @@ static const PyrtMethodDef int_methods[] = {
     { "__floor__", int_meth_as_int },
     { "__ceil__", int_meth_as_int },
     { "__float__", int_meth_as_float },
+    { "__abs__", int_meth___abs__ },
+    { "to_bytes", int_meth_to_bytes },
+    { "from_bytes", int_meth_from_bytes, PYRT_METH_TYPE },
     { NULL, NULL },
 };
 
