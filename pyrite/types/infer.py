@@ -176,9 +176,8 @@ class Inference:
                     fi.kind = "method"
                 else:
                     ci.methods[stmt.name] = fi
-            elif isinstance(stmt, ast.ClassDef):
-                self.errors.append(error_at(mod.src.display_path, stmt,
-                                            "nested classes are not supported by pyrite yet (move the class to module level)"))
+            elif isinstance(stmt, ast.ClassDef):   # a class in a class body: a class attribute
+                self._declare_class(mod, stmt, parent, ci.qualname + ".")
             else:
                 self._declare(mod, [stmt], parent, None, prefix)
 
@@ -617,6 +616,8 @@ class Walker:
                 self.s_FunctionDef(stmt)
             elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr, ast.Pass)):
                 self.stmts([stmt])
+            elif isinstance(stmt, ast.ClassDef):
+                self.s_ClassDef(stmt)
             else:
                 self.inf.errors.append(error_at(self.mod.src.display_path, stmt,
                                                 "this statement in a class body is not supported by pyrite yet "
