@@ -15,6 +15,7 @@ import collections
 import concurrent.futures
 import os
 import re
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -37,11 +38,15 @@ def compile_one(path, full, timeout):
         out = os.path.join(tmp, "prog.c" if not full else "prog")
         cmd = [sys.executable, "-m", "pyrite.cli", "build", path, "-o", out] + ([] if full else ["--emit-c"])
         start = time.time()
+        # its own process group, so that a timeout also stops the zig/clang processes it started
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp, start_new_session=True)
         try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, cwd=tmp)
+            _, err = p.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
             return path, "timeout", "", time.time() - start
-        err = p.stderr.decode("utf-8", "replace")
+        err = err.decode("utf-8", "replace")
         took = time.time() - start
         if p.returncode == 0:
             return path, "compiled", "", took

@@ -164,3 +164,18 @@ def test_writing_into_a_closed_pipe_is_brokenpipeerror(tmp_path, target):
         assert pyrite("build", "bp.py", "--target", "wasi", cwd=str(tmp_path)).returncode == 0
         got = first_line_then_close([sys.executable, "-m", "pyrite.cli", "run", "bp.py", "--target", "wasi"])
     assert got == expected
+
+
+def test_a_big_data_module_builds_and_matches_cpython(tmp_path):
+    """A module body of thousands of operations (a generated table, like the standard library's
+    _sysconfigdata with ~1000 dict entries) is compiled without optimisation: optimised, clang took
+    over 10 minutes on it. The build must finish within the subprocess timeout and print what CPython
+    prints."""
+    entries = ",\n".join("    'key%d': %s" % (i, repr("v%d" % i) if i % 3 else str(i * 7)) for i in range(2500))
+    (tmp_path / "table.py").write_text("TABLE = {\n%s,\n}\n" % entries)
+    (tmp_path / "main.py").write_text("import table\nprint(len(table.TABLE), table.TABLE['key2499'], "
+                                      "sum(v for v in table.TABLE.values() if isinstance(v, int)))\n")
+    want = subprocess.run([sys.executable, "main.py"], cwd=str(tmp_path), stdout=subprocess.PIPE).stdout
+    p = pyrite("run", "main.py", cwd=str(tmp_path))
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout == want

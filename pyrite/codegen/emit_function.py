@@ -10,6 +10,9 @@ from pyrite.ir import ops
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 
 
+BIG_INIT_OPS = 3000   # module bodies larger than this are compiled without optimisation
+
+
 class FunctionEmitter:
     def __init__(self, fn, consts, out):
         self.fn, self.consts, self.out = fn, consts, out
@@ -73,7 +76,12 @@ class FunctionEmitter:
         if self.gen:
             return self.emit_generator()
         fn = self.fn
-        self.w(self.signature() + " {")
+        attrs = ""
+        if fn.is_module_init and sum(len(b.ops) for b in fn.blocks) > BIG_INIT_OPS:
+            # a module body of thousands of operations (a data table: _sysconfigdata's dict of
+            # ~1000 entries) runs once; optimising it made clang take over 10 minutes
+            attrs = "__attribute__((optnone, noinline, cold)) "
+        self.w(attrs + self.signature() + " {")
         if fn.is_module_init:
             self.w("    if (%s) return 0;" % fn.done_cname)
             self.w("    %s = 1;" % fn.done_cname)
