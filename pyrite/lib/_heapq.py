@@ -14,13 +14,20 @@ def _check(heap, fname, position):
                         % (fname, position, "None" if heap is None else type(heap).__name__))
 
 
-def _siftdown(heap, startpos, pos):
+def _lower(heap, i, j, maxheap):
+    """Does item i go above item j? (a min-heap compares i < j; the max-heap variants j < i)"""
+    if maxheap:
+        return heap[j] < heap[i]
+    return heap[i] < heap[j]
+
+
+def _siftdown(heap, startpos, pos, maxheap=False):
     size = len(heap)
     if pos >= size:
         raise IndexError("index out of range")
     while pos > startpos:
         parentpos = (pos - 1) >> 1
-        lower = heap[pos] < heap[parentpos]
+        lower = _lower(heap, pos, parentpos, maxheap)
         if size != len(heap):
             raise RuntimeError("list changed size during iteration")
         if not lower:
@@ -29,51 +36,49 @@ def _siftdown(heap, startpos, pos):
         pos = parentpos
 
 
-def _siftup(heap, pos):
+def _siftup(heap, pos, maxheap=False):
     endpos = len(heap)
     startpos = pos
     limit = endpos >> 1
     while pos < limit:
         childpos = 2 * pos + 1
         if childpos + 1 < endpos:
-            if not heap[childpos] < heap[childpos + 1]:
+            if not _lower(heap, childpos, childpos + 1, maxheap):
                 childpos += 1
             if endpos != len(heap):
                 raise RuntimeError("list changed size during iteration")
         heap[childpos], heap[pos] = heap[pos], heap[childpos]
         pos = childpos
-    _siftdown(heap, startpos, pos)
+    _siftdown(heap, startpos, pos, maxheap)
 
 
-def _siftdown_max(heap, startpos, pos):
-    size = len(heap)
-    if pos >= size:
+def _pop(heap, fname, maxheap):
+    _check(heap, fname, "")
+    if not heap:
         raise IndexError("index out of range")
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        higher = heap[parentpos] < heap[pos]
-        if size != len(heap):
-            raise RuntimeError("list changed size during iteration")
-        if not higher:
-            break
-        heap[pos], heap[parentpos] = heap[parentpos], heap[pos]
-        pos = parentpos
+    last = heap.pop()
+    if not heap:
+        return last
+    top = heap[0]
+    heap[0] = last
+    _siftup(heap, 0, maxheap)
+    return top
 
 
-def _siftup_max(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    limit = endpos >> 1
-    while pos < limit:
-        childpos = 2 * pos + 1
-        if childpos + 1 < endpos:
-            if not heap[childpos + 1] < heap[childpos]:
-                childpos += 1
-            if endpos != len(heap):
-                raise RuntimeError("list changed size during iteration")
-        heap[childpos], heap[pos] = heap[pos], heap[childpos]
-        pos = childpos
-    _siftdown_max(heap, startpos, pos)
+def _replace(heap, item, fname, maxheap):
+    _check(heap, fname, " 1")
+    if not heap:
+        raise IndexError("index out of range")
+    top = heap[0]
+    heap[0] = item
+    _siftup(heap, 0, maxheap)
+    return top
+
+
+def _heapify(heap, fname, maxheap):
+    _check(heap, fname, "")
+    for i in range(len(heap) // 2 - 1, -1, -1):
+        _siftup(heap, i, maxheap)
 
 
 def heappush(heap, item):
@@ -85,27 +90,12 @@ def heappush(heap, item):
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    _check(heap, "heappop", "")
-    if not heap:
-        raise IndexError("index out of range")
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    heap[0] = last
-    _siftup(heap, 0)
-    return top
+    return _pop(heap, "heappop", False)
 
 
 def heapreplace(heap, item):
     """Pop and return the current smallest value, and add the new item."""
-    _check(heap, "heapreplace", " 1")
-    if not heap:
-        raise IndexError("index out of range")
-    top = heap[0]
-    heap[0] = item
-    _siftup(heap, 0)
-    return top
+    return _replace(heap, item, "heapreplace", False)
 
 
 def heappushpop(heap, item):
@@ -126,38 +116,19 @@ def heappushpop(heap, item):
 
 def heapify(heap):
     """Transform list into a heap, in-place, in O(len(heap)) time."""
-    _check(heap, "heapify", "")
-    for i in range(len(heap) // 2 - 1, -1, -1):
-        _siftup(heap, i)
+    _heapify(heap, "heapify", False)
 
 
 def _heappop_max(heap):
     """Maxheap version of a heappop."""
-    _check(heap, "_heappop_max", "")
-    if not heap:
-        raise IndexError("index out of range")
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    heap[0] = last
-    _siftup_max(heap, 0)
-    return top
+    return _pop(heap, "_heappop_max", True)
 
 
 def _heapreplace_max(heap, item):
     """Maxheap version of a heappop followed by a heappush."""
-    _check(heap, "_heapreplace_max", " 1")
-    if not heap:
-        raise IndexError("index out of range")
-    top = heap[0]
-    heap[0] = item
-    _siftup_max(heap, 0)
-    return top
+    return _replace(heap, item, "_heapreplace_max", True)
 
 
 def _heapify_max(heap):
     """Maxheap version of a heapify."""
-    _check(heap, "_heapify_max", "")
-    for i in range(len(heap) // 2 - 1, -1, -1):
-        _siftup_max(heap, i)
+    _heapify(heap, "_heapify_max", True)

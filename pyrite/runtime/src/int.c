@@ -630,6 +630,16 @@ static int byteorder_of(PyrtObject *o)
     return -1;
 }
 
+/* the byteorder (out[1], default 'big') and signed (out[2], default False) arguments; -1 on error */
+static int order_and_sign(PyrtObject *const *out, int *big, int *is_signed)
+{
+    *big = out[1] ? byteorder_of(out[1]) : 1;
+    if (*big < 0)
+        return -1;
+    *is_signed = out[2] ? Pyrt_IsTrue(out[2]) : 0;
+    return *is_signed < 0 ? -1 : 0;
+}
+
 /* int.to_bytes(length=1, byteorder='big', *, signed=False) */
 static PyrtObject *int_meth_to_bytes(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
@@ -641,11 +651,8 @@ static PyrtObject *int_meth_to_bytes(PyrtObject *self, PyrtObject *const *args, 
     int64_t length = 1;
     if (out[0] && (length = PyrtInt_AsI64Checked(out[0]), pyrt_exc))
         return NULL;
-    int big = out[1] ? byteorder_of(out[1]) : 1;
-    if (big < 0)
-        return NULL;
-    int is_signed = out[2] ? Pyrt_IsTrue(out[2]) : 0;
-    if (is_signed < 0)
+    int big, is_signed;
+    if (order_and_sign(out, &big, &is_signed) < 0)
         return NULL;
     if (length < 0)
         return Pyrt_ErrSetString(&PyrtType_ValueError, "length argument must be non-negative");
@@ -684,13 +691,8 @@ static PyrtObject *int_meth_from_bytes(PyrtObject *type, PyrtObject *const *args
     static const PyrtArgSpec spec = {"from_bytes", 2, 0, 1, 0, 0, names, 1};
     PyrtObject *out[3];
     (void)type;
-    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
-        return NULL;
-    int big = out[1] ? byteorder_of(out[1]) : 1;
-    if (big < 0)
-        return NULL;
-    int is_signed = out[2] ? Pyrt_IsTrue(out[2]) : 0;
-    if (is_signed < 0)
+    int big, is_signed;
+    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0 || order_and_sign(out, &big, &is_signed) < 0)
         return NULL;
     PyrtObject *b = out[0];
     if (b->type != &PyrtType_Bytes) {
