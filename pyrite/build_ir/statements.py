@@ -372,15 +372,11 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=Non
     keep = b.temp(OBJ)
     b.add(ops.Assign(keep, b.box(lst)))
     lst = V(keep, lst.t)
-    i = b.temp(I64)
-    b.add(ops.LoadLiteral(i, 0))
-    top, got, step = b.new_block(), b.new_block(), b.new_block()
-    if cont_holder is not None:
-        cont_holder[0] = step
-    b.goto(top)
-    b.set_block(top)
-    b.branch(b.expr("(int8_t)({0} < PyrtList_Len({1}))", [i, lst.reg], m.BOOL).reg, got, exit_block)
-    b.set_block(got)
+    _index_loop(b, lambda i: b.expr("(int8_t)({0} < PyrtList_Len({1}))", [i, lst.reg], m.BOOL).reg,
+                exit_block, cont_holder, lambda i: _list_loop_item(b, lst, target, body, counter, i))
+
+
+def _list_loop_item(b, lst, target, body, counter, i):
     kind = ex.list_kind(lst.t)
     if kind is not None:
         fn = "pyrt_list_item_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_item_f64"
@@ -397,6 +393,21 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=Non
         assign(b, k_target, k)
         assign(b, x_target, item)
     body()
+
+
+def _index_loop(b, test, exit_block, cont_holder, each):
+    """The skeleton of a loop over indexes 0, 1, ...: while test(i) (a bool register), each(i)
+    (which runs the body); `continue` goes to the increment."""
+    i = b.temp(I64)
+    b.add(ops.LoadLiteral(i, 0))
+    top, got, step = b.new_block(), b.new_block(), b.new_block()
+    if cont_holder is not None:
+        cont_holder[0] = step
+    b.goto(top)
+    b.set_block(top)
+    b.branch(test(i), got, exit_block)
+    b.set_block(got)
+    each(i)
     b.goto(step)
     b.set_block(step)
     b.add(ops.Expr(i, "({0} + 1)", [i]))
@@ -455,25 +466,15 @@ def range_object_loop(b, r, target, body, exit_block, cont_holder, reverse=False
     start = b.expr("((PyrtRange *){0})->start", [keep], m.INT)
     step = b.expr("((PyrtRange *){0})->step", [keep], m.INT)
     n = b.expr("((PyrtRange *){0})->length", [keep], m.INT)
-    k = b.temp(I64)
-    b.add(ops.LoadLiteral(k, 0))
-    top, got, inc = b.new_block(), b.new_block(), b.new_block()
-    if cont_holder is not None:
-        cont_holder[0] = inc
-    b.goto(top)
-    b.set_block(top)
-    b.branch(b.expr("(int8_t)({0} < {1})", [k, n.reg], m.BOOL).reg, got, exit_block)
-    b.set_block(got)
-    if reverse:   # (start + index * step stays within the range's bounds: no overflow)
-        i = b.expr("({0} + ({2} - 1 - {3}) * {1})", [start.reg, step.reg, n.reg, k], m.INT)
-    else:
-        i = b.expr("({0} + {2} * {1})", [start.reg, step.reg, k], m.INT)
-    assign(b, target, i)
-    body()
-    b.goto(inc)
-    b.set_block(inc)
-    b.add(ops.Expr(k, "({0} + 1)", [k]))
-    b.goto(top)
+
+    def each(k):
+        if reverse:   # (start + index * step stays within the range's bounds: no overflow)
+            i = b.expr("({0} + ({2} - 1 - {3}) * {1})", [start.reg, step.reg, n.reg, k], m.INT)
+        else:
+            i = b.expr("({0} + {2} * {1})", [start.reg, step.reg, k], m.INT)
+        assign(b, target, i)
+        body()
+    _index_loop(b, lambda k: b.expr("(int8_t)({0} < {1})", [k, n.reg], m.BOOL).reg, exit_block, cont_holder, each)
 
 
 def comprehension_loops(b, gens, innermost):
