@@ -11,6 +11,7 @@ from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 
 
 BIG_INIT_OPS = 3000   # module bodies larger than this are compiled without optimisation
+INLINE_RELEASES = 6   # a return releasing at most this many registers does so in place
 
 
 class FunctionEmitter:
@@ -101,6 +102,7 @@ class FunctionEmitter:
         for p in fn.params:
             if p.rtype is OBJ and id(p) in self.owned:
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
+        self.null_before = known_null(fn, self.owned)
         self.w("    goto %s;" % self.label(fn.entry))
         for b in fn.blocks:
             if b is fn.error_exit:
@@ -113,6 +115,7 @@ class FunctionEmitter:
         for r in self.regs():
             if r.rtype is OBJ and id(r) in self.owned:
                 self.w("    Pyrt_XDecRef(%s);" % r.cname)
+        self.w("  L_released:")
         if self.depth:
             self.w("    Pyrt_LeaveCall();")
         self.w("  L_noleave:")
@@ -122,7 +125,15 @@ class FunctionEmitter:
     def emit_block(self, b):
         self.w("  %s:;" % self.label(b))
         for op in b.ops:
+            self.null_now = self.null_before.get(id(op), ()) if not self.gen else ()
             getattr(self, "op_" + type(op).__name__)(op)
+
+    def rel(self, d):
+        """Release what an owned register held before it is stored to (nothing when it is known
+        to be NULL here: a temporary's first definition, or after its Clear)."""
+        if id(d) in self.null_now:
+            return ""
+        return "Pyrt_XDecRef(%s); " % d.cname
 
     # ------------------------------------------------------------------ generators
     def emit_generator(self):
@@ -189,17 +200,17 @@ class FunctionEmitter:
         self.w("    { PyrtObject *__t = %s;" % expr)
         if null_is_error:
             self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
-        self.w("      Pyrt_XDecRef(%s); %s = __t; }" % (dest.cname, dest.cname))
+        self.w("      %s%s = __t; }" % (self.rel(dest), dest.cname))
 
     def op_Assign(self, op):
         d, s = op.dest, op.src
         if d is s:
             return
         if d.rtype is OBJ and op.move:
-            self.w("    Pyrt_XDecRef(%s); %s = %s; %s = NULL;" % (d.cname, d.cname, s.cname, s.cname))
+            self.w("    %s%s = %s; %s = NULL;" % (self.rel(d), d.cname, s.cname, s.cname))
         elif d.rtype is OBJ:
-            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
-                   % (s.cname, d.cname, d.cname))
+            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
+                   % (s.cname, self.rel(d), d.cname))
         else:
             self.w("    %s = %s;" % (d.cname, s.cname))
 
@@ -221,7 +232,7 @@ class FunctionEmitter:
             if d.rtype is PTR:
                 self.w("    %s = %s;" % (d.cname, expr))
             else:
-                self.w("    Pyrt_XDecRef(%s); %s = %s;" % (d.cname, d.cname, expr))
+                self.w("    %s%s = %s;" % (self.rel(d), d.cname, expr))
             return
         if isinstance(v, bool):
             self.w("    %s = %d;" % (d.cname, int(v)))
@@ -270,7 +281,7 @@ class FunctionEmitter:
                 self.w("      if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
             if borrowed:
                 self.w("      Pyrt_XIncRef(__t);")
-            self.w("      Pyrt_XDecRef(%s); %s = __t; }" % (dest.cname, dest.cname))
+            self.w("      %s%s = __t; }" % (self.rel(dest), dest.cname))
             return
         self.w("    %s = %s;" % (dest.cname, text))
         if kind == ops.ERR_NEG:
@@ -301,8 +312,8 @@ class FunctionEmitter:
     def op_Expr(self, op):
         text = op.template.format(*[self.val(a) for a in op.args])
         if op.dest.rtype is OBJ:
-            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
-                   % (text, op.dest.cname, op.dest.cname))
+            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
+                   % (text, self.rel(op.dest), op.dest.cname))
         else:
             self.w("    %s = %s;" % (op.dest.cname, text))
 
@@ -325,7 +336,7 @@ class FunctionEmitter:
     def op_Box(self, op):
         s = op.src
         if s.rtype is BOOL:   # True and False are immortal: no allocation can fail
-            self.w("    Pyrt_XDecRef(%s); %s = Pyrt_BoolFromC(%s);" % (op.dest.cname, op.dest.cname, s.cname))
+            self.w("    %s%s = Pyrt_BoolFromC(%s);" % (self.rel(op.dest), op.dest.cname, s.cname))
         else:
             self.store_new(op, op.dest, "%s(%s)" % (s.rtype.box, s.cname))
 
@@ -354,7 +365,7 @@ class FunctionEmitter:
         if d.rtype is PTR:
             self.w("      %s = %s;" % (d.cname, ref))
         elif d.rtype is OBJ:
-            self.w("      PyrtObject *__t = %s; Pyrt_IncRef(__t); Pyrt_XDecRef(%s); %s = __t;" % (ref, d.cname, d.cname))
+            self.w("      PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t;" % (ref, self.rel(d), d.cname))
         else:
             self.w("      %s = %s;" % (d.cname, ref))
         self.w("    } else {")
@@ -364,7 +375,7 @@ class FunctionEmitter:
             sp = op.spill.cname
             self.w("      Pyrt_XDecRef(%s); %s = __t; %s = __t;" % (sp, sp, d.cname))
         elif d.rtype is OBJ:
-            self.w("      Pyrt_XDecRef(%s); %s = __t;" % (d.cname, d.cname))
+            self.w("      %s%s = __t;" % (self.rel(d), d.cname))
         else:
             conv = d.rtype.unbox_checked
             self.w("      %s = %s(__t); Pyrt_DecRef(__t);" % (d.cname, conv))
@@ -395,8 +406,8 @@ class FunctionEmitter:
             if d.rtype is PTR:
                 self.w("    %s = %s;" % (d.cname, g.cname))
             elif d.rtype is OBJ:
-                self.w("    { PyrtObject *__t = %s; Pyrt_XIncRef(__t); Pyrt_XDecRef(%s); %s = __t; }"
-                       % (g.cname, d.cname, d.cname))
+                self.w("    { PyrtObject *__t = %s; Pyrt_XIncRef(__t); %s%s = __t; }"
+                       % (g.cname, self.rel(d), d.cname))
             else:
                 self.w("    %s = %s;" % (d.cname, g.cname))
         else:
@@ -462,15 +473,27 @@ class FunctionEmitter:
         if self.gen:
             self.w("    goto L_cleanup;")
             return
+        moved = None
         if self.fn.ret is VOID:
-            self.w("    __ret = 0; goto L_cleanup;")
+            self.w("    __ret = 0;")
         elif self.fn.ret is OBJ and op.value.rtype is OBJ and id(op.value) in self.owned:
             # move the reference out (the register is dead after the return)
-            self.w("    __ret = %s; %s = NULL; goto L_cleanup;" % (op.value.cname, op.value.cname))
+            self.w("    __ret = %s; %s = NULL;" % (op.value.cname, op.value.cname))
+            moved = op.value
         elif self.fn.ret is OBJ:
-            self.w("    __ret = %s; Pyrt_IncRef(__ret); goto L_cleanup;" % op.value.cname)
+            self.w("    __ret = %s; Pyrt_IncRef(__ret);" % op.value.cname)
         else:
-            self.w("    __ret = %s; goto L_cleanup;" % op.value.cname)
+            self.w("    __ret = %s;" % op.value.cname)
+        # release here only what may still be held on this path (the shared cleanup tests every
+        # register of the function)
+        held = [r for r in self.regs() if r.rtype is OBJ and id(r) in self.owned
+                and id(r) not in self.null_now and r is not moved]
+        if len(held) > INLINE_RELEASES:
+            self.w("    goto L_cleanup;")
+            return
+        for r in held:
+            self.w("    Pyrt_XDecRef(%s);" % r.cname)
+        self.w("    goto L_released;")
 
     def op_Unreachable(self, op):
         self.w("    goto L_error;")
@@ -491,8 +514,69 @@ class FunctionEmitter:
         self.w("      if (PYRT_UNLIKELY(Pyrt_Unpack(%s, %d, %d, %d, __u) < 0)) { __line = %d; goto %s; }"
                % (op.src.cname, op.before, int(op.star), op.after, op.line, self.handler_label(op)))
         for i, d in enumerate(op.dests):
-            self.w("      Pyrt_XDecRef(%s); %s = __u[%d];" % (d.cname, d.cname, i))
+            self.w("      %s%s = __u[%d];" % (self.rel(d), d.cname, i))
         self.w("    }")
+
+
+def known_null(fn, owned):
+    """For each op, the owned obj registers certainly NULL when it starts (a forward must-analysis:
+    registers start NULL, a Clear or a move empties one, any write fills it). Error edges carry the
+    state before the failing op minus what it writes."""
+    params = {id(p) for p in fn.params}
+    tracked = frozenset(id(r) for r in fn.registers
+                        if r.rtype is OBJ and id(r) in owned and id(r) not in params)
+    state_in = {id(fn.entry): tracked}
+    out = {}
+    work = [fn.entry]
+    while work:
+        b = work.pop()
+        cur = state_in[id(b)]
+        edges = []
+        for op in b.ops:
+            out[id(op)] = cur
+            written = _writes(op)
+            after = cur - written
+            if isinstance(op, (ops.Clear, ops.Unbind)):
+                after = after | ({id(op.reg)} & tracked)
+            for r in _moved(op):
+                after = after | ({id(r)} & tracked)
+            if op.handler is not None and op.handler is not fn.error_exit:
+                edges.append((op.handler, after if isinstance(op, ops.CallC) and op.moves
+                              else cur - written))
+            cur = after
+        last = b.ops[-1] if b.ops else None
+        if isinstance(last, ops.Goto):
+            edges.append((last.target, cur))
+        elif isinstance(last, ops.Branch):
+            edges += [(last.true, cur), (last.false, cur)]
+        for t, st in edges:
+            old = state_in.get(id(t))
+            new = st if old is None else (old & st)
+            if old is None or new != old:
+                state_in[id(t)] = new
+                work.append(t)
+    return out
+
+
+def _writes(op):
+    w = set()
+    if isinstance(op, ops.Unpack):
+        w.update(id(d) for d in op.dests)
+    elif op.dest is not None:
+        w.add(id(op.dest))
+    if isinstance(op, ops.GetField) and op.spill is not None:
+        w.add(id(op.spill))
+    if isinstance(op, ops.CallC):
+        w.update(id(a[1]) for a in op.args if isinstance(a, tuple))
+    return frozenset(w)
+
+
+def _moved(op):
+    if isinstance(op, (ops.Assign, ops.SetField, ops.StoreStatic)) and op.move:
+        return [op.src]
+    if isinstance(op, ops.CallC) and op.moves:
+        return [op.args[i] for i in op.moves]
+    return []
 
 
 def assigned_params(fn):
