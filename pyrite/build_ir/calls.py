@@ -464,7 +464,7 @@ def builtin_fast_path(b, node, name, t):
     if name == "chr" and n == 1:
         v = ex.transform_expr(b, node.args[0])
         if v.t in (m.INT, m.BOOL):
-            return b.c_call("PyrtStr_Chr", [b.as_i64(v)], m.STR)
+            return b.c_call("pyrt_str_chr", [b.as_i64(v)], m.STR)
         return b.vcall("Pyrt_builtin_chr", ["NULL"], [v], t)
     if name == "isinstance" and n == 2:
         o = ex.transform_expr(b, node.args[0])

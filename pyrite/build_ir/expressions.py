@@ -871,6 +871,8 @@ def store_attr(b, obj, name, v):
                 field = cir.field(name)
                 val = b.coerce(v, m.resolved(fi.slot.get()))
                 op = ops.SetField(obj.reg, cir, field, val.reg)
+                if name in b.pb.always_initialised(cls) and not b.in_init_of(cls):
+                    op.bit_set = True
                 if isinstance(obj.t, m.OptionalT):
                     b.add(ops.CheckNotNone(obj.reg, name))
                 b.add(op)
@@ -928,7 +930,7 @@ def getitem(b, obj, idx, t):
             r = b.c_call("pyrt_list_get_borrowed", [obj.reg, b.as_i64(idx)], m.DYN, rtype=PTR)
             return V(r.reg, ot.elem.get())
         if ot is m.STR:
-            return b.c_call("PyrtStr_GetItem", [obj.reg, b.as_i64(idx)], m.STR)
+            return b.c_call("pyrt_str_getitem", [obj.reg, b.as_i64(idx)], m.STR)
         if isinstance(ot, (m.TupleT, m.TupleOfT)):
             return V(b.c_call("PyrtTuple_GetItem", [obj.reg, b.as_i64(idx)], m.DYN).reg, t)
     if isinstance(ot, m.DictT):

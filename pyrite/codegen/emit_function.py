@@ -391,6 +391,8 @@ class FunctionEmitter:
         elif f.rtype is OBJ:
             self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
                    % (ref, op.src.cname, ref, op.src.cname))
+        elif op.bit_set:
+            self.w("    %s = %s;" % (ref, op.src.cname))
         else:
             self.w("    %s = %s; ((PyrtInstance *)%s)->defined |= (uint64_t)1 << %d;"
                    % (ref, op.src.cname, op.obj.cname, f.bit))

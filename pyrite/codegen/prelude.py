@@ -116,6 +116,17 @@ PYRT_INLINE int8_t pyrt_str_eq(PyrtObject *a, PyrtObject *b) {
     if (x->nbytes == 1) return x->data[0] == y->data[0];
     return PyrtStr_Eq(a, b);
 }
+/* s[i] and chr(c): the ASCII cases inline (shared immortal one-character strings) */
+PYRT_INLINE PyrtObject *pyrt_str_getitem(PyrtObject *o, int64_t i) {
+    PyrtStr *s = (PyrtStr *)o;
+    if (PYRT_LIKELY(s->ascii && (uint64_t)i < (uint64_t)s->length))
+        return (PyrtObject *)&pyrt_ascii_chars[(unsigned char)s->data[i]];
+    return PyrtStr_GetItem(o, i);
+}
+PYRT_INLINE PyrtObject *pyrt_str_chr(int64_t c) {
+    if (PYRT_LIKELY((uint64_t)c < 128)) return (PyrtObject *)&pyrt_ascii_chars[c];
+    return PyrtStr_Chr(c);
+}
 PYRT_INLINE int pyrt_str_cmp(PyrtObject *a, PyrtObject *b) {
     PyrtStr *x = (PyrtStr *)a, *y = (PyrtStr *)b;
     if (x->nbytes == 1 && y->nbytes == 1)

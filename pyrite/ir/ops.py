@@ -226,8 +226,9 @@ class GetField(Op):
 
 
 class SetField(Op):
-    FIELDS = ('obj', 'cls', 'field', 'src', 'move')
+    FIELDS = ('obj', 'cls', 'field', 'src', 'move', 'bit_set')
     move = False
+    bit_set = False   # the field's "defined" bit is certainly set already (see GetField.always_set)
     def __init__(self, obj, cls, field, src):
         self.obj, self.cls, self.field, self.src = obj, cls, field, src
 

@@ -74,5 +74,7 @@ PRIMITIVES = [
     P('pyrt_str_cmp'),
     P('pyrt_str_eq'),
     P('pyrt_str_ord'),
+    P('pyrt_str_getitem', user_code=False, borrow_safe=True),
+    P('pyrt_str_chr', user_code=False),
     P('pyrt_unbox_bool'),
 ]

@@ -228,6 +228,9 @@ typedef struct {
     int32_t ascii;    /* 1 when every code point < 128 (then byte index == code point index) */
     char data[];      /* UTF-8, NUL-terminated */
 } PyrtStr;
+/* a statically allocated str of at most one byte ('' and the 128 one-character ASCII strings) */
+typedef struct { PyrtObject ob; int64_t length, nbytes, hash; int32_t ascii; char data[2]; } PyrtStrStatic;
+extern PyrtStrStatic pyrt_ascii_chars[128];   /* immortal, shared: chr(c) for c < 128 */
 typedef struct { PyrtObject ob; int64_t length; int64_t hash; unsigned char data[]; } PyrtBytes;
 /* A list's items live in ob_item's 8-byte slots as `kind` says: PYRT_LIST_OBJ owned references;
  * PYRT_LIST_I64 / PYRT_LIST_F64 unboxed ints / floats (the lists compiled code makes for list[int] and

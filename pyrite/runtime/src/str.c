@@ -212,14 +212,13 @@ PyrtObject *PyrtSB_FinishBytes(PyrtStrBuilder *sb) {
 
 /* ================================================================== allocation and constants */
 
-/* Statically allocated strings: '' and the 128 one-character ASCII strings. Same layout as PyrtStr
- * with room for the data. */
-typedef struct { PyrtObject ob; int64_t length, nbytes, hash; int32_t ascii; char data[2]; } PyrtStrStatic;
+/* Statically allocated strings: '' and the 128 one-character ASCII strings (PyrtStrStatic, pyrt_str.h) */
 _Static_assert(offsetof(PyrtStrStatic, data) == offsetof(PyrtStr, data), "static str layout");
 
 /* filled in by pyrt_str_init (from Pyrt_Init): 6 KB of zeros cost nothing in a .wasm, initialized
  * data does */
-static PyrtStrStatic ascii_chars[128];
+PyrtStrStatic pyrt_ascii_chars[128];   /* (generated code indexes it inline) */
+#define ascii_chars pyrt_ascii_chars
 
 void pyrt_str_init(void) {
     for (int c = 0; c < 128; c++)
