@@ -26,6 +26,8 @@ def test_every_entry_is_defined_where_its_table_says():
         else:
             src = open(os.path.join(ROOT, "runtime", "src", p.area + ".c")).read()
             ok = re.search(r"^[A-Za-z_][\w \*]*?\b%s\s*\([^;]*?\)\s*\{" % p.name, src, re.M)
+            if p.name.startswith("Pyrt_builtin_"):   # PYRT_BUILTIN(print) defines Pyrt_builtin_print
+                ok = ok or re.search(r"^PYRT_BUILTIN\(%s\)" % p.name[len("Pyrt_builtin_"):], src, re.M)
         if not ok:
             wrong.append("%s (table %s_ops.py)" % (p.name, p.area))
     assert wrong == []
@@ -35,3 +37,16 @@ def test_the_passes_ask_the_tables():
     assert not primitives.may_run_user_code("PyrtList_New") and primitives.may_run_user_code("Pyrt_BinaryOp")
     assert primitives.borrow_safe("pyrt_list_get_borrowed") and not primitives.borrow_safe("Pyrt_GetAttrIC")
     assert primitives.may_run_user_code("(PyrtObject *)PyrtType_NewUser")   # unknown: assume the worst
+
+
+def test_signatures_are_declared_for_every_call_lowering_makes():
+    """Issue 8, item 2: the tables give each called primitive's argument and result representations
+    and error kind; the verifier checks every call against them (tests/test_verify.py)."""
+    p = primitives.ALL["PyrtDict_SetItem"]
+    assert (p.ret, p.args, p.error) == ("void", ("obj", "obj", "obj"), "neg")
+    p = primitives.ALL["PyrtI64_Add"]
+    assert (p.ret, p.args, p.error) == ("i64", ("i64", "i64"), "true")
+    v = primitives.ALL["Pyrt_CallMethodIC"]
+    assert v.vector and v.args == ("obj", "obj")
+    with_sig = [p for p in primitives.ALL.values() if p.sig]
+    assert len(with_sig) >= 150

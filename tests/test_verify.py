@@ -130,3 +130,19 @@ def test_temporary_read_after_a_move(tmp_path):
                     verify_function(fn)
                 return
     raise AssertionError("no temporary read found")
+
+
+def test_call_against_its_declared_signature(tmp_path):
+    """Every call of a runtime function must match what primitives/ declares: error kind, result and
+    argument representations."""
+    fn = _build_g(tmp_path)
+    call = next(op for b in fn.blocks for op in b.ops if isinstance(op, ops.CallC) and op.dest is not None)
+    saved = call.error_kind
+    call.error_kind = ops.ERR_NEVER if saved != ops.ERR_NEVER else ops.ERR_NULL
+    with pytest.raises(AssertionError, match="declared"):
+        verify_function(fn)
+    call.error_kind = saved
+    verify_function(fn)
+    call.fn = "Pyrt_NoSuchThing"
+    with pytest.raises(AssertionError, match="no declared signature"):
+        verify_function(fn)

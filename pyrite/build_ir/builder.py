@@ -115,13 +115,14 @@ class Builder:
         r.immortal = True
         return r
 
-    def c_call(self, fn, args, t, err=ops.ERR_NULL, rtype=None, **kw):
+    def c_call(self, fn, args, t, rtype=None, **kw):
+        """dest = fn(args) for a runtime primitive: its error kind is the one primitives/ declares."""
         r = self.temp(rtype or rtype_of(t)) if (rtype or t is not None) else None
-        self.add(ops.CallC(r, fn, args, err, **kw))
+        self.add(ops.CallC(r, fn, args, declared_error(fn), **kw))
         return V(r, t) if r is not None else None
 
-    def c_void(self, fn, args, err=ops.ERR_NEG):
-        self.add(ops.CallC(None, fn, args, err))
+    def c_void(self, fn, args):
+        self.add(ops.CallC(None, fn, args, declared_error(fn)))
 
     def inline_cache(self):
         """The C address of a fresh inline cache (a zeroed static PyrtAttrCache) for one site."""
@@ -144,11 +145,11 @@ class Builder:
         self.add(ops.CheckedC(r, fn, args))
         return V(r, t)
 
-    def vcall(self, fn, prefix, args, t, kwnames=None, err=ops.ERR_NULL, with_kwnames=True, suffix=()):
+    def vcall(self, fn, prefix, args, t, kwnames=None, with_kwnames=True, suffix=()):
         """fn(prefix..., argv, n[, kwnames][, suffix...]) with args boxed."""
         boxed = [self.box(a) for a in args]
         r = self.temp(OBJ)
-        self.add(ops.CallVec(r, fn, prefix, boxed, kwnames, err, with_kwnames, suffix))
+        self.add(ops.CallVec(r, fn, prefix, boxed, kwnames, declared_error(fn), with_kwnames, suffix))
         return self.coerce(V(r, m.DYN), t) if t is not None else V(r, m.DYN)
 
     def box(self, v):
@@ -234,3 +235,11 @@ class Builder:
 
     def var_type(self, name):
         return m.resolved(self.finfo.slot(name).get())
+
+
+def declared_error(fn):
+    """The error kind primitives/ declares for a C function lowering calls."""
+    from pyrite import primitives
+    p = primitives.ALL.get(fn)
+    assert p is not None and p.error is not None, "no declared signature for %s (primitives/)" % fn
+    return p.error

@@ -364,7 +364,7 @@ def instantiate(b, ci, args, kwargs, node=None):
         if r is not None and r.t is not m.NONE:   # __init__ may return something: TypeError as CPython
             b.c_void("pyrt_check_init_result", [b.box(r)])
     elif not ci.is_exception() and (args or kwargs):
-        b.c_void("pyrt_err_no_init_args", [ex._cstr(ci.name)], ops.ERR_ALWAYS)
+        b.c_void("pyrt_err_no_init_args", [ex._cstr(ci.name)])
     return obj
 
 
@@ -545,7 +545,7 @@ def method_fast_path(b, node, tname, name, t):
     if tname == "file" and name == "write" and n == 1 and recv_t is m.FILE:
         recv = ex.transform_expr(b, node.func.value)
         v = ex.transform_expr(b, node.args[0])
-        return b.coerce(b.c_call("PyrtFile_Write", [recv.reg, b.box(v)], m.INT, err=ops.ERR_NEG), t)
+        return b.coerce(b.c_call("PyrtFile_Write", [recv.reg, b.box(v)], m.INT), t)
     if tname == "list" and name == "pop" and n <= 1 and isinstance(recv_t, m.ListT):
         recv = ex.transform_expr(b, node.func.value)
         i = b.as_i64(ex.transform_expr(b, node.args[0])) if n else "-1"

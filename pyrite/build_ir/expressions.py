@@ -112,7 +112,7 @@ def load_builtin(b, name):
         return V(r.reg, m.BuiltinT(name))
     if name in BUILTIN_NAMES:
         return b.c_call("Pyrt_GetBuiltin", [_cstr(name)], m.BuiltinT(name), rtype=OBJ, borrowed=True)
-    b.c_void("Pyrt_ErrNameError", [_cstr(name)], ops.ERR_ALWAYS)
+    b.c_void("Pyrt_ErrNameError", [_cstr(name)])
     return b.lit(None)
 
 
@@ -131,9 +131,9 @@ def store_name(b, name, v):
         v = b.coerce(v, r.pytype)
         b.add(ops.Assign(r, v.reg))
     elif kind == "cell":
-        b.c_void("pyrt_cell_set", [b.cells[name], b.box(v)], ops.ERR_NEVER)
+        b.c_void("pyrt_cell_set", [b.cells[name], b.box(v)])
     elif kind == "free":
-        b.c_void("pyrt_cell_set", [free_cell(b, name), b.box(v)], ops.ERR_NEVER)
+        b.c_void("pyrt_cell_set", [free_cell(b, name), b.box(v)])
     elif kind == "classattr":
         b.c_void("PyrtDict_SetItemStr", [b.class_dict, _cstr(name), b.box(v)])
     else:
@@ -815,7 +815,7 @@ def transform_Attribute(b, node):
             from pyrite.build_ir.statements import module_value
             return module_value(b, mod.name + "." + node.attr)
         if not (mod.binds(node.attr) or node.attr in mod.globals):
-            b.c_void("pyrt_err_module_attr", [_cstr(mod.name), _cstr(node.attr)], ops.ERR_ALWAYS)
+            b.c_void("pyrt_err_module_attr", [_cstr(mod.name), _cstr(node.attr)])
             return b.lit(None)
         return load_global(b, mod, node.attr)
     obj = transform_expr(b, node.value)

@@ -495,16 +495,16 @@ def define_class(b, node):
         base = "&" + cir.builtin_base
     else:
         base = "&PyrtType_Object"
-    t = b.c_call("(PyrtObject *)PyrtType_NewUser", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
+    t = b.c_call("pyrt_type_new_user", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
                                       "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
     doc = ast.get_docstring(ci.node, clean=False)
     if ci.qualname != ci.name or doc is not None:
         b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",
-                                         ex._cstr(doc) if doc is not None else "NULL"], ops.ERR_NEVER)
+                                         ex._cstr(doc) if doc is not None else "NULL"])
     b.add(ops.StoreStatic(cir.type_var, t.reg))
     if not cir.is_exception:
         # a release function that knows the layout (instead of walking the field table)
-        b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname], ops.ERR_NEVER)
+        b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname])
     v = t
     for dv in reversed(decos):   # C = deco(C), innermost first
         v = call_object(b, dv, [v], {}, m.DYN)

@@ -235,7 +235,7 @@ def transform_Return(b, node):
     if b.fn.is_generator:
         v = ex.transform_expr(b, node.value) if node.value is not None else None
         if v is not None:
-            b.c_void("pyrt_gen_set_return", ["g", b.box(v)], ops.ERR_NEVER)
+            b.c_void("pyrt_gen_set_return", ["g", b.box(v)])
         run_unwind(b, 0)
         b.add(ops.Return(None))
         return
@@ -268,7 +268,7 @@ def run_unwind(b, depth):
         if u.kind == "finally":
             transform_block(b, u.data)
         elif u.kind == "handled":
-            b.c_void("Pyrt_ExcExitHandler", [u.data], ops.ERR_NEVER)
+            b.c_void("Pyrt_ExcExitHandler", [u.data])
         elif u.kind == "with":
             none = b.lit(None)
             b.vcall("Pyrt_CallMethod", [u.data, b.const_obj("__exit__")], [none, none, none], None)
@@ -278,11 +278,11 @@ def run_unwind(b, depth):
 
 def transform_Raise(b, node):
     if node.exc is None:
-        b.c_void("Pyrt_Reraise", [], ops.ERR_ALWAYS)
+        b.c_void("Pyrt_Reraise", [])
         return
     exc = b.box(ex.transform_expr(b, node.exc))
     cause = b.box(ex.transform_expr(b, node.cause)) if node.cause is not None else "NULL"
-    b.c_void("Pyrt_Raise", [exc, cause], ops.ERR_ALWAYS)
+    b.c_void("Pyrt_Raise", [exc, cause])
 
 
 def transform_Assert(b, node):
@@ -292,7 +292,7 @@ def transform_Assert(b, node):
     cls = V(b.expr("(PyrtObject *)&PyrtType_AssertionError", [], m.DYN, rtype=PTR).reg, m.DYN)
     args = [ex.transform_expr(b, node.msg)] if node.msg is not None else []
     e = calls.call_object(b, cls, args, {}, m.DYN)
-    b.c_void("Pyrt_Raise", [e.reg, "NULL"], ops.ERR_ALWAYS)
+    b.c_void("Pyrt_Raise", [e.reg, "NULL"])
     b.set_block(ok)
 
 
@@ -434,7 +434,7 @@ def range_loop(b, call, target, body, exit_block, cont_holder):
     if not isinstance(step, int):
         step_r = b.temp(I64)
         b.add(ops.Assign(step_r, step))
-        b.c_void("pyrt_range_check_step", [step_r], ops.ERR_NEG)
+        b.c_void("pyrt_range_check_step", [step_r])
     top, got, inc = b.new_block(), b.new_block(), b.new_block()
     if cont_holder is not None:
         cont_holder[0] = inc
@@ -508,22 +508,22 @@ def transform_Try(b, node):
 def begin_handling(b):
     """At a handler block: take the pending exception and mark it "being handled". Returns
     (exc, token, inner): `inner` is the handler for exceptions raised while handling."""
-    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN, err=ops.ERR_NEVER)
-    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, err=ops.ERR_NEVER, rtype=PTR)
+    exc = b.c_call("Pyrt_ErrFetch", [], m.DYN)
+    token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, rtype=PTR)
     return exc, token, b.new_block()
 
 
 def reraise_pending(b, exc, token):
     """Stop handling and raise the taken exception again."""
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
-    b.c_void("pyrt_err_restore_new", [exc.reg], ops.ERR_ALWAYS)
+    b.c_void("Pyrt_ExcExitHandler", [token.reg])
+    b.c_void("pyrt_err_restore_new", [exc.reg])
     b.cur.ops[-1].keep_line = True   # the traceback names the line that raised, not the handler's
 
 
 def propagate_from(b, inner, token):
     """The `inner` block: an exception raised while handling leaves the handled state and propagates."""
     b.set_block(inner)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+    b.c_void("Pyrt_ExcExitHandler", [token.reg])
     b.add(ops.RaiseFromHandler())
 
 
@@ -554,7 +554,7 @@ def try_except(b, body, handlers, orelse):
         b.unwind.pop()
         b.handlers.pop()
         if not b.cur.terminated:
-            b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+            b.c_void("Pyrt_ExcExitHandler", [token.reg])
             if h.name and ex.name_kind(b, h.name) == "local":
                 b.add(ops.Unbind(b.local_reg(h.name)))
             elif h.name and ex.name_kind(b, h.name) == "global":
@@ -640,7 +640,7 @@ def transform_With(b, node):
     yes, no = b.new_block(), b.new_block()
     b.branch(suppress, yes, no)
     b.set_block(yes)
-    b.c_void("Pyrt_ExcExitHandler", [token.reg], ops.ERR_NEVER)
+    b.c_void("Pyrt_ExcExitHandler", [token.reg])
     b.goto(done)
     b.set_block(no)
     reraise_pending(b, exc, token)
@@ -663,9 +663,9 @@ def _raise_missing(b, name):
     """CPython raises ModuleNotFoundError for a module that is not there (see frontend/modules.py)."""
     owner = b.inf.program.not_compiled_in.get(name)
     if owner is not None:
-        b.c_void("pyrt_err_not_compiled_in", [ex._cstr(name), ex._cstr(owner)], ops.ERR_ALWAYS)
+        b.c_void("pyrt_err_not_compiled_in", [ex._cstr(name), ex._cstr(owner)])
         return
-    b.c_void("pyrt_err_no_module", [ex._cstr(name)], ops.ERR_ALWAYS)
+    b.c_void("pyrt_err_no_module", [ex._cstr(name)])
 
 
 def transform_Import(b, node):
@@ -691,7 +691,7 @@ def import_module(b, name, node):
     for i in range(1, len(parts) + 1):
         sub = ".".join(parts[:i])
         if sub in b.inf.modules:
-            b.c_void(b.pb.module_init_name(sub), [], ops.ERR_NEG)
+            b.add(ops.CallC(None, b.pb.module_init_name(sub), [], ops.ERR_NEG))   # generated, not a primitive
 
 
 def module_value(b, name):
@@ -718,7 +718,7 @@ def transform_ImportFrom(b, node):
             if a.name in BUILTIN_NAMES:
                 ex.store_name(b, a.asname or a.name, ex.load_builtin(b, a.name))
             else:
-                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)], ops.ERR_ALWAYS)
+                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)])
         return
     import_module(b, base, node)
     for a in node.names:
@@ -730,7 +730,7 @@ def transform_ImportFrom(b, node):
         elif base in b.inf.modules:
             src = b.inf.modules[base]
             if not (src.binds(a.name) or a.name in src.globals):
-                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)], ops.ERR_ALWAYS)
+                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)])
                 continue
             ex.store_name(b, bind, ex.load_global(b, src, a.name))
         else:

@@ -116,6 +116,10 @@ PYRT_INLINE int8_t pyrt_str_eq(PyrtObject *a, PyrtObject *b) {
     if (x->nbytes == 1) return x->data[0] == y->data[0];
     return PyrtStr_Eq(a, b);
 }
+PYRT_INLINE PyrtObject *pyrt_type_new_user(const char *name, const char *module, PyrtType *base,
+                                           int64_t size, const PyrtField *fields, PyrtObject *dict) {
+    return (PyrtObject *)PyrtType_NewUser(name, module, base, size, fields, dict);
+}
 /* s[i] and chr(c): the ASCII cases inline (shared immortal one-character strings) */
 PYRT_INLINE PyrtObject *pyrt_str_getitem(PyrtObject *o, int64_t i) {
     PyrtStr *s = (PyrtStr *)o;

@@ -22,21 +22,17 @@ class _Iterator:
         return next(self._gen)
 
 
-def _count_gen(owner, start, step):
-    n = start
-    while True:
-        owner._n = n + step
-        yield n
-        n = n + step
-
-
 class count(_Iterator):
     def __init__(self, start=0, step=1):
         if not isinstance(start, (int, float)) or not isinstance(step, (int, float)):
             raise TypeError("a number is required")
         self._n = start
         self._step = step
-        self._gen = _count_gen(self, start, step)
+
+    def __next__(self):   # (no generator holding self: that would be a reference cycle)
+        n = self._n
+        self._n = n + self._step
+        return n
 
     def __repr__(self):
         if isinstance(self._step, int) and self._step == 1:
@@ -59,21 +55,18 @@ class cycle(_Iterator):
         self._gen = _cycle_gen(iter(iterable))
 
 
-def _repeat_gen(owner, obj, times):
-    if times is None:
-        while True:
-            yield obj
-    while owner._left > 0:
-        owner._left -= 1
-        yield obj
-
-
 class repeat(_Iterator):
     def __init__(self, object, times=None):
         self._obj = object
         self._times = times
         self._left = 0 if times is None else max(times, 0)
-        self._gen = _repeat_gen(self, object, times)
+
+    def __next__(self):
+        if self._times is not None:
+            if self._left <= 0:
+                raise StopIteration
+            self._left -= 1
+        return self._obj
 
     def __length_hint__(self):
         if self._times is None:

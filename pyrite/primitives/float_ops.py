@@ -3,10 +3,10 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'float'
 PRIMITIVES = [
-    P('PyrtF64_Div'),
-    P('PyrtF64_FloorDiv'),
-    P('PyrtF64_Mod'),
-    P('PyrtF64_Pow'),
+    P('PyrtF64_Div', 'f64(f64, f64) true'),
+    P('PyrtF64_FloorDiv', 'f64(f64, f64) true'),
+    P('PyrtF64_Mod', 'f64(f64, f64) true'),
+    P('PyrtF64_Pow', 'f64(f64, f64) true'),
     P('PyrtFloat_FromDouble'),
-    P('PyrtFloat_Repr', user_code=False),
+    P('PyrtFloat_Repr', 'obj(f64) null', user_code=False),
 ]

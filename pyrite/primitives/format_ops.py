@@ -3,6 +3,6 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'format'
 PRIMITIVES = [
-    P('PyrtStr_Build'),
-    P('PyrtStr_Mod'),
+    P('PyrtStr_Build', 'obj[](argv) null'),
+    P('PyrtStr_Mod', 'obj(obj, obj) null'),
 ]

@@ -3,7 +3,7 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'gen'
 PRIMITIVES = [
-    P('Pyrt_YieldFromThrow'),
+    P('Pyrt_YieldFromThrow', 'i64(obj, &obj, &obj) neg'),
     P('PyrtGen_New'),
-    P('Pyrt_IterSend'),
+    P('Pyrt_IterSend', 'obj(obj, obj, &obj) never'),
 ]

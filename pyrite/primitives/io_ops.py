@@ -3,5 +3,5 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'io'
 PRIMITIVES = [
-    P('PyrtFile_Write', user_code=False),
+    P('PyrtFile_Write', 'i64(obj, obj) neg', user_code=False),
 ]

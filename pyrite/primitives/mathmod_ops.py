@@ -3,10 +3,10 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'mathmod'
 PRIMITIVES = [
-    P('PyrtMath_Call1'),
-    P('PyrtMath_Call2'),
-    P('Pyrt_GetModule'),
-    P('PyrtModule_Compiled', user_code=False),
+    P('PyrtMath_Call1', 'f64(c, f64) flag'),
+    P('PyrtMath_Call2', 'f64(c, f64, f64) flag'),
+    P('Pyrt_GetModule', 'obj(c) null'),
+    P('PyrtModule_Compiled', 'obj(c) null', user_code=False),
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),
 ]

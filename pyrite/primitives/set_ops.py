@@ -3,8 +3,8 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'set'
 PRIMITIVES = [
-    P('PyrtSet_Add'),
-    P('PyrtSet_Contains'),
-    P('PyrtSet_FromConstants'),
-    P('PyrtSet_New', user_code=False),
+    P('PyrtSet_Add', 'void(obj, obj) neg'),
+    P('PyrtSet_Contains', 'bool(obj, obj) neg'),
+    P('PyrtSet_FromConstants', 'obj[](argv) null'),
+    P('PyrtSet_New', 'obj() null', user_code=False),
 ]

@@ -3,7 +3,7 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'tuple'
 PRIMITIVES = [
-    P('PyrtTuple_FromIterable'),
-    P('PyrtTuple_GetItem', user_code=False),
-    P('PyrtTuple_New', user_code=False),
+    P('PyrtTuple_FromIterable', 'obj(obj) null'),
+    P('PyrtTuple_GetItem', 'obj(obj, i64) null', user_code=False),
+    P('PyrtTuple_New', 'obj(c) null', user_code=False),
 ]

@@ -201,6 +201,8 @@ def _bind_var(name, t, bindings):
 def eval_annotation(ann, bindings):
     if ann is None:
         return m.DYN
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):   # X | None
+        return m.join(eval_annotation(ann.left, bindings), eval_annotation(ann.right, bindings))
     if isinstance(ann, ast.Constant) and ann.value is None:
         return m.NONE
     if isinstance(ann, ast.Name):

@@ -4,6 +4,7 @@
  * int), Python's / // % ** and divmod semantics with CPython's error messages, and round().
  * Negative ** fractional gives a complex in CPython: pyrite raises ValueError instead. */
 #include "pyrt.h"
+#include <string.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -365,8 +366,13 @@ int64_t PyrtF64_Hash(double v)
 static int64_t float_hash(PyrtObject *o)
 {
     double v = PyrtFloat_AsDouble(o);
-    if (isnan(v))   /* CPython 3.10+: NaN hashes by identity */
-        return Pyrt_HashPointer(o);
+    if (isnan(v)) {
+        /* CPython 3.10+ hashes a NaN by identity. Unboxed floats have none: NaNs of the same bits
+         * are one object here (see same_object in object.c), so they hash by their bits */
+        uint64_t b;
+        memcpy(&b, &v, sizeof b);
+        return (int64_t)((b ^ (b >> 29)) & 0x0FFFFFFFFFFFFFFFULL);
+    }
     return PyrtF64_Hash(v);
 }
 

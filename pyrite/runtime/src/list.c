@@ -367,7 +367,7 @@ int PyrtList_Extend(PyrtObject *o, PyrtObject *iterable) {
             set_kind_of_empty(l, src->kind);   /* empty: take src's kind */
         if (l->kind == src->kind && l->kind != PYRT_LIST_OBJ) {   /* same unboxed kind: copy the slots */
             if (list_resize(l, m + n) < 0) return -1;
-            memmove(AT(l, m), src->ob_item, (size_t)n * SLOT(l));
+            if (n > 0) memmove(AT(l, m), src->ob_item, (size_t)n * SLOT(l));
             return 0;
         }
         if (l->kind != PYRT_LIST_OBJ && PyrtList_Generalize(o) < 0) return -1;
@@ -481,7 +481,7 @@ static PyrtObject *list_slice_resolved(PyrtList *l, int64_t start, int64_t step,
     if (l->kind != PYRT_LIST_OBJ) {
         int64_t *d = (int64_t *)((PyrtList *)r)->ob_item, *p = (int64_t *)l->ob_item + start;
         if (step == 1) {
-            memcpy(d, p, (size_t)n * sizeof *d);
+            if (n > 0) memcpy(d, p, (size_t)n * sizeof *d);   /* (an empty list's ob_item is NULL) */
             return r;
         }
         for (int64_t i = 0; i < n; i++, p += step) d[i] = *p;   /* (the 8 bytes of an int or a float) */
@@ -519,18 +519,18 @@ static int list_ass_slice_same_kind(PyrtList *l, int64_t lo, int64_t hi, PyrtLis
     int64_t n = v->length, len = l->length;
     int64_t small[16], *src = small;
     if (n > 16 && !(src = Pyrt_Malloc((size_t)n * sizeof *src))) return -1;
-    memcpy(src, v->ob_item, (size_t)n * sizeof *src);   /* (v may be l) */
+    if (n > 0) memcpy(src, v->ob_item, (size_t)n * sizeof *src);   /* (v may be l; empty: NULL items) */
     if (lo < 0) lo = 0; else if (lo > len) lo = len;
     if (hi < lo) hi = lo; else if (hi > len) hi = len;
     int64_t d = n - (hi - lo);
     if (d < 0) {
-        memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
+        if (len > hi) memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
         list_resize(l, len + d);
     } else if (d > 0) {
         if (list_resize(l, len + d) < 0) { if (src != small) Pyrt_Free(src); return -1; }
-        memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
+        if (len > hi) memmove(AT(l, hi + d), AT(l, hi), (size_t)(len - hi) * sizeof *src);
     }
-    memcpy(AT(l, lo), src, (size_t)n * sizeof *src);
+    if (n > 0) memcpy(AT(l, lo), src, (size_t)n * sizeof *src);
     if (src != small) Pyrt_Free(src);
     return 0;
 }
@@ -558,11 +558,11 @@ static int list_ass_slice(PyrtList *l, int64_t lo, int64_t hi, PyrtObject *v) {
     }
     for (int64_t i = 0; i < old; i++) recycle[i] = l->ob_item[lo + i];
     if (d < 0) {
-        memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
+        if (len > hi) memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
         list_resize(l, len + d);
     } else if (d > 0) {
         if (list_resize(l, len + d) < 0) { if (recycle != small) Pyrt_Free(recycle); PYRT_XDECREF(seq); return -1; }
-        memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
+        if (len > hi) memmove(&l->ob_item[hi + d], &l->ob_item[hi], (size_t)(len - hi) * sizeof(PyrtObject *));
     }
     PyrtObject **src = seq ? PyrtCont_SeqItems(seq) : NULL;
     for (int64_t i = 0; i < n; i++) {
@@ -676,8 +676,9 @@ PyrtObject *PyrtList_Concat(PyrtObject *a, PyrtObject *b) {
     if (!r) return NULL;
     PyrtList *z = (PyrtList *)r;
     if (kind != PYRT_LIST_OBJ) {
-        memcpy(z->ob_item, x->ob_item, (size_t)x->length * SLOT(z));
-        memcpy(AT(z, x->length), y->ob_item, (size_t)y->length * SLOT(z));
+        /* an empty operand's ob_item is NULL: memcpy(_, NULL, 0) is undefined */
+        if (x->length) memcpy(z->ob_item, x->ob_item, (size_t)x->length * SLOT(z));
+        if (y->length) memcpy(AT(z, x->length), y->ob_item, (size_t)y->length * SLOT(z));
         return r;
     }
     for (int64_t i = 0; i < x->length; i++)

@@ -4,6 +4,7 @@
  * reflected-operation protocol, items, slices, iteration, len, `in`, calls, isinstance, unpacking)
  * plus process start-up and shutdown (Pyrt_Init / Pyrt_Finalize). */
 #include "pyrt.h"
+#include <string.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -581,9 +582,23 @@ PyrtObject *Pyrt_RichCompare(PyrtObject *a, PyrtObject *b, int op)
                           cmp_symbols[op], ta->name, tb->name);
 }
 
+/* CPython compares container items (==, in, count, index, remove, dict keys) by identity first, so
+ * x in [x] holds for a NaN x. Unboxed floats have no identity: two float objects holding a NaN of the
+ * same bits are taken as one object (what one variable or math.nan stored and looked up gives). Two
+ * NaNs made separately (float("nan") twice) then count as the same too, where CPython says not. */
+static inline bool same_object(PyrtObject *a, PyrtObject *b)
+{
+    if (a == b)
+        return true;
+    if (a->type != &PyrtType_Float || b->type != &PyrtType_Float)
+        return false;
+    double x = ((PyrtFloat *)a)->value, y = ((PyrtFloat *)b)->value;
+    return x != x && y != y && memcmp(&x, &y, sizeof x) == 0;
+}
+
 int Pyrt_RichCompareBool(PyrtObject *a, PyrtObject *b, int op)
 {
-    if (a == b) {
+    if (same_object(a, b)) {
         if (op == PYRT_EQ)
             return 1;
         if (op == PYRT_NE)
