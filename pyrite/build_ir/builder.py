@@ -135,9 +135,10 @@ class Builder:
         return self.vcall("Pyrt_CallMethodIC", [self.box(recv), self.const_obj(name)], args, t,
                           kwnames=kwnames, suffix=(self.inline_cache(),))
 
-    def expr(self, template, args, t, rtype=None):
+    def expr(self, prim, args, t, rtype=None):
+        """dest = an inline C expression named in primitives/template_ops.py."""
         r = self.temp(rtype or rtype_of(t))
-        self.add(ops.Expr(r, template, args))
+        self.add(ops.Expr(r, prim, args))
         return V(r, t)
 
     def checked(self, fn, args, t):
@@ -178,16 +179,19 @@ class Builder:
             checked = v.t is not t
             self.add(ops.Unbox(r, v.reg, checked=checked))
             return V(r, t)
-        if want is F64 and have in (I64, BOOL):
-            return self.expr("(double){0}", [v.reg], m.FLOAT)
+        if have is BOOL and want in (F64, NUM):   # bool -> int -> float / int | float
+            v = self.expr("i64_from_bool", [v.reg], m.INT)
+            have = I64
+        if want is F64 and have is I64:
+            return self.expr("f64_from_i64", [v.reg], m.FLOAT)
         if want is F64 and have is NUM:
-            return self.expr("PyrtNum_AsF64({0})", [v.reg], m.FLOAT)
-        if want is NUM and have in (I64, BOOL):
-            return self.expr("PyrtNum_I((int64_t){0})", [v.reg], m.NUM)
+            return self.expr("num_to_f64", [v.reg], m.FLOAT)
+        if want is NUM and have is I64:
+            return self.expr("num_from_i64", [v.reg], m.NUM)
         if want is NUM and have is F64:
-            return self.expr("PyrtNum_F({0})", [v.reg], m.NUM)
+            return self.expr("num_from_f64", [v.reg], m.NUM)
         if want is I64 and have is BOOL:
-            return self.expr("(int64_t){0}", [v.reg], m.INT)
+            return self.expr("i64_from_bool", [v.reg], m.INT)
         # unboxed to a different unboxed type the inferencer did not expect: go through a box
         b = self.box(v)
         r = self.temp(want)

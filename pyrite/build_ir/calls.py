@@ -61,7 +61,7 @@ def transform_call(b, node):
         return call_object(b, callee, args, kwargs, t)
     if kind == "builtin_exc":
         args, kwargs = eval_args(b, node)
-        return call_object(b, V(b.expr("(PyrtObject *)&PyrtType_%s" % info[1], [], m.DYN, rtype=PTR).reg,
+        return call_object(b, V(b.expr("builtin_type", [info[1]], m.DYN, rtype=PTR).reg,
                                 m.DYN), args, kwargs, t)
     if kind == "modfunc":
         r = module_fast_path(b, node, info[1], info[2], t)
@@ -89,7 +89,7 @@ def self_value(b):
 
 def class_object(b, ci):
     cir = b.pb.class_irs[ci]
-    return V(b.expr("(PyrtObject *)%s" % cir.type_var.cname, [], m.DYN, rtype=PTR).reg, m.ClassT(ci))
+    return V(b.expr("class_object", [cir.type_var.cname], m.DYN, rtype=PTR).reg, m.ClassT(ci))
 
 
 # ---------------------------------------------------------------------- generic calls
@@ -290,7 +290,7 @@ def direct_call(b, fi, args, kwargs, fobj, node=None, closure_recv=None):
         fobj = b.c_call("pyrt_method_function", [recv, cls, cir.fields_cname, ex._cstr(origin.name),
                                                  "1" if setter else "0"], m.DYN, rtype=PTR)
     if fir.has_closure:
-        cargs.append(b.expr("((PyrtFunction *){0})->closure", [fobj.reg], m.DYN, rtype=PTR).reg)
+        cargs.append(b.expr("func_closure", [fobj.reg], m.DYN, rtype=PTR).reg)
     for p, a, preg in zip(fi.params, bound, fir.py_params):
         pt = preg.pytype
         if isinstance(a, V):
@@ -332,12 +332,12 @@ def default_value(b, fi, i, fobj, pt):
     # nested function: the defaults tuple of the function object
     p = fi.params[i]
     if p.kind == "kw":
-        r = b.expr("PyrtDict_GetItemStr(((PyrtFunction *){0})->kwdefaults, %s)" % ex._cstr(p.name),
+        r = b.expr("func_kwdefault", [fobj.reg, ex._cstr(p.name)],
                    [fobj.reg], m.DYN, rtype=PTR)
         return b.coerce(V(r.reg, m.DYN), pt)
     npos_def = [j for j, q in enumerate(fi.params) if q.kind in ("pos", "posonly") and q.default is not None]
     k = npos_def.index(i)
-    r = b.expr("PyrtTuple_GetBorrowed(((PyrtFunction *){0})->defaults, %d)" % k, [fobj.reg], m.DYN, rtype=PTR)
+    r = b.expr("func_default", [fobj.reg, str(k)], m.DYN, rtype=PTR)
     return b.coerce(V(r.reg, m.DYN), pt)
 
 
@@ -405,13 +405,17 @@ def virtual_call(b, node, recv, name, fi, overrides, args, kwargs, t):
         target = c.lookup_method(name)
         if target is not None and c in b.pb.class_irs:
             groups.setdefault(target, []).append(c)
-    tp = b.expr("(PyrtObject *){0}->type", [recv.reg], m.DYN, rtype=PTR)
+    tp = b.expr("type_of", [recv.reg], m.DYN, rtype=PTR)
     result = b.temp(rtype_of(t))
     done = b.new_block()
     for target, classes in groups.items():
         yes, nxt = b.new_block(), b.new_block()
-        test = " || ".join("{0} == %s" % b.pb.class_irs[c].type_var.cname for c in classes)
-        b.branch(b.expr(test, [tp.reg], m.BOOL).reg, yes, nxt)
+        for k, c in enumerate(classes):   # the receiver's exact type is one of these classes
+            cobj = b.expr("class_object", [b.pb.class_irs[c].type_var.cname], m.DYN, rtype=PTR)
+            other = nxt if k == len(classes) - 1 else b.new_block()
+            b.branch(b.expr("is_same", [tp.reg, cobj.reg], m.BOOL).reg, yes, other)
+            if other is not nxt:
+                b.set_block(other)
         b.set_block(yes)
         b.add(ops.Assign(result, b.coerce(bound_call(b, target, recv, args, kwargs, t, node), t).reg))
         b.goto(done)
@@ -444,11 +448,11 @@ def builtin_fast_path(b, node, name, t):
     n = len(node.args)
     if name == "len" and n == 1:
         v = ex.transform_expr(b, node.args[0])
-        for cls, fn in ((m.ListT, "PyrtList_Len"), (m.TupleT, "PyrtTuple_Len"), (m.TupleOfT, "PyrtTuple_Len")):
+        for cls, fn in ((m.ListT, "list_len"), (m.TupleT, "tuple_len"), (m.TupleOfT, "tuple_len")):
             if isinstance(v.t, cls):
-                return b.expr("%s({0})" % fn, [v.reg], m.INT)
+                return b.expr(fn, [v.reg], m.INT)
         if v.t is m.STR:
-            return b.expr("PyrtStr_Len({0})", [v.reg], m.INT)
+            return b.expr("str_len", [v.reg], m.INT)
         r = b.temp(I64)
         b.add(ops.CallC(r, "Pyrt_Len", [b.box(v)], ops.ERR_NEG))
         return V(r, m.INT)
@@ -489,19 +493,19 @@ def builtin_fast_path(b, node, name, t):
     if name == "abs" and n == 1 and t in (m.INT, m.FLOAT):
         v = ex.transform_expr(b, node.args[0])
         if t is m.FLOAT and v.t is m.FLOAT:
-            return b.expr("fabs({0})", [v.reg], m.FLOAT)
+            return b.expr("f64_abs", [v.reg], m.FLOAT)
         return b.vcall("Pyrt_builtin_abs", ["NULL"], [v], t)
     if name == "float" and n == 1 and t is m.FLOAT:
         v = ex.transform_expr(b, node.args[0])
         if v.t in (m.INT, m.BOOL, m.FLOAT, m.NUM):
             return b.coerce(v, m.FLOAT)
         return b.vcall("Pyrt_builtin_float_", ["NULL"], [v], t) if False else \
-            call_object(b, V(b.expr("(PyrtObject *)&PyrtType_Float", [], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
+            call_object(b, V(b.expr("builtin_type", ["Float"], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
     if name == "int" and n == 1 and t is m.INT:
         v = ex.transform_expr(b, node.args[0])
         if v.t in (m.INT, m.BOOL):
             return b.coerce(v, m.INT)
-        return call_object(b, V(b.expr("(PyrtObject *)&PyrtType_Int", [], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
+        return call_object(b, V(b.expr("builtin_type", ["Int"], m.DYN, rtype=PTR).reg, m.DYN), [v], {}, t)
     return None
 
 
@@ -521,8 +525,7 @@ def module_fast_path(b, node, mod, name, t):
         b.add(ops.CallC(r, "PyrtMath_Call2", ["PYRT_MATH_%s" % name.upper(), x, y], ops.ERR_FLAG))
         return b.coerce(V(r, m.FLOAT), t)
     if mod == "time" and name in ("time", "perf_counter") and not node.args:
-        fn = "Pyrt_TimeTime" if name == "time" else "Pyrt_TimePerfCounter"
-        return b.coerce(b.expr("%s()" % fn, [], m.FLOAT), t)
+        return b.coerce(b.expr("time_time" if name == "time" else "time_perf_counter", [], m.FLOAT), t)
     del args
     modobj = b.c_call("Pyrt_GetModule", [ex._cstr(mod)], m.DYN, borrowed=True)
     args2, kwargs = eval_args(b, node)

@@ -19,12 +19,12 @@ BINOPS = {ast.Add: "PYRT_ADD", ast.Sub: "PYRT_SUB", ast.Mult: "PYRT_MUL", ast.Di
 I64_CHECKED = {ast.Add: "PyrtI64_Add", ast.Sub: "PyrtI64_Sub", ast.Mult: "PyrtI64_Mul",
                ast.FloorDiv: "PyrtI64_FloorDiv", ast.Mod: "PyrtI64_Mod", ast.Pow: "PyrtI64_Pow",
                ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}
-I64_PLAIN = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
-F64_PLAIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+I64_PLAIN = {ast.BitAnd: "and", ast.BitOr: "or", ast.BitXor: "xor"}   # (primitives/template_ops.py)
+F64_PLAIN = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul"}
 F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod: "PyrtF64_Mod",
                ast.Pow: "PyrtF64_Pow"}
-CMPOPS = {ast.Lt: ("PYRT_LT", "<"), ast.LtE: ("PYRT_LE", "<="), ast.Eq: ("PYRT_EQ", "=="),
-          ast.NotEq: ("PYRT_NE", "!="), ast.Gt: ("PYRT_GT", ">"), ast.GtE: ("PYRT_GE", ">=")}
+CMPOPS = {ast.Lt: ("PYRT_LT", "lt"), ast.LtE: ("PYRT_LE", "le"), ast.Eq: ("PYRT_EQ", "eq"),
+          ast.NotEq: ("PYRT_NE", "ne"), ast.Gt: ("PYRT_GT", "gt"), ast.GtE: ("PYRT_GE", "ge")}
 NUM = (m.INT, m.BOOL, m.FLOAT, m.NUM)
 NUM_CHECKED = {ast.Add: "PyrtNum_Add", ast.Sub: "PyrtNum_Sub", ast.Mult: "PyrtNum_Mul",
                ast.FloorDiv: "PyrtNum_FloorDiv", ast.Mod: "PyrtNum_Mod", ast.Pow: "PyrtNum_Pow"}
@@ -44,7 +44,7 @@ def transform_expr(b, node):
 def transform_Constant(b, node):
     v = node.value
     if v is Ellipsis:
-        return V(b.expr("(&Pyrt_EllipsisStruct)", [], m.DYN, rtype=PTR).reg, m.DYN)
+        return V(b.expr("ellipsis", [], m.DYN, rtype=PTR).reg, m.DYN)
     return b.lit(v)
 
 
@@ -90,7 +90,7 @@ def cell_get(b, cell, name, helper, t):
 
 def free_cell(b, name):
     idx = b.pb.free_index(b.finfo, name)
-    return b.expr("PyrtTuple_GetBorrowed({0}, %d)" % idx, [b.fn.closure_reg], m.DYN, rtype=PTR).reg
+    return b.expr("closure_cell", [b.fn.closure_reg, str(idx)], m.DYN, rtype=PTR).reg
 
 
 def load_global(b, mod, name):
@@ -108,7 +108,7 @@ def load_builtin(b, name):
     """The builtin `name` as a value (`abs`, `ValueError`); NameError when there is none."""
     from pyrite.types.infos import BUILTIN_NAMES, BUILTIN_EXCEPTIONS
     if name in BUILTIN_EXCEPTIONS:
-        r = b.expr("(PyrtObject *)&PyrtType_%s" % name, [], m.BuiltinT(name), rtype=PTR)
+        r = b.expr("builtin_type", [name], m.BuiltinT(name), rtype=PTR)
         return V(r.reg, m.BuiltinT(name))
     if name in BUILTIN_NAMES:
         return b.c_call("Pyrt_GetBuiltin", [_cstr(name)], m.BuiltinT(name), rtype=OBJ, borrowed=True)
@@ -276,7 +276,7 @@ def operator_method(b, node, info, left, right, t):
     out = b.temp(OBJ)
     b.add(ops.Assign(out, r.reg))
     slow, done = b.new_block(), b.new_block()
-    b.branch(b.expr("({0} == Pyrt_NotImplemented)", [r.reg], m.BOOL).reg, slow, done)
+    b.branch(b.expr("is_not_implemented", [r.reg], m.BOOL).reg, slow, done)
     b.set_block(slow)
     again = b.c_call("Pyrt_BinaryOpRight", [b.box(left), b.box(right), BINOPS[type(node.op)]], m.DYN)
     b.add(ops.Assign(out, again.reg))
@@ -302,17 +302,17 @@ def binop(b, op, a, c, t, inplace=False):
         if opt is ast.Div and m.NUM in (a.t, c.t) and m.FLOAT not in (a.t, c.t):
             return b.checked("PyrtNum_TrueDiv", [b.as_num(a), b.as_num(c)], m.FLOAT)
         if t is m.BOOL:
-            return b.expr("(int8_t)({0} %s {1})" % I64_PLAIN[opt], [a.reg, c.reg], m.BOOL)
+            return b.expr("bool_" + I64_PLAIN[opt], [a.reg, c.reg], m.BOOL)
         if t is m.INT:
             x, y = b.as_i64(a), b.as_i64(c)
             if opt in I64_PLAIN:
-                return b.expr("({0} %s {1})" % I64_PLAIN[opt], [x, y], m.INT)
+                return b.expr("i64_" + I64_PLAIN[opt], [x, y], m.INT)
             return b.checked(I64_CHECKED[opt], [x, y], m.INT)
         if opt is ast.Div and a.t is not m.FLOAT and c.t is not m.FLOAT:
             return b.checked("PyrtI64_TrueDiv", [b.as_i64(a), b.as_i64(c)], m.FLOAT)
         x, y = b.as_f64(a), b.as_f64(c)
         if opt in F64_PLAIN:
-            return b.expr("({0} %s {1})" % F64_PLAIN[opt], [x, y], m.FLOAT)
+            return b.expr("f64_" + F64_PLAIN[opt], [x, y], m.FLOAT)
         if opt in F64_CHECKED:
             return b.checked(F64_CHECKED[opt], [x, y], m.FLOAT)
     if t is m.STR and a.t is m.STR:
@@ -341,8 +341,8 @@ def _generic_binop(b, op, a, c, t, inplace):
 def _binop_optional_numbers(b, op, a, c, t, inplace):
     """A number that may be None: unboxed arithmetic when it is not, the generic operator (which
     raises CPython's TypeError) when it is."""
-    conds = [b.expr("(int8_t)({0} != Pyrt_None)", [x.reg], m.BOOL).reg for x in (a, c) if _optional_number(x.t)]
-    cond = conds[0] if len(conds) == 1 else b.expr("(int8_t)({0} && {1})", conds, m.BOOL).reg
+    conds = [b.expr("is_not_none", [x.reg], m.BOOL).reg for x in (a, c) if _optional_number(x.t)]
+    cond = conds[0] if len(conds) == 1 else b.expr("bool_both", conds, m.BOOL).reg
     result = b.temp(rtype_of(t))
     fast, slow, done = b.new_block(), b.new_block(), b.new_block()
     b.branch(cond, fast, slow)
@@ -370,17 +370,17 @@ def transform_UnaryOp(b, node):
     v = transform_expr(b, node.operand)
     t = b.type_of(node)
     if isinstance(node.op, ast.Not):
-        return b.expr("(int8_t)!{0}", [truth(b, v)], m.BOOL)
+        return b.expr("bool_not", [truth(b, v)], m.BOOL)
     if t is m.INT and v.t in (m.INT, m.BOOL):
         x = b.as_i64(v)
         if isinstance(node.op, ast.USub):
             return b.checked("PyrtI64_Neg", [x], m.INT)
         if isinstance(node.op, ast.UAdd):
             return V(x, m.INT)
-        return b.expr("(~{0})", [x], m.INT)
+        return b.expr("i64_invert", [x], m.INT)
     if t is m.FLOAT and v.t is m.FLOAT:
         if isinstance(node.op, ast.USub):
-            return b.expr("(-{0})", [v.reg], m.FLOAT)
+            return b.expr("f64_neg", [v.reg], m.FLOAT)
         return v
     if t is m.NUM and v.t is m.NUM:
         if isinstance(node.op, ast.USub):
@@ -397,22 +397,22 @@ def truth(b, v):
     if rt is BOOL:
         return v.reg
     if rt is I64:
-        return b.expr("(int8_t)({0} != 0)", [v.reg], m.BOOL).reg
+        return b.expr("i64_truth", [v.reg], m.BOOL).reg
     if rt is F64:
-        return b.expr("(int8_t)({0} != 0.0)", [v.reg], m.BOOL).reg
+        return b.expr("f64_truth", [v.reg], m.BOOL).reg
     if rt is NUMR:
-        return b.expr("PyrtNum_Truth({0})", [v.reg], m.BOOL).reg
+        return b.expr("num_truth", [v.reg], m.BOOL).reg
     if t is m.STR:
-        return b.expr("(int8_t)(PyrtStr_Len({0}) != 0)", [v.reg], m.BOOL).reg
+        return b.expr("str_truth", [v.reg], m.BOOL).reg
     if isinstance(t, m.ListT):
-        return b.expr("(int8_t)(PyrtList_Len({0}) != 0)", [v.reg], m.BOOL).reg
+        return b.expr("list_truth", [v.reg], m.BOOL).reg
     if t is m.NONE:
-        return b.expr("(int8_t)0", [], m.BOOL).reg
+        return b.expr("bool_const", ["0"], m.BOOL).reg
     cls = _plain_instance(t)
     if cls is not None:
         if isinstance(t, m.OptionalT):
-            return b.expr("(int8_t)({0} != Pyrt_None)", [v.reg], m.BOOL).reg
-        return b.expr("(int8_t)1", [], m.BOOL).reg
+            return b.expr("is_not_none", [v.reg], m.BOOL).reg
+        return b.expr("bool_const", ["1"], m.BOOL).reg
     r = b.temp(BOOL)
     b.add(ops.CallC(r, "Pyrt_IsTrue", [b.box(v)], ops.ERR_NEG))
     return r
@@ -479,33 +479,33 @@ def compare(b, op, a, c, t):
         neg = opt is ast.IsNot
         unboxed = UNBOXED
         if (a.reg.rtype in unboxed and c.t is m.NONE) or (c.reg.rtype in unboxed and a.t is m.NONE):
-            return b.expr("(int8_t)%d" % (1 if neg else 0), [], m.BOOL)
+            return b.expr("bool_const", ["1" if neg else "0"], m.BOOL)
         x, y = b.box(a), b.box(c)
-        return b.expr("(int8_t)({0} %s {1})" % ("!=" if neg else "=="), [x, y], m.BOOL)
+        return b.expr("is_not_same" if neg else "is_same", [x, y], m.BOOL)
     if opt in (ast.In, ast.NotIn):
         r = contains(b, c, a)
         if opt is ast.NotIn:
-            return b.expr("(int8_t)!{0}", [r], m.BOOL)
+            return b.expr("bool_not", [r], m.BOOL)
         return V(r, m.BOOL)
     code, cop = CMPOPS[opt]
     if a.t in NUM and c.t in NUM:
         if m.NUM in (a.t, c.t):
-            return b.expr("PyrtNum_Compare({0}, {1}, %s)" % code, [b.as_num(a), b.as_num(c)], m.BOOL)
+            return b.expr("num_compare", [b.as_num(a), b.as_num(c), code], m.BOOL)
         if (a.t is m.FLOAT) != (c.t is m.FLOAT):
             # int vs float: exact, like CPython (no rounding of big ints to double)
             if a.t is m.FLOAT:
                 code = REFLECT[code]
                 a, c = c, a
-            return b.expr("(int8_t)PyrtNum_CompareI64F64({0}, {1}, %s)" % code, [b.as_i64(a), b.as_f64(c)], m.BOOL)
+            return b.expr("num_compare_i64_f64", [b.as_i64(a), b.as_f64(c), code], m.BOOL)
         if m.FLOAT in (a.t, c.t):
-            return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_f64(a), b.as_f64(c)], m.BOOL)
-        return b.expr("(int8_t)({0} %s {1})" % cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
+            return b.expr("f64_" + cop, [b.as_f64(a), b.as_f64(c)], m.BOOL)
+        return b.expr("i64_" + cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
     if a.t is m.STR and c.t is m.STR:
         if opt is ast.Eq:
-            return b.expr("pyrt_str_eq({0}, {1})", [a.reg, c.reg], m.BOOL)
+            return b.expr("str_eq", [a.reg, c.reg], m.BOOL)
         if opt is ast.NotEq:
-            return b.expr("(int8_t)!pyrt_str_eq({0}, {1})", [a.reg, c.reg], m.BOOL)
-        return b.expr("(int8_t)(pyrt_str_cmp({0}, {1}) %s 0)" % cop, [a.reg, c.reg], m.BOOL)
+            return b.expr("str_ne", [a.reg, c.reg], m.BOOL)
+        return b.expr("str_" + cop, [a.reg, c.reg], m.BOOL)
     if t is m.BOOL:
         r = b.temp(BOOL)
         b.add(ops.CallC(r, "Pyrt_RichCompareBool", [b.box(a), b.box(c), code], ops.ERR_NEG))
@@ -705,7 +705,7 @@ def transform_GeneratorExp(b, node):
     fir = b.pb.func_irs[fi]
     args = []
     if fir.has_closure:
-        args.append(b.expr("((PyrtFunction *){0})->closure", [fobj.reg], m.DYN, rtype=PTR).reg)
+        args.append(b.expr("func_closure", [fobj.reg], m.DYN, rtype=PTR).reg)
     args.append(it.reg)
     r = b.temp(OBJ)
     b.add(ops.Call(r, fir, args))
@@ -772,7 +772,7 @@ def transform_YieldFrom(b, node):
     b.set_block(loop)
     v = b.temp(OBJ)
     b.add(ops.CallC(v, "Pyrt_IterSend", [it.reg, sent, ("&", ret)], ops.ERR_NEVER))
-    isnull = b.expr("(int8_t)({0} == NULL)", [v], m.BOOL)
+    isnull = b.expr("is_null", [v], m.BOOL)
     b.branch(isnull.reg, finished, got)
     b.set_block(got)
     y = b.temp(OBJ)
@@ -788,7 +788,7 @@ def transform_YieldFrom(b, node):
     rc = b.temp(I64)
     b.add(ops.CallC(rc, "Pyrt_YieldFromThrow", [it.reg, ("&", v2), ("&", ret2)], ops.ERR_NEG))
     again, returned = b.new_block(), b.new_block()
-    b.branch(b.expr("(int8_t)({0} == 1)", [rc], m.BOOL).reg, again, returned)
+    b.branch(b.expr("i64_is_one", [rc], m.BOOL).reg, again, returned)
     b.set_block(again)   # it yielded: yield that on
     b.add(ops.Assign(v, v2))
     b.goto(got)

@@ -95,8 +95,8 @@ def unpack(b, elts, v):
         elem = m.resolved(v.t.elem.get())
         kind = ex.list_kind(v.t)
         if kind is not None:
-            fn = "pyrt_list_item_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_item_f64"
-            items = [b.expr("%s({0}, %d)" % (fn, i), [v.reg], elem) for i in range(len(elts))]
+            fn = "list_item_i64_at" if kind == "PYRT_LIST_I64" else "list_item_f64_at"
+            items = [b.expr(fn, [v.reg, str(i)], elem) for i in range(len(elts))]
         else:
             b.c_void("pyrt_list_objects", [v.reg])
             items = [_item_copy(b, v, LIST_ITEM, i, elem) for i in range(len(elts))]
@@ -115,8 +115,8 @@ def unpack(b, elts, v):
             assign(b, e, V(d, elem))
 
 
-TUPLE_ITEM = "((PyrtTuple *){0})->items[%d]"
-LIST_ITEM = "((PyrtList *){0})->ob_item[%d]"   # (after pyrt_list_objects)
+TUPLE_ITEM = "tuple_item_borrowed_at"
+LIST_ITEM = "list_item_borrowed_at"   # (after pyrt_list_objects)
 
 
 def _owned(b, v):
@@ -130,10 +130,10 @@ def _owned(b, v):
     return V(r, v.t)
 
 
-def _item_copy(b, seq, template, i, t):
+def _item_copy(b, seq, prim, i, t):
     """Item i of a tuple or list whose length is known: unboxed values are read out, objects get
     their own reference, so the item outlives later stores."""
-    p = b.expr(template % i, [seq.reg], m.DYN, rtype=PTR)
+    p = b.expr(prim, [seq.reg, str(i)], m.DYN, rtype=PTR)
     return _owned(b, V(p.reg, t))
 
 
@@ -289,7 +289,7 @@ def transform_Assert(b, node):
     ok, fail = b.new_block(), b.new_block()
     ex.cond_branch(b, node.test, ok, fail)
     b.set_block(fail)
-    cls = V(b.expr("(PyrtObject *)&PyrtType_AssertionError", [], m.DYN, rtype=PTR).reg, m.DYN)
+    cls = V(b.expr("builtin_type", ["AssertionError"], m.DYN, rtype=PTR).reg, m.DYN)
     args = [ex.transform_expr(b, node.msg)] if node.msg is not None else []
     e = calls.call_object(b, cls, args, {}, m.DYN)
     b.c_void("Pyrt_Raise", [e.reg, "NULL"])
@@ -354,7 +354,7 @@ def iterator_loop(b, it, target, item_t, body, exit_block, cont_holder):
     b.set_block(top)
     x = b.temp(OBJ)
     b.add(ops.CallC(x, "Pyrt_IterNext", [it], ops.ERR_NEVER))
-    b.branch(b.expr("(int8_t)({0} != NULL)", [x], m.BOOL).reg, got, ended)
+    b.branch(b.expr("is_not_null", [x], m.BOOL).reg, got, ended)
     b.set_block(ended)
     b.add(ops.ErrCheck())
     b.goto(exit_block)
@@ -372,18 +372,18 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=Non
     keep = b.temp(OBJ)
     b.add(ops.Assign(keep, b.box(lst)))
     lst = V(keep, lst.t)
-    _index_loop(b, lambda i: b.expr("(int8_t)({0} < PyrtList_Len({1}))", [i, lst.reg], m.BOOL).reg,
+    _index_loop(b, lambda i: b.expr("list_index_ok", [i, lst.reg], m.BOOL).reg,
                 exit_block, cont_holder, lambda i: _list_loop_item(b, lst, target, body, counter, i))
 
 
 def _list_loop_item(b, lst, target, body, counter, i):
     kind = ex.list_kind(lst.t)
     if kind is not None:
-        fn = "pyrt_list_item_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_item_f64"
-        x = b.expr("%s({0}, {1})" % fn, [lst.reg, i], m.resolved(lst.t.elem.get()))
+        fn = "list_item_i64" if kind == "PYRT_LIST_I64" else "list_item_f64"
+        x = b.expr(fn, [lst.reg, i], m.resolved(lst.t.elem.get()))
     else:
         b.c_void("pyrt_list_objects", [lst.reg])   # (the body may have stored another kind of item)
-        x = b.expr("((PyrtList *){0})->ob_item[{1}]", [lst.reg, i], m.DYN, rtype=PTR)
+        x = b.expr("list_item_borrowed", [lst.reg, i], m.DYN, rtype=PTR)
     if counter is None:
         assign(b, target, V(x.reg, m.resolved(lst.t.elem.get())))
     else:
@@ -410,7 +410,7 @@ def _index_loop(b, test, exit_block, cont_holder, each):
     each(i)
     b.goto(step)
     b.set_block(step)
-    b.add(ops.Expr(i, "({0} + 1)", [i]))
+    b.add(ops.Expr(i, "i64_add_small", [i, "1"]))
     b.goto(top)
 
 
@@ -441,10 +441,9 @@ def range_loop(b, call, target, body, exit_block, cont_holder):
     b.goto(top)
     b.set_block(top)
     if isinstance(step, int):
-        cond = "({0} %s {1})" % ("<" if step > 0 else ">")
-        b.branch(b.expr("(int8_t)" + cond, [i, stop_r], m.BOOL).reg, got, exit_block)
+        b.branch(b.expr("i64_lt" if step > 0 else "i64_gt", [i, stop_r], m.BOOL).reg, got, exit_block)
     else:
-        b.branch(b.expr("(int8_t)({2} > 0 ? {0} < {1} : {0} > {1})", [i, stop_r, step_r], m.BOOL).reg,
+        b.branch(b.expr("range_continues", [i, stop_r, step_r], m.BOOL).reg,
                  got, exit_block)
     b.set_block(got)
     assign(b, target, V(i, m.INT))
@@ -452,9 +451,9 @@ def range_loop(b, call, target, body, exit_block, cont_holder):
     b.goto(inc)
     b.set_block(inc)
     if isinstance(step, int):
-        b.add(ops.Expr(i, "({0} + %d)" % step, [i]))
+        b.add(ops.Expr(i, "i64_add_small", [i, str(step)]))
     else:
-        b.add(ops.Expr(i, "({0} + {1})", [i, step_r]))
+        b.add(ops.Expr(i, "i64_add_nowrap", [i, step_r]))
     b.goto(top)
 
 
@@ -463,18 +462,18 @@ def range_object_loop(b, r, target, body, exit_block, cont_holder, reverse=False
     start, step and length (a range is immutable; the loop holds its own reference)."""
     keep = b.temp(OBJ)
     b.add(ops.Assign(keep, b.box(r)))
-    start = b.expr("((PyrtRange *){0})->start", [keep], m.INT)
-    step = b.expr("((PyrtRange *){0})->step", [keep], m.INT)
-    n = b.expr("((PyrtRange *){0})->length", [keep], m.INT)
+    start = b.expr("range_start", [keep], m.INT)
+    step = b.expr("range_step", [keep], m.INT)
+    n = b.expr("range_length", [keep], m.INT)
 
     def each(k):
         if reverse:   # (start + index * step stays within the range's bounds: no overflow)
-            i = b.expr("({0} + ({2} - 1 - {3}) * {1})", [start.reg, step.reg, n.reg, k], m.INT)
+            i = b.expr("range_item_reversed", [start.reg, step.reg, n.reg, k], m.INT)
         else:
-            i = b.expr("({0} + {2} * {1})", [start.reg, step.reg, k], m.INT)
+            i = b.expr("range_item", [start.reg, step.reg, k], m.INT)
         assign(b, target, i)
         body()
-    _index_loop(b, lambda k: b.expr("(int8_t)({0} < {1})", [k, n.reg], m.BOOL).reg, exit_block, cont_holder, each)
+    _index_loop(b, lambda k: b.expr("i64_lt", [k, n.reg], m.BOOL).reg, exit_block, cont_holder, each)
 
 
 def comprehension_loops(b, gens, innermost):

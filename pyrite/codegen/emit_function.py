@@ -5,6 +5,7 @@ Reference discipline (see docs/architecture.md): every obj register owns its ref
 a register releases what it held; the function's exit releases every register. Clear ops (from
 insert_refcounts) release temporaries early. Parameters are increfed on entry.
 """
+from pyrite import primitives
 from pyrite.codegen.c_names import c_string
 from pyrite.ir import ops
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
@@ -310,7 +311,7 @@ class FunctionEmitter:
         self.fail(op, "%s(%s, &%s)" % (op.fn, args, op.dest.cname))
 
     def op_Expr(self, op):
-        text = op.template.format(*[self.val(a) for a in op.args])
+        text = primitives.ALL[op.prim].template.format(*[self.val(a) for a in op.args])
         if op.dest.rtype is OBJ:
             self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
                    % (text, self.rel(op.dest), op.dest.cname))

@@ -165,14 +165,15 @@ class CheckedC(Op):
 
 
 class Expr(Op):
-    """dest = a pure C expression over the args, e.g. '{0} < {1}'. Never fails."""
-    FIELDS = ('template', 'args')
+    """dest = prim(args): an inline C expression named in primitives/template_ops.py (its C text lives
+    there; codegen fills in the operands). args are registers or C constants (str). Never fails."""
+    FIELDS = ('prim', 'args')
 
-    def __init__(self, dest, template, args):
-        self.dest, self.template, self.args = dest, template, list(args)
+    def __init__(self, dest, prim, args):
+        self.dest, self.prim, self.args = dest, prim, list(args)
 
     def sources(self):
-        return list(self.args)
+        return [a for a in self.args if isinstance(a, Register)]
 
 
 class Call(Op):

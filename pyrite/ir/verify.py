@@ -128,7 +128,7 @@ def _check_op(op, at, blocks, fn):
         assert op.src.rtype in (OBJ, PTR) and op.dest.rtype not in (OBJ, PTR), "%s: bad unbox" % at
     elif isinstance(op, ops.Yield):
         assert fn.is_generator, "%s: yield outside a generator" % at
-    elif isinstance(op, (ops.CallC, ops.CallVec, ops.CheckedC)):
+    elif isinstance(op, (ops.CallC, ops.CallVec, ops.CheckedC, ops.Expr)):
         _check_call(op, at)
 
 
@@ -140,19 +140,22 @@ def _check_call(op, at):
     """A call of a runtime C function agrees with the signature primitives/ declares for it."""
     from pyrite import primitives
     from pyrite.codegen.c_names import MODINIT
-    p = primitives.ALL.get(op.fn)
-    if p is None and op.fn.startswith(MODINIT):   # a generated module body, not a primitive
+    name = op.prim if isinstance(op, ops.Expr) else op.fn
+    p = primitives.ALL.get(name)
+    if p is None and name.startswith(MODINIT):   # a generated module body, not a primitive
         return
-    assert p is not None and p.sig is not None, "%s: %s has no declared signature in primitives/" % (at, op.fn)
-    assert op.error_kind == p.error, "%s: %s fails by %s, declared %s" % (at, op.fn, op.error_kind, p.error)
-    assert p.vector == isinstance(op, ops.CallVec), "%s: %s called with the wrong convention" % (at, op.fn)
+    assert (p is not None and p.template is not None) == isinstance(op, ops.Expr), \
+        "%s: %s is %s inline C expression" % (at, name, "not an" if isinstance(op, ops.Expr) else "an")
+    assert p is not None and p.sig is not None, "%s: %s has no declared signature in primitives/" % (at, name)
+    assert op.error_kind == p.error, "%s: %s fails by %s, declared %s" % (at, name, op.error_kind, p.error)
+    assert p.vector == isinstance(op, ops.CallVec), "%s: %s called with the wrong convention" % (at, name)
     if p.ret == "void":
-        assert op.dest is None, "%s: %s returns nothing" % (at, op.fn)
+        assert op.dest is None, "%s: %s returns nothing" % (at, name)
     else:
         assert op.dest is not None and _rep_ok(p.ret, op.dest.rtype.name), \
-            "%s: %s returns %s, stored to %s" % (at, op.fn, p.ret, op.dest and op.dest.rtype.name)
+            "%s: %s returns %s, stored to %s" % (at, name, p.ret, op.dest and op.dest.rtype.name)
     args = op.prefix if isinstance(op, ops.CallVec) else op.args
-    assert len(args) == len(p.args), "%s: %s takes %d arguments, given %d" % (at, op.fn, len(p.args), len(args))
+    assert len(args) == len(p.args), "%s: %s takes %d arguments, given %d" % (at, name, len(p.args), len(args))
     for k, (a, want) in enumerate(zip(args, p.args)):
         if isinstance(a, str):
             continue   # a C constant spelled by lowering
@@ -161,7 +164,7 @@ def _check_call(op, at):
         else:
             got = a.rtype.name
         assert want != "c" and _rep_ok(want, got) or want.startswith("&") and _rep_ok(want[1:], got[1:]), \
-            "%s: argument %d of %s is %s, declared %s" % (at, k + 1, op.fn, got, want)
+            "%s: argument %d of %s is %s, declared %s" % (at, k + 1, name, got, want)
 
 
 def verify_program(prog):

@@ -105,7 +105,7 @@ def _set_flags(fn, flags):
             for d in _defs(op):
                 f = flags.get(id(d))
                 if f is not None:
-                    new_ops.append(ops.Expr(f, "1", []))
+                    new_ops.append(ops.Expr(f, "bool_const", ["1"]))
             if isinstance(op, ops.Unbind) and id(op.reg) in flags:
                 op.flag = flags[id(op.reg)]
         b.ops = new_ops

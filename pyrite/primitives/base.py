@@ -24,6 +24,7 @@ class Primitive:
         self.name, self.user_code, self.borrow_safe = name, user_code, borrow_safe
         self.area = None   # the runtime source file (set by pyrite.primitives)
         self.sig = sig
+        self.template = None   # a C expression emitted inline (template_ops.py)
         self.ret = self.args = self.error = None
         self.vector = False
         if sig is not None:
