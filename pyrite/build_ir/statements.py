@@ -451,9 +451,12 @@ def range_loop(b, call, target, body, exit_block, cont_holder):
     b.goto(inc)
     b.set_block(inc)
     if isinstance(step, int):
-        b.add(ops.Expr(i, "i64_add_small", [i, str(step)]))
+        if step in (1, -1):   # i stays within [start, stop]: no overflow
+            b.add(ops.Expr(i, "i64_add_small", [i, str(step)]))
+        else:                 # range(0, 2**63 - 1, 2): the last step would wrap around; stop there
+            b.add(ops.Expr(i, "range_next", [i, str(step), stop_r]))
     else:
-        b.add(ops.Expr(i, "i64_add_nowrap", [i, step_r]))
+        b.add(ops.Expr(i, "range_next", [i, step_r, stop_r]))
     b.goto(top)
 
 

@@ -120,6 +120,11 @@ PYRT_INLINE PyrtObject *pyrt_type_new_user(const char *name, const char *module,
                                            int64_t size, const PyrtField *fields, PyrtObject *dict) {
     return (PyrtObject *)PyrtType_NewUser(name, module, base, size, fields, dict);
 }
+/* the next value of a range loop's counter: i + step, or stop when that overflows (the loop ends) */
+PYRT_INLINE int64_t pyrt_range_next(int64_t i, int64_t step, int64_t stop) {
+    int64_t r;
+    return __builtin_add_overflow(i, step, &r) ? stop : r;
+}
 /* s[i] and chr(c): the ASCII cases inline (shared immortal one-character strings) */
 PYRT_INLINE PyrtObject *pyrt_str_getitem(PyrtObject *o, int64_t i) {
     PyrtStr *s = (PyrtStr *)o;

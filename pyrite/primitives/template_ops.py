@@ -22,7 +22,7 @@ PRIMITIVES = [
     T('i64_invert', 'i64(i64)', '(~{0})'),
     T('i64_truth', 'bool(i64)', '(int8_t)({0} != 0)'),
     T('i64_add_small', 'i64(i64, c)', '({0} + {1})'),        # a loop counter within a range: no overflow
-    T('i64_add_nowrap', 'i64(i64, i64)', '({0} + {1})'),     # (the same, by a step in a register)
+    T('range_next', 'i64(i64, i64, i64)', 'pyrt_range_next({0}, {1}, {2})'),   # i + step, or stop if that overflows
     T('range_continues', 'bool(i64, i64, i64)', '(int8_t)({2} > 0 ? {0} < {1} : {0} > {1})'),
     T('range_item', 'i64(i64, i64, i64)', '({0} + {2} * {1})'),                  # start, step, k
     T('range_item_reversed', 'i64(i64, i64, i64, i64)', '({0} + ({2} - 1 - {3}) * {1})'),

@@ -40,6 +40,7 @@ class Inference:
         self.all_funcs = []
         self.all_classes = []
         self.errors = []
+        self.reported = set()   # (node, name) diagnostics already given (the walk repeats)
         for name, src in program.modules.items():
             self.modules[name] = ModuleInfo(src, analyze_module(src.tree))
         for mod in self.modules.values():
@@ -565,6 +566,8 @@ class Walker:
                     self.bind(a.asname or a.name, m.BuiltinT(a.name))
             return
         for a in node.names:
+            if base in self.inf.builtin_modules and a.name != "*":
+                self._check_provided(base, a.name, a)
             self.bind(a.asname or a.name, self.imported_name(base, a.name))
 
     def imported_name(self, base, name):
@@ -1001,12 +1004,37 @@ class Walker:
     def e_Attribute(self, node):
         return self.attr_type(self.expr(node.value), node.attr, node)
 
+    def _check_provided(self, module, name, node):
+        """An attribute of a module the runtime provides (sys, math, time, random) that CPython's module
+        has but pyrite's does not is a compile-time error, not an AttributeError at run time (a name
+        neither has still raises AttributeError there, as in CPython)."""
+        consts, funcs = stubs().modules.get(module, ({}, {}))
+        if name in funcs or name in consts or name.startswith("__"):
+            return
+        import importlib
+        try:
+            real = importlib.import_module(module)
+        except ImportError:
+            return
+        if not hasattr(real, name):
+            return
+        key = (id(node), name)
+        if key in self.inf.reported:
+            return
+        self.inf.reported.add(key)
+        provided = ", ".join(sorted(n for n in list(funcs) + list(consts) if not n.startswith("_")))
+        self.inf.errors.append(error_at(self.mod.src.display_path, node,
+                                        "pyrite's '%s' module does not provide '%s' yet (it provides: %s)"
+                                        % (module, name, provided)))
+
     def attr_type(self, obj, name, node):
         if obj is m.BOTTOM or obj is m.NONE:
             return m.BOTTOM   # unknown yet, or always None (the access raises AttributeError)
         if isinstance(obj, m.ModuleT):
             if isinstance(obj.module, BuiltinModule):
                 c = stubs().module_const(obj.module.name, name)
+                if c is None and node is not None:
+                    self._check_provided(obj.module.name, name, node)
                 return c if c is not None else m.BuiltinT(obj.module.name + "." + name)
             sub = obj.module.name + "." + name
             if sub in self.inf.modules:
@@ -1104,6 +1132,8 @@ class Walker:
                     and not self.func.scope.classify("super") in ("local", "cell", "free"):
                 return self.super_call(node, f.attr, args, kwargs)
             recv = self.expr(f.value)
+            if isinstance(recv, m.ModuleT) and isinstance(recv.module, BuiltinModule):
+                self._check_provided(recv.module.name, f.attr, f)
             if star:
                 return self.dynamic_call(node, args, kwargs, recv_name=f.attr, recv=recv)
             return self.method_call(node, recv, f.attr, args, kwargs, record_node=node)

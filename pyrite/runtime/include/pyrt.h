@@ -276,6 +276,7 @@ typedef struct {
     PyrtObject *defaults;     /* tuple of default values (positional), or NULL */
     PyrtObject *kwdefaults;   /* dict of keyword-only defaults, or NULL */
     void *typed;              /* the typed implementation (for generated code), or NULL */
+    PyrtObject *dict;         /* attributes set on the function (f.cache = {}, wrapper.__name__ = ...) */
 } PyrtFunction;
 typedef struct { PyrtObject ob; PyrtObject *self; PyrtObject *func; } PyrtMethod;
 typedef struct { PyrtObject ob; PyrtVectorcall call; const char *name; PyrtObject *self; } PyrtBuiltinFunction;

@@ -363,6 +363,7 @@ static void function_dealloc(PyrtObject *o)
     PYRT_CLEAR(f->closure);
     PYRT_CLEAR(f->defaults);
     PYRT_CLEAR(f->kwdefaults);
+    PYRT_CLEAR(f->dict);
 }
 
 static PyrtObject *function_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
@@ -374,8 +375,19 @@ static PyrtObject *function_call(PyrtObject *callable, PyrtObject *const *args, 
     return f->call(callable, args, nargs, kwnames);
 }
 
+/* an attribute assigned to the function (borrowed), or NULL */
+static PyrtObject *function_own(PyrtFunction *f, const char *name)
+{
+    if (!f->dict)
+        return NULL;
+    return PyrtDict_GetItemStr(f->dict, name);
+}
+
 static PyrtObject *function_repr(PyrtObject *o)
 {
+    PyrtObject *q = function_own((PyrtFunction *)o, "__qualname__");
+    if (q)
+        return Pyrt_StrFormat("<function %s at %p>", PyrtStr_UTF8(q), (void *)o);
     return Pyrt_StrFormat("<function %s at %p>", ((PyrtFunction *)o)->qualname, (void *)o);
 }
 
@@ -383,6 +395,17 @@ static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
 {
     PyrtFunction *f = (PyrtFunction *)o;
     const char *s = PyrtStr_UTF8(name);
+    PyrtObject *own = function_own(f, s);
+    if (own) {
+        Pyrt_IncRef(own);
+        return own;
+    }
+    if (strcmp(s, "__dict__") == 0) {
+        if (!f->dict && !(f->dict = PyrtDict_New()))
+            return NULL;
+        Pyrt_IncRef(f->dict);
+        return f->dict;
+    }
     if (strcmp(s, "__name__") == 0)
         return PyrtStr_FromCString(f->name);
     if (strcmp(s, "__qualname__") == 0)
@@ -398,6 +421,37 @@ static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
         return v;
     }
     return Pyrt_GenericGetAttr(o, name);
+}
+
+/* f.x = v, del f.x: CPython keeps them in the function's __dict__; __name__ and __qualname__ must be
+ * strs. What pyrite compiled into the call (defaults, code, closure) cannot be replaced. */
+static int function_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtFunction *f = (PyrtFunction *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if ((strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) && (!v || !PyrtStr_Check(v))) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "%s must be set to a string object", s);
+        return -1;
+    }
+    if (strcmp(s, "__closure__") == 0 || strcmp(s, "__globals__") == 0 || strcmp(s, "__builtins__") == 0) {
+        Pyrt_ErrSetString(&PyrtType_AttributeError, "readonly attribute");
+        return -1;
+    }
+    if (strcmp(s, "__defaults__") == 0 || strcmp(s, "__kwdefaults__") == 0 || strcmp(s, "__code__") == 0 ||
+        strcmp(s, "__dict__") == 0) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite does not support replacing a function's %s", s);
+        return -1;
+    }
+    if (!v) {
+        if (!function_own(f, s)) {
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "'function' object has no attribute '%s'", s);
+            return -1;
+        }
+        return PyrtDict_DelItem(f->dict, name);
+    }
+    if (!f->dict && !(f->dict = PyrtDict_New()))
+        return -1;
+    return PyrtDict_SetItem(f->dict, name, v);
 }
 
 PyrtType PyrtType_Function = {
@@ -1647,14 +1701,19 @@ static int parse_keywords(const PyrtArgSpec *spec, PyrtObject *const *args, int6
             return -1;
         }
     }
-    if (nposonly_given) {
-        PyrtObject *list = name_list(posonly_given, nposonly_given);
-        if (list) {
-            Pyrt_ErrFormat(&PyrtType_TypeError,
-                           "%s() got some positional-only arguments passed as keyword arguments: %S",
-                           spec->fname, list);
-            PYRT_DECREF(list);
+    if (nposonly_given) {   /* CPython: the names joined by ", " inside one pair of quotes */
+        char buf[512];
+        size_t len = 0;
+        buf[0] = 0;
+        for (int64_t i = 0; i < nposonly_given; i++) {
+            int w = Pyrt_Snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", posonly_given[i]);
+            if (w < 0 || (size_t)w >= sizeof buf - len)
+                break;
+            len += (size_t)w;
         }
+        Pyrt_ErrFormat(&PyrtType_TypeError,
+                       "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                       spec->fname, buf);
         return -1;
     }
     return 0;
@@ -1750,6 +1809,7 @@ void pyrt_lazy_getattr_type(void)
 void pyrt_lazy_setattr_type(void)
 {
     PyrtType_Type.setattr = type_setattr;
+    PyrtType_Function.setattr = function_setattr;
 }
 void pyrt_lazy_tp_new_type(void)
 {
