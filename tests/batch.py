@@ -19,6 +19,7 @@ import sys
 
 from pyrite import driver
 from pyrite.codegen.prelude import PRELUDE
+from pyrite.codegen.emit_module import python_version_c
 from pyrite.diagnostics import CompileError
 from pyrite.toolchain import zig
 
@@ -36,6 +37,7 @@ def case_c_part(c_text, index):
     rest = c_text[len(PRELUDE):]
     assert rest.count(MAIN) == 1, "generated C has no single main"
     rest = rest.replace(MAIN, "int pyrt_case_%d_main(int argc, char **argv) {" % index)
+    rest = rest.replace(python_version_c(), "")   # (defined once, by the dispatcher)
     prefix = "c%d_" % index
 
     def rename(m):
@@ -45,7 +47,7 @@ def case_c_part(c_text, index):
 
 
 def dispatcher(indexes):
-    lines = ["#include <stdlib.h>"]
+    lines = ["#include <stdlib.h>", "#include <stdint.h>", python_version_c()]
     lines += ["int pyrt_case_%d_main(int argc, char **argv);" % i for i in indexes]
     lines.append("int main(int argc, char **argv) {")
     lines.append('    const char *k = getenv("PYRITE_CASE");')

@@ -1,5 +1,6 @@
 """Whole program IR -> one C translation unit: constants, globals, class layouts, functions, generic
 entry points (argument parsing + boxing around the typed entries) and main()."""
+import sys
 from pyrite.codegen.c_names import c_string
 from pyrite.codegen.emit_function import FunctionEmitter
 from pyrite.codegen.prelude import PRELUDE
@@ -92,6 +93,7 @@ def emit_program(prog, target):
                 emit_release(cir, body)
     if prog.n_inline_caches:
         decls.append("static PyrtAttrCache pyrt_ic[%d];" % prog.n_inline_caches)
+    decls.append(python_version_c())
     for f in all_funcs + inits:
         FunctionEmitter(f, consts, body).emit()
     for f in all_funcs:
@@ -291,3 +293,12 @@ def emit_module_object(mod, out):
     out.append("}")
     out.append("static PyrtModuleDef %s = { %s, %s, %s, %s, NULL };"
                % (mod.object_cname, c_string(mod.name), c_string(os.path.abspath(mod.path)), get, set_))
+
+
+def python_version_c():
+    """The definition of pyrt_python_version (sys.version_info): the CPython whose semantics the program
+    gets, which is the interpreter running pyrite."""
+    v = sys.version_info
+    level = {"alpha": 0xA, "beta": 0xB, "candidate": 0xC}.get(v.releaselevel, 0xF)
+    return "const int32_t pyrt_python_version[5] = {%d, %d, %d, 0x%X, %d};" % (v.major, v.minor, v.micro,
+                                                                              level, v.serial)

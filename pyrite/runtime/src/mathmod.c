@@ -889,7 +889,8 @@ static int add_values(const char *name, PyrtObject *d)
         PYRT_INCREF(Pyrt_Stdin());
         return set_value(d, "argv", pyrt_sys_argv) | set_value(d, "maxsize", PyrtInt_FromI64(INT64_MAX))
             | set_value(d, "stdout", Pyrt_Stdout()) | set_value(d, "stderr", Pyrt_Stderr())
-            | set_value(d, "stdin", Pyrt_Stdin()) | set_value(d, "byteorder", PyrtStr_FromCString("little"));
+            | set_value(d, "stdin", Pyrt_Stdin()) | set_value(d, "byteorder", PyrtStr_FromCString("little"))
+            | set_value(d, "version_info", PyrtSys_VersionInfo());
     }
     return 0;
 }

@@ -317,6 +317,68 @@ PyrtType PyrtType_Tuple = {
     .contains = PyrtTuple_Contains,
 };
 
+/* ------------------------------------------------------------------ sys.version_info
+ * A tuple with named fields (CPython's struct sequence): the version of the CPython whose semantics
+ * the program was compiled against (the interpreter that ran pyrite; the generated program defines
+ * pyrt_python_version). */
+/* major, minor, micro, releaselevel (0xA/B/C/F), serial: defined by the generated program (a weak
+ * reference: the runtime's own C tests have no program, and read 3.11.0) */
+extern const int32_t pyrt_python_version[5] __attribute__((weak));
+static const int32_t default_version[5] = {3, 11, 0, 0xF, 0};
+#define VERSION (pyrt_python_version ? pyrt_python_version : default_version)
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+static const char *release_level(int32_t r)
+{
+    return r == 0xA ? "alpha" : r == 0xB ? "beta" : r == 0xC ? "candidate" : "final";
+}
+
+static PyrtObject *version_info_repr(PyrtObject *o)
+{
+    (void)o;
+    const int32_t *v = VERSION;
+    return Pyrt_StrFormat("sys.version_info(major=%d, minor=%d, micro=%d, releaselevel='%s', serial=%d)",
+                          (int)v[0], (int)v[1], (int)v[2], release_level(v[3]), (int)v[4]);
+}
+
+static PyrtObject *version_info_getattr(PyrtObject *o, PyrtObject *name)
+{
+    const char *s = PyrtStr_UTF8(name);
+    for (int i = 0; i < 5; i++)
+        if (strcmp(s, version_fields[i]) == 0) {
+            PyrtObject *r = ((PyrtTuple *)o)->items[i];
+            Pyrt_IncRef(r);
+            return r;
+        }
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+PyrtType PyrtType_VersionInfo = {
+    .ob = PYRT_TYPE_HEAD, .name = "version_info", .module = "sys", .base = &PyrtType_Tuple,
+    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS,
+    .dealloc = tuple_dealloc, .repr = version_info_repr, .hash = PyrtTuple_Hash,
+    .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
+    .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = version_info_getattr,
+};
+
+PyrtObject *PyrtSys_VersionInfo(void)
+{
+    const int32_t *v = VERSION;
+    PyrtObject *t = PyrtTuple_New(5);
+    if (!t)
+        return NULL;
+    for (int i = 0; i < 5; i++) {
+        PyrtObject *x = i == 3 ? PyrtStr_FromCString(release_level(v[3])) : PyrtInt_FromI64(v[i]);
+        if (!x) {
+            Pyrt_DecRef(t);
+            return NULL;
+        }
+        PyrtTuple_SetNew_Steal(t, i, x);
+    }
+    t->type = &PyrtType_VersionInfo;   /* (same layout; never freed: sys holds it) */
+    return t;
+}
+
 /* ------------------------------------------------------------------ lazily installed slots
  * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
  * which never does, e.g., a dynamic binary operation does not link any binop slot. */

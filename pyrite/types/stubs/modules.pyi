@@ -3,6 +3,7 @@
 class sys:
     argv: list[str]
     byteorder: str
+    version_info: object
     def setrecursionlimit(n: int) -> None: ...
     maxsize: int
     stdout: file
