@@ -8,6 +8,22 @@ import sys
 import pytest
 
 PROGRAMS = {
+    # a bare `raise` keeps the line that raised what is being handled (not the `raise` line), also
+    # after a nested try/except inside the handler
+    "bare_reraise": """
+def inner():
+    raise ValueError("x")
+def outer():
+    try:
+        inner()
+    except ValueError:
+        try:
+            int("z")
+        except ValueError:
+            pass
+        raise
+outer()
+""",
     # an exception no handler matches keeps the line that raised, not the handler's last line
     "unmatched_handler": '''
 def f(xs):

@@ -36,8 +36,9 @@ class V:
 class Unwind:
     """An entry of the stack of things to run when leaving a region early (return/break/continue)."""
 
-    def __init__(self, kind, data, handler):
+    def __init__(self, kind, data, handler, line=None):
         self.kind, self.data, self.handler = kind, data, handler   # 'finally' | 'handled' | 'with'
+        self.line = line   # 'handled': the line that raised the exception being handled (an i64 register)
 
 
 class Builder:
@@ -51,6 +52,7 @@ class Builder:
         self.loops = []           # (continue block, break block, unwind depth)
         self.unwind = []          # Unwind entries, innermost last
         self.handlers = []        # innermost last; default: fn.error_exit
+        self.handling_line = None # (begin_handling) the register holding the handled exception's line
         self.class_dict = None    # Register of the class namespace while lowering a class body
         self.class_info = None
         self.ntemp = 0

@@ -23,6 +23,10 @@ def transform_call(b, node):
     t = b.type_of(node)
     kind = info[0]
     starred = any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
+    if starred and kind in ("super", "super_builtin"):   # super().f(*args): the bound method, called
+        meth = b.c_call("Pyrt_SuperGetAttr", ["(PyrtType *)" + b.pb.class_irs[info[1]].type_var.cname,
+                                              b.box(self_value(b)), b.const_obj(node.func.attr)], m.DYN)
+        return call_ex(b, meth, node, t)
     if starred:
         return generic_call(b, node, t)
     if kind == "func":
@@ -332,8 +336,7 @@ def default_value(b, fi, i, fobj, pt):
     # nested function: the defaults tuple of the function object
     p = fi.params[i]
     if p.kind == "kw":
-        r = b.expr("func_kwdefault", [fobj.reg, ex._cstr(p.name)],
-                   [fobj.reg], m.DYN, rtype=PTR)
+        r = b.expr("func_kwdefault", [fobj.reg, ex._cstr(p.name)], m.DYN, rtype=PTR)
         return b.coerce(V(r.reg, m.DYN), pt)
     npos_def = [j for j, q in enumerate(fi.params) if q.kind in ("pos", "posonly") and q.default is not None]
     k = npos_def.index(i)

@@ -634,8 +634,24 @@ def transform_Tuple(b, node):
     return tup
 
 
+def _folded_constant(e):
+    """An expression CPython's AST optimizer folds into a constant: -1, (1, "a"), 2 * 3."""
+    if isinstance(e, ast.Constant):
+        return True
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, (ast.USub, ast.UAdd, ast.Invert)):
+        return isinstance(e.operand, ast.Constant) and type(e.operand.value) in (int, float) or \
+            isinstance(e.operand, ast.UnaryOp) and _folded_constant(e.operand)
+    if isinstance(e, ast.Tuple):
+        return all(_folded_constant(x) for x in e.elts)
+    if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub, ast.Mult)):
+        num = lambda x: _folded_constant(x) and not isinstance(x, ast.Tuple) and \
+            not (isinstance(x, ast.Constant) and type(x.value) not in (int, float))
+        return num(e.left) and num(e.right)
+    return False
+
+
 def transform_Set(b, node):
-    if len(node.elts) >= 3 and all(isinstance(e, ast.Constant) for e in node.elts):
+    if len(node.elts) >= 3 and all(_folded_constant(e) for e in node.elts):
         # CPython builds such a literal from a frozenset constant, which fixes its iteration order
         items = [transform_expr(b, e) for e in node.elts]
         return b.vcall("PyrtSet_FromConstants", [], items, b.type_of(node), with_kwnames=False)

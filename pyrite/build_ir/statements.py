@@ -278,7 +278,12 @@ def run_unwind(b, depth):
 
 def transform_Raise(b, node):
     if node.exc is None:
+        handling = [u for u in b.unwind if u.kind == "handled" and u.line is not None]
+        if handling:   # the traceback keeps the line that raised what is handled, as in CPython
+            b.expr("set_error_line", [handling[-1].line], m.INT)
         b.c_void("Pyrt_Reraise", [])
+        if handling:
+            b.cur.ops[-1].keep_line = True
         return
     exc = b.box(ex.transform_expr(b, node.exc))
     cause = b.box(ex.transform_expr(b, node.cause)) if node.cause is not None else "NULL"
@@ -512,6 +517,7 @@ def begin_handling(b):
     (exc, token, inner): `inner` is the handler for exceptions raised while handling."""
     exc = b.c_call("Pyrt_ErrFetch", [], m.DYN)
     token = b.c_call("Pyrt_ExcEnterHandler", [exc.reg], m.DYN, rtype=PTR)
+    b.handling_line = b.expr("error_line", [], m.INT).reg   # where it was raised (for a bare `raise`)
     return exc, token, b.new_block()
 
 
@@ -537,6 +543,7 @@ def try_except(b, body, handlers, orelse):
     b.goto(els)
     b.set_block(handler)
     exc, token, inner = begin_handling(b)
+    line = b.handling_line
     for h in handlers:
         nxt = b.new_block()
         if h.type is not None:
@@ -549,7 +556,7 @@ def try_except(b, body, handlers, orelse):
             b.branch(r, body_blk, nxt)
             b.set_block(body_blk)
         b.handlers.append(inner)
-        b.unwind.append(Unwind("handled", token.reg, list(b.handlers[:-1])))
+        b.unwind.append(Unwind("handled", token.reg, list(b.handlers[:-1]), line))
         if h.name:
             ex.store_name(b, h.name, V(exc.reg, m.DYN))
         transform_block(b, h.body)

@@ -62,6 +62,8 @@ PRIMITIVES = [
     T('class_object', 'ptr(c)', '(PyrtObject *){0}'),
     T('ellipsis', 'ptr()', '(&Pyrt_EllipsisStruct)'),
     T('i64_is_one', 'bool(i64)', '(int8_t)({0} == 1)'),
+    T('error_line', 'i64()', '((int64_t)__line)'),      # the line the last failing op recorded
+    T('set_error_line', 'i64(i64)', '(__line = (int32_t){0})'),
     # functions and closures
     T('func_closure', 'ptr(obj)', '((PyrtFunction *){0})->closure'),
     T('func_kwdefault', 'ptr(obj, c)', 'PyrtDict_GetItemStr(((PyrtFunction *){0})->kwdefaults, {1})'),

@@ -1130,7 +1130,7 @@ class Walker:
         if isinstance(f, ast.Attribute):
             if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
                     and not self.func.scope.classify("super") in ("local", "cell", "free"):
-                return self.super_call(node, f.attr, args, kwargs)
+                return self.super_call(node, f.attr, args, kwargs, star)
             recv = self.expr(f.value)
             if isinstance(recv, m.ModuleT) and isinstance(recv.module, BuiltinModule):
                 self._check_provided(recv.module.name, f.attr, f)
@@ -1372,7 +1372,7 @@ class Walker:
             r = m.join(r, self.call_function(o, first + list(args), kwargs, node))
         return r
 
-    def super_call(self, node, name, args, kwargs):
+    def super_call(self, node, name, args, kwargs, star=False):
         f = self.func
         cls = f.cls
         if cls is None and f.parent is not None:
@@ -1387,6 +1387,11 @@ class Walker:
                 m.escape(t)
             return m.NONE if name == "__init__" else m.DYN
         self.note(node, ("super", cls, meth))
+        if star:   # super().f(*args): called through its function object with what the star holds
+            meth.mark_escaped("it is called with *args or **kwargs")
+            for t in list(args) + list(kwargs.values()):
+                m.escape(t)
+            return m.DYN
         first = [] if meth.kind == "staticmethod" else [m.InstanceT(cls)]
         return self.call_function(meth, first + list(args), kwargs, node)
 
