@@ -1313,7 +1313,8 @@ class Gen:
         elif k == 1:
             self.emit("print(sorted({%s for %s in %s}))" % ("c % 4", "c", self.e_lint(1)[0]))
         elif k == 2:
-            self.emit("print({%s, %s, %s})" % (self.e_int(0)[0], self.e_int(0)[0], r.randint(-3, 9)))
+            # set([...]), not {...}: a display of constants only has another order (/tmp/fuzzbugs2/mismatch_02.py)
+            self.emit("print(set([%s, %s, %s]))" % (self.e_int(0)[0], self.e_int(0)[0], r.randint(-3, 9)))
         elif k == 3:
             self.emit("print(list(enumerate(%s)), list(zip(%s, %s)))" % (self.e_lstr(1)[0], self.e_lint(1)[0], self.e_str(1)[0]))
         elif k == 4:
@@ -1370,6 +1371,86 @@ class Gen:
         self.pop()
         return True
 
+    def s_optional(self):
+        """An Optional value: None, then maybe reassigned in a loop or branch; tested with `is None`."""
+        r = self.r
+        v = self.name("o")
+        t = r.choice(["int", "int", "str", "float"])
+        self.emit("%s = None" % v)
+        k = r.randrange(3)
+        if k == 0:
+            x = self.name("i")
+            src = self.e_lint(1)[0]
+            self.emit("for %s in %s:" % (x, src))
+            self.push({x: "int"})
+            self.emit("    if %s:" % self.e_bool(1)[0])
+            self.emit("        %s = %s" % (v, self.value(t, 1)))
+            if self.coin():
+                self.emit("        break")
+            self.pop()
+        elif k == 1:
+            self.emit("if %s:" % self.e_bool(2)[0])
+            self.emit("    %s = %s" % (v, self.value(t, 1)))
+        else:
+            self.emit("%s = %s if %s else None" % (v, self.value(t, 1), self.e_bool(1)[0]))
+        self.emit("if %s is None:" % v)
+        self.emit("    print(%r, %s is None, repr(%s))" % (v + " unset", v, v))
+        self.emit("else:")
+        use = {"int": "%s + 1", "str": "%s.upper()", "float": "round(%s, 2)"}[t] % v
+        self.emit("    print(%r, %s, %s, %s is not None)" % (v, v, use, v))
+        n = self.name("v")
+        self.emit("%s = %s if %s is not None else %s" % (n, v, v, self.value(t, 1)))
+        self.declare(n, t)
+        return True
+
+    def s_aug(self):
+        """Augmented assignment on subscripts and attributes."""
+        r = self.r
+        k = r.randrange(4)
+        if k == 0:
+            vs = self.vars_of("dsi", writable=True, mutable=True)
+            if not vs:
+                return None
+            v = r.choice(vs)
+            key = repr(r.choice(KEYS))
+            self.emit("%s[%s] = %s.get(%s, %d)" % (v, key, v, key, r.randint(-3, 9)))
+            self.emit("%s[%s] %s %s" % (v, key, r.choice(["+=", "-=", "*=", "//=", "%="]),
+                                         "(%s or 3)" % self.e_int(1)[0]))
+            self.emit("%s[%s] %%= %d" % (v, key, VB))
+        elif k == 1:
+            vs = self.vars_of("lint", writable=True, mutable=True)
+            if not vs:
+                return None
+            v = r.choice(vs)
+            i = self.e_int(1)[0]
+            j = self.name("j")
+            self.emit("if %s:" % v)
+            self.emit("    %s = (%s) %% len(%s)" % (j, i, v))
+            self.emit("    %s[%s] %s %s" % (v, j, r.choice(["+=", "-=", "*=", "|=", "^="]), r.randint(-9, 9)))
+            self.emit("    %s[%s] %%= %d" % (v, j, VB))
+            self.emit("    %s[-1] //= %s" % (v, r.choice(["2", "-3", "7"])))
+        elif k == 2:
+            cands = [(n, t) for sc in self.assignable() for n, t in sc.items() if t.startswith("o:")]
+            if not cands:
+                return None
+            n, t = r.choice(cands)
+            self.emit("%s.a %s %s" % (n, r.choice(["+=", "-=", "*=", "//=", "%="]), "(%s or 2)" % self.e_int(1)[0]))
+            self.emit("%s.a %%= %d" % (n, VB))
+            self.emit("%s.s %s" % (n, "+= '+'" if self.coin() else "*= 2"))
+            self.emit("%s.s = %s.s[-%d:]" % (n, n, SB))
+            self.emit("print(%s.a, %s.s)" % (n, n))
+            return True
+        else:
+            vs = self.vars_of("lstr", writable=True, mutable=True)
+            if not vs:
+                return None
+            v = r.choice(vs)
+            self.emit("if %s:" % v)
+            self.emit("    %s[0] += %s" % (v, self.e_str(1)[0]))
+            self.emit("    %s[0] = %s[0][:%d]" % (v, v, SB))
+        self.show(v)
+        return True
+
     # ---- edge-case templates (tools/fuzz/templates.py) --------------------------------------------
     def hole(self, kind):
         r = self.r
@@ -1413,15 +1494,15 @@ class Gen:
         r = self.r
         top = self.fbase is None and not self.main_wrapped and self.ind == 0
         if top and self.coin(0.3):
-            self.emit_block(self.fill(r.choice(templates.TOP)))
-        elif self.coin(0.35):
+            self.emit_block(self.fill(r.choice(templates.TOP if self.coin(0.4) else templates.USER_TOP)))
+        elif self.coin(0.3):
             e = self.name("e")
             self.emit("try:")
             self.emit("    print(%s)" % self.fill(r.choice(templates.RISKY)))
             self.emit("except Exception as %s:" % e)
             self.emit("    print(type(%s).__name__, %s)" % (e, e))
         else:
-            self.emit_block(self.fill(r.choice(templates.SAFE)))
+            self.emit_block(self.fill(r.choice(templates.SAFE if self.coin(0.45) else templates.USER)))
         return True
 
     def stmt(self):
@@ -1430,7 +1511,8 @@ class Gen:
         opts = [(8, self.s_assign_new), (6, self.s_reassign), (5, self.s_print), (3 if nested else 0, self.s_if),
                 (3 if nested else 0, self.s_for), (2 if nested else 0, self.s_while), (3 if nested else 0, self.s_try),
                 (3, self.s_list_mut), (2, self.s_dict_mut), (2, self.s_obj_mut), (2, self.s_unpack), (3, self.s_misc),
-                (1, self.s_closure_use), (1, self.s_gen_use), (1, self.s_with), (self.size["zoo"], self.s_zoo)]
+                (1, self.s_closure_use), (1, self.s_gen_use), (1, self.s_with), (self.size["zoo"], self.s_zoo),
+                (2, self.s_optional), (2, self.s_aug)]
         self.nest += 1
         self.pick(opts)
         self.nest -= 1
@@ -1760,7 +1842,7 @@ class Gen:
             self.def_function()
         if self.main_wrapped:
             for _ in range(r.randint(0, 2)):
-                self.emit_block(self.fill(r.choice(templates.TOP)))
+                self.emit_block(self.fill(r.choice(templates.TOP if self.coin(0.4) else templates.USER_TOP)))
                 self.emit("")
             self.emit("def main():")
             self.ind += 1
