@@ -769,10 +769,19 @@ def transform_NamedExpr(b, node):
     return v
 
 
+def handled_yield(b, op):
+    """A yield inside except blocks of the generator parks its handled exception while suspended."""
+    handled = [u for u in b.unwind if u.kind == "handled"]
+    if handled:
+        op.token = handled[0].data
+        op.held = b.temp(PTR)
+    return op
+
+
 def transform_Yield(b, node):
     v = transform_expr(b, node.value) if node.value is not None else b.lit(None)
     r = b.temp(OBJ)
-    b.add(ops.Yield(r, b.box(v)))
+    b.add(handled_yield(b, ops.Yield(r, b.box(v))))
     b.fn.yield_count += 1
     return V(r, m.DYN)
 
@@ -794,7 +803,7 @@ def transform_YieldFrom(b, node):
     y = b.temp(OBJ)
     thrown = b.new_block()
     b.handlers.append(thrown)   # resumed with an exception: it goes to the subiterator first
-    b.add(ops.Yield(y, v))
+    b.add(handled_yield(b, ops.Yield(y, v)))
     b.handlers.pop()
     b.fn.yield_count += 1
     b.add(ops.Assign(sent, y))

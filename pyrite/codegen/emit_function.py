@@ -154,6 +154,10 @@ class FunctionEmitter:
         for r in regs:
             if r.rtype is OBJ or r is fn.closure_reg:
                 self.w("    PYRT_CLEAR(%s);" % r.cname)
+        for b in fn.blocks:   # a handled exception parked at a yield (ops.Yield.held)
+            for op in b.ops:
+                if isinstance(op, ops.Yield) and op.held is not None:
+                    self.w("    PYRT_CLEAR(%s);" % op.held.cname)
         self.w("}")
         resume = "pyres_" + fn.cname
         self.w("static PyrtObject *%s(PyrtGenerator *g, PyrtObject *__sent) {" % resume)
@@ -458,8 +462,13 @@ class FunctionEmitter:
     def op_Yield(self, op):
         self.yields += 1
         k = self.yields
+        if op.held is not None:   # the caller sees its own handled exception while this one waits
+            self.w("    %s = Pyrt_ExcSuspend(%s);" % (op.held.cname, op.token.cname))
         self.w("    Pyrt_IncRef(%s); __ret = %s; g->state = %d; goto L_suspend;" % (op.value.cname, op.value.cname, k))
         self.w("  L_resume%d:;" % k)
+        if op.held is not None:
+            self.w("    %s = Pyrt_ExcResume(%s, %s); %s = NULL;"
+                   % (op.token.cname, op.held.cname, op.token.cname, op.held.cname))
         self.w("    if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
         self.w("    { Pyrt_IncRef(__sent); Pyrt_XDecRef(%s); %s = __sent; }" % (op.dest.cname, op.dest.cname))
 

@@ -285,8 +285,13 @@ class Unbind(Op):
 
 
 class Yield(Op):
-    """Generator suspension: return `value` to the consumer; on resume dest = the sent value."""
-    FIELDS = ('value', 'index')
+    """Generator suspension: return `value` to the consumer; on resume dest = the sent value.
+    Inside an except block of the generator, `token` is the register holding what was handled before
+    the outermost such block and `held` a register parking the generator's own handled exception while
+    it is suspended (the caller must not see it, as in CPython's per-frame exception state)."""
+    FIELDS = ('value', 'index', 'held', 'token')
+    held = None
+    token = None
 
     def __init__(self, dest, value):
         self.dest, self.value = dest, value

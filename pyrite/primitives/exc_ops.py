@@ -3,6 +3,8 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'exc'
 PRIMITIVES = [
+    P('Pyrt_ExcSuspend', user_code=False),   # (codegen: a yield inside an except block)
+    P('Pyrt_ExcResume', user_code=False),
     P('PyrtExc_New'),
     P('Pyrt_ErrFetch', 'obj() never', user_code=False),
     P('Pyrt_ErrFormat'),

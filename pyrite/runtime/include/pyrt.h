@@ -430,6 +430,8 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
 /* Create a class at run time (module init). fields: NULL-name terminated, own + inherited.
  * dict: class namespace (methods as PyrtFunction, staticmethod/classmethod/property, class attrs);
  * the class takes a new reference to it. */
+PyrtObject *Pyrt_ExcSuspend(PyrtObject *token);                    /* generators: see exc.c */
+PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token);
 PyrtObject *PyrtSys_VersionInfo(void);   /* sys.version_info (tuple.c) */
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict);

@@ -613,6 +613,29 @@ void Pyrt_ExcExitHandler(PyrtObject *token)
     Pyrt_XDecRef(old);
 }
 
+/* A generator suspends at a yield inside its except block: the exception it handles is parked
+ * (returned, owned; None for none) and the caller's (`token`, what was handled when the generator's
+ * outermost except block began) is handled again while the caller runs. */
+PyrtObject *Pyrt_ExcSuspend(PyrtObject *token)
+{
+    PyrtObject *own = pyrt_handled ? pyrt_handled : Pyrt_None;
+    pyrt_handled = token == Pyrt_None ? NULL : token;
+    Pyrt_XIncRef(pyrt_handled);
+    return own;
+}
+
+/* ... and resumes: the generator's exception is handled again; what the (possibly different) caller
+ * handles now becomes the token its except block restores (the old token is released). */
+PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token)
+{
+    PyrtObject *caller = pyrt_handled ? pyrt_handled : Pyrt_None;
+    pyrt_handled = held == Pyrt_None ? NULL : held;
+    Pyrt_DecRef(token);
+    if (pyrt_exc && Pyrt_TypeCheck(pyrt_exc, &PyrtType_BaseException))
+        set_context(pyrt_exc);   /* thrown in (throw(), close()): raised inside the except block */
+    return caller;
+}
+
 PyrtObject *Pyrt_ExcCurrentHandled(void)
 {
     return pyrt_handled;
