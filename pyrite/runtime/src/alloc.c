@@ -192,6 +192,20 @@ void Pyrt_Dealloc(PyrtObject *o)
         pyrt_freelist[c] = o;
         return;
     }
+    if ((t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) == PYRT_TPFLAG_USER) {
+        /* a compiled-class instance: its release function, then the free list of its basicsize */
+        if (t->dealloc)
+            t->dealloc(o);
+        size_t size = (size_t)t->basicsize;
+        if (size <= FL_MAX) {
+            size_t c = (size + 15) / 16;
+            *(void **)o = pyrt_freelist[c];
+            pyrt_freelist[c] = o;   /* (tools/sanitize.py turns this into free(o): keep the text) */
+            return;
+        }
+        free(o);
+        return;
+    }
     if (t->dealloc)
         t->dealloc(o);
     size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
