@@ -8,6 +8,7 @@ insert_refcounts) release temporaries early. Parameters are increfed on entry.
 from pyrite import primitives
 from pyrite.codegen.c_names import c_string
 from pyrite.ir import ops
+from pyrite.ir.dataflow import empty_registers
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 
 
@@ -531,64 +532,11 @@ class FunctionEmitter:
 
 
 def known_null(fn, owned):
-    """For each op, the owned obj registers certainly NULL when it starts (a forward must-analysis:
-    registers start NULL, a Clear or a move empties one, any write fills it). Error edges carry the
-    state before the failing op minus what it writes."""
+    """For each op, the owned obj registers certainly NULL when it starts (ir/dataflow.py)."""
     params = {id(p) for p in fn.params}
     tracked = frozenset(id(r) for r in fn.registers
                         if r.rtype is OBJ and id(r) in owned and id(r) not in params)
-    state_in = {id(fn.entry): tracked}
-    out = {}
-    work = [fn.entry]
-    while work:
-        b = work.pop()
-        cur = state_in[id(b)]
-        edges = []
-        for op in b.ops:
-            out[id(op)] = cur
-            written = _writes(op)
-            after = cur - written
-            if isinstance(op, (ops.Clear, ops.Unbind)):
-                after = after | ({id(op.reg)} & tracked)
-            for r in _moved(op):
-                after = after | ({id(r)} & tracked)
-            if op.handler is not None and op.handler is not fn.error_exit:
-                edges.append((op.handler, after if isinstance(op, ops.CallC) and op.moves
-                              else cur - written))
-            cur = after
-        last = b.ops[-1] if b.ops else None
-        if isinstance(last, ops.Goto):
-            edges.append((last.target, cur))
-        elif isinstance(last, ops.Branch):
-            edges += [(last.true, cur), (last.false, cur)]
-        for t, st in edges:
-            old = state_in.get(id(t))
-            new = st if old is None else (old & st)
-            if old is None or new != old:
-                state_in[id(t)] = new
-                work.append(t)
-    return out
-
-
-def _writes(op):
-    w = set()
-    if isinstance(op, ops.Unpack):
-        w.update(id(d) for d in op.dests)
-    elif op.dest is not None:
-        w.add(id(op.dest))
-    if isinstance(op, ops.GetField) and op.spill is not None:
-        w.add(id(op.spill))
-    if isinstance(op, ops.CallC):
-        w.update(id(a[1]) for a in op.args if isinstance(a, tuple))
-    return frozenset(w)
-
-
-def _moved(op):
-    if isinstance(op, (ops.Assign, ops.SetField, ops.StoreStatic)) and op.move:
-        return [op.src]
-    if isinstance(op, ops.CallC) and op.moves:
-        return [op.args[i] for i in op.moves]
-    return []
+    return empty_registers(fn, tracked, must=True)
 
 
 def assigned_params(fn):

@@ -1,6 +1,7 @@
 """verify_ir: structural checks of a function's IR (run after every pass when PYRITE_VERIFY is set;
 the test suite sets it). Raises AssertionError naming the function, block and op."""
 from pyrite.ir import ops
+from pyrite.ir.dataflow import empty_registers, writes
 from pyrite.ir.rtypes import BOOL, OBJ, PTR, VOID
 
 
@@ -39,59 +40,24 @@ def verify_function(fn):
 def _check_references(fn):
     """Reference balance of temporaries: on every path, an owned temporary (an obj register that is
     not a named variable) is defined before it is read and never read after its reference was
-    released (Clear) or handed over (a move). A forward may-analysis of "possibly empty" registers;
-    error edges carry the state before the failing op."""
+    released (Clear) or handed over (a move): ir/dataflow.py's "possibly empty" analysis."""
     params = {id(p) for p in fn.params}
     temps = frozenset(id(r) for r in fn.registers
                       if r.rtype is OBJ and not r.is_local and id(r) not in params)
     if not temps:
         return
-    entry = fn.entry or (fn.blocks[1] if len(fn.blocks) > 1 else fn.blocks[0])
-    state_in = {id(entry): temps}
-    work = [entry]
-    while work:
-        b = work.pop()
-        cur = state_in[id(b)]
-        edges = []
+    state = empty_registers(fn, temps, must=False)
+    for b in fn.blocks:
         for i, op in enumerate(b.ops):
-            written = _written(op)
+            cur = state.get(id(op))
+            if cur is None:   # unreachable
+                continue
+            written = writes(op)
             for s in op.sources():
                 if id(s) in cur and id(s) not in written:
                     raise AssertionError("%s L%d op %d (%s): temporary %r read while it may hold no "
                                          "reference (undefined, released or moved on some path)"
                                          % (fn.cname, b.label, i, type(op).__name__, s))
-            after = cur - written
-            if isinstance(op, (ops.Clear, ops.Unbind)):
-                after |= {id(op.reg)} & temps
-            if isinstance(op, (ops.Assign, ops.SetField, ops.StoreStatic)) and op.move:
-                after |= {id(op.src)} & temps
-            if isinstance(op, ops.CallC):
-                after |= {id(op.args[k]) for k in op.moves} & temps
-            if op.handler is not None and op.handler is not fn.error_exit:
-                edges.append((op.handler, cur | after))
-            cur = after
-        last = b.ops[-1] if b.ops else None
-        if isinstance(last, ops.Goto):
-            edges.append((last.target, cur))
-        elif isinstance(last, ops.Branch):
-            edges += [(last.true, cur), (last.false, cur)]
-        for t, st in edges:
-            old = state_in.get(id(t))
-            new = st if old is None else (old | st)
-            if old is None or new != old:
-                state_in[id(t)] = new
-                work.append(t)
-
-
-def _written(op):
-    w = set()
-    if isinstance(op, ops.Unpack):
-        w.update(id(d) for d in op.dests)
-    elif op.dest is not None:
-        w.add(id(op.dest))
-    if isinstance(op, ops.CallC):
-        w.update(id(a[1]) for a in op.args if isinstance(a, tuple))
-    return w
 
 
 def _reachable(fn):
