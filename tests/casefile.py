@@ -85,3 +85,16 @@ def load_dir(directory, prefix, allowed=("case", "file", "stdin", "out")):
         if name.startswith(prefix) and name.endswith(".test"):
             out += parse_file(os.path.join(directory, name), allowed)
     return out
+
+
+def load_xfail(directory=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")):
+    """xfail.txt of a case directory: {case name (or name[target]): reason}."""
+    out = {}
+    path = os.path.join(directory, "xfail.txt")
+    if os.path.exists(path):
+        for line in open(path):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, reason = line.partition(":")
+                out[name.strip()] = reason.strip()
+    return out

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from batch import Batch
-from casefile import load_dir
+from casefile import load_dir, load_xfail
 from pyrite import driver
 from pyrite.diagnostics import CompileError
 from pyrite.toolchain import zig
@@ -22,18 +22,6 @@ HERE = os.path.dirname(__file__)
 CASES = load_dir(os.path.join(HERE, "cases"), "run-", allowed=("case", "file", "stdin"))
 TARGETS = ["native", "wasi"]
 TIMEOUT = 60
-
-
-def load_xfail():
-    out = {}
-    path = os.path.join(HERE, "cases", "xfail.txt")
-    if os.path.exists(path):
-        for line in open(path):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                name, _, reason = line.partition(":")
-                out[name.strip()] = reason.strip()
-    return out
 
 
 XFAIL = load_xfail()

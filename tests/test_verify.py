@@ -14,14 +14,18 @@ print(f(1))
 """
 
 
-def build_f(tmp_path):
+def build_fn(tmp_path, source, name):
     p = tmp_path / "m.py"
-    p.write_text(PROG)
+    p.write_text(source)
     prog, _ = driver.build_ir(str(p))
     driver.run_passes(prog)
-    (fn,) = [f for f in prog.main.functions if f.name == "f"]
+    (fn,) = [f for f in prog.main.functions if f.name == name]
     verify_function(fn)   # well formed as built
     return fn
+
+
+def build_f(tmp_path):
+    return build_fn(tmp_path, PROG, "f")
 
 
 def test_reachable_block_without_terminator(tmp_path):
@@ -79,13 +83,7 @@ print(g("ab"), g("abc"))
 
 
 def _build_g(tmp_path):
-    p = tmp_path / "r.py"
-    p.write_text(PROG_REFS)
-    prog, _ = driver.build_ir(str(p))
-    driver.run_passes(prog)
-    (fn,) = [f for f in prog.main.functions if f.name == "g"]
-    verify_function(fn)
-    return fn
+    return build_fn(tmp_path, PROG_REFS, "g")
 
 
 def test_temporary_read_after_its_release(tmp_path):

@@ -238,15 +238,8 @@ def load_cases():
 
 
 def load_xfail():
-    out = {}
-    path = os.path.join(CASES_DIR, "xfail.txt")
-    if os.path.exists(path):
-        for line in open(path):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                name, _, reason = line.partition(":")
-                out[name.strip()] = reason.strip()
-    return out
+    from casefile import load_xfail as load   # (tests/casefile.py, like load_cases)
+    return load(CASES_DIR)
 
 
 def program_case(path):
