@@ -79,4 +79,25 @@ PRIMITIVES = [
     P('pyrt_str_getitem', 'obj(obj, i64) null', user_code=False, borrow_safe=True),
     P('pyrt_str_chr', 'obj(i64) null', user_code=False),
     P('pyrt_unbox_bool'),
-]
+    # tagged ints (runtime/include/pyrt_int.h, pyrt_int_box and list helpers in the prelude)
+    P('pyrt_int_box'),
+    P('pyrt_int_of_obj'),
+    P('pyrt_int_obj'),
+    P('pyrt_int_from_bool'),
+    P('pyrt_int_small'),
+    P('pyrt_int_eq'),
+    P('pyrt_int_compare'),
+    P('pyrt_int_incref'),
+    P('pyrt_int_decref'),
+    P('pyrt_int_from_i64', 'int(i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_i64', 'i64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_index', 'i64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_f64', 'f64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_truediv', 'f64(int, int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_item_int', 'int(obj, i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_get_int', 'int(obj, i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_set_int', 'void(obj, i64, int) neg', user_code=False, borrow_safe=True),
+    P('pyrt_list_append_int', 'void(obj, int) neg', user_code=False, borrow_safe=True),
+] + [P('pyrt_int_' + n, 'int(int, int) magic', user_code=False, borrow_safe=True)
+     for n in ('add', 'sub', 'mul', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and', 'or', 'xor')] + [
+    P('pyrt_int_' + n, 'int(int) magic', user_code=False, borrow_safe=True) for n in ('neg', 'invert', 'abs')]
