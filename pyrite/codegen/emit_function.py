@@ -281,6 +281,10 @@ class FunctionEmitter:
     def op_CallC(self, op):
         for i in op.steals:
             self.w("    Pyrt_IncRef(%s);" % self.val(op.args[i]))
+        p = primitives.ALL.get(op.fn)
+        if p is not None and p.fast is not None and op.dest is not None:
+            self.split_call(op, p)
+            return
         text = self.call_text(op)
         if op.moves:   # the callee consumed these references, whether it failed or not
             assert op.dest is None and op.error_kind == ops.ERR_NEG
@@ -289,6 +293,21 @@ class FunctionEmitter:
                    % (text, cleared, op.line, self.handler_label(op)))
             return
         self.emit_result(op, op.dest, text, op.error_kind, op.borrowed)
+
+    def split_call(self, op, p):
+        """dest = fn(args) as its fast path inline and the failing slow call out of line: the error
+        test is on the slow path only (a small-int add is an add, an overflow branch and a store)."""
+        args = [self.val(a) for a in op.args]
+        d = op.dest
+        fast = p.fast.format(*args, out="__t")
+        slow = p.slow.format(*args)
+        self.w("    { %s __t;" % d.rtype.c_type)
+        self.w("      if (PYRT_UNLIKELY(!(%s))) {" % fast)
+        self.w("        __t = %s;" % slow)
+        self.w("        if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
+               % (d.rtype.err_test % "__t", op.line, self.handler_label(op)))
+        self.w("      }")
+        self.w("      %s%s = __t; }" % (self.rel(d), d.cname))
 
     def emit_result(self, op, dest, text, kind, borrowed=False):
         if dest is None:

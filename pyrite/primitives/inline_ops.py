@@ -101,3 +101,18 @@ PRIMITIVES = [
 ] + [P('pyrt_int_' + n, 'int(int, int) magic', user_code=False, borrow_safe=True)
      for n in ('add', 'sub', 'mul', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and', 'or', 'xor')] + [
     P('pyrt_int_' + n, 'int(int) magic', user_code=False, borrow_safe=True) for n in ('neg', 'invert', 'abs')]
+
+
+def _split(name, fast, slow):
+    for p in PRIMITIVES:
+        if p.name == name:
+            p.fast, p.slow = fast, slow
+            return
+    raise AssertionError(name)
+
+
+for _op, _code in (("add", "ADD"), ("sub", "SUB"), ("mul", "MUL"), ("and", "AND"), ("or", "OR"), ("xor", "XOR")):
+    _split("pyrt_int_" + _op, "pyrt_int_%s_fast({0}, {1}, &{out})" % _op, "PyrtTagged_BinOp({0}, {1}, PYRT_%s)" % _code)
+_split("pyrt_int_from_i64", "!__builtin_add_overflow({0}, {0}, &{out})", "PyrtTagged_FromI64Big({0})")
+_split("pyrt_int_as_index", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsIndexSlow({0})")
+_split("pyrt_int_as_i64", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsI64Slow({0})")

@@ -79,6 +79,16 @@ PYRT_INLINE double pyrt_int_as_f64(int64_t x) {
     if (PYRT_LIKELY(!(x & 1))) return (double)(x >> 1);
     return PyrtTagged_AsF64Slow(x);
 }
+/* fast paths alone (true: *r holds the result); codegen calls the slow path itself otherwise */
+PYRT_INLINE bool pyrt_int_add_fast(int64_t a, int64_t b, int64_t *r) {
+    return PYRT_LIKELY(!((a | b) & 1)) && PYRT_LIKELY(!__builtin_add_overflow(a, b, r)); }
+PYRT_INLINE bool pyrt_int_sub_fast(int64_t a, int64_t b, int64_t *r) {
+    return PYRT_LIKELY(!((a | b) & 1)) && PYRT_LIKELY(!__builtin_sub_overflow(a, b, r)); }
+PYRT_INLINE bool pyrt_int_mul_fast(int64_t a, int64_t b, int64_t *r) {
+    return PYRT_LIKELY(!((a | b) & 1)) && PYRT_LIKELY(!__builtin_mul_overflow(a >> 1, b, r)); }
+PYRT_INLINE bool pyrt_int_and_fast(int64_t a, int64_t b, int64_t *r) { *r = a & b; return !((a | b) & 1); }
+PYRT_INLINE bool pyrt_int_or_fast(int64_t a, int64_t b, int64_t *r) { *r = a | b; return !((a | b) & 1); }
+PYRT_INLINE bool pyrt_int_xor_fast(int64_t a, int64_t b, int64_t *r) { *r = a ^ b; return !((a | b) & 1); }
 PYRT_INLINE int64_t pyrt_int_add(int64_t a, int64_t b) {
     int64_t r;
     if (PYRT_LIKELY(!((a | b) & 1)) && PYRT_LIKELY(!__builtin_add_overflow(a, b, &r))) return r;
