@@ -881,6 +881,27 @@ MATHFN(sys_getrecursionlimit)
     return no_args("getrecursionlimit", nargs, kw) ? PyrtInt_FromI64(pyrt_recursion_limit) : NULL;
 }
 
+MATHFN(sys_get_int_max_str_digits)
+{
+    (void)self; (void)args;
+    return no_args("get_int_max_str_digits", nargs, kw) ? PyrtInt_FromI64(pyrt_int_max_str_digits) : NULL;
+}
+
+/* sys.set_int_max_str_digits(maxdigits): 0 (no limit) or at least 640, as CPython 3.11 */
+MATHFN(sys_set_int_max_str_digits)
+{
+    (void)self;
+    static const char *const names[] = { "maxdigits" };
+    PyrtObject *a[1];
+    int64_t n;
+    if (PyrtNum_ParseArgs("set_int_max_str_digits", args, nargs, kw, names, 1, 1, 1, a) < 0 || get_i64(a[0], &n) < 0)
+        return NULL;
+    if (n != 0 && n < 640)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "maxdigits must be 0 or larger than 640");
+    pyrt_int_max_str_digits = n;
+    return Pyrt_None;
+}
+
 MATHFN(sys_setrecursionlimit)
 {
     (void)self;
@@ -987,6 +1008,8 @@ static const ModFn time_fns[] = {
 static const ModFn sys_fns[] = {
     { "exit", mf_sys_exit }, { "getrecursionlimit", mf_sys_getrecursionlimit },
     { "setrecursionlimit", mf_sys_setrecursionlimit },
+    { "get_int_max_str_digits", mf_sys_get_int_max_str_digits },
+    { "set_int_max_str_digits", mf_sys_set_int_max_str_digits },
     { NULL, NULL },
 };
 
