@@ -7,6 +7,9 @@ Every file is built twice when the compilers exist:
     with PYRITE_LEAKS=1).
 The runtime sources are compiled once per session per compiler; each test file is then compiled and linked.
 
+test_long_differential builds long_driver.c the same two ways and feeds it a few thousand random
+big-int operations (long_cases.py), comparing its output with CPython's own int arithmetic.
+
 A missing definition is a link error (no unresolved-symbol workarounds).
 """
 import os
@@ -121,3 +124,35 @@ def test_runtime_c(test_file, tmp_path, gcc_objects, zig_objects):
         leaks = os.environ.get("PYRITE_LEAKS") == "1"
         env = dict(os.environ, ASAN_OPTIONS=f"detect_leaks={int(leaks)}")
         run_binary(build_gcc(gcc_objects, test_file, tmp_path), area, env)
+
+
+DRIVER = Path(__file__).resolve().parent / "long_driver.c"
+
+
+def run_driver(exe, text, expected, env=None):
+    proc = subprocess.run([str(exe)], input=text, capture_output=True, text=True, timeout=RUN_TIMEOUT, env=env)
+    assert proc.returncode == 0, f"{exe.name} exited {proc.returncode}\n{proc.stderr[-8000:]}"
+    got = proc.stdout.splitlines()
+    lines = text.splitlines()
+    bad = [f"  {lines[i][:300]}\n    got      {g[:300]}\n    expected {e[:300]}"
+           for i, (g, e) in enumerate(zip(got, expected)) if g != e]
+    assert len(got) == len(expected), f"{len(got)} result lines for {len(expected)} cases\n{proc.stderr[-4000:]}"
+    assert not bad, f"{len(bad)} of {len(expected)} differ from CPython:\n" + "\n".join(bad[:20])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_long_differential(seed, tmp_path, gcc_objects, zig_objects):
+    """Random ints of mixed sizes and signs through + - * // % divmod ** pow(,,) << >> & | ^ ~ compare
+    hash str format int(str, base) to_bytes/from_bytes true division float() round and math, against
+    CPython (long_cases.py computes the expected lines)."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import long_cases
+    if zig_objects is None and gcc_objects is None:
+        pytest.skip("neither zig (ziglang) nor gcc is available")
+    text, expected = long_cases.cases(seed, 2500)
+    if zig_objects is not None:
+        run_driver(build_zig(zig_exe(), zig_objects, DRIVER, tmp_path), text, expected)
+    if gcc_objects is not None:
+        env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1")
+        run_driver(build_gcc(gcc_objects, DRIVER, tmp_path), text, expected, env)

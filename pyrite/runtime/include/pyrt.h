@@ -221,6 +221,11 @@ static inline PyrtObject *Pyrt_BoolFromC(bool b) { return b ? Pyrt_True : Pyrt_F
 
 /* ------------------------------------------------------------------ concrete layouts */
 typedef struct { PyrtObject ob; int64_t value; } PyrtInt;       /* int and bool (bool: 0/1) */
+/* A big int (long.c): a PyrtInt whose value is PYRT_INT_BIG, then the signed digit count (negative
+ * for negative numbers), the digit capacity and 32-bit magnitude digits, least significant first.
+ * Canonical form: every int in int64 range other than INT64_MIN is compact (value holds it). */
+#define PYRT_INT_BIG INT64_MIN
+typedef struct { PyrtObject ob; int64_t value; int32_t size; uint32_t alloc; uint32_t digits[]; } PyrtLong;
 typedef struct { PyrtObject ob; double value; } PyrtFloat;
 typedef struct {
     PyrtObject ob;
@@ -466,10 +471,14 @@ typedef struct PyrtArgSpec {
 int Pyrt_ParseArgs(const PyrtArgSpec *spec, PyrtObject *const *args, int64_t nargs,
                    PyrtObject *kwnames, PyrtObject **out);
 
-/* ------------------------------------------------------------------ int (64-bit for now) */
-PyrtObject *PyrtInt_FromI64(int64_t v);       /* small ints -5..1024 are cached */
-static inline int64_t PyrtInt_AsI64(PyrtObject *o) { return ((PyrtInt *)o)->value; } /* o is int/bool */
-int64_t PyrtInt_AsI64Checked(PyrtObject *o);  /* TypeError if not an int; flag convention */
+/* ------------------------------------------------------------------ int (compact int64 or big) */
+PyrtObject *PyrtInt_FromI64(int64_t v);       /* small ints -5..1024 are cached; INT64_MIN is big */
+static inline bool PyrtInt_IsBig(PyrtObject *o) { return ((PyrtInt *)o)->value == PYRT_INT_BIG; }
+/* o is an int/bool and not big (PyrtInt_IsBig) */
+static inline int64_t PyrtInt_AsI64(PyrtObject *o) { return ((PyrtInt *)o)->value; }
+int64_t PyrtInt_AsI64Checked(PyrtObject *o);  /* TypeError if not an int, OverflowError if big; flag */
+/* A big literal: optional '-', then ASCII decimal digits (no limit applies); new reference */
+PyrtObject *PyrtLong_FromDecimal(const char *digits);
 double PyrtFloat_AsDoubleChecked(PyrtObject *o); /* float or int (converted); TypeError; flag */
 PyrtObject *PyrtInt_FromString(PyrtObject *s, int64_t base);   /* int("12"); ValueError text as CPython */
 PyrtObject *PyrtInt_FromDouble(double d);     /* int(3.7): OverflowError/ValueError for inf/nan */
@@ -477,7 +486,7 @@ PyrtObject *PyrtInt_New(PyrtObject *const *args, int64_t nargs, PyrtObject *kwna
 PyrtObject *PyrtInt_Repr(int64_t v);
 PyrtObject *PyrtInt_ToBase(int64_t v, int base, bool prefix);  /* bin/oct/hex */
 int64_t PyrtI64_Hash(int64_t v);               /* CPython's hash(int) */
-PyrtObject *PyrtErr_IntOverflow(void);         /* OverflowError: int exceeds 64 bits */
+PyrtObject *PyrtErr_IntOverflow(void);         /* OverflowError: int exceeds 64 bits (typed int64 code) */
 PyrtObject *PyrtErr_ZeroDiv(const char *msg);  /* ZeroDivisionError(msg) */
 
 static inline bool PyrtI64_Add(int64_t a, int64_t b, int64_t *r) {

@@ -23,6 +23,48 @@ PyrtObject *PyrtErr_FloatToIntError(double d);  /* OverflowError inf / ValueErro
 PyrtObject *PyrtInt_FromString_Checked(PyrtObject *s, int64_t base); /* str or bytes */
 int64_t PyrtI64_BitLength(int64_t v);
 
+/* ------------------------------------------------------------------ big ints (long.c)
+ * Every function takes ints in either form (compact or big; bools too) and returns canonical ints.
+ * None raises OverflowError for an int result; MemoryError beyond 2**36 bits. */
+extern int64_t pyrt_int_max_str_digits;     /* sys.set_int_max_str_digits (0: no limit; default 4300) */
+PyrtObject *PyrtLong_BinOp(PyrtObject *a, PyrtObject *b, int op);     /* int op int, any PYRT_* binary op */
+PyrtObject *PyrtLong_BinOpI64(int64_t a, int64_t b, int op);          /* the same on int64 operands */
+int PyrtLong_DivMod(PyrtObject *a, PyrtObject *b, PyrtObject **q, PyrtObject **r); /* floor; either out may be NULL; -1 */
+PyrtObject *PyrtLong_Neg(PyrtObject *a);
+PyrtObject *PyrtLong_Abs(PyrtObject *a);
+PyrtObject *PyrtLong_Invert(PyrtObject *a);
+int PyrtLong_Sign(PyrtObject *a);                                      /* -1, 0, 1 */
+int PyrtLong_Compare(PyrtObject *a, PyrtObject *b);                    /* -1, 0, 1 */
+int PyrtLong_CompareDouble(PyrtObject *a, double d);                   /* exact; 2 when d is NaN */
+int64_t PyrtLong_Hash(PyrtObject *a);                                  /* CPython's hash (mod 2**61-1) */
+int64_t PyrtLong_BitLength(PyrtObject *a);
+int64_t PyrtLong_BitCount(PyrtObject *a);
+double PyrtLong_AsDouble(PyrtObject *a);            /* correctly rounded; OverflowError (flag) */
+double PyrtLong_Frexp(PyrtObject *a, int64_t *e);   /* |a| = m * 2**e, 0.5 <= m < 1 (m rounded to 53 bits) */
+PyrtObject *PyrtLong_FromDouble(double d);          /* int(d) for any finite d */
+PyrtObject *PyrtLong_FromI64Min(void);              /* INT64_MIN (big in canonical form) */
+PyrtObject *PyrtLong_Format(PyrtObject *a, int base, bool prefix);  /* str (10, limit) / bin / oct / hex */
+/* |a|'s digits (base 10 or a power of two), NUL-terminated, Pyrt_Malloc'd; decimal obeys the limit */
+char *PyrtLong_Digits(PyrtObject *a, int base, bool upper, int64_t *len, bool *neg);
+PyrtObject *PyrtLong_FromDigitValues(const unsigned char *vals, int64_t n, int base, bool neg);
+int PyrtLong_ToBytes(PyrtObject *a, unsigned char *out, int64_t length, bool little, bool is_signed);
+PyrtObject *PyrtLong_FromBytes(const unsigned char *d, int64_t n, bool little, bool is_signed);
+PyrtObject *PyrtLong_PowMod(PyrtObject *a, PyrtObject *e, PyrtObject *m);   /* pow(a, e, m), 3.11 rules */
+PyrtObject *PyrtLong_Gcd(PyrtObject *a, PyrtObject *b);                     /* >= 0 */
+PyrtObject *PyrtLong_Isqrt(PyrtObject *n);                                  /* n >= 0 */
+/* int helpers over both forms */
+static inline double PyrtInt_AsDouble(PyrtObject *o) {   /* float(int): OverflowError (flag) */
+    return PYRT_UNLIKELY(PyrtInt_IsBig(o)) ? PyrtLong_AsDouble(o) : (double)PyrtInt_AsI64(o); }
+PyrtObject *PyrtInt_Abs(PyrtObject *x);
+PyrtObject *PyrtInt_RoundObj(PyrtObject *x, int64_t ndigits);   /* round(int, ndigits) */
+int PyrtInt_AsSsize(PyrtObject *o, int64_t *out);      /* size argument: OverflowError for big; TypeError; -1 */
+int PyrtInt_AsIndexOrIndexError(PyrtObject *o, int64_t *out);  /* o an int; big: IndexError; -1 */
+int PyrtInt_AsCount(PyrtObject *o, int64_t *out);      /* o an int; big: OverflowError (repetition); -1 */
+int PyrtInt_AsNdigits(PyrtObject *o, int64_t *out);
+int64_t PyrtInt_AsClamped(PyrtObject *o);
+bool PyrtInt_ToI64(PyrtObject *o, int64_t *out);     /* o an int: exact int64 value (INT64_MIN too) or false */             /* o an int; big: +-INT64_MAX (slice bounds) */    /* round()'s ndigits; big clamped; -1 */
+PyrtObject *Pyrt_FormatInt(PyrtObject *v, PyrtObject *spec);   /* format(int, spec), compact or big */
+
 /* int / bool / float methods (PyrtMethFn) */
 PyrtObject *PyrtInt_meth_bit_length(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 PyrtObject *PyrtInt_meth_bit_count(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);

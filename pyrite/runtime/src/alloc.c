@@ -63,6 +63,8 @@ static inline size_t fl_class_of(PyrtObject *o)
     size_t size;
     if (is_exact_tuple_type(t))
         size = sizeof(PyrtTuple) + (size_t)((PyrtTuple *)o)->length * sizeof(PyrtObject *);
+    else if (t == &PyrtType_Int)   /* a big int (long.c allocates it in the class of its capacity) */
+        size = sizeof(PyrtLong) + (size_t)((PyrtLong *)o)->alloc * sizeof(uint32_t);
     else if (is_exact_str_type(t))
         size = sizeof(PyrtStr) + (size_t)((PyrtStr *)o)->nbytes + 1;
     else if (fl_type_ok(t))
@@ -186,7 +188,8 @@ _Static_assert(sizeof(PyrtFloat) == sizeof(PyrtInt), "ints and floats share a fr
 void Pyrt_Dealloc(PyrtObject *o)
 {
     PyrtType *t = o->type;
-    if (t == &PyrtType_Int || t == &PyrtType_Float) {   /* the most frequent cases: straight back */
+    if (t == &PyrtType_Float || (t == &PyrtType_Int && ((PyrtInt *)o)->value != PYRT_INT_BIG)) {
+        /* the most frequent cases: straight back */
         size_t c = (sizeof(PyrtInt) + 15) / 16;         /* (same size class for both) */
         *(void **)o = pyrt_freelist[c];
         pyrt_freelist[c] = o;

@@ -292,12 +292,8 @@ PYRT_BUILTIN(abs)
     if (PyrtNum_NoKw("abs", kwnames) < 0 || PyrtNum_ExactlyOne("abs", nargs) < 0)
         return NULL;
     PyrtObject *x = args[0];
-    if (PyrtNum_IsInt(x)) {
-        int64_t v = PyrtInt_AsI64(x), r;
-        if (v >= 0)
-            return PyrtInt_FromI64(v);
-        return PyrtI64_Neg(v, &r) ? NULL : PyrtInt_FromI64(r);
-    }
+    if (PyrtNum_IsInt(x))
+        return PyrtInt_Abs(x);
     if (PyrtNum_IsFloat(x))
         return PyrtFloat_FromDouble(fabs(PyrtFloat_AsDouble(x)));
     bool found;
@@ -348,6 +344,8 @@ PYRT_BUILTIN(chr)
     (void)self;
     if (PyrtNum_NoKw("chr", kwnames) < 0 || PyrtNum_ExactlyOne("chr", nargs) < 0)
         return NULL;
+    if (PyrtNum_IsInt(args[0]) && PyrtInt_IsBig(args[0]))
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "Python int too large to convert to C int");
     int64_t v = PyrtInt_AsI64Checked(args[0]);
     if (v == -1 && Pyrt_ErrOccurred())
         return NULL;
@@ -394,6 +392,8 @@ static PyrtObject *to_base(const char *fname, PyrtObject *const *args, int64_t n
 {
     if (PyrtNum_NoKw(fname, kwnames) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0)
         return NULL;
+    if (PyrtNum_IsInt(args[0]) && PyrtInt_IsBig(args[0]))
+        return PyrtLong_Format(args[0], base, true);
     int64_t v = PyrtInt_AsI64Checked(args[0]);
     if (v == -1 && Pyrt_ErrOccurred())
         return NULL;
@@ -518,13 +518,17 @@ static PyrtObject *sum_loop(PyrtObject *it, PyrtObject *result)
     while ((item = Pyrt_IterNext(it))) {
         PyrtObject *r = NULL;
         if (PyrtNum_IsInt(result) && PyrtNum_IsInt(item)) {
-            int64_t s;
-            if (!PyrtI64_Add(PyrtInt_AsI64(result), PyrtInt_AsI64(item), &s))
+            int64_t s, x = PyrtInt_AsI64(result), y = PyrtInt_AsI64(item);
+            if (x != PYRT_INT_BIG && y != PYRT_INT_BIG && !__builtin_add_overflow(x, y, &s))
                 r = PyrtInt_FromI64(s);
-        } else if (PyrtNum_IsFloat(result) && (PyrtNum_IsFloat(item) || PyrtNum_IsInt(item))) {
-            double x = PyrtFloat_AsDouble(result);
-            x += PyrtNum_IsFloat(item) ? PyrtFloat_AsDouble(item) : (double)PyrtInt_AsI64(item);
-            r = PyrtFloat_FromDouble(x);
+            else
+                r = PyrtNum_BinOp(result, item, PYRT_ADD);
+        } else if (PyrtNum_IsFloat(result) && PyrtNum_IsFloat(item)) {
+            r = PyrtFloat_FromDouble(PyrtFloat_AsDouble(result) + PyrtFloat_AsDouble(item));
+        } else if (PyrtNum_IsFloat(result) && PyrtNum_IsInt(item)) {
+            double y = PyrtInt_AsDouble(item);
+            if (!(y == -1.0 && Pyrt_ErrOccurred()))
+                r = PyrtFloat_FromDouble(PyrtFloat_AsDouble(result) + y);
         } else {
             r = Pyrt_BinaryOp(result, item, PYRT_ADD);
         }
@@ -665,13 +669,20 @@ PYRT_BUILTIN(divmod)
     bool ai = PyrtNum_IsInt(a), bi = PyrtNum_IsInt(b);
     if (ai && bi) {
         int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b), qv, rv;
-        if (PyrtI64_FloorDiv(x, y, &qv) || PyrtI64_Mod(x, y, &rv))
+        if (x != PYRT_INT_BIG && y != PYRT_INT_BIG && y > 0) {
+            PyrtI64_FloorDiv(x, y, &qv);
+            PyrtI64_Mod(x, y, &rv);
+            q = PyrtInt_FromI64(qv);
+            r = PyrtInt_FromI64(rv);
+        } else if (PyrtLong_DivMod(a, b, &q, &r) < 0) {
             return NULL;
-        q = PyrtInt_FromI64(qv);
-        r = PyrtInt_FromI64(rv);
+        }
     } else if ((ai || PyrtNum_IsFloat(a)) && (bi || PyrtNum_IsFloat(b))) {
-        double x = PyrtFloat_AsDoubleChecked(a), y = PyrtFloat_AsDoubleChecked(b), qv, rv;
-        if (PyrtF64_DivMod(x, y, &qv, &rv))
+        double x = PyrtFloat_AsDoubleChecked(a), qv, rv;
+        if (x == -1.0 && Pyrt_ErrOccurred())
+            return NULL;
+        double y = PyrtFloat_AsDoubleChecked(b);
+        if ((y == -1.0 && Pyrt_ErrOccurred()) || PyrtF64_DivMod(x, y, &qv, &rv))
             return NULL;
         q = PyrtFloat_FromDouble(qv);
         r = PyrtFloat_FromDouble(rv);
@@ -706,12 +717,10 @@ PYRT_BUILTIN(round)
     if (PyrtNum_IsFloat(x))
         return PyrtF64_Round(PyrtFloat_AsDouble(x), nd);
     if (PyrtNum_IsInt(x)) {
-        if (!nd)
-            return PyrtInt_FromI64(PyrtInt_AsI64(x));
-        int64_t n = PyrtInt_AsI64Checked(nd);
-        if (n == -1 && Pyrt_ErrOccurred())
+        int64_t n = 0;
+        if (nd && PyrtInt_AsNdigits(nd, &n) < 0)
             return NULL;
-        return PyrtInt_RoundNdigits(PyrtInt_AsI64(x), n);
+        return PyrtInt_RoundObj(x, n);
     }
     bool found;
     PyrtObject *r = call_dunder(x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found);
@@ -782,6 +791,8 @@ PYRT_BUILTIN(pow)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
                               a[0]->type->name, a[1]->type->name, a[2]->type->name);
     }
+    if (PyrtInt_IsBig(a[0]) || PyrtInt_IsBig(a[1]) || PyrtInt_IsBig(a[2]))
+        return PyrtLong_PowMod(a[0], a[1], a[2]);
     return pow_mod(PyrtInt_AsI64(a[0]), PyrtInt_AsI64(a[1]), PyrtInt_AsI64(a[2]));
 }
 

@@ -420,7 +420,8 @@ PyrtObject *PyrtBytes_New(PyrtObject *type, PyrtObject *const *args, int64_t nar
     if (errors) return type_error("errors without a string argument");
     if (PyrtBytes_Check(src)) return PyrtBytes_FromData(PyrtBytes_Data(src), PyrtBytes_Len(src));
     if (is_int(src)) {
-        int64_t n = PyrtInt_AsI64(src);
+        int64_t n;
+        if (PyrtInt_AsCount(src, &n) < 0) return NULL;
         if (n < 0) return value_error("negative count");
         PyrtObject *r = PyrtBytes_NewRaw(n);
         if (r && n) memset(((PyrtBytes *)r)->data, 0, (size_t)n);
@@ -614,7 +615,7 @@ static int bfind_args(const char *name, PyrtObject *self, PyrtObject *const *arg
         *sub = (const char *)PyrtBytes_Data(args[0]);
         *subn = PyrtBytes_Len(args[0]);
     } else if (is_int(args[0])) {
-        int64_t v = PyrtInt_AsI64(args[0]);
+        int64_t v = PyrtInt_AsClamped(args[0]);
         if (v < 0 || v > 255) { value_error("byte must be in range(0, 256)"); return -1; }
         *byte = (unsigned char)v;
         *sub = (const char *)byte;
@@ -819,7 +820,8 @@ static PyrtObject *bytes_binop(PyrtObject *a, PyrtObject *b, int op) {
     }
     if (op == PYRT_MUL) {
         PyrtObject *s = ba ? a : b, *n = ba ? b : a;
-        if (is_int(n)) return PyrtBytes_Repeat(s, PyrtInt_AsI64(n));
+        int64_t count;
+        if (is_int(n)) return PyrtInt_AsCount(n, &count) < 0 ? NULL : PyrtBytes_Repeat(s, count);
         if (defers_to(n, ba ? "__rmul__" : "__mul__")) return Pyrt_NotImplemented;
         Pyrt_Snprintf(msg, sizeof msg, "can't multiply sequence by non-int of type '%s'", n->type->name);
         return type_error(msg);
@@ -830,7 +832,8 @@ static PyrtObject *bytes_binop(PyrtObject *a, PyrtObject *b, int op) {
 static int64_t bytes_len(PyrtObject *o) { return PyrtBytes_Len(o); }
 
 static PyrtObject *bytes_getitem(PyrtObject *o, PyrtObject *key) {
-    if (is_int(key)) return PyrtBytes_GetItem(o, PyrtInt_AsI64(key));
+    int64_t i;
+    if (is_int(key)) return PyrtInt_AsIndexOrIndexError(key, &i) < 0 ? NULL : PyrtBytes_GetItem(o, i);
     if (key->type == &PyrtType_Slice) {
         PyrtSlice *sl = (PyrtSlice *)key;
         return PyrtBytes_Slice(o, sl->start, sl->stop, sl->step);
@@ -842,7 +845,7 @@ static PyrtObject *bytes_getitem(PyrtObject *o, PyrtObject *key) {
 
 static int bytes_contains(PyrtObject *o, PyrtObject *item) {
     if (is_int(item)) {
-        int64_t v = PyrtInt_AsI64(item);
+        int64_t v = PyrtInt_AsClamped(item);
         if (v < 0 || v > 255) { value_error("byte must be in range(0, 256)"); return -1; }
         return memchr(PyrtBytes_Data(o), (int)v, (size_t)PyrtBytes_Len(o)) != NULL;
     }

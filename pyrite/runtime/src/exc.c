@@ -805,7 +805,7 @@ static int system_exit_status(PyrtObject *exc)
     if (!code || code == Pyrt_None)
         return 0;
     if (code->type == &PyrtType_Int || code->type == &PyrtType_Bool)
-        return (int)(PyrtInt_AsI64(code) & 0xff);
+        return PyrtInt_IsBig(code) ? 255 : (int)(PyrtInt_AsI64(code) & 0xff);
     PyrtObject *s = Pyrt_Str(code);
     if (s) {
         err_puts3(PyrtStr_UTF8(s), "", "\n");

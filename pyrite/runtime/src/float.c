@@ -50,28 +50,6 @@ static int parse_e(const char *buf, char *digits)
     return atoi(p + 1) + 1;
 }
 
-/* d (17 digits, decpt) rounded half-up to p digits into out; returns the new decpt, or 0x7fff when
- * the dropped digits are exactly "5" / "50" (then the 17-digit string cannot decide the rounding). */
-static int round_digits(const char *d17, int decpt, int p, char *out)
-{
-    if (d17[p] == '5' && (p == 16 || d17[p + 1] == '0'))
-        return 0x7fff;
-    memcpy(out, d17, (size_t)p);
-    out[p] = 0;
-    if (d17[p] >= '5') {
-        int i = p - 1;
-        while (i >= 0 && out[i] == '9')
-            out[i--] = '0';
-        if (i < 0) {   /* 999.. -> 1000.. */
-            out[0] = '1';
-            decpt++;
-        } else {
-            out[i]++;
-        }
-    }
-    return decpt;
-}
-
 static bool digits_roundtrip(const char *digits, int decpt, double v)
 {
     char buf[48];
@@ -116,13 +94,46 @@ static int shortest_digits(double v, char *digits)
     d17[n] = 0;
     int decpt17 = atoi(strchr(buf, 'e') + 1) + 1;
     for (int p = 15; p <= 16; p++) {
-        int decpt = round_digits(d17, decpt17, p, cand);
-        if (decpt == 0x7fff) {
-            snprintf(buf, sizeof buf, "%.*e", p - 1, v);
-            decpt = parse_e(buf, cand);
+        /* the correctly rounded p digits, else its neighbours in the last digit: when the nearest
+         * p-digit decimal does not round-trip, at most one other (an adjacent one) does */
+        snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+        int decpt = parse_e(buf, cand);
+        int k = (int)strlen(cand);
+        memset(cand + k, '0', (size_t)(p - k));   /* back to p digits */
+        cand[p] = 0;
+        bool ok = digits_roundtrip(cand, decpt, v);
+        for (int delta = 1; !ok && delta >= -1; delta -= 2) {
+            char alt[24];
+            int adecpt = decpt;
+            memcpy(alt, cand, (size_t)p + 1);
+            int i = p - 1;
+            if (delta > 0) {
+                while (i >= 0 && alt[i] == '9')
+                    alt[i--] = '0';
+                if (i < 0) {
+                    alt[0] = '1';
+                    adecpt++;
+                } else {
+                    alt[i]++;
+                }
+            } else {
+                while (i >= 0 && alt[i] == '0')
+                    alt[i--] = '9';
+                if (i == 0 && alt[0] == '1') {   /* 1000.. - 1 = 999.. one decade lower */
+                    alt[0] = '9';
+                    adecpt--;
+                } else {
+                    alt[i]--;
+                }
+            }
+            if (digits_roundtrip(alt, adecpt, v)) {
+                memcpy(cand, alt, (size_t)p + 1);
+                decpt = adecpt;
+                ok = true;
+            }
         }
-        if (digits_roundtrip(cand, decpt, v)) {
-            int k = (int)strlen(cand);
+        if (ok) {
+            k = (int)strlen(cand);
             while (k > 1 && cand[k - 1] == '0')
                 k--;
             memcpy(digits, cand, (size_t)k);
@@ -298,8 +309,14 @@ static PyrtObject *float_from_dunder(PyrtObject *x)
         PyrtObject *r = Pyrt_CallMethod(x, PyrtNum_Str("__index__"), NULL, 0, NULL);
         if (!r)
             return NULL;
-        PyrtObject *f = PyrtNum_IsInt(r) ? PyrtFloat_FromDouble((double)PyrtInt_AsI64(r))
-            : Pyrt_ErrFormat(&PyrtType_TypeError, "__index__ returned non-int (type %s)", r->type->name);
+        PyrtObject *f = NULL;
+        if (PyrtNum_IsInt(r)) {
+            double d = PyrtInt_AsDouble(r);
+            if (!(d == -1.0 && Pyrt_ErrOccurred()))
+                f = PyrtFloat_FromDouble(d);
+        } else {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "__index__ returned non-int (type %s)", r->type->name);
+        }
         PYRT_DECREF(r);
         return f;
     }
@@ -318,8 +335,12 @@ PyrtObject *PyrtFloat_New(PyrtObject *const *args, int64_t nargs, PyrtObject *kw
         PYRT_INCREF(x);
         return x;
     }
-    if (PyrtNum_IsInt(x))
-        return PyrtFloat_FromDouble((double)PyrtInt_AsI64(x));
+    if (PyrtNum_IsInt(x)) {
+        double d = PyrtInt_AsDouble(x);
+        if (d == -1.0 && Pyrt_ErrOccurred())
+            return NULL;
+        return PyrtFloat_FromDouble(d);
+    }
     if (x->type == &PyrtType_Str || PyrtType_IsSubtype(x->type, &PyrtType_Str))
         return PyrtFloat_FromString(x);
     if (x->type == &PyrtType_Bytes)
@@ -558,8 +579,8 @@ PyrtObject *PyrtF64_Round(double x, PyrtObject *ndigits)
             r = 2.0 * round(x / 2.0);
         return PyrtInt_FromDouble(r);
     }
-    int64_t n = PyrtInt_AsI64Checked(ndigits);
-    if (n == -1 && Pyrt_ErrOccurred())
+    int64_t n;
+    if (PyrtInt_AsNdigits(ndigits, &n) < 0)
         return NULL;
     if (!isfinite(x) || x == 0.0 || n > 323)
         return PyrtFloat_FromDouble(x);
@@ -654,15 +675,21 @@ static PyrtObject *float_meth_as_integer_ratio(PyrtObject *self, PyrtObject *con
         m *= 2.0;
         e--;
     }
-    /* x == m * 2**e with m integral */
-    if (fabs(m) >= 9223372036854775808.0 || e > 62 - (m == 0 ? 0 : (int)ceil(log2(fabs(m) + 1))) || e < -62)
-        return PyrtErr_IntOverflow();
-    int64_t num = (int64_t)m, den = 1;
-    if (e > 0)
-        num <<= e;
-    else
-        den = (int64_t)1 << -e;
-    PyrtObject *a = PyrtInt_FromI64(num), *b = a ? PyrtInt_FromI64(den) : NULL;
+    /* x == m * 2**e with m integral (|m| < 2**53) */
+    PyrtObject *a = PyrtInt_FromI64((int64_t)m), *b = a ? PyrtInt_FromI64(1) : NULL;
+    if (b && e != 0) {
+        PyrtObject **side = e > 0 ? &a : &b;
+        PyrtObject *sh = PyrtInt_FromI64(e > 0 ? e : -e);
+        PyrtObject *t = sh ? PyrtLong_BinOp(*side, sh, PYRT_LSHIFT) : NULL;
+        Pyrt_XDecRef(sh);
+        Pyrt_DecRef(*side);
+        *side = t;
+        if (!t) {
+            Pyrt_XDecRef(a);
+            Pyrt_XDecRef(b);
+            return NULL;
+        }
+    }
     PyrtObject *r = b ? PyrtTuple_Pack2(a, b) : NULL;
     Pyrt_XDecRef(a);
     Pyrt_XDecRef(b);

@@ -274,14 +274,18 @@ static PyrtObject *format_int_char(int64_t v, const Spec *f) {
     return render_number(f, false, "", "", 0, buf, n, 0);
 }
 
-PyrtObject *Pyrt_FormatI64(int64_t v, PyrtObject *spec) {
-    if (PyrtStr_Len(spec) == 0) return decimal_str(v);
+/* format(v, spec) of an int: v64 when big is NULL, else the big int big */
+static PyrtObject *format_int(int64_t v, PyrtObject *big, PyrtObject *spec) {
+    if (PyrtStr_Len(spec) == 0) return big ? PyrtLong_Format(big, 10, false) : decimal_str(v);
     Spec f;
     if (parse_spec(spec, &f, 'd', '>', "int") < 0) return NULL;
     int base = 10;
     switch (f.type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-        return Pyrt_FormatF64((double)v, spec);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        double d = big ? PyrtLong_AsDouble(big) : (double)v;
+        if (big && d == -1.0 && Pyrt_ErrOccurred()) return NULL;
+        return Pyrt_FormatF64(d, spec);
+    }
     case 'b': base = 2; break;
     case 'o': base = 8; break;
     case 'x': case 'X': base = 16; break;
@@ -290,14 +294,39 @@ PyrtObject *Pyrt_FormatI64(int64_t v, PyrtObject *spec) {
     }
     if (f.precision != -1) return value_error("Precision not allowed in integer format specifier");
     if (f.no_neg_0) return value_error("Negative zero coercion (z) not allowed in integer format specifier");
-    if (f.type == 'c') return format_int_char(v, &f);
-    char digits[70];
-    int nd = Pyrt_FormatDigits(magnitude(v), base, f.type == 'X', digits);
+    if (f.type == 'c') {
+        if (big) {
+            if (f.sign) return value_error("Sign not allowed with integer format specifier 'c'");
+            if (f.alt) return value_error("Alternate form (#) not allowed with integer format specifier 'c'");
+            return Pyrt_ErrSetString(&PyrtType_OverflowError, "%c arg not in range(0x110000)");
+        }
+        return format_int_char(v, &f);
+    }
+    char small[70];
+    char *digits = small;
+    int64_t nd;
+    bool neg;
+    if (big) {
+        digits = PyrtLong_Digits(big, base, f.type == 'X', &nd, &neg);
+        if (!digits) return NULL;
+    } else {
+        nd = Pyrt_FormatDigits(magnitude(v), base, f.type == 'X', small);
+        neg = v < 0;
+    }
     const char *prefix = "";
     if (f.alt) prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? (f.type == 'X' ? "0X" : "0x") : "";
     int every = f.grouping ? (base == 10 ? 3 : 4) : 0;
     if (f.type == 'n') every = 0;
-    return render_number(&f, v < 0, prefix, digits, nd, "", 0, every);
+    PyrtObject *r = render_number(&f, neg, prefix, digits, nd, "", 0, every);
+    if (digits != small) Pyrt_Free(digits);
+    return r;
+}
+
+PyrtObject *Pyrt_FormatI64(int64_t v, PyrtObject *spec) { return format_int(v, NULL, spec); }
+
+PyrtObject *Pyrt_FormatInt(PyrtObject *v, PyrtObject *spec) {
+    if (PYRT_LIKELY(!PyrtInt_IsBig(v))) return format_int(PyrtInt_AsI64(v), NULL, spec);
+    return format_int(0, v, spec);
 }
 
 /* ================================================================== floats */
@@ -534,6 +563,16 @@ static PyrtObject *mod_type_error(const char *fmt, char type, PyrtObject *v) {
 static int mod_integer_arg(PyrtStrBuilder *sb, PyrtObject *v, char type, int flags, int64_t width,
                            int64_t prec) {
     int64_t x;
+    if (is_int(v) && PyrtInt_IsBig(v)) {
+        int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : 10;
+        int64_t nd;
+        bool neg;
+        char *digits = PyrtLong_Digits(v, base, type == 'X', &nd, &neg);
+        if (!digits) return -1;
+        int rc = mod_digits(sb, neg, digits, nd, type, flags, width, prec);
+        Pyrt_Free(digits);
+        return rc;
+    }
     if (is_int(v)) x = PyrtInt_AsI64(v);
     else if (is_float(v) && (type == 'd' || type == 'i' || type == 'u')) {
         double d = PyrtFloat_AsDouble(v);
@@ -582,7 +621,10 @@ static int mod_float(PyrtStrBuilder *sb, PyrtObject *v, char type, int flags, in
     double x;
     int rc;
     if (is_float(v)) x = PyrtFloat_AsDouble(v);
-    else if (is_int(v)) x = (double)PyrtInt_AsI64(v);
+    else if (is_int(v)) {
+        x = PyrtInt_AsDouble(v);
+        if (x == -1.0 && Pyrt_ErrOccurred()) return -1;
+    }
     else if ((rc = user_float(v, &x)) != 0) {
         if (rc < 0) return -1;
     } else {
@@ -609,7 +651,7 @@ static int mod_char(PyrtStrBuilder *sb, PyrtObject *v, int flags, int64_t width)
     uint32_t cp;
     if (PyrtStr_Check(v) && PyrtStr_Len(v) == 1) Pyrt_Utf8Decode(PyrtStr_UTF8(v), &cp);
     else if (is_int(v)) {
-        int64_t x = PyrtInt_AsI64(v);
+        int64_t x = PyrtInt_IsBig(v) ? -1 : PyrtInt_AsI64(v);
         if (x < 0 || x > 0x10FFFF) {
             Pyrt_ErrSetString(&PyrtType_OverflowError, "%c arg not in range(0x110000)");
             return -1;
@@ -666,7 +708,7 @@ static int mod_number(ModCtx *c, const uint32_t *u, int64_t n, int64_t *pos, int
         PyrtObject *v = next_arg(c);
         if (!v) return -1;
         if (!is_int(v)) { type_error("* wants int"); return -1; }
-        *out = PyrtInt_AsI64(v);
+        if (PyrtInt_AsSsize(v, out) < 0) return -1;
         if (*out < 0) {
             if (is_width) { *flags |= F_LJUST; *out = -*out; }
             else *out = 0;

@@ -1,6 +1,7 @@
-/* int.c: the int and bool types. Ints are 64-bit for now (overflow raises OverflowError via
- * PyrtErr_IntOverflow; arbitrary precision comes later); small ints -5..1024 and True/False are
- * immortal. Holds int(...) parsing (bases, prefixes, underscores), repr and bin/oct/hex, CPython's
+/* int.c: the int and bool types. An int is compact (its int64 value in PyrtInt.value) or big
+ * (value == PYRT_INT_BIG: a PyrtLong, whose arithmetic is in long.c); every generic operation here
+ * takes the compact path first and hands big operands to long.c. Small ints -5..1024 and
+ * True/False are immortal. Holds int(...) parsing (bases, prefixes, underscores), repr and bin/oct/hex, CPython's
  * int hash, and the numeric slots shared by int, bool and float (PyrtNum_BinOp / RichCompare: any
  * mix of the three, int vs float compared exactly). */
 #include "pyrt.h"
@@ -37,6 +38,8 @@ PyrtObject *PyrtInt_FromI64(int64_t v)
             init_small_ints();
         return (PyrtObject *)&pyrt_small_ints[v - SMALL_MIN];
     }
+    if (PYRT_UNLIKELY(v == PYRT_INT_BIG))   /* INT64_MIN is big in canonical form */
+        return PyrtLong_FromI64Min();
     PyrtInt *o = pyrt_freelist_pop(sizeof(PyrtInt));
     if (PYRT_LIKELY(o != NULL)) {
         o->ob.refcnt = 1;
@@ -64,15 +67,93 @@ PyrtObject *PyrtErr_FloatToIntError(double d)
         return Pyrt_ErrSetString(&PyrtType_ValueError, "cannot convert float NaN to integer");
     if (isinf(d))
         return Pyrt_ErrSetString(&PyrtType_OverflowError, "cannot convert float infinity to integer");
-    return PyrtErr_IntOverflow();
+    return PyrtLong_FromDouble(d);
 }
 
 int64_t PyrtInt_AsI64Checked(PyrtObject *o)
 {
-    if (PYRT_LIKELY(PyrtNum_IsInt(o)))
-        return PyrtInt_AsI64(o);
+    if (PYRT_LIKELY(PyrtNum_IsInt(o))) {
+        int64_t v;
+        if (PYRT_UNLIKELY(!PyrtInt_ToI64(o, &v))) {
+            PyrtErr_IntOverflow();
+            return -1;
+        }
+        return v;
+    }
     Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", o->type->name);
     return -1;
+}
+
+/* o an int: its exact int64 value (INT64_MIN included, which is big), else false */
+bool PyrtInt_ToI64(PyrtObject *o, int64_t *out)
+{
+    if (PYRT_LIKELY(!PyrtInt_IsBig(o))) {
+        *out = PyrtInt_AsI64(o);
+        return true;
+    }
+    PyrtLong *l = (PyrtLong *)o;
+    if (l->size == -2 && l->digits[0] == 0 && l->digits[1] == 0x80000000u) {
+        *out = INT64_MIN;
+        return true;
+    }
+    return false;
+}
+
+/* A size argument (str.ljust width, to_bytes length, ...): OverflowError as CPython's
+ * PyNumber_AsSsize_t for big ints, TypeError for non-ints; 0 / -1 */
+int PyrtInt_AsSsize(PyrtObject *o, int64_t *out)
+{
+    if (PYRT_LIKELY(PyrtNum_IsInt(o))) {
+        if (PYRT_UNLIKELY(PyrtInt_IsBig(o))) {
+            Pyrt_ErrSetString(&PyrtType_OverflowError, "Python int too large to convert to C ssize_t");
+            return -1;
+        }
+        *out = PyrtInt_AsI64(o);
+        return 0;
+    }
+    Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", o->type->name);
+    return -1;
+}
+
+/* An index (list/str/tuple subscript): IndexError for big ints, as CPython */
+int PyrtInt_AsIndexOrIndexError(PyrtObject *o, int64_t *out)
+{
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(o))) {
+        Pyrt_ErrSetString(&PyrtType_IndexError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    *out = PyrtInt_AsI64(o);
+    return 0;
+}
+
+/* A count (sequence repetition): OverflowError for big ints, as CPython */
+int PyrtInt_AsCount(PyrtObject *o, int64_t *out)
+{
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(o))) {
+        Pyrt_ErrSetString(&PyrtType_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    *out = PyrtInt_AsI64(o);
+    return 0;
+}
+
+/* o an int: its value, big ints clamped to +-INT64_MAX (slice bounds) */
+int64_t PyrtInt_AsClamped(PyrtObject *o)
+{
+    if (PYRT_LIKELY(!PyrtInt_IsBig(o)))
+        return PyrtInt_AsI64(o);
+    return PyrtLong_Sign(o) > 0 ? INT64_MAX : -INT64_MAX;
+}
+
+/* round()'s ndigits: an int, big values clamped (they round to the int itself or to 0) */
+int PyrtInt_AsNdigits(PyrtObject *o, int64_t *out)
+{
+    if (PyrtNum_IsInt(o) && PyrtInt_IsBig(o)) {
+        *out = PyrtLong_Sign(o) > 0 ? INT64_MAX : -INT64_MAX;
+        return 0;
+    }
+    *out = PyrtInt_AsI64Checked(o);
+    return *out == -1 && Pyrt_ErrOccurred() ? -1 : 0;
 }
 
 double PyrtFloat_AsDoubleChecked(PyrtObject *o)
@@ -80,7 +161,7 @@ double PyrtFloat_AsDoubleChecked(PyrtObject *o)
     if (PYRT_LIKELY(PyrtNum_IsFloat(o)))
         return PyrtFloat_AsDouble(o);
     if (PyrtNum_IsInt(o))
-        return (double)PyrtInt_AsI64(o);
+        return PyrtInt_AsDouble(o);
     Pyrt_ErrFormat(&PyrtType_TypeError, "must be real number, not %s", o->type->name);
     return -1.0;
 }
@@ -90,8 +171,8 @@ PyrtObject *PyrtInt_FromDouble(double d)
     if (!isfinite(d))
         return PyrtErr_FloatToIntError(d);
     d = trunc(d);
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
-        return PyrtErr_IntOverflow();
+    if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+        return PyrtLong_FromDouble(d);
     return PyrtInt_FromI64((int64_t)d);
 }
 
@@ -219,11 +300,21 @@ static int digit_value(unsigned char c)
     return 99;
 }
 
-/* Parses s[0..n) (no surrounding spaces) in `base` (0: literal rules). 0 ok, 1 invalid, 2 overflow. */
-static int parse_int_text(const char *s, int64_t n, int base, int64_t *out)
+static PyrtObject *str_digits_error(int64_t ndigits)
+{
+    return Pyrt_ErrFormat(&PyrtType_ValueError,
+        "Exceeds the limit (%lld digits) for integer string conversion: value has %lld digits; "
+        "use sys.set_int_max_str_digits() to increase the limit",
+        (long long)pyrt_int_max_str_digits, (long long)ndigits);
+}
+
+/* Parses s[0..n) (no surrounding spaces) in `base` (0: literal rules). Returns the int, or NULL with
+ * *invalid set (the caller's ValueError) or an exception set (the digit limit, memory). */
+static PyrtObject *parse_int_text(const char *s, int64_t n, int base, bool *invalid)
 {
     int64_t i = 0;
     bool neg = false;
+    *invalid = true;
     if (i < n && (s[i] == '+' || s[i] == '-'))
         neg = s[i++] == '-';
     bool leading_zero_ok = true, allow_underscore = false;
@@ -242,35 +333,53 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out)
     }
     int64_t start = i, ndigits = 0;
     uint64_t mag = 0, limit = neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
-    bool overflow = false, prev_underscore = false, nonzero = false;
+    bool overflow = false, prev_underscore = false, nonzero = false, bad = false;
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '_') {
-            if (prev_underscore || (i == start && !allow_underscore))
-                return 1;
+            if (prev_underscore || (i == start && !allow_underscore)) {
+                bad = true;
+                break;
+            }
             prev_underscore = true;
             continue;
         }
         int d = digit_value(c);
-        if (d >= base)
-            return 1;
+        if (d >= base) {
+            bad = true;
+            break;
+        }
         prev_underscore = false;
         ndigits++;
         if (d)
             nonzero = true;
-        if (mag > (limit - (uint64_t)d) / (uint64_t)base)
+        if (overflow || mag > (limit - (uint64_t)d) / (uint64_t)base)
             overflow = true;
         else
             mag = mag * (uint64_t)base + (uint64_t)d;
     }
-    if (prev_underscore || ndigits == 0)
-        return 1;
+    /* CPython counts the digits before the first invalid character against the limit */
+    if ((base & (base - 1)) != 0 && pyrt_int_max_str_digits > 0 && ndigits > pyrt_int_max_str_digits) {
+        *invalid = false;
+        return str_digits_error(ndigits);
+    }
+    if (bad || prev_underscore || ndigits == 0)
+        return NULL;
     if (!leading_zero_ok && nonzero && s[start] == '0')
-        return 1;
-    if (overflow)
-        return 2;
-    *out = neg ? (int64_t)((uint64_t)0 - mag) : (int64_t)mag;
-    return 0;
+        return NULL;
+    *invalid = false;
+    if (!overflow)
+        return PyrtInt_FromI64(neg ? (int64_t)((uint64_t)0 - mag) : (int64_t)mag);
+    unsigned char *vals = Pyrt_Malloc((size_t)ndigits);
+    if (!vals)
+        return NULL;
+    int64_t k = 0;
+    for (i = start; i < n; i++)
+        if (s[i] != '_')
+            vals[k++] = (unsigned char)digit_value((unsigned char)s[i]);
+    PyrtObject *r = PyrtLong_FromDigitValues(vals, k, base, neg);
+    Pyrt_Free(vals);
+    return r;
 }
 
 static PyrtObject *int_from_text(const char *s, int64_t n, int64_t base, PyrtObject *orig)
@@ -280,14 +389,12 @@ static PyrtObject *int_from_text(const char *s, int64_t n, int64_t base, PyrtObj
     int64_t a = 0, b = n;
     while (a < b && is_py_space((unsigned char)s[a])) a++;
     while (b > a && is_py_space((unsigned char)s[b - 1])) b--;
-    int64_t v = 0;
-    int rc = parse_int_text(s + a, b - a, (int)base, &v);
-    if (rc == 2)
-        return PyrtErr_IntOverflow();
-    if (rc == 1)
+    bool invalid;
+    PyrtObject *r = parse_int_text(s + a, b - a, (int)base, &invalid);
+    if (!r && invalid)
         return Pyrt_ErrFormat(&PyrtType_ValueError, "invalid literal for int() with base %d: %R",
                               (int)base, orig);
-    return PyrtInt_FromI64(v);
+    return r;
 }
 
 PyrtObject *PyrtInt_FromString(PyrtObject *s, int64_t base)
@@ -375,7 +482,12 @@ static PyrtObject *bool_tp_new(PyrtObject *type, PyrtObject *const *args, int64_
 }
 
 /* ------------------------------------------------------------------ slots */
-static PyrtObject *int_repr(PyrtObject *o) { return PyrtInt_Repr(PyrtInt_AsI64(o)); }
+static PyrtObject *int_repr(PyrtObject *o)
+{
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(o)))
+        return PyrtLong_Format(o, 10, false);
+    return PyrtInt_Repr(PyrtInt_AsI64(o));
+}
 
 static PyrtObject *bool_repr(PyrtObject *o)
 {
@@ -384,17 +496,30 @@ static PyrtObject *bool_repr(PyrtObject *o)
     return s;
 }
 
-static int64_t int_hash(PyrtObject *o) { return PyrtI64_Hash(PyrtInt_AsI64(o)); }
+static int64_t int_hash(PyrtObject *o)
+{
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(o)))
+        return PyrtLong_Hash(o);
+    return PyrtI64_Hash(PyrtInt_AsI64(o));
+}
 
-static int int_bool(PyrtObject *o) { return PyrtInt_AsI64(o) != 0; }
+static int int_bool(PyrtObject *o) { return PyrtInt_AsI64(o) != 0; }   /* a big int's value is nonzero */
 
 static PyrtObject *int_unop(PyrtObject *o, int op)
 {
-    int64_t v = PyrtInt_AsI64(o), r;
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(o))) {
+        switch (op) {
+        case PYRT_NEG: return PyrtLong_Neg(o);
+        case PYRT_POS: PYRT_INCREF(o); return o;
+        case PYRT_INVERT: return PyrtLong_Invert(o);
+        }
+        PYRT_INCREF(Pyrt_NotImplemented);
+        return Pyrt_NotImplemented;
+    }
+    int64_t v = PyrtInt_AsI64(o);
     switch (op) {
     case PYRT_NEG:
-        if (PyrtI64_Neg(v, &r)) return NULL;
-        return PyrtInt_FromI64(r);
+        return PyrtInt_FromI64(-v);   /* v != INT64_MIN (big); -INT64_MAX-... fits */
     case PYRT_POS:
         return PyrtInt_FromI64(v);
     case PYRT_INVERT:
@@ -406,7 +531,7 @@ static PyrtObject *int_unop(PyrtObject *o, int op)
 
 static PyrtObject *int_format(PyrtObject *o, PyrtObject *spec)
 {
-    return Pyrt_FormatI64(PyrtInt_AsI64(o), spec);
+    return Pyrt_FormatInt(o, spec);
 }
 
 static PyrtObject *bool_format(PyrtObject *o, PyrtObject *spec)
@@ -416,28 +541,56 @@ static PyrtObject *bool_format(PyrtObject *o, PyrtObject *spec)
     return Pyrt_FormatI64(PyrtInt_AsI64(o), spec);
 }
 
-/* int op int. Bitwise ops of two bools give a bool (handled by the caller). */
+/* a ** b for b >= 0 without raising: true on overflow */
+static bool i64_pow_ovf(int64_t a, int64_t b, int64_t *r)
+{
+    int64_t result = 1, base = a;
+    while (b > 0) {
+        if ((b & 1) && __builtin_mul_overflow(result, base, &result))
+            return true;
+        b >>= 1;
+        if (b > 0 && __builtin_mul_overflow(base, base, &base))
+            return true;
+    }
+    *r = result;
+    return false;
+}
+
+/* int op int on int64 values; a result beyond int64 is a big int. Bitwise ops of two bools give a
+ * bool (handled by the caller). */
 PyrtObject *PyrtI64_BinOp(int64_t a, int64_t b, int op)
 {
     int64_t r;
     double d;
     switch (op) {
-    case PYRT_ADD: if (PyrtI64_Add(a, b, &r)) return NULL; break;
-    case PYRT_SUB: if (PyrtI64_Sub(a, b, &r)) return NULL; break;
-    case PYRT_MUL: if (PyrtI64_Mul(a, b, &r)) return NULL; break;
+    case PYRT_ADD: if (__builtin_add_overflow(a, b, &r)) goto big; break;
+    case PYRT_SUB: if (__builtin_sub_overflow(a, b, &r)) goto big; break;
+    case PYRT_MUL: if (__builtin_mul_overflow(a, b, &r)) goto big; break;
     case PYRT_TRUEDIV:
         if (PyrtI64_TrueDiv(a, b, &d)) return NULL;
         return PyrtFloat_FromDouble(d);
-    case PYRT_FLOORDIV: if (PyrtI64_FloorDiv(a, b, &r)) return NULL; break;
+    case PYRT_FLOORDIV:
+        if (a == INT64_MIN && b == -1) goto big;
+        if (PyrtI64_FloorDiv(a, b, &r)) return NULL;
+        break;
     case PYRT_MOD: if (PyrtI64_Mod(a, b, &r)) return NULL; break;
     case PYRT_POW:
         if (b < 0) {
             if (PyrtF64_Pow((double)a, (double)b, &d)) return NULL;
             return PyrtFloat_FromDouble(d);
         }
-        if (PyrtI64_Pow(a, b, &r)) return NULL;
+        if (i64_pow_ovf(a, b, &r)) goto big;
         break;
-    case PYRT_LSHIFT: if (PyrtI64_LShift(a, b, &r)) return NULL; break;
+    case PYRT_LSHIFT:
+        if (b < 0)
+            return Pyrt_ErrSetString(&PyrtType_ValueError, "negative shift count");
+        if (a == 0) {
+            r = 0;
+            break;
+        }
+        if (b >= 63 || ((int64_t)((uint64_t)a << b) >> b) != a) goto big;
+        r = (int64_t)((uint64_t)a << b);
+        break;
     case PYRT_RSHIFT: if (PyrtI64_RShift(a, b, &r)) return NULL; break;
     case PYRT_AND: r = a & b; break;
     case PYRT_OR: r = a | b; break;
@@ -447,6 +600,8 @@ PyrtObject *PyrtI64_BinOp(int64_t a, int64_t b, int op)
         return Pyrt_NotImplemented;
     }
     return PyrtInt_FromI64(r);
+big:
+    return PyrtLong_BinOpI64(a, b, op);
 }
 
 PyrtObject *PyrtNum_BinOp(PyrtObject *a, PyrtObject *b, int op)
@@ -459,11 +614,21 @@ PyrtObject *PyrtNum_BinOp(PyrtObject *a, PyrtObject *b, int op)
             int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
             return Pyrt_BoolFromC(op == PYRT_AND ? (x & y) : op == PYRT_OR ? (x | y) : (x ^ y));
         }
+        if (PYRT_UNLIKELY(PyrtInt_IsBig(a) || PyrtInt_IsBig(b)))
+            return PyrtLong_BinOp(a, b, op);
         return PyrtI64_BinOp(PyrtInt_AsI64(a), PyrtInt_AsI64(b), op);
     }
     if ((ai || PyrtNum_IsFloat(a)) && (bi || PyrtNum_IsFloat(b))) {
-        double x = ai ? (double)PyrtInt_AsI64(a) : PyrtFloat_AsDouble(a);
-        double y = bi ? (double)PyrtInt_AsI64(b) : PyrtFloat_AsDouble(b);
+        if (op == PYRT_AND || op == PYRT_OR || op == PYRT_XOR || op == PYRT_LSHIFT || op == PYRT_RSHIFT) {
+            PYRT_INCREF(Pyrt_NotImplemented);
+            return Pyrt_NotImplemented;
+        }
+        double x = ai ? PyrtInt_AsDouble(a) : PyrtFloat_AsDouble(a);
+        if (x == -1.0 && ai && Pyrt_ErrOccurred())
+            return NULL;
+        double y = bi ? PyrtInt_AsDouble(b) : PyrtFloat_AsDouble(b);
+        if (y == -1.0 && bi && Pyrt_ErrOccurred())
+            return NULL;
         return PyrtF64_BinOp(x, y, op);
     }
     PYRT_INCREF(Pyrt_NotImplemented);
@@ -515,6 +680,15 @@ static int compare_f64(double x, double y, int op)
     }
 }
 
+/* int (compact or big) <op> double, exactly */
+static int compare_int_f64(PyrtObject *a, double d, int op)
+{
+    if (PYRT_LIKELY(!PyrtInt_IsBig(a)))
+        return PyrtNum_CompareI64F64(PyrtInt_AsI64(a), d, op);
+    int c = PyrtLong_CompareDouble(a, d);
+    return c == 2 ? op == PYRT_NE : cmp_result(c, op);
+}
+
 PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
 {
     bool ai = PyrtNum_IsInt(a), bi = PyrtNum_IsInt(b);
@@ -522,14 +696,17 @@ PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
     int r;
     if (ai && bi) {
         int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
-        r = cmp_result(x < y ? -1 : x > y ? 1 : 0, op);
+        if (PYRT_UNLIKELY(x == PYRT_INT_BIG || y == PYRT_INT_BIG))
+            r = cmp_result(PyrtLong_Compare(a, b), op);
+        else
+            r = cmp_result(x < y ? -1 : x > y ? 1 : 0, op);
     } else if (af && bf) {
         r = compare_f64(PyrtFloat_AsDouble(a), PyrtFloat_AsDouble(b), op);
     } else if (ai && bf) {
-        r = PyrtNum_CompareI64F64(PyrtInt_AsI64(a), PyrtFloat_AsDouble(b), op);
+        r = compare_int_f64(a, PyrtFloat_AsDouble(b), op);
     } else if (af && bi) {
         static const int swapped[6] = { PYRT_GT, PYRT_GE, PYRT_EQ, PYRT_NE, PYRT_LT, PYRT_LE };
-        r = PyrtNum_CompareI64F64(PyrtInt_AsI64(b), PyrtFloat_AsDouble(a), swapped[op]);
+        r = compare_int_f64(b, PyrtFloat_AsDouble(a), swapped[op]);
     } else {
         PYRT_INCREF(Pyrt_NotImplemented);
         return Pyrt_NotImplemented;
@@ -537,26 +714,57 @@ PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
     return Pyrt_BoolFromC(r);
 }
 
+/* round(x, ndigits) for any int x: ndigits >= 0 returns x; otherwise x - r where q, r =
+ * divmod(x, 10**-ndigits) rounded half to even (CPython's divmod_near) */
+PyrtObject *PyrtInt_RoundObj(PyrtObject *x, int64_t ndigits)
+{
+    if (ndigits >= 0 || PyrtInt_AsI64(x) == 0) {
+        if (x->type == &PyrtType_Int) {
+            PYRT_INCREF(x);
+            return x;
+        }
+        return PyrtInt_FromI64(PyrtInt_AsI64(x));
+    }
+    /* |x| < 2**bits <= 10**(k-1) < 10**k / 2: rounds to 0 */
+    int64_t bits = PyrtLong_BitLength(x);
+    if (ndigits < -((int64_t)1 << 40) || (double)bits * 0.30103 < (double)(-ndigits) - 1.0)
+        return PyrtInt_FromI64(0);
+    PyrtObject *ten = PyrtInt_FromI64(10), *k = PyrtInt_FromI64(-ndigits);
+    PyrtObject *p = k ? PyrtLong_BinOp(ten, k, PYRT_POW) : NULL;
+    PYRT_XDECREF(k);
+    if (!p)
+        return NULL;
+    PyrtObject *q = NULL, *r = NULL, *res = NULL, *r2 = NULL;
+    if (PyrtLong_DivMod(x, p, &q, &r) < 0)
+        goto done;
+    if (!(r2 = PyrtLong_BinOp(r, r, PYRT_ADD)))
+        goto done;
+    int c = PyrtLong_Compare(r2, p);
+    bool q_odd = (PyrtInt_IsBig(q) ? ((PyrtLong *)q)->digits[0] : (uint64_t)PyrtInt_AsI64(q)) & 1;
+    if (c > 0 || (c == 0 && q_odd)) {
+        PyrtObject *t = PyrtLong_BinOp(r, p, PYRT_SUB);
+        PYRT_DECREF(r);
+        if (!(r = t))
+            goto done;
+    }
+    res = PyrtLong_BinOp(x, r, PYRT_SUB);
+done:
+    PYRT_XDECREF(q);
+    PYRT_XDECREF(r);
+    PYRT_XDECREF(r2);
+    PYRT_DECREF(p);
+    return res;
+}
+
 /* round(int, ndigits): ndigits >= 0 returns the int; otherwise round half to even. */
 PyrtObject *PyrtInt_RoundNdigits(int64_t v, int64_t ndigits)
 {
-    if (ndigits >= 0)
-        return PyrtInt_FromI64(v);
-    if (ndigits < -19)
-        return PyrtInt_FromI64(0);
-    uint64_t p = 1;
-    for (int64_t k = 0; k < -ndigits; k++) p *= 10;
-    /* work with the magnitude to avoid overflow; the result's sign is v's */
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    uint64_t q = mag / p, rem = mag % p;
-    if (rem > p - rem || (rem == p - rem && (q & 1)))
-        q++;
-    if (q != 0 && q > UINT64_MAX / p)
-        return PyrtErr_IntOverflow();
-    uint64_t rmag = q * p;
-    if (rmag > ((uint64_t)1 << 63) || (v >= 0 && rmag == ((uint64_t)1 << 63)))
-        return PyrtErr_IntOverflow();
-    return PyrtInt_FromI64(v < 0 ? (int64_t)((uint64_t)0 - rmag) : (int64_t)rmag);
+    PyrtObject *x = PyrtInt_FromI64(v);
+    if (!x)
+        return NULL;
+    PyrtObject *r = PyrtInt_RoundObj(x, ndigits);
+    PYRT_DECREF(x);
+    return r;
 }
 
 /* ------------------------------------------------------------------ methods */
@@ -565,7 +773,7 @@ PyrtObject *PyrtInt_meth_bit_length(PyrtObject *self, PyrtObject *const *args, i
     (void)args;
     if (PyrtNum_NoKw("int.bit_length", kwnames) < 0 || PyrtNum_NArgs("int.bit_length", nargs, 0, 0) < 0)
         return NULL;
-    return PyrtInt_FromI64(PyrtI64_BitLength(PyrtInt_AsI64(self)));
+    return PyrtInt_FromI64(PyrtLong_BitLength(self));
 }
 
 PyrtObject *PyrtInt_meth_bit_count(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -573,9 +781,17 @@ PyrtObject *PyrtInt_meth_bit_count(PyrtObject *self, PyrtObject *const *args, in
     (void)args;
     if (PyrtNum_NoKw("int.bit_count", kwnames) < 0 || PyrtNum_NArgs("int.bit_count", nargs, 0, 0) < 0)
         return NULL;
-    int64_t v = PyrtInt_AsI64(self);
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    return PyrtInt_FromI64(__builtin_popcountll(mag));
+    return PyrtInt_FromI64(PyrtLong_BitCount(self));
+}
+
+/* the int itself (a bool gives the plain int) */
+static PyrtObject *int_self(PyrtObject *self)
+{
+    if (self->type == &PyrtType_Int) {
+        PYRT_INCREF(self);
+        return self;
+    }
+    return PyrtInt_FromI64(PyrtInt_AsI64(self));
 }
 
 PyrtObject *PyrtInt_meth_conjugate(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -583,7 +799,7 @@ PyrtObject *PyrtInt_meth_conjugate(PyrtObject *self, PyrtObject *const *args, in
     (void)args;
     if (PyrtNum_NoKw("int.conjugate", kwnames) < 0 || PyrtNum_NArgs("int.conjugate", nargs, 0, 0) < 0)
         return NULL;
-    return PyrtInt_FromI64(PyrtInt_AsI64(self));
+    return int_self(self);
 }
 
 /* int(x) and float(x) as methods: x.__index__(), x.__int__(), x.__float__(), ... */
@@ -592,7 +808,7 @@ static PyrtObject *int_meth_as_int(PyrtObject *self, PyrtObject *const *args, in
     (void)args;
     if (PyrtNum_NoKw("int.__int__", kwnames) < 0 || PyrtNum_NArgs("int.__int__", nargs, 0, 0) < 0)
         return NULL;
-    return PyrtInt_FromI64(PyrtInt_AsI64(self));
+    return int_self(self);
 }
 
 static PyrtObject *int_meth_as_float(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -600,7 +816,10 @@ static PyrtObject *int_meth_as_float(PyrtObject *self, PyrtObject *const *args, 
     (void)args;
     if (PyrtNum_NoKw("int.__float__", kwnames) < 0 || PyrtNum_NArgs("int.__float__", nargs, 0, 0) < 0)
         return NULL;
-    return PyrtFloat_FromDouble((double)PyrtInt_AsI64(self));
+    double d = PyrtInt_AsDouble(self);
+    if (d == -1.0 && Pyrt_ErrOccurred())
+        return NULL;
+    return PyrtFloat_FromDouble(d);
 }
 
 static PyrtObject *int_meth___abs__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -608,9 +827,14 @@ static PyrtObject *int_meth___abs__(PyrtObject *self, PyrtObject *const *args, i
     (void)args;
     if (PyrtNum_NoKw("int.__abs__", kwnames) < 0 || PyrtNum_NArgs("int.__abs__", nargs, 0, 0) < 0)
         return NULL;
-    int64_t v = PyrtInt_AsI64(self);
-    if (v == INT64_MIN)
-        return PyrtErr_IntOverflow();
+    return PyrtInt_Abs(self);
+}
+
+PyrtObject *PyrtInt_Abs(PyrtObject *x)
+{
+    if (PYRT_UNLIKELY(PyrtInt_IsBig(x)))
+        return PyrtLong_Abs(x);
+    int64_t v = PyrtInt_AsI64(x);
     return PyrtInt_FromI64(v < 0 ? -v : v);
 }
 
@@ -649,37 +873,19 @@ static PyrtObject *int_meth_to_bytes(PyrtObject *self, PyrtObject *const *args, 
     if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
         return NULL;
     int64_t length = 1;
-    if (out[0] && (length = PyrtInt_AsI64Checked(out[0]), pyrt_exc))
+    if (out[0] && PyrtInt_AsSsize(out[0], &length) < 0)
         return NULL;
     int big, is_signed;
     if (order_and_sign(out, &big, &is_signed) < 0)
         return NULL;
     if (length < 0)
         return Pyrt_ErrSetString(&PyrtType_ValueError, "length argument must be non-negative");
-    int64_t v = PyrtInt_AsI64(self);
-    if (v < 0 && !is_signed)
-        return Pyrt_ErrSetString(&PyrtType_OverflowError, "can't convert negative int to unsigned");
-    /* does v fit in length bytes? */
-    if (length < 8) {
-        int64_t lo, hi;
-        if (is_signed) {
-            hi = length == 0 ? 0 : (int64_t)(((uint64_t)1 << (8 * length - 1)) - 1);
-            lo = length == 0 ? 0 : -hi - 1;
-        } else {
-            lo = 0;
-            hi = length == 0 ? 0 : (int64_t)(((uint64_t)1 << (8 * length)) - 1);
-        }
-        if (v < lo || v > hi)
-            return Pyrt_ErrSetString(&PyrtType_OverflowError, "int too big to convert");
-    }
     PyrtObject *r = PyrtBytes_NewRaw(length);
     if (!r)
         return NULL;
-    unsigned char *d = (unsigned char *)PyrtBytes_Data(r);
-    uint64_t u = (uint64_t)v;
-    for (int64_t i = 0; i < length; i++) {
-        unsigned char byte = i < 8 ? (unsigned char)(u >> (8 * i)) : (v < 0 ? 0xFF : 0);
-        d[big ? length - 1 - i : i] = byte;
+    if (PyrtLong_ToBytes(self, (unsigned char *)PyrtBytes_Data(r), length, !big, is_signed) < 0) {
+        PYRT_DECREF(r);
+        return NULL;
     }
     return r;
 }
@@ -703,23 +909,9 @@ static PyrtObject *int_meth_from_bytes(PyrtObject *type, PyrtObject *const *args
     } else {
         Pyrt_IncRef(b);
     }
-    int64_t n = PyrtBytes_Len(b);
-    const unsigned char *d = PyrtBytes_Data(b);
-    uint64_t u = 0;
-    int overflow = 0;
-    for (int64_t i = 0; i < n; i++) {   /* most significant byte first */
-        unsigned char byte = d[big ? i : n - 1 - i];
-        if (u >> 56)
-            overflow = 1;
-        u = (u << 8) | byte;
-    }
-    bool negative = is_signed && n > 0 && (d[big ? 0 : n - 1] & 0x80);
+    PyrtObject *r = PyrtLong_FromBytes(PyrtBytes_Data(b), PyrtBytes_Len(b), !big, is_signed);
     PYRT_DECREF(b);
-    if (negative && n < 8)
-        u |= ~(uint64_t)0 << (8 * n);   /* sign-extend */
-    if (overflow || (!negative && (u >> 63)) || (negative && n > 8))
-        return PyrtErr_IntOverflow();
-    return PyrtInt_FromI64((int64_t)u);
+    return r;
 }
 
 /* x.__round__(ndigits=None): what round() calls (an int, also for bools) */
@@ -727,13 +919,12 @@ static PyrtObject *int_meth___round__(PyrtObject *self, PyrtObject *const *args,
 {
     if (PyrtNum_NoKw("__round__", kwnames) < 0 || PyrtNum_NArgs("__round__", nargs, 0, 1) < 0)
         return NULL;
-    int64_t v = PyrtInt_AsI64(self);
     if (nargs == 0 || args[0] == Pyrt_None)
-        return PyrtInt_FromI64(v);
-    int64_t n = PyrtInt_AsI64Checked(args[0]);
-    if (n == -1 && Pyrt_ErrOccurred())
+        return int_self(self);
+    int64_t n;
+    if (PyrtInt_AsNdigits(args[0], &n) < 0)
         return NULL;
-    return PyrtInt_RoundNdigits(v, n);
+    return PyrtInt_RoundObj(self, n);
 }
 
 static const PyrtMethodDef int_methods[] = {
@@ -813,8 +1004,13 @@ PyrtNum PyrtNum_Unbox(PyrtObject *o)
 {
     if (PYRT_LIKELY(o->type == &PyrtType_Float))
         return PyrtNum_F(PyrtFloat_AsDouble(o));
-    if (PYRT_LIKELY(o->type == &PyrtType_Int))
+    if (PYRT_LIKELY(o->type == &PyrtType_Int)) {
+        if (PYRT_UNLIKELY(PyrtInt_IsBig(o))) {
+            PyrtErr_IntOverflow();
+            return PYRT_NUM_ERR;
+        }
         return PyrtNum_I(PyrtInt_AsI64(o));
+    }
     Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: expected int or float, got '%s'", o->type->name);
     return PYRT_NUM_ERR;
 }

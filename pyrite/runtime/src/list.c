@@ -34,13 +34,13 @@ int64_t PyrtCont_Unhashable(PyrtObject *o) {
 }
 
 int PyrtCont_AsIndex(PyrtObject *o, int64_t *out) {
-    if (PYRT_LIKELY(PyrtCont_IsInt(o))) { *out = PyrtInt_AsI64(o); return 0; }
+    if (PYRT_LIKELY(PyrtCont_IsInt(o))) return PyrtInt_AsSsize(o, out);
     PyrtCont_Err(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", o->type->name);
     return -1;
 }
 
 int PyrtCont_SliceIndexNotNone(PyrtObject *o, int64_t *out) {
-    if (PYRT_LIKELY(PyrtCont_IsInt(o))) { *out = PyrtInt_AsI64(o); return 0; }
+    if (PYRT_LIKELY(PyrtCont_IsInt(o))) { *out = PyrtInt_AsClamped(o); return 0; }
     Pyrt_ErrSetString(&PyrtType_TypeError, "slice indices must be integers or have an __index__ method");
     return -1;
 }
@@ -279,7 +279,8 @@ int PyrtList_Generalize(PyrtObject *o) {
 
 /* v can be stored unboxed in l (which is of an unboxed kind) */
 static inline bool fits_kind(PyrtList *l, PyrtObject *v) {
-    return v->type == (l->kind == PYRT_LIST_I64 ? &PyrtType_Int : &PyrtType_Float);
+    if (l->kind == PYRT_LIST_I64) return v->type == &PyrtType_Int && !PyrtInt_IsBig(v);   /* big: objects */
+    return v->type == &PyrtType_Float;
 }
 
 /* store v (borrowed) into a slot that holds nothing (an unboxed slot or a slot being filled) */
@@ -504,7 +505,10 @@ PyrtObject *PyrtList_GetSlice(PyrtObject *o, int64_t start, int64_t stop, int64_
 }
 
 PyrtObject *PyrtList_Subscript(PyrtObject *o, PyrtObject *key) {
-    if (PYRT_LIKELY(PyrtCont_IsInt(key))) return PyrtList_GetItem(o, PyrtInt_AsI64(key));
+    if (PYRT_LIKELY(PyrtCont_IsInt(key))) {
+        int64_t i;
+        return PyrtInt_AsIndexOrIndexError(key, &i) < 0 ? NULL : PyrtList_GetItem(o, i);
+    }
     if (key->type == &PyrtType_Slice) {
         int64_t start, stop, step, n;
         if (PyrtSlice_Resolve(key, ((PyrtList *)o)->length, &start, &stop, &step, &n) < 0) return NULL;
@@ -625,7 +629,8 @@ static int list_ass_extended(PyrtList *l, int64_t start, int64_t step, int64_t n
 int PyrtList_AssSubscript(PyrtObject *o, PyrtObject *key, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
     if (PYRT_LIKELY(PyrtCont_IsInt(key))) {
-        int64_t i = PyrtInt_AsI64(key);
+        int64_t i;
+        if (PyrtInt_AsIndexOrIndexError(key, &i) < 0) return -1;
         return v ? PyrtList_SetItem(o, i, v) : PyrtList_DelItem(o, i);
     }
     if (key->type != &PyrtType_Slice) {
@@ -736,7 +741,7 @@ PyrtObject *PyrtList_InplaceRepeat(PyrtObject *o, int64_t n) {
 
 int PyrtList_Contains(PyrtObject *o, PyrtObject *v) {
     PyrtList *l = (PyrtList *)o;
-    if (l->kind == PYRT_LIST_I64 && v->type == &PyrtType_Int) {
+    if (l->kind == PYRT_LIST_I64 && v->type == &PyrtType_Int && !PyrtInt_IsBig(v)) {
         int64_t x = PyrtInt_AsI64(v);
         for (int64_t i = 0; i < l->length; i++)
             if (I64S(l)[i] == x) return 1;
@@ -947,8 +952,10 @@ static PyrtObject *list_binop(PyrtObject *a, PyrtObject *b, int op) {
             return PyrtCont_Err(&PyrtType_TypeError, "can't multiply sequence by non-int of type '%s'",
                                 n->type->name);
         }
-        if (inplace && seq == a) return PyrtList_InplaceRepeat(a, PyrtInt_AsI64(n));
-        return PyrtList_Repeat(seq, PyrtInt_AsI64(n));
+        int64_t count;
+        if (PyrtInt_AsCount(n, &count) < 0) return NULL;
+        if (inplace && seq == a) return PyrtList_InplaceRepeat(a, count);
+        return PyrtList_Repeat(seq, count);
     }
     return Pyrt_NotImplemented;
 }

@@ -149,15 +149,37 @@ PyrtObject *PyrtMath_Floor(double x) { return PyrtInt_FromDouble(floor(x)); }
 PyrtObject *PyrtMath_Ceil(double x) { return PyrtInt_FromDouble(ceil(x)); }
 PyrtObject *PyrtMath_Trunc(double x) { return PyrtInt_FromDouble(trunc(x)); }
 
+/* the product lo * (lo+1) * ... * hi (lo <= hi), splitting the range in halves so that the
+ * multiplications are balanced */
+static PyrtObject *range_product(int64_t lo, int64_t hi)
+{
+    if (hi - lo < 8) {
+        PyrtObject *r = PyrtInt_FromI64(lo);
+        for (int64_t i = lo + 1; i <= hi && r; i++) {
+            PyrtObject *x = PyrtInt_FromI64(i);
+            PyrtObject *t = x ? PyrtNum_BinOp(r, x, PYRT_MUL) : NULL;
+            PYRT_XDECREF(x);
+            PYRT_DECREF(r);
+            r = t;
+        }
+        return r;
+    }
+    int64_t mid = lo + (hi - lo) / 2;
+    PyrtObject *a = range_product(lo, mid);
+    PyrtObject *b = a ? range_product(mid + 1, hi) : NULL;
+    PyrtObject *r = b ? PyrtNum_BinOp(a, b, PYRT_MUL) : NULL;
+    PYRT_XDECREF(a);
+    PYRT_XDECREF(b);
+    return r;
+}
+
 PyrtObject *PyrtMath_Factorial(int64_t n)
 {
     if (n < 0)
         return Pyrt_ErrSetString(&PyrtType_ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++)
-        if (PyrtI64_Mul(r, i, &r))
-            return NULL;
-    return PyrtInt_FromI64(r);
+    if (n < 2)
+        return PyrtInt_FromI64(1);
+    return range_product(2, n);
 }
 
 int64_t PyrtMath_Gcd(int64_t a, int64_t b)
@@ -169,7 +191,7 @@ int64_t PyrtMath_Gcd(int64_t a, int64_t b)
         x = y;
         y = t;
     }
-    if (x > (uint64_t)INT64_MAX) {
+    if (x > (uint64_t)INT64_MAX) {   /* gcd(INT64_MIN, 0): the typed int64 result cannot hold 2**63 */
         PyrtErr_IntOverflow();
         return -1;
     }
@@ -228,8 +250,7 @@ static PyrtObject *math2(const char *fname, int which, PyrtObject *const *args, 
 #define MATH1(name, WHICH) MATHFN(name) { (void)self; return math1("math." #name, WHICH, args, nargs, kw); }
 #define MATH2(name, WHICH) MATHFN(name) { (void)self; return math2(#name, WHICH, args, nargs, kw); }
 
-MATH1(sqrt, PYRT_MATH_SQRT) MATH1(exp, PYRT_MATH_EXP) MATH1(log10, PYRT_MATH_LOG10)
-MATH1(log2, PYRT_MATH_LOG2) MATH1(sin, PYRT_MATH_SIN) MATH1(cos, PYRT_MATH_COS) MATH1(tan, PYRT_MATH_TAN)
+MATH1(sqrt, PYRT_MATH_SQRT) MATH1(exp, PYRT_MATH_EXP) MATH1(sin, PYRT_MATH_SIN) MATH1(cos, PYRT_MATH_COS) MATH1(tan, PYRT_MATH_TAN)
 MATH1(asin, PYRT_MATH_ASIN) MATH1(acos, PYRT_MATH_ACOS) MATH1(atan, PYRT_MATH_ATAN)
 MATH1(sinh, PYRT_MATH_SINH) MATH1(cosh, PYRT_MATH_COSH) MATH1(tanh, PYRT_MATH_TANH)
 MATH1(fabs, PYRT_MATH_FABS) MATH1(degrees, PYRT_MATH_DEGREES) MATH1(radians, PYRT_MATH_RADIANS)
@@ -277,6 +298,34 @@ MATHFN(lgamma)
     return float_result(check1(lgamma(x), x, true));
 }
 
+/* CPython's loghelper: an int too large for a float is log(m) + log(2) * e with x = m * 2**e */
+static int log_of(PyrtObject *o, int which, double *out)
+{
+    if (PyrtNum_IsInt(o) && PyrtInt_IsBig(o)) {
+        if (PyrtLong_Sign(o) <= 0) {
+            domain_error();
+            return -1;
+        }
+        double d = PyrtLong_AsDouble(o);
+        if (!(d == -1.0 && Pyrt_ErrOccurred())) {
+            *out = PyrtMath_Call1(which, d);
+            return *out == -1.0 && Pyrt_ErrOccurred() ? -1 : 0;
+        }
+        Pyrt_ErrClear();
+        int64_t e;
+        double m = PyrtLong_Frexp(o, &e);
+        double (*f)(double) = which == PYRT_MATH_LOG2 ? log2 : which == PYRT_MATH_LOG10 ? log10 : log;
+        volatile double t = f(2.0) * (double)e;   /* two roundings, as CPython (no fused multiply-add) */
+        *out = f(m) + t;
+        return 0;
+    }
+    double x;
+    if (get_double(o, &x) < 0)
+        return -1;
+    *out = PyrtMath_Call1(which, x);
+    return *out == -1.0 && Pyrt_ErrOccurred() ? -1 : 0;
+}
+
 MATHFN(log)
 {
     (void)self;
@@ -285,13 +334,35 @@ MATHFN(log)
         return NULL;
     if (nargs < 1 || nargs > 2)
         return Pyrt_ErrSetString(&PyrtType_TypeError, "math.log requires 1 to 2 arguments");
-    if (get_double(args[0], &x) < 0)
+    if (log_of(args[0], PYRT_MATH_LOG, &x) < 0)
         return NULL;
     if (nargs == 1)
-        return float_result(PyrtMath_Call1(PYRT_MATH_LOG, x));
-    if (get_double(args[1], &b) < 0)
+        return PyrtFloat_FromDouble(x);
+    if (log_of(args[1], PYRT_MATH_LOG, &b) < 0)
         return NULL;
-    return float_result(PyrtMath_Call2(PYRT_MATH_LOG_BASE, x, b));
+    if (b == 0.0)
+        return PyrtErr_ZeroDiv("float division by zero");
+    return PyrtFloat_FromDouble(x / b);
+}
+
+MATHFN(log2)
+{
+    (void)self;
+    double x;
+    if (PyrtNum_NoKw("math.log2", kw) < 0 || PyrtNum_ExactlyOne("math.log2", nargs) < 0
+        || log_of(args[0], PYRT_MATH_LOG2, &x) < 0)
+        return NULL;
+    return PyrtFloat_FromDouble(x);
+}
+
+MATHFN(log10)
+{
+    (void)self;
+    double x;
+    if (PyrtNum_NoKw("math.log10", kw) < 0 || PyrtNum_ExactlyOne("math.log10", nargs) < 0
+        || log_of(args[0], PYRT_MATH_LOG10, &x) < 0)
+        return NULL;
+    return PyrtFloat_FromDouble(x);
 }
 
 MATHFN(hypot)
@@ -321,7 +392,7 @@ static PyrtObject *to_int_fn(const char *fname, PyrtObject *(*f)(double), PyrtOb
     if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_ExactlyOne(fname, nargs) < 0)
         return NULL;
     if (PyrtNum_IsInt(args[0]))
-        return PyrtInt_FromI64(PyrtInt_AsI64(args[0]));
+        return PyrtInt_RoundObj(args[0], 0);
     if (get_double(args[0], &x) < 0)
         return NULL;
     return f(x);
@@ -331,113 +402,171 @@ MATHFN(floor) { (void)self; return to_int_fn("math.floor", PyrtMath_Floor, args,
 MATHFN(ceil) { (void)self; return to_int_fn("math.ceil", PyrtMath_Ceil, args, nargs, kw); }
 MATHFN(trunc) { (void)self; return to_int_fn("math.trunc", PyrtMath_Trunc, args, nargs, kw); }
 
+/* an int argument (TypeError otherwise, as CPython's operator.index) */
+static int get_int(PyrtObject *o)
+{
+    if (PyrtNum_IsInt(o))
+        return 0;
+    Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", o->type->name);
+    return -1;
+}
+
 MATHFN(factorial)
 {
     (void)self;
-    int64_t n;
     if (PyrtNum_NoKw("math.factorial", kw) < 0 || PyrtNum_ExactlyOne("math.factorial", nargs) < 0
-        || get_i64(args[0], &n) < 0)
+        || get_int(args[0]) < 0)
         return NULL;
-    return PyrtMath_Factorial(n);
+    if (PyrtInt_IsBig(args[0])) {
+        if (PyrtLong_Sign(args[0]) < 0)
+            return Pyrt_ErrSetString(&PyrtType_ValueError, "factorial() not defined for negative values");
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "factorial() argument should not exceed 9223372036854775807");
+    }
+    return PyrtMath_Factorial(PyrtInt_AsI64(args[0]));
 }
 
 MATHFN(isqrt)
 {
     (void)self;
-    int64_t n;
-    if (PyrtNum_NoKw("math.isqrt", kw) < 0 || PyrtNum_ExactlyOne("math.isqrt", nargs) < 0 || get_i64(args[0], &n) < 0)
+    if (PyrtNum_NoKw("math.isqrt", kw) < 0 || PyrtNum_ExactlyOne("math.isqrt", nargs) < 0 || get_int(args[0]) < 0)
         return NULL;
-    return PyrtMath_Isqrt(n);
+    if (PyrtLong_Sign(args[0]) < 0)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "isqrt() argument must be nonnegative");
+    if (!PyrtInt_IsBig(args[0]))
+        return PyrtMath_Isqrt(PyrtInt_AsI64(args[0]));
+    return PyrtLong_Isqrt(args[0]);
 }
 
 MATHFN(gcd)
 {
     (void)self;
-    int64_t g = 0, v;
     if (PyrtNum_NoKw("gcd", kw) < 0)
         return NULL;
+    PyrtObject *g = PyrtInt_FromI64(0);
     for (int64_t i = 0; i < nargs; i++) {
-        if (get_i64(args[i], &v) < 0)
+        if (get_int(args[i]) < 0) {
+            PYRT_DECREF(g);
             return NULL;
-        g = PyrtMath_Gcd(g, v);
-        if (g == -1 && Pyrt_ErrOccurred())
+        }
+        PyrtObject *t = PyrtLong_Gcd(g, args[i]);
+        PYRT_DECREF(g);
+        if (!(g = t))
             return NULL;
     }
-    return PyrtInt_FromI64(g);
+    return g;
 }
 
 MATHFN(lcm)
 {
     (void)self;
-    int64_t l = 1, v;
     if (PyrtNum_NoKw("lcm", kw) < 0)
         return NULL;
-    for (int64_t i = 0; i < nargs; i++) {
-        if (get_i64(args[i], &v) < 0)
+    PyrtObject *l = PyrtInt_FromI64(1);
+    for (int64_t i = 0; i < nargs && l; i++) {
+        if (get_int(args[i]) < 0) {
+            PYRT_DECREF(l);
             return NULL;
-        if (l == 0 || v == 0) {
-            l = 0;
+        }
+        if (PyrtLong_Sign(l) == 0)
+            continue;
+        if (PyrtLong_Sign(args[i]) == 0) {
+            PYRT_DECREF(l);
+            l = PyrtInt_FromI64(0);
             continue;
         }
-        int64_t g = PyrtMath_Gcd(l, v);
-        if ((g == -1 && Pyrt_ErrOccurred()) || PyrtI64_Mul(l / g, v, &l))
-            return NULL;
-        if (l < 0 && PyrtI64_Neg(l, &l))
-            return NULL;
+        /* |l * v| // gcd(l, v) */
+        PyrtObject *g = PyrtLong_Gcd(l, args[i]);
+        PyrtObject *q = g ? PyrtLong_BinOp(l, g, PYRT_FLOORDIV) : NULL;
+        PyrtObject *p = q ? PyrtLong_BinOp(q, args[i], PYRT_MUL) : NULL;
+        PyrtObject *a = p ? PyrtLong_Abs(p) : NULL;
+        PYRT_XDECREF(g);
+        PYRT_XDECREF(q);
+        PYRT_XDECREF(p);
+        PYRT_DECREF(l);
+        l = a;
     }
-    return PyrtInt_FromI64(l);
+    return l;
 }
 
+/* comb / perm arguments: ints n >= 0 and k >= 0 (k defaults to n) */
 static int comb_args(const char *fname, PyrtObject *const *args, int64_t nargs, PyrtObject *kw, int64_t min,
-                     int64_t *n, int64_t *k)
+                     PyrtObject **n, PyrtObject **k)
 {
-    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_NArgs(fname, nargs, min, 2) < 0 || get_i64(args[0], n) < 0)
+    if (PyrtNum_NoKw(fname, kw) < 0 || PyrtNum_NArgs(fname, nargs, min, 2) < 0 || get_int(args[0]) < 0)
         return -1;
-    *k = *n;
-    if (nargs == 2 && args[1] != Pyrt_None && get_i64(args[1], k) < 0)
-        return -1;
-    if (*n < 0) {
+    *n = args[0];
+    *k = args[0];
+    if (nargs == 2 && args[1] != Pyrt_None) {
+        if (get_int(args[1]) < 0)
+            return -1;
+        *k = args[1];
+    }
+    if (PyrtLong_Sign(*n) < 0) {
         Pyrt_ErrSetString(&PyrtType_ValueError, "n must be a non-negative integer");
         return -1;
     }
-    if (*k < 0) {
+    if (PyrtLong_Sign(*k) < 0) {
         Pyrt_ErrSetString(&PyrtType_ValueError, "k must be a non-negative integer");
         return -1;
     }
     return 0;
 }
 
+/* n * (n-1) * ... * (n-k+1), divided step by step by 1, 2, ..., k when comb (each step exact) */
+static PyrtObject *falling(PyrtObject *n, int64_t k, bool comb)
+{
+    PyrtObject *r = PyrtInt_FromI64(1);
+    for (int64_t i = 0; i < k && r; i++) {
+        PyrtObject *iv = PyrtInt_FromI64(i);
+        PyrtObject *f = iv ? PyrtLong_BinOp(n, iv, PYRT_SUB) : NULL;
+        PyrtObject *t = f ? PyrtLong_BinOp(r, f, PYRT_MUL) : NULL;
+        PYRT_XDECREF(iv);
+        PYRT_XDECREF(f);
+        PYRT_DECREF(r);
+        r = t;
+        if (r && comb) {
+            PyrtObject *d = PyrtInt_FromI64(i + 1);
+            t = d ? PyrtLong_BinOp(r, d, PYRT_FLOORDIV) : NULL;
+            PYRT_XDECREF(d);
+            PYRT_DECREF(r);
+            r = t;
+        }
+    }
+    return r;
+}
+
 MATHFN(comb)
 {
     (void)self;
-    int64_t n, k;
+    PyrtObject *n, *k;
     if (comb_args("comb", args, nargs, kw, 2, &n, &k) < 0)
         return NULL;
-    if (k > n)
+    if (PyrtLong_Compare(k, n) > 0)
         return PyrtInt_FromI64(0);
-    if (k > n - k)
-        k = n - k;
-    __int128 r = 1;
-    for (int64_t i = 0; i < k; i++) {
-        r = r * (n - i) / (i + 1);   /* exact: r * (n - i) is divisible by i + 1 */
-        if (r > INT64_MAX)
-            return PyrtErr_IntOverflow();
+    PyrtObject *nk = PyrtLong_BinOp(n, k, PYRT_SUB);   /* k = min(k, n - k) */
+    if (!nk)
+        return NULL;
+    PyrtObject *kk = PyrtLong_Compare(nk, k) < 0 ? nk : k;
+    if (PyrtInt_IsBig(kk)) {
+        PYRT_DECREF(nk);
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
     }
-    return PyrtInt_FromI64((int64_t)r);
+    int64_t kv = PyrtInt_AsI64(kk);
+    PYRT_DECREF(nk);
+    return falling(n, kv, true);
 }
 
 MATHFN(perm)
 {
     (void)self;
-    int64_t n, k, r = 1;
+    PyrtObject *n, *k;
     if (comb_args("perm", args, nargs, kw, 1, &n, &k) < 0)
         return NULL;
-    if (k > n)
+    if (PyrtLong_Compare(k, n) > 0)
         return PyrtInt_FromI64(0);
-    for (int64_t i = 0; i < k; i++)
-        if (PyrtI64_Mul(r, n - i, &r))
-            return NULL;
-    return PyrtInt_FromI64(r);
+    if (PyrtInt_IsBig(k))
+        return Pyrt_ErrSetString(&PyrtType_OverflowError, "k must not exceed 9223372036854775807");
+    return falling(n, PyrtInt_AsI64(k), false);
 }
 
 MATHFN(prod)
@@ -752,6 +881,27 @@ MATHFN(sys_getrecursionlimit)
     return no_args("getrecursionlimit", nargs, kw) ? PyrtInt_FromI64(pyrt_recursion_limit) : NULL;
 }
 
+MATHFN(sys_get_int_max_str_digits)
+{
+    (void)self; (void)args;
+    return no_args("get_int_max_str_digits", nargs, kw) ? PyrtInt_FromI64(pyrt_int_max_str_digits) : NULL;
+}
+
+/* sys.set_int_max_str_digits(maxdigits): 0 (no limit) or at least 640, as CPython 3.11 */
+MATHFN(sys_set_int_max_str_digits)
+{
+    (void)self;
+    static const char *const names[] = { "maxdigits" };
+    PyrtObject *a[1];
+    int64_t n;
+    if (PyrtNum_ParseArgs("set_int_max_str_digits", args, nargs, kw, names, 1, 1, 1, a) < 0 || get_i64(a[0], &n) < 0)
+        return NULL;
+    if (n != 0 && n < 640)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "maxdigits must be 0 or larger than 640");
+    pyrt_int_max_str_digits = n;
+    return Pyrt_None;
+}
+
 MATHFN(sys_setrecursionlimit)
 {
     (void)self;
@@ -858,6 +1008,8 @@ static const ModFn time_fns[] = {
 static const ModFn sys_fns[] = {
     { "exit", mf_sys_exit }, { "getrecursionlimit", mf_sys_getrecursionlimit },
     { "setrecursionlimit", mf_sys_setrecursionlimit },
+    { "get_int_max_str_digits", mf_sys_get_int_max_str_digits },
+    { "set_int_max_str_digits", mf_sys_set_int_max_str_digits },
     { NULL, NULL },
 };
 

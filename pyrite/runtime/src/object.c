@@ -676,11 +676,14 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
     if (base >= 0 && base <= PYRT_MUL && (ta == &PyrtType_Float || ta == &PyrtType_Int)
             && (tb == &PyrtType_Float || tb == &PyrtType_Int)) {
         if (ta == &PyrtType_Int && tb == &PyrtType_Int) {
+            /* a big operand's value is INT64_MIN: the checks below send it to the general path */
             int64_t x = ((PyrtInt *)a)->value, y = ((PyrtInt *)b)->value, z;
             bool ovf = base == PYRT_ADD ? __builtin_add_overflow(x, y, &z)
                      : base == PYRT_SUB ? __builtin_sub_overflow(x, y, &z) : __builtin_mul_overflow(x, y, &z);
-            if (!ovf)
+            if (!ovf && x != PYRT_INT_BIG && y != PYRT_INT_BIG)
                 return PyrtInt_FromI64(z);
+        } else if ((ta == &PyrtType_Int && PyrtInt_IsBig(a)) || (tb == &PyrtType_Int && PyrtInt_IsBig(b))) {
+            /* int | float with a big int: the general path (float(int) may overflow) */
         } else {
             double x = ta == &PyrtType_Float ? ((PyrtFloat *)a)->value : (double)((PyrtInt *)a)->value;
             double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
@@ -689,13 +692,15 @@ PyrtObject *Pyrt_BinaryOp(PyrtObject *a, PyrtObject *b, int op)
     } else if ((base == PYRT_AND || base == PYRT_OR || base == PYRT_XOR) && ta == &PyrtType_Int
                && tb == &PyrtType_Int) {
         int64_t x = ((PyrtInt *)a)->value, y = ((PyrtInt *)b)->value;
-        return PyrtInt_FromI64(base == PYRT_AND ? (x & y) : base == PYRT_OR ? (x | y) : (x ^ y));
+        if (x != PYRT_INT_BIG && y != PYRT_INT_BIG)
+            return PyrtInt_FromI64(base == PYRT_AND ? (x & y) : base == PYRT_OR ? (x | y) : (x ^ y));
     } else if (base == PYRT_TRUEDIV && (ta == &PyrtType_Float || tb == &PyrtType_Float)
                && (ta == &PyrtType_Float || ta == &PyrtType_Int) && (tb == &PyrtType_Float || tb == &PyrtType_Int)) {
         /* float / float|int (an int operand converts exactly as float(int) does); zero: general path */
         double x = ta == &PyrtType_Float ? ((PyrtFloat *)a)->value : (double)((PyrtInt *)a)->value;
         double y = tb == &PyrtType_Float ? ((PyrtFloat *)b)->value : (double)((PyrtInt *)b)->value;
-        if (y != 0.0)
+        bool big = (ta == &PyrtType_Int && PyrtInt_IsBig(a)) || (tb == &PyrtType_Int && PyrtInt_IsBig(b));
+        if (y != 0.0 && !big)
             return PyrtFloat_FromDouble(x / y);
     }
     PYRT_LAZY_ENSURE(binop);

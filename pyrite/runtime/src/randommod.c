@@ -297,6 +297,12 @@ int PyrtRandom_Seed(PyrtObject *a)
         seed_from_entropy();
         return 0;
     }
+    if (PyrtNum_IsInt(a) && PyrtInt_IsBig(a)) {   /* key: |a|'s 32-bit words, as CPython */
+        PyrtLong *l = (PyrtLong *)a;
+        int n = l->size < 0 ? -l->size : l->size;
+        mt_init_by_array(l->digits, n);
+        return 0;
+    }
     if (PyrtNum_IsInt(a)) {
         int64_t v = PyrtInt_AsI64(a);
         seed_u64(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
@@ -375,6 +381,10 @@ static int get_index(PyrtObject *o, int64_t *out)
         Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", o->type->name);
         return -1;
     }
+    if (PyrtInt_IsBig(o)) {   /* beyond 64 bits: not supported by pyrite's random module */
+        PyrtErr_IntOverflow();
+        return -1;
+    }
     *out = PyrtInt_AsI64(o);
     return 0;
 }
@@ -440,6 +450,10 @@ RANDFN(getrandbits)
 static int rr_arg(PyrtObject *o, const char *what, int64_t *out)
 {
     if (PyrtNum_IsInt(o)) {
+        if (PyrtInt_IsBig(o)) {
+            PyrtErr_IntOverflow();
+            return -1;
+        }
         *out = PyrtInt_AsI64(o);
         return 0;
     }
@@ -837,7 +851,8 @@ RANDFN(uniform)
     if (parse("uniform", args, nargs, kw, names, 2, 2, 2, a) < 0 || get_double(a[0], &x) < 0
         || get_double(a[1], &y) < 0)
         return NULL;
-    if (PyrtNum_IsInt(a[0]) && PyrtNum_IsInt(a[1])) {   /* b - a is an exact int before the multiply */
+    if (PyrtNum_IsInt(a[0]) && PyrtNum_IsInt(a[1]) && !PyrtInt_IsBig(a[0]) && !PyrtInt_IsBig(a[1])) {
+        /* b - a is an exact int before the multiply */
         int64_t d;
         if (PyrtI64_Sub(PyrtInt_AsI64(a[1]), PyrtInt_AsI64(a[0]), &d))
             return NULL;

@@ -39,7 +39,7 @@ int64_t PyrtSlice_Adjust(int64_t length, int64_t *start, int64_t *stop, int64_t 
 static bool is_none(PyrtObject *o) { return o == NULL || o == Pyrt_None; }
 
 static int slice_index(PyrtObject *o, int64_t *out) {
-    if (PYRT_LIKELY(PyrtCont_IsInt(o))) { *out = PyrtInt_AsI64(o); return 0; }
+    if (PYRT_LIKELY(PyrtCont_IsInt(o))) { *out = PyrtInt_AsClamped(o); return 0; }
     Pyrt_ErrSetString(&PyrtType_TypeError, "slice indices must be integers or None or have an __index__ method");
     return -1;
 }
@@ -212,7 +212,7 @@ PyrtObject *PyrtRange_GetItem(PyrtObject *o, int64_t i) {
 
 PyrtObject *PyrtRange_Subscript(PyrtObject *o, PyrtObject *key) {
     PyrtRange *r = (PyrtRange *)o;
-    if (PyrtCont_IsInt(key)) return PyrtRange_GetItem(o, PyrtInt_AsI64(key));
+    if (PyrtCont_IsInt(key)) return PyrtRange_GetItem(o, PyrtInt_AsClamped(key));   /* big: out of range */
     if (key->type != &PyrtType_Slice)
         return PyrtCont_Err(&PyrtType_TypeError, "range indices must be integers or slices, not %s", key->type->name);
     int64_t a, b, st, n, step;
@@ -252,7 +252,8 @@ static int64_t range_search(PyrtRange *r, PyrtObject *v) {
 
 int PyrtRange_Contains(PyrtObject *o, PyrtObject *v) {
     PyrtRange *r = (PyrtRange *)o;
-    if (PyrtCont_IsInt(v)) return range_find(r, PyrtInt_AsI64(v)) >= 0;
+    int64_t x;
+    if (PyrtCont_IsInt(v)) return PyrtInt_ToI64(v, &x) && range_find(r, x) >= 0;
     int64_t i = range_search(r, v);
     return i == -2 ? -1 : i >= 0;
 }
@@ -325,7 +326,8 @@ PyrtObject *PyrtRange_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t n
 PyrtObject *PyrtRange_meth_count(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
     PyrtRange *r = (PyrtRange *)self;
     if (PyrtCont_OneArg("range.count", nargs, kwnames) < 0) return NULL;
-    if (PyrtCont_IsInt(args[0])) return PyrtInt_FromI64(range_find(r, PyrtInt_AsI64(args[0])) >= 0);
+    int64_t x;
+    if (PyrtCont_IsInt(args[0])) return PyrtInt_FromI64(PyrtInt_ToI64(args[0], &x) && range_find(r, x) >= 0);
     int64_t count = 0;
     for (int64_t i = 0; i < r->length; i++) {
         PyrtObject *item = PyrtInt_FromI64(range_item(r, i));
@@ -341,7 +343,8 @@ PyrtObject *PyrtRange_meth_count(PyrtObject *self, PyrtObject *const *args, int6
 PyrtObject *PyrtRange_meth_index(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
     PyrtRange *r = (PyrtRange *)self;
     if (PyrtCont_OneArg("range.index", nargs, kwnames) < 0) return NULL;
-    int64_t i = PyrtCont_IsInt(args[0]) ? range_find(r, PyrtInt_AsI64(args[0])) : range_search(r, args[0]);
+    int64_t x;
+    int64_t i = PyrtCont_IsInt(args[0]) ? (PyrtInt_ToI64(args[0], &x) ? range_find(r, x) : -1) : range_search(r, args[0]);
     if (i == -2) return NULL;
     if (i >= 0) return PyrtInt_FromI64(i);
     PyrtObject *rep = Pyrt_Repr(args[0]);

@@ -387,15 +387,20 @@ int PyrtStr_UserIndex(PyrtObject *o, bool allow_int, int64_t *out) {
         Pyrt_ErrSetString(&PyrtType_TypeError, msg);
         return -1;
     }
+    if (PyrtInt_IsBig(r)) {
+        PYRT_DECREF(r);
+        Pyrt_ErrSetString(&PyrtType_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
     *out = PyrtInt_AsI64(r);
     PYRT_DECREF(r);
     return 1;
 }
 
 int64_t PyrtStr_AsIndex(PyrtObject *o) {
-    if (o->type == &PyrtType_Int || o->type == &PyrtType_Bool || (o->type->flags & PYRT_TPFLAG_INT))
-        return PyrtInt_AsI64(o);
     int64_t v;
+    if (o->type == &PyrtType_Int || o->type == &PyrtType_Bool || (o->type->flags & PYRT_TPFLAG_INT))
+        return PyrtInt_AsSsize(o, &v) < 0 ? -1 : v;
     int rc = PyrtStr_UserIndex(o, false, &v);
     if (rc) return rc < 0 ? -1 : v;
     char msg[200];
@@ -413,7 +418,7 @@ static int slice_bound(PyrtObject *o, int64_t *v, bool *given) {
     *given = false;
     if (!o || o == Pyrt_None) return 0;
     *given = true;
-    if (is_int(o)) { *v = PyrtInt_AsI64(o); return 0; }
+    if (is_int(o)) { *v = PyrtInt_AsClamped(o); return 0; }
     int rc = PyrtStr_UserIndex(o, false, v);
     if (rc) return rc < 0 ? -1 : 0;
     Pyrt_ErrSetString(&PyrtType_TypeError, "slice indices must be integers or None or have an __index__ method");
@@ -1734,7 +1739,7 @@ static int translate_one(PyrtStrBuilder *sb, PyrtObject *table, uint32_t c) {
     int rc = 0;
     if (v == Pyrt_None) rc = 0;
     else if (is_int(v)) {
-        int64_t x = PyrtInt_AsI64(v);
+        int64_t x = PyrtInt_AsClamped(v);
         if (x < 0 || x > 0x10FFFF) {
             Pyrt_ErrSetString(&PyrtType_ValueError, "character mapping must be in range(0x110000)");
             rc = -1;
@@ -1879,7 +1884,8 @@ static PyrtObject *str_binop(PyrtObject *a, PyrtObject *b, int op) {
     }
     if (op == PYRT_MUL) {
         PyrtObject *s = sa ? a : b, *n = sa ? b : a;
-        if (is_int(n)) return PyrtStr_Repeat(s, PyrtInt_AsI64(n));
+        int64_t count;
+        if (is_int(n)) return PyrtInt_AsCount(n, &count) < 0 ? NULL : PyrtStr_Repeat(s, count);
         if (defers_to(n, sa ? "__rmul__" : "__mul__")) return Pyrt_NotImplemented;
         return seq_repeat_error(n);
     }
@@ -1895,9 +1901,9 @@ PyrtObject *PyrtStr_SliceSubscript(PyrtObject *o, PyrtObject *key) {
 }
 
 static PyrtObject *str_getitem(PyrtObject *o, PyrtObject *key) {
-    if (is_int(key)) return PyrtStr_GetItem(o, PyrtInt_AsI64(key));
-    if (key->type == &PyrtType_Slice) return pyrt_slice_hooks.str(o, key);   /* set: slices exist */
     int64_t i;
+    if (is_int(key)) return PyrtInt_AsIndexOrIndexError(key, &i) < 0 ? NULL : PyrtStr_GetItem(o, i);
+    if (key->type == &PyrtType_Slice) return pyrt_slice_hooks.str(o, key);   /* set: slices exist */
     int rc = PyrtStr_UserIndex(key, false, &i);
     if (rc) return rc < 0 ? NULL : PyrtStr_GetItem(o, i);
     char msg[200];

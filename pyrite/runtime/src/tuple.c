@@ -102,7 +102,10 @@ PyrtObject *PyrtTuple_SliceSubscript(PyrtObject *o, PyrtObject *key) {
 }
 
 PyrtObject *PyrtTuple_Subscript(PyrtObject *o, PyrtObject *key) {
-    if (PYRT_LIKELY(PyrtCont_IsInt(key))) return PyrtTuple_GetItem(o, PyrtInt_AsI64(key));
+    if (PYRT_LIKELY(PyrtCont_IsInt(key))) {
+        int64_t i;
+        return PyrtInt_AsIndexOrIndexError(key, &i) < 0 ? NULL : PyrtTuple_GetItem(o, i);
+    }
     if (key->type == &PyrtType_Slice) return pyrt_slice_hooks.tuple(o, key);   /* set: slices exist */
     return PyrtCont_Err(&PyrtType_TypeError, "tuple indices must be integers or slices, not %s",
                         key->type->name);
@@ -243,7 +246,8 @@ static PyrtObject *tuple_binop(PyrtObject *a, PyrtObject *b, int op) {
             return PyrtCont_Err(&PyrtType_TypeError, "can't multiply sequence by non-int of type '%s'",
                                 n->type->name);
         }
-        return PyrtTuple_Repeat(seq, PyrtInt_AsI64(n));
+        int64_t count;
+        return PyrtInt_AsCount(n, &count) < 0 ? NULL : PyrtTuple_Repeat(seq, count);
     }
     return Pyrt_NotImplemented;
 }

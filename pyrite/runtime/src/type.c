@@ -164,7 +164,10 @@ static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
     } else if (f->kind == PYRT_FIELD_I64) {
         if (v->type != &PyrtType_Int)
             return field_kind_error(o, f, "int");
-        *(int64_t *)p = PyrtInt_AsI64(v);
+        if (!PyrtInt_ToI64(v, (int64_t *)p)) {   /* an unboxed int64 field cannot hold a big int yet */
+            PyrtErr_IntOverflow();
+            return -1;
+        }
     } else if (f->kind == PYRT_FIELD_F64) {
         if (v->type != &PyrtType_Float)
             return field_kind_error(o, f, "float");
@@ -172,6 +175,10 @@ static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
     } else if (f->kind == PYRT_FIELD_NUM) {
         if (v->type != &PyrtType_Int && v->type != &PyrtType_Float)
             return field_kind_error(o, f, "int or float");
+        if (v->type == &PyrtType_Int && PyrtInt_IsBig(v)) {
+            PyrtErr_IntOverflow();
+            return -1;
+        }
         *(PyrtNum *)p = PyrtNum_FromObj(v);
     } else {
         if (v->type != &PyrtType_Bool)
@@ -929,7 +936,7 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
         /* the numbers' data attributes: x.real, x.imag; ints also x.numerator, x.denominator */
         bool is_int = PyrtNum_IsInt(o);
         if (strcmp(s, "real") == 0 || (is_int && strcmp(s, "numerator") == 0))
-            return is_int ? PyrtInt_FromI64(PyrtInt_AsI64(o)) : PyrtFloat_FromDouble(PyrtFloat_AsDouble(o));
+            return is_int ? PyrtInt_RoundObj(o, 0) : PyrtFloat_FromDouble(PyrtFloat_AsDouble(o));
         if (strcmp(s, "imag") == 0)
             return is_int ? PyrtInt_FromI64(0) : PyrtFloat_FromDouble(0.0);
         if (is_int && strcmp(s, "denominator") == 0)
@@ -1244,7 +1251,7 @@ static int64_t user_hash(PyrtObject *o)
         Pyrt_ErrSetString(&PyrtType_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    int64_t h = PyrtInt_AsI64(r);
+    int64_t h = PyrtInt_IsBig(r) ? PyrtLong_Hash(r) : PyrtInt_AsI64(r);
     PYRT_DECREF(r);
     return h == -1 ? -2 : h;
 }
@@ -1257,6 +1264,15 @@ static int64_t user_len(PyrtObject *o)
     if (!(r->type->flags & PYRT_TPFLAG_INT)) {
         Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer", r->type->name);
         PYRT_DECREF(r);
+        return -1;
+    }
+    if (PyrtInt_IsBig(r)) {
+        bool neg = PyrtLong_Sign(r) < 0;
+        PYRT_DECREF(r);
+        if (neg)
+            Pyrt_ErrSetString(&PyrtType_ValueError, "__len__() should return >= 0");
+        else
+            Pyrt_ErrSetString(&PyrtType_OverflowError, "cannot fit 'int' into an index-sized integer");
         return -1;
     }
     int64_t n = PyrtInt_AsI64(r);
