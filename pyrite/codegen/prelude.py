@@ -219,6 +219,8 @@ PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
 PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
     if ((uint64_t)(v + 5) <= 1029u && PYRT_LIKELY(pyrt_small_ready))
         return (PyrtObject *)&pyrt_small_ints[v + 5];
+    if (PYRT_UNLIKELY(v == INT64_MIN))   /* -2**63 is a big int (its value field marks big ints) */
+        return PyrtInt_FromI64(v);
     PyrtInt *o = (PyrtInt *)pyrt_freelist_pop(sizeof(PyrtInt));
     if (PYRT_LIKELY(o != NULL)) {   /* same free list as Pyrt_Alloc uses for ints */
         o->ob.refcnt = 1;
@@ -287,7 +289,7 @@ PYRT_INLINE int pyrt_list_set_i64(PyrtObject *l, int64_t i, int64_t v) {
     if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ) && PyrtList_Generalize(l) < 0) return -1;
     PyrtObject **slot = &L->ob_item[i], *old = *slot;
     if (old->refcnt == 1 && old->type == &PyrtType_Int && (uint64_t)(v + 5) > 1029u
-        && ((PyrtInt *)old)->value != INT64_MIN /* compact, not big */) {
+        && ((PyrtInt *)old)->value != INT64_MIN && v != INT64_MIN /* compact, not big */) {
         ((PyrtInt *)old)->value = v;   /* (small ints stay the shared cached objects) */
         return 0;
     }

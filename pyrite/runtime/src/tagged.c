@@ -95,7 +95,7 @@ PYRT_SLOW int64_t PyrtTagged_BinOp(int64_t a, int64_t b, int op)
         Pyrt_XDecRef(ta);
         return PYRT_INT_ERR;
     }
-    PyrtObject *r = PyrtNum_BinOp(A, B, op);
+    PyrtObject *r = PyrtLong_BinOp(A, B, op);
     Pyrt_XDecRef(ta);
     Pyrt_XDecRef(tb);
     return steal_result(r);
@@ -104,11 +104,7 @@ PYRT_SLOW int64_t PyrtTagged_BinOp(int64_t a, int64_t b, int op)
 /* sign of a pointer word's value (never 0: it lies outside the small range) */
 static int sign_of(int64_t x)
 {
-    PyrtObject *zero = PyrtInt_FromI64(0);   /* cached, immortal */
-    PyrtObject *r = PyrtNum_RichCompare(pyrt_int_obj(x), zero, PYRT_GT);
-    int s = r == Pyrt_True ? 1 : -1;
-    Pyrt_XDecRef(r);
-    return s;
+    return PyrtLong_Sign(pyrt_int_obj(x));
 }
 
 PYRT_SLOW int64_t PyrtTagged_UnOp(int64_t a, int op)
@@ -144,12 +140,7 @@ PYRT_SLOW int8_t PyrtTagged_CompareSlow(int64_t a, int64_t b, int op)
         return from_cmp(-sign_of(b), op);
     if (!(b & 1))
         return from_cmp(sign_of(a), op);
-    PyrtObject *r = PyrtNum_RichCompare(pyrt_int_obj(a), pyrt_int_obj(b), op);
-    int8_t v = r == Pyrt_True;
-    if (!r)
-        Pyrt_ErrClear();
-    Pyrt_XDecRef(r);
-    return v;
+    return from_cmp(PyrtLong_Compare(pyrt_int_obj(a), pyrt_int_obj(b)), op);
 }
 
 double PyrtTagged_TrueDiv(int64_t a, int64_t b)
@@ -169,12 +160,12 @@ double PyrtTagged_TrueDiv(int64_t a, int64_t b)
         Pyrt_XDecRef(ta);
         return PYRT_F64_ERR;
     }
-    PyrtObject *r = PyrtNum_BinOp(A, B, PYRT_TRUEDIV);
+    PyrtObject *r = PyrtLong_BinOp(A, B, PYRT_TRUEDIV);
     Pyrt_XDecRef(ta);
     Pyrt_XDecRef(tb);
     if (!r)
         return PYRT_F64_ERR;
-    d = PyrtFloat_AsDoubleChecked(r);
+    d = PyrtFloat_AsDouble(r);
     Pyrt_DecRef(r);
     return d;
 }
@@ -183,17 +174,17 @@ PYRT_SLOW double PyrtTagged_AsF64Slow(int64_t x)
 {
     if (!(x & 1))
         return (double)(x >> 1);
-    return PyrtFloat_AsDoubleChecked(pyrt_int_obj(x));
+    double d = PyrtInt_AsDouble(pyrt_int_obj(x));   /* OverflowError beyond the float range */
+    return pyrt_exc ? PYRT_F64_ERR : d;
 }
 
 static int64_t as_i64(int64_t x, PyrtType *err)
 {
     if (!(x & 1))
         return x >> 1;
-    int64_t v = ((PyrtInt *)pyrt_int_obj(x))->value;
-    if (v != INT64_MIN)    /* compact (big ints keep PYRT_INT_BIG == INT64_MIN here) */
+    int64_t v;
+    if (PyrtInt_ToI64(pyrt_int_obj(x), &v))   /* compact, or exactly -2**63 */
         return v;
-    return v;   /* MERGE: ask the big-int code whether it is exactly -2**63 */
     Pyrt_ErrSetString(err, INDEX_SIZE);
     return PYRT_I64_ERR;
 }
@@ -224,11 +215,7 @@ PyrtObject *PyrtTagged_Format(int64_t x, PyrtObject *spec)
 
 int64_t PyrtTagged_FromDecimal(const char *digits)
 {
-    PyrtObject *s = PyrtStr_FromCString(digits);
-    if (!s)
-        return PYRT_INT_ERR;
-    PyrtObject *o = PyrtInt_FromString(s, 10);
-    Pyrt_DecRef(s);
+    PyrtObject *o = PyrtLong_FromDecimal(digits);
     if (!o)
         return PYRT_INT_ERR;
     int64_t x = PyrtTagged_FromObj(o);
@@ -259,18 +246,10 @@ int8_t PyrtTagged_CompareF64(int64_t a, double d, int op)
 {
     if (!(a & 1))
         return (int8_t)PyrtNum_CompareI64F64(a >> 1, d, op);
-    PyrtObject *f = PyrtFloat_FromDouble(d);
-    if (!f) {
-        Pyrt_ErrClear();
-        return 0;
-    }
-    PyrtObject *r = PyrtNum_RichCompare(pyrt_int_obj(a), f, op);
-    int8_t v = r == Pyrt_True;
-    if (!r)
-        Pyrt_ErrClear();
-    Pyrt_XDecRef(r);
-    Pyrt_DecRef(f);
-    return v;
+    int c = PyrtLong_CompareDouble(pyrt_int_obj(a), d);
+    if (c == 2)   /* NaN: only != holds */
+        return op == PYRT_NE;
+    return from_cmp(c, op);
 }
 
 PyrtObject *PyrtTagged_Constant(const char *digits)
