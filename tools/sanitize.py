@@ -548,6 +548,7 @@ def _run_case(case, runtime, d, r, xfail):
     c_path = os.path.join(d, "program.c")
     env = dict(os.environ)
     env.pop("PYRITE_VERIFY", None)
+    env["PYRITE_EXACT_INTS"] = "1" if getattr(case, "exact_ints", False) else "0"   # run-exact-*.test
     p = subprocess.run([sys.executable, "-m", "pyrite.cli", "build", main, "--emit-c", "-o", c_path],
                        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT_EMIT, env=env)
     if p.returncode != 0 or not os.path.exists(c_path):
