@@ -4,13 +4,20 @@ import os
 from pyrite.diagnostics import CompileError
 
 
+def exact_ints():
+    """--exact-ints (PYRITE_EXACT_INTS=1): typed code holds ints as tagged arbitrary-precision ints."""
+    return os.environ.get("PYRITE_EXACT_INTS") == "1"
+
+
 def build_ir(path):
     """Python program (main file + its imports) -> typed IR. Raises CompileError with diagnostics."""
     from pyrite.frontend.modules import load_program
     from pyrite.frontend.subset_check import check_module
     from pyrite.types.infer import infer_program
     from pyrite.build_ir.functions import build_program
+    from pyrite.build_ir.builder import IntMode
 
+    IntMode.exact = exact_ints()
     program = load_program(path)                                   # parse, resolve imports
     try:
         errors = list(program.errors)

@@ -11,7 +11,7 @@ import os
 import sys
 
 USAGE = __doc__.split("\n", 2)[2]
-FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify"}
+FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--exact-ints"}
 
 
 COMMAND_HELP = {
@@ -24,6 +24,9 @@ Compile PROG.py (and the modules it imports) to a native executable or a WASI .w
   --dump-ir              print the IR after the whole pipeline
   --dump-ir-after=PASS   print the IR after one pass
   --verify               verify the IR after every pass
+  --exact-ints           arbitrary-precision ints in typed code too (CPython's semantics; slower on
+                         int-heavy code for now). Without it, typed ints are 64-bit and overflow
+                         raises OverflowError; dynamic code is always exact
   --show-commands        print the zig cc command lines
   --keep                 keep the build directory (the generated C)
 """,
@@ -141,6 +144,8 @@ def cmd_build(opts):
     flags = opts["flags"]
     if "--verify" in flags:
         os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass of this build
+    if "--exact-ints" in flags:
+        os.environ["PYRITE_EXACT_INTS"] = "1"
     try:
         if opts["dump_after"]:
             try:
@@ -219,7 +224,8 @@ def cached_build(prog, target, show):
     """Path of an up-to-date build of prog, compiling only when a source or pyrite changed."""
     from pyrite import driver
     from pyrite.toolchain.cache import cache_dir, atomic_write
-    key = hashlib.sha256(("%s|%s|%s" % (os.path.abspath(prog), target, compiler_fingerprint())).encode()).hexdigest()[:24]
+    key = hashlib.sha256(("%s|%s|%s|%s" % (os.path.abspath(prog), target, compiler_fingerprint(),
+                                           os.environ.get("PYRITE_EXACT_INTS"))).encode()).hexdigest()[:24]
     d = os.path.join(cache_dir(), "builds")
     os.makedirs(d, exist_ok=True)
     index = os.path.join(d, key + ".json")
@@ -244,6 +250,8 @@ def cmd_run(opts):
     from pyrite.diagnostics import CompileError
     from pyrite.toolchain.zig import ToolchainError
     prog, target = opts["prog"], opts["target"]
+    if "--exact-ints" in opts["flags"]:
+        os.environ["PYRITE_EXACT_INTS"] = "1"
     try:
         exe = cached_build(prog, target, "--show-commands" in opts["flags"])
     except (CompileError, ToolchainError) as e:

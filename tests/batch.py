@@ -74,7 +74,8 @@ class Batch:
             main = case.write(d)
             self.dirs[case.name] = d
             try:
-                c_text, _, _ = driver.compile_to_c(main, target=target)
+                with case.build_env():
+                    c_text, _, _ = driver.compile_to_c(main, target=target)
             except CompileError as e:
                 self.errors[case.name] = str(e)
                 continue

@@ -14,6 +14,29 @@ class CaseFileError(Exception):
 
 
 class Case:
+    @property
+    def exact_ints(self):
+        """Cases of run-exact-*.test files are built with --exact-ints (tagged arbitrary-precision ints);
+        PYRITE_TEST_EXACT_INTS=1 builds every case that way."""
+        return os.path.basename(self.path).startswith("run-exact") or os.environ.get("PYRITE_TEST_EXACT_INTS") == "1"
+
+    def build_env(self):
+        """A context in which pyrite builds this case as its file asks."""
+        import contextlib
+
+        @contextlib.contextmanager
+        def env():
+            old = os.environ.get("PYRITE_EXACT_INTS")
+            os.environ["PYRITE_EXACT_INTS"] = "1" if self.exact_ints else "0"
+            try:
+                yield
+            finally:
+                if old is None:
+                    del os.environ["PYRITE_EXACT_INTS"]
+                else:
+                    os.environ["PYRITE_EXACT_INTS"] = old
+        return env()
+
     def __init__(self, name, path, line):
         self.name, self.path, self.line = name, path, line
         self.main = []

@@ -109,7 +109,8 @@ def run_case_alone(case, target, tmp_path, expected):
     keep = str(tmp_path / "build")   # a failing case keeps its generated C here
     os.makedirs(keep)
     try:
-        driver.build(main, target, out, keep_dir=keep)
+        with case.build_env():
+            driver.build(main, target, out, keep_dir=keep)
     except CompileError as e:
         pytest.fail("compile error:\n%s" % e)
     except ToolchainError as e:

@@ -11,6 +11,7 @@ def declared():
     for h in glob.glob(os.path.join(ROOT, "runtime", "include", "*.h")):
         text = open(h).read()
         names |= set(re.findall(r"\b(Pyrt\w+)\s*\(", text))
+        names |= set(re.findall(r"\b(pyrt_\w+)\s*\(", text))   # static inline helpers (pyrt_int.h)
         names |= set(re.findall(r"#define\s+(Pyrt\w+)", text))   # object macros (Pyrt_None)
         for decl in re.findall(r"extern\s+PyrtObject\s+([^;]*);", text):   # extern objects (Pyrt_True)
             names |= set(re.findall(r"\b(Pyrt\w+)", decl))

@@ -62,7 +62,7 @@ def test_ir_objects_reject_undeclared_fields():
     op = ops.GetField(r, r, None, None)
     assert op.maybe_none is True and op.always_set is False and r.immortal is False
     op.always_set = True
-    for obj, name in ((r, "borrowed"), (op, "maybe_nonee"), (ops.Goto(None), "note"),
+    for obj, name in ((r, "owned"), (op, "maybe_nonee"), (ops.Goto(None), "note"),
                       (FuncIR("f", "pyf_f", "f", "x.py"), "inlined")):
         try:
             setattr(obj, name, 1)

@@ -6,13 +6,21 @@ the current block, the registers of Python variables, the loop and try/finally s
 """
 from pyrite.ir import ops
 from pyrite.ir.function import BasicBlock
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, NUM, PTR, VOID
+from pyrite.ir.rtypes import ALL as RTYPES, OBJ, INT, I64, F64, BOOL, NUM, PTR, VOID
 from pyrite.types import model as m
+
+
+class IntMode:
+    """How typed code represents a Python int (set per build by the driver, --exact-ints):
+    exact: the tagged int (arbitrary precision); otherwise a 64-bit machine int whose overflow raises
+    OverflowError. The tagged representation still costs up to 2x on int-heavy code (see
+    docs/architecture.md), so it is not the default yet."""
+    exact = False
 
 
 def rtype_of(t):
     if t is m.INT:
-        return I64
+        return INT if IntMode.exact else I64
     if t is m.FLOAT:
         return F64
     if t is m.BOOL:
@@ -56,6 +64,7 @@ class Builder:
         self.class_dict = None    # Register of the class namespace while lowering a class body
         self.class_info = None
         self.ntemp = 0
+        self.small = set()        # ids of i64 registers holding a value known within +-2**62 (a length)
 
     # ------------------------------------------------------------------ emission
     def new_block(self):
@@ -109,6 +118,7 @@ class Builder:
             r = self.immortal_temp()   # constants are immortal: never counted
         else:
             r = self.temp(rtype_of(t))
+            r.borrowed = r.rtype.refcounted   # an int constant: small, or an immortal object
         self.add(ops.LoadLiteral(r, value))
         return V(r, t)
 
@@ -118,13 +128,40 @@ class Builder:
         return r
 
     def c_call(self, fn, args, t, rtype=None, **kw):
-        """dest = fn(args) for a runtime primitive: its error kind is the one primitives/ declares."""
-        r = self.temp(rtype or rtype_of(t)) if (rtype or t is not None) else None
-        self.add(ops.CallC(r, fn, args, declared_error(fn), **kw))
+        """dest = fn(args) for a runtime primitive: its error kind is the one primitives/ declares.
+        The result register has the declared representation (a length declared i64 gives an i64
+        register holding a Python int; coerce converts it where an int register is needed)."""
+        r = self.temp(rtype or declared_rtype(fn) or rtype_of(t)) if (rtype or t is not None) else None
+        self.add(ops.CallC(r, fn, self.call_args(fn, args), declared_error(fn), **kw))
+        if r is not None and r.rtype is I64 and fn in SMALL_RESULTS:
+            self.small.add(id(r))
         return V(r, t) if r is not None else None
 
     def c_void(self, fn, args):
-        self.add(ops.CallC(None, fn, args, declared_error(fn)))
+        self.add(ops.CallC(None, fn, self.call_args(fn, args), declared_error(fn)))
+
+    def call_args(self, fn, args):
+        """args converted to the representations fn declares where they differ by int encoding only
+        (a tagged int passed as a machine int: OverflowError beyond 64 bits)."""
+        from pyrite import primitives
+        p = primitives.ALL.get(fn)
+        if p is None or p.args is None or p.vector:
+            return args
+        out = []
+        for a, want in zip(args, p.args):
+            if isinstance(a, ops.Register):
+                if want == "i64" and a.rtype is INT:
+                    a = self.int_to_i64(a)
+                elif want == "int" and a.rtype is I64:
+                    a = self.coerce(V(a, m.INT), m.INT).reg
+            out.append(a)
+        return out + list(args[len(out):])
+
+    def int_to_i64(self, reg, index=False):
+        r = self.temp(I64)
+        fn = "pyrt_int_as_index" if index else "pyrt_int_as_i64"
+        self.add(ops.CallC(r, fn, [reg], declared_error(fn)))
+        return r
 
     def inline_cache(self):
         """The C address of a fresh inline cache (a zeroed static PyrtAttrCache) for one site."""
@@ -139,12 +176,14 @@ class Builder:
 
     def expr(self, prim, args, t, rtype=None):
         """dest = an inline C expression named in primitives/template_ops.py."""
-        r = self.temp(rtype or rtype_of(t))
+        r = self.temp(rtype or declared_rtype(prim) or rtype_of(t))
         self.add(ops.Expr(r, prim, args))
+        if r.rtype is I64 and prim in SMALL_RESULTS:
+            self.small.add(id(r))
         return V(r, t)
 
     def checked(self, fn, args, t):
-        r = self.temp(rtype_of(t))
+        r = self.temp(declared_rtype(fn) or rtype_of(t))
         self.add(ops.CheckedC(r, fn, args))
         return V(r, t)
 
@@ -181,6 +220,20 @@ class Builder:
             checked = v.t is not t
             self.add(ops.Unbox(r, v.reg, checked=checked))
             return V(r, t)
+        if want is INT:
+            if have is I64:    # a machine int holding a Python int (a length, a range item)
+                if id(v.reg) in self.small:
+                    return self.expr("int_small", [v.reg], m.INT)
+                return self.c_call("pyrt_int_from_i64", [v.reg], m.INT)
+            if have is BOOL:
+                return self.expr("int_from_bool", [v.reg], m.INT)
+        if have is INT:
+            if want is I64:
+                return V(self.int_to_i64(v.reg), t)
+            if want is F64:
+                return self.c_call("pyrt_int_as_f64", [v.reg], m.FLOAT)
+            if want is NUM:
+                return self.expr("num_from_i64", [self.int_to_i64(v.reg)], m.NUM)
         if have is BOOL and want in (F64, NUM):   # bool -> int -> float / int | float
             v = self.expr("i64_from_bool", [v.reg], m.INT)
             have = I64
@@ -200,7 +253,19 @@ class Builder:
         self.add(ops.Unbox(r, b, checked=True))
         return V(r, t)
 
-    def as_i64(self, v):
+    def as_i64(self, v, index=False):
+        """v (an int or a bool) as a machine int: OverflowError (IndexError for a subscript) beyond
+        64 bits."""
+        if v.reg.rtype is INT:
+            return self.int_to_i64(v.reg, index)
+        if v.reg.rtype is I64:
+            return v.reg
+        if v.reg.rtype is BOOL:
+            return self.expr("i64_from_bool", [v.reg], m.INT).reg
+        return self.int_to_i64(self.coerce(v, m.INT).reg, index)
+
+    def as_int(self, v):
+        """v as a tagged int register."""
         return self.coerce(v, m.INT).reg
 
     def as_f64(self, v):
@@ -241,6 +306,21 @@ class Builder:
 
     def var_type(self, name):
         return m.resolved(self.finfo.slot(name).get())
+
+
+# primitives whose i64 result is a size or a position, far below 2**62 (held by a tagged int without a check)
+SMALL_RESULTS = frozenset([
+    "str_len", "list_len", "tuple_len", "range_length", "i64_from_bool", "PyrtList_Len", "PyrtStr_Len",
+    "PyrtTuple_Len", "pyrt_str_ord", "PyrtStr_Ord", "PyrtFile_Write"])
+
+
+def declared_rtype(fn):
+    """The representation of fn's result as primitives/ declares it (None: none declared)."""
+    from pyrite import primitives
+    p = primitives.ALL.get(fn)
+    if p is None or p.ret is None or p.ret in ("void", "c"):
+        return None
+    return RTYPES.get(p.ret)
 
 
 def declared_error(fn):

@@ -8,7 +8,7 @@ at compile time), class instantiation, typed fast paths for hot builtins, and ge
 import ast
 
 from pyrite.ir import ops
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR
+from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR
 from pyrite.types import model as m
 from pyrite.build_ir.builder import V, rtype_of
 from pyrite.build_ir import expressions as ex
@@ -467,6 +467,7 @@ def builtin_fast_path(b, node, name, t):
         if v.t is m.STR:
             r = b.temp(I64)
             b.add(ops.CallC(r, "pyrt_str_ord", [v.reg], ops.ERR_FLAG))
+            b.small.add(id(r))
             return V(r, m.INT)
     if name == "chr" and n == 1:
         v = ex.transform_expr(b, node.args[0])
@@ -483,6 +484,8 @@ def builtin_fast_path(b, node, name, t):
         v = ex.transform_expr(b, node.args[0])
         if v.reg.rtype is I64 and v.t is m.INT:
             return b.c_call("PyrtInt_Repr", [v.reg], m.STR)
+        if v.reg.rtype is INT:
+            return b.c_call("PyrtTagged_Repr", [v.reg], m.STR)
         if v.reg.rtype is F64:
             return b.c_call("PyrtFloat_Repr", [v.reg], m.STR)
         if name == "str" and v.t is m.STR:
@@ -497,6 +500,8 @@ def builtin_fast_path(b, node, name, t):
         v = ex.transform_expr(b, node.args[0])
         if t is m.FLOAT and v.t is m.FLOAT:
             return b.expr("f64_abs", [v.reg], m.FLOAT)
+        if t is m.INT and v.t is m.INT and v.reg.rtype is INT:
+            return b.c_call("pyrt_int_abs", [v.reg], m.INT)
         return b.vcall("Pyrt_builtin_abs", ["NULL"], [v], t)
     if name == "float" and n == 1 and t is m.FLOAT:
         v = ex.transform_expr(b, node.args[0])

@@ -7,18 +7,22 @@ operations on boxed objects (Pyrt_BinaryOp, Pyrt_GetAttr, Pyrt_Call, ...).
 import ast
 
 from pyrite.ir import ops
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, NUM as NUMR, PTR, UNBOXED
+from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, NUM as NUMR, PTR, UNBOXED
 from pyrite.types import model as m
 from pyrite.types.infer import OPERATOR_DUNDERS
-from pyrite.build_ir.builder import V, rtype_of
+from pyrite.build_ir.builder import V, rtype_of, IntMode
 
 BINOPS = {ast.Add: "PYRT_ADD", ast.Sub: "PYRT_SUB", ast.Mult: "PYRT_MUL", ast.Div: "PYRT_TRUEDIV",
           ast.FloorDiv: "PYRT_FLOORDIV", ast.Mod: "PYRT_MOD", ast.Pow: "PYRT_POW",
           ast.LShift: "PYRT_LSHIFT", ast.RShift: "PYRT_RSHIFT", ast.BitAnd: "PYRT_AND",
           ast.BitOr: "PYRT_OR", ast.BitXor: "PYRT_XOR", ast.MatMult: "PYRT_MATMUL"}
+INT_OPS = {ast.Add: "pyrt_int_add", ast.Sub: "pyrt_int_sub", ast.Mult: "pyrt_int_mul",
+           ast.FloorDiv: "pyrt_int_floordiv", ast.Mod: "pyrt_int_mod", ast.Pow: "pyrt_int_pow",
+           ast.LShift: "pyrt_int_lshift", ast.RShift: "pyrt_int_rshift", ast.BitAnd: "pyrt_int_and",
+           ast.BitOr: "pyrt_int_or", ast.BitXor: "pyrt_int_xor"}   # (runtime/include/pyrt_int.h)
 I64_CHECKED = {ast.Add: "PyrtI64_Add", ast.Sub: "PyrtI64_Sub", ast.Mult: "PyrtI64_Mul",
                ast.FloorDiv: "PyrtI64_FloorDiv", ast.Mod: "PyrtI64_Mod", ast.Pow: "PyrtI64_Pow",
-               ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}
+               ast.LShift: "PyrtI64_LShift", ast.RShift: "PyrtI64_RShift"}   # (64-bit int mode)
 I64_PLAIN = {ast.BitAnd: "and", ast.BitOr: "or", ast.BitXor: "xor"}   # (primitives/template_ops.py)
 F64_PLAIN = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul"}
 F64_CHECKED = {ast.Div: "PyrtF64_Div", ast.FloorDiv: "PyrtF64_FloorDiv", ast.Mod: "PyrtF64_Mod",
@@ -174,14 +178,19 @@ def const_value(node):
             r = fn(a, c)
         except (ArithmeticError, ValueError, TypeError):
             return None   # raised at run time, as CPython does
-        if type(r) is int and abs(r) < 2 ** 70 or type(r) is float:
+        if type(r) is int and abs(r) < 2 ** 1024 or type(r) is float:
             return r
     return None
 
 
+def fits(v):
+    """A constant the int representation holds (64-bit mode: 64 bits; exact ints: any)."""
+    return type(v) is float or IntMode.exact or -2 ** 63 <= v < 2 ** 63
+
+
 def transform_BinOp(b, node):
     v = const_value(node)
-    if v is not None and (type(v) is float or -2 ** 63 <= v < 2 ** 63) and b.type_of(node) in (m.INT, m.FLOAT):
+    if v is not None and b.type_of(node) in (m.INT, m.FLOAT) and fits(v):
         return b.lit(v)
     if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
         r = format_literal(b, node)
@@ -254,6 +263,8 @@ def format_literal(b, node):
             parts.append(b.c_call("PyrtStr_FormatChar", [b.as_i64(v)], m.STR))
         elif v.t is m.INT and v.reg.rtype is I64:
             parts.append(b.c_call("PyrtInt_Repr", [v.reg], m.STR))
+        elif v.t is m.INT and v.reg.rtype is INT:
+            parts.append(b.c_call("PyrtTagged_Repr", [v.reg], m.STR))
         elif text == "s" and v.t is m.STR:
             parts.append(v)
         elif text == "s" and v.reg.rtype is F64:
@@ -303,11 +314,15 @@ def binop(b, op, a, c, t, inplace=False):
             return b.checked("PyrtNum_TrueDiv", [b.as_num(a), b.as_num(c)], m.FLOAT)
         if t is m.BOOL:
             return b.expr("bool_" + I64_PLAIN[opt], [a.reg, c.reg], m.BOOL)
+        if t is m.INT and IntMode.exact:
+            return b.c_call(INT_OPS[opt], [b.as_int(a), b.as_int(c)], m.INT)
         if t is m.INT:
             x, y = b.as_i64(a), b.as_i64(c)
             if opt in I64_PLAIN:
                 return b.expr("i64_" + I64_PLAIN[opt], [x, y], m.INT)
             return b.checked(I64_CHECKED[opt], [x, y], m.INT)
+        if opt is ast.Div and a.t is not m.FLOAT and c.t is not m.FLOAT and IntMode.exact:
+            return b.c_call("pyrt_int_truediv", [b.as_int(a), b.as_int(c)], m.FLOAT)
         if opt is ast.Div and a.t is not m.FLOAT and c.t is not m.FLOAT:
             return b.checked("PyrtI64_TrueDiv", [b.as_i64(a), b.as_i64(c)], m.FLOAT)
         x, y = b.as_f64(a), b.as_f64(c)
@@ -365,19 +380,26 @@ def _binop_optional_numbers(b, op, a, c, t, inplace):
 
 def transform_UnaryOp(b, node):
     c = const_value(node)
-    if c is not None and (type(c) is float or -2 ** 63 <= c < 2 ** 63) and b.type_of(node) in (m.INT, m.FLOAT):
+    if c is not None and b.type_of(node) in (m.INT, m.FLOAT) and fits(c):
         return b.lit(c)
     v = transform_expr(b, node.operand)
     t = b.type_of(node)
     if isinstance(node.op, ast.Not):
         return b.expr("bool_not", [truth(b, v)], m.BOOL)
-    if t is m.INT and v.t in (m.INT, m.BOOL):
+    if t is m.INT and v.t in (m.INT, m.BOOL) and not IntMode.exact:
         x = b.as_i64(v)
         if isinstance(node.op, ast.USub):
             return b.checked("PyrtI64_Neg", [x], m.INT)
         if isinstance(node.op, ast.UAdd):
             return V(x, m.INT)
         return b.expr("i64_invert", [x], m.INT)
+    if t is m.INT and v.t in (m.INT, m.BOOL):
+        x = b.as_int(v)
+        if isinstance(node.op, ast.USub):
+            return b.c_call("pyrt_int_neg", [x], m.INT)
+        if isinstance(node.op, ast.UAdd):
+            return V(x, m.INT)
+        return b.c_call("pyrt_int_invert", [x], m.INT)
     if t is m.FLOAT and v.t is m.FLOAT:
         if isinstance(node.op, ast.USub):
             return b.expr("f64_neg", [v.reg], m.FLOAT)
@@ -396,6 +418,8 @@ def truth(b, v):
     rt = v.reg.rtype
     if rt is BOOL:
         return v.reg
+    if rt is INT:
+        return b.expr("int_truth", [v.reg], m.BOOL).reg
     if rt is I64:
         return b.expr("i64_truth", [v.reg], m.BOOL).reg
     if rt is F64:
@@ -496,10 +520,14 @@ def compare(b, op, a, c, t):
             if a.t is m.FLOAT:
                 code = REFLECT[code]
                 a, c = c, a
-            return b.expr("num_compare_i64_f64", [b.as_i64(a), b.as_f64(c), code], m.BOOL)
+            if a.reg.rtype in (I64, BOOL):
+                return b.expr("num_compare_i64_f64", [b.as_i64(a), b.as_f64(c), code], m.BOOL)
+            return b.expr("int_compare_f64", [b.as_int(a), b.as_f64(c), code], m.BOOL)
         if m.FLOAT in (a.t, c.t):
             return b.expr("f64_" + cop, [b.as_f64(a), b.as_f64(c)], m.BOOL)
-        return b.expr("i64_" + cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
+        if not IntMode.exact or a.reg.rtype in (I64, BOOL) and c.reg.rtype in (I64, BOOL):   # machine ints
+            return b.expr("i64_" + cop, [b.as_i64(a), b.as_i64(c)], m.BOOL)
+        return b.expr("int_" + cop, [b.as_int(a), b.as_int(c)], m.BOOL)
     if a.t is m.STR and c.t is m.STR:
         if opt is ast.Eq:
             return b.expr("str_eq", [a.reg, c.reg], m.BOOL)
@@ -589,7 +617,10 @@ def list_append(b, lst, v):
     """lst.append(v) for a list of type lst.t (unboxed into a list of ints or floats)."""
     kind = list_kind(lst.t)
     if kind == "PYRT_LIST_I64" and v.t in (m.INT, m.BOOL):
-        b.c_void("pyrt_list_append_i64", [lst.reg, b.as_i64(v)])
+        if v.reg.rtype in (I64, BOOL):
+            b.c_void("pyrt_list_append_i64", [lst.reg, b.as_i64(v)])
+        else:
+            b.c_void("pyrt_list_append_int", [lst.reg, b.as_int(v)])
     elif kind == "PYRT_LIST_F64" and v.t in (m.INT, m.BOOL, m.FLOAT):
         b.c_void("pyrt_list_append_f64", [lst.reg, b.as_f64(v)])
     else:
@@ -607,6 +638,12 @@ def transform_List(b, node):
                 list_append(b, lst, transform_expr(b, e))
         return lst
     kind = list_kind(t)
+    if kind == "PYRT_LIST_I64" and IntMode.exact:   # (an int beyond 64 bits makes it a list of objects)
+        items = [transform_expr(b, e) for e in node.elts]
+        lst = b.c_call("PyrtList_NewKind", ["0", kind], t)
+        for it in items:
+            list_append(b, lst, it)
+        return lst
     if kind is not None:
         conv = b.as_i64 if kind == "PYRT_LIST_I64" else b.as_f64
         init = "pyrt_list_init_i64" if kind == "PYRT_LIST_I64" else "pyrt_list_init_f64"
@@ -757,6 +794,8 @@ def transform_FormattedValue(b, node):
         return v
     if v.reg.rtype is I64 and v.t is m.INT:
         return b.c_call("PyrtInt_Repr", [v.reg], m.STR)
+    if v.reg.rtype is INT:
+        return b.c_call("PyrtTagged_Repr", [v.reg], m.STR)
     if v.reg.rtype is F64:
         return b.c_call("PyrtFloat_Repr", [v.reg], m.STR)
     empty = b.lit("")
@@ -948,16 +987,18 @@ def getitem(b, obj, idx, t):
     if idx.t in (m.INT, m.BOOL):
         if isinstance(ot, m.ListT):
             kind = list_kind(ot)
+            if kind == "PYRT_LIST_I64" and IntMode.exact:
+                return b.c_call("pyrt_list_get_int", [obj.reg, b.as_i64(idx, index=True)], m.INT)
             if kind == "PYRT_LIST_I64":
-                return b.checked("pyrt_list_get_i64", [obj.reg, b.as_i64(idx)], m.INT)
+                return b.checked("pyrt_list_get_i64", [obj.reg, b.as_i64(idx, index=True)], m.INT)
             if kind == "PYRT_LIST_F64":
-                return b.checked("pyrt_list_get_f64", [obj.reg, b.as_i64(idx)], m.FLOAT)
-            r = b.c_call("pyrt_list_get_borrowed", [obj.reg, b.as_i64(idx)], m.DYN, rtype=PTR)
+                return b.checked("pyrt_list_get_f64", [obj.reg, b.as_i64(idx, index=True)], m.FLOAT)
+            r = b.c_call("pyrt_list_get_borrowed", [obj.reg, b.as_i64(idx, index=True)], m.DYN, rtype=PTR)
             return V(r.reg, ot.elem.get())
         if ot is m.STR:
-            return b.c_call("pyrt_str_getitem", [obj.reg, b.as_i64(idx)], m.STR)
+            return b.c_call("pyrt_str_getitem", [obj.reg, b.as_i64(idx, index=True)], m.STR)
         if isinstance(ot, (m.TupleT, m.TupleOfT)):
-            return V(b.c_call("PyrtTuple_GetItem", [obj.reg, b.as_i64(idx)], m.DYN).reg, t)
+            return V(b.c_call("PyrtTuple_GetItem", [obj.reg, b.as_i64(idx, index=True)], m.DYN).reg, t)
     if isinstance(ot, m.DictT):
         return V(b.c_call("PyrtDict_GetItem", [obj.reg, b.box(idx)], m.DYN).reg, ot.value.get())
     return b.c_call("Pyrt_GetItem", [b.box(obj), b.box(idx)], m.DYN)
@@ -979,15 +1020,16 @@ def store_subscript(b, target, v):
 
 def setitem(b, obj, idx, v):
     if isinstance(obj.t, m.ListT) and idx.t in (m.INT, m.BOOL):
-        if (v.reg.rtype is F64 or (v.reg.rtype is I64 and v.t is m.INT)) and obj.t.elem.get() in m.NUMERIC:
+        if (v.reg.rtype in (F64, INT) or (v.reg.rtype is I64 and v.t is m.INT)) and obj.t.elem.get() in m.NUMERIC:
             # (the replaced item is a number: releasing it frees nothing a borrowed pointer could need)
-            fn = "pyrt_list_set_f64" if v.reg.rtype is F64 else "pyrt_list_set_i64"
-            b.c_void(fn, [obj.reg, b.as_i64(idx), v.reg])
+            fn = {F64: "pyrt_list_set_f64", INT: "pyrt_list_set_int", I64: "pyrt_list_set_i64"}[v.reg.rtype]
+            b.c_void(fn, [obj.reg, b.as_i64(idx, index=True), v.reg])
         elif v.reg.rtype in UNBOXED:   # a freshly boxed value: hand it over
             r = b.box(v)
-            b.add(ops.CallC(None, "pyrt_list_set_steal", [obj.reg, b.as_i64(idx), r], ops.ERR_NEG, moves=(2,)))
+            b.add(ops.CallC(None, "pyrt_list_set_steal", [obj.reg, b.as_i64(idx, index=True), r], ops.ERR_NEG,
+                            moves=(2,)))
         else:
-            b.c_void("pyrt_list_set", [obj.reg, b.as_i64(idx), b.box(v)])
+            b.c_void("pyrt_list_set", [obj.reg, b.as_i64(idx, index=True), b.box(v)])
     elif isinstance(obj.t, m.DictT):
         b.c_void("PyrtDict_SetItem", [obj.reg, b.box(idx), b.box(v)])
     else:

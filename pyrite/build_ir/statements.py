@@ -8,7 +8,7 @@ import ast
 from pyrite.ir import ops
 from pyrite.ir.rtypes import OBJ, I64, BOOL, PTR
 from pyrite.types import model as m
-from pyrite.build_ir.builder import V, Unwind, rtype_of
+from pyrite.build_ir.builder import V, Unwind, rtype_of, IntMode
 from pyrite.build_ir import expressions as ex
 from pyrite.build_ir import calls
 
@@ -94,7 +94,9 @@ def unpack(b, elts, v):
         b.c_void("PyrtList_UnpackCheck", [v.reg, str(len(elts))])
         elem = m.resolved(v.t.elem.get())
         kind = ex.list_kind(v.t)
-        if kind is not None:
+        if kind == "PYRT_LIST_I64" and IntMode.exact:
+            items = [b.c_call("pyrt_list_item_int", [v.reg, str(i)], elem) for i in range(len(elts))]
+        elif kind is not None:
             fn = "list_item_i64_at" if kind == "PYRT_LIST_I64" else "list_item_f64_at"
             items = [b.expr(fn, [v.reg, str(i)], elem) for i in range(len(elts))]
         else:
@@ -383,7 +385,9 @@ def list_loop(b, lst, target, elem_t, body, exit_block, cont_holder, counter=Non
 
 def _list_loop_item(b, lst, target, body, counter, i):
     kind = ex.list_kind(lst.t)
-    if kind is not None:
+    if kind == "PYRT_LIST_I64" and IntMode.exact:
+        x = b.c_call("pyrt_list_item_int", [lst.reg, i], m.resolved(lst.t.elem.get()))
+    elif kind is not None:
         fn = "list_item_i64" if kind == "PYRT_LIST_I64" else "list_item_f64"
         x = b.expr(fn, [lst.reg, i], m.resolved(lst.t.elem.get()))
     else:

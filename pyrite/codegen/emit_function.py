@@ -9,7 +9,7 @@ from pyrite import primitives
 from pyrite.codegen.c_names import c_string
 from pyrite.ir import ops
 from pyrite.ir.dataflow import empty_registers
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
 
 BIG_INIT_OPS = 3000   # module bodies larger than this are compiled without optimisation
@@ -90,7 +90,7 @@ class FunctionEmitter:
             self.w("    %s = 1;" % fn.done_cname)
         params = set(id(p) for p in fn.params)
         # parameters never stored to stay borrowed from the caller (no incref/decref)
-        self.owned = {id(r) for r in self.regs() if id(r) not in params} | assigned_params(fn)
+        self.owned = {id(r) for r in self.regs() if id(r) not in params and not r.borrowed} | assigned_params(fn)
         for r in self.regs():
             if id(r) in params:
                 continue
@@ -102,8 +102,8 @@ class FunctionEmitter:
         if self.depth:   # functions on a cycle of direct calls count depth (RecursionError)
             self.w("    if (Pyrt_EnterCall()) { __ret = %s; goto L_noleave; }" % fn.ret.error_value)
         for p in fn.params:
-            if p.rtype is OBJ and id(p) in self.owned:
-                self.w("    Pyrt_IncRef(%s);" % p.cname)
+            if p.rtype.refcounted and id(p) in self.owned:
+                self.w("    %s(%s);" % (p.rtype.incref, p.cname))
         self.null_before = known_null(fn, self.owned)
         self.w("    goto %s;" % self.label(fn.entry))
         for b in fn.blocks:
@@ -115,8 +115,8 @@ class FunctionEmitter:
         self.w("    __ret = %s;" % fn.ret.error_value)
         self.w("  L_cleanup:")
         for r in self.regs():
-            if r.rtype is OBJ and id(r) in self.owned:
-                self.w("    Pyrt_XDecRef(%s);" % r.cname)
+            if r.rtype.refcounted and id(r) in self.owned:
+                self.w("    %s(%s);" % (r.rtype.release, r.cname))
         self.w("  L_released:")
         if self.depth:
             self.w("    Pyrt_LeaveCall();")
@@ -133,9 +133,9 @@ class FunctionEmitter:
     def rel(self, d):
         """Release what an owned register held before it is stored to (nothing when it is known
         to be NULL here: a temporary's first definition, or after its Clear)."""
-        if id(d) in self.null_now:
+        if id(d) in self.null_now or not d.rtype.refcounted or d.borrowed:
             return ""
-        return "Pyrt_XDecRef(%s); " % d.cname
+        return "%s(%s); " % (d.rtype.release, d.cname)
 
     # ------------------------------------------------------------------ generators
     def emit_generator(self):
@@ -155,6 +155,9 @@ class FunctionEmitter:
         for r in regs:
             if r.rtype is OBJ or r is fn.closure_reg:
                 self.w("    PYRT_CLEAR(%s);" % r.cname)
+            elif r.rtype.refcounted and not r.borrowed:
+                self.w("    { %s __x = %s; %s = %s; %s(__x); }"
+                       % (r.rtype.c_type, r.cname, r.cname, r.rtype.zero, r.rtype.release))
         for b in fn.blocks:   # a handled exception parked at a yield (ops.Yield.held)
             for op in b.ops:
                 if isinstance(op, ops.Yield) and op.held is not None:
@@ -197,6 +200,8 @@ class FunctionEmitter:
             self.w("    %s = %s;" % (p.cname, p.cname[3:]))
             if p.rtype in (OBJ, PTR):
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
+            elif p.rtype.refcounted:
+                self.w("    %s(%s);" % (p.rtype.incref, p.cname))
         self.w("    return PyrtGen_New(%s, %s, pyclr_%s, f);" % (c_string(fn.name), resume, fn.cname))
         self.w("}")
 
@@ -208,15 +213,25 @@ class FunctionEmitter:
             self.w("      if (PYRT_UNLIKELY(__t == NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
         self.w("      %s%s = __t; }" % (self.rel(dest), dest.cname))
 
+    def store_counted(self, op, dest, expr, check=None):
+        """dest = expr for a counted unboxed representation (a tagged int): expr gives a new value;
+        check (a C condition on __t) sends errors to the handler before dest is touched."""
+        assert not dest.borrowed, dest
+        self.w("    { %s __t = %s;" % (dest.rtype.c_type, expr))
+        if check:
+            self.w("      if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }" % (check, op.line, self.handler_label(op)))
+        self.w("      %s%s = __t; }" % (self.rel(dest), dest.cname))
+
     def op_Assign(self, op):
         d, s = op.dest, op.src
         if d is s:
             return
-        if d.rtype is OBJ and op.move:
-            self.w("    %s%s = %s; %s = NULL;" % (self.rel(d), d.cname, s.cname, s.cname))
-        elif d.rtype is OBJ:
-            self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
-                   % (s.cname, self.rel(d), d.cname))
+        if d.rtype.refcounted and op.move:
+            assert not d.borrowed and not s.borrowed
+            self.w("    %s%s = %s; %s = %s;" % (self.rel(d), d.cname, s.cname, s.cname, s.rtype.zero))
+        elif d.rtype.refcounted and not d.borrowed:
+            self.w("    { %s __t = %s; %s(__t); %s%s = __t; }"
+                   % (d.rtype.c_type, s.cname, d.rtype.incref, self.rel(d), d.cname))
         else:
             self.w("    %s = %s;" % (d.cname, s.cname))
 
@@ -229,6 +244,8 @@ class FunctionEmitter:
                 expr = self.consts.ref(v)
             elif isinstance(v, bool):
                 expr = "Pyrt_True" if v else "Pyrt_False"
+            elif isinstance(v, int) and not -2**63 < v < 2**63:
+                expr = self.consts.ref(v)   # an immortal constant
             elif isinstance(v, int):
                 self.store_new(op, d, "PyrtInt_FromI64(%dLL)" % v)
                 return
@@ -240,7 +257,13 @@ class FunctionEmitter:
             else:
                 self.w("    %s%s = %s;" % (self.rel(d), d.cname, expr))
             return
-        if isinstance(v, bool):
+        if d.rtype is INT:
+            assert isinstance(v, int), v
+            if -2**62 <= v < 2**62:
+                self.w("    %s%s = %s;" % (self.rel(d), d.cname, _c_int(int(v) * 2)))
+            else:
+                self.w("    %s%s = pyrt_int_of_obj(%s);" % (self.rel(d), d.cname, self.consts.ref(int(v))))
+        elif isinstance(v, bool):
             self.w("    %s = %d;" % (d.cname, int(v)))
         elif isinstance(v, int):
             self.w("    %s = %s;" % (d.cname, _c_int(v)))
@@ -258,6 +281,10 @@ class FunctionEmitter:
     def op_CallC(self, op):
         for i in op.steals:
             self.w("    Pyrt_IncRef(%s);" % self.val(op.args[i]))
+        p = primitives.ALL.get(op.fn)
+        if p is not None and p.fast is not None and op.dest is not None:
+            self.split_call(op, p)
+            return
         text = self.call_text(op)
         if op.moves:   # the callee consumed these references, whether it failed or not
             assert op.dest is None and op.error_kind == ops.ERR_NEG
@@ -266,6 +293,21 @@ class FunctionEmitter:
                    % (text, cleared, op.line, self.handler_label(op)))
             return
         self.emit_result(op, op.dest, text, op.error_kind, op.borrowed)
+
+    def split_call(self, op, p):
+        """dest = fn(args) as its fast path inline and the failing slow call out of line: the error
+        test is on the slow path only (a small-int add is an add, an overflow branch and a store)."""
+        args = [self.val(a) for a in op.args]
+        d = op.dest
+        fast = p.fast.format(*args, out="__t")
+        slow = p.slow.format(*args)
+        self.w("    { %s __t;" % d.rtype.c_type)
+        self.w("      if (PYRT_UNLIKELY(!(%s))) {" % fast)
+        self.w("        __t = %s;" % slow)
+        self.w("        if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
+               % (d.rtype.err_test % "__t", op.line, self.handler_label(op)))
+        self.w("      }")
+        self.w("      %s%s = __t; }" % (self.rel(d), d.cname))
 
     def emit_result(self, op, dest, text, kind, borrowed=False):
         if dest is None:
@@ -289,8 +331,15 @@ class FunctionEmitter:
                 self.w("      Pyrt_XIncRef(__t);")
             self.w("      %s%s = __t; }" % (self.rel(dest), dest.cname))
             return
+        if dest.rtype.refcounted:
+            check = {ops.ERR_MAGIC: dest.rtype.err_test % "__t", ops.ERR_FLAG: "pyrt_exc != NULL",
+                     ops.ERR_ALWAYS: "1", ops.ERR_NEVER: None}[kind]
+            self.store_counted(op, dest, text, check)
+            return
         self.w("    %s = %s;" % (dest.cname, text))
-        if kind == ops.ERR_NEG:
+        if kind == ops.ERR_MAGIC:
+            self.fail(op, dest.rtype.err_test % dest.cname)
+        elif kind == ops.ERR_NEG:
             self.fail(op, "%s < 0" % dest.cname)
         elif kind in (ops.ERR_FLAG,):
             self.fail(op, "pyrt_exc != NULL")
@@ -320,6 +369,8 @@ class FunctionEmitter:
         if op.dest.rtype is OBJ:
             self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
                    % (text, self.rel(op.dest), op.dest.cname))
+        elif op.dest.rtype.refcounted:
+            self.store_counted(op, op.dest, text)
         else:
             self.w("    %s = %s;" % (op.dest.cname, text))
 
@@ -335,6 +386,9 @@ class FunctionEmitter:
         if rt is OBJ:
             self.store_new(op, op.dest, text)
             return
+        if rt.refcounted:
+            self.store_counted(op, op.dest, text, rt.err_test % "__t")
+            return
         d = op.dest.cname
         self.w("    %s = %s;" % (d, text))
         self.fail(op, rt.err_test % d)
@@ -349,6 +403,9 @@ class FunctionEmitter:
     def op_Unbox(self, op):
         d, s = op.dest, op.src
         fn = d.rtype.unbox_checked if op.checked else d.rtype.unbox
+        if d.rtype.refcounted:
+            self.store_counted(op, d, "%s(%s)" % (fn, s.cname), "pyrt_exc != NULL" if op.checked else None)
+            return
         self.w("    %s = %s(%s);" % (d.cname, fn, s.cname))
         if op.checked:
             self.fail(op, "pyrt_exc != NULL")
@@ -370,8 +427,11 @@ class FunctionEmitter:
         self.w("    if (PYRT_LIKELY(%s)) {" % defined)
         if d.rtype is PTR:
             self.w("      %s = %s;" % (d.cname, ref))
-        elif d.rtype is OBJ:
-            self.w("      PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t;" % (ref, self.rel(d), d.cname))
+        elif d.rtype.refcounted and d.borrowed:
+            self.w("      %s = %s;" % (d.cname, ref))
+        elif d.rtype.refcounted:
+            self.w("      %s __t = %s; %s(__t); %s%s = __t;" % (d.rtype.c_type, ref, d.rtype.incref,
+                                                             self.rel(d), d.cname))
         else:
             self.w("      %s = %s;" % (d.cname, ref))
         self.w("    } else {")
@@ -382,6 +442,14 @@ class FunctionEmitter:
             self.w("      Pyrt_XDecRef(%s); %s = __t; %s = __t;" % (sp, sp, d.cname))
         elif d.rtype is OBJ:
             self.w("      %s%s = __t;" % (self.rel(d), d.cname))
+        elif d.rtype.refcounted:
+            self.w("      %s __x = %s(__t); Pyrt_DecRef(__t);" % (d.rtype.c_type, d.rtype.unbox_checked))
+            self.w("      if (PYRT_UNLIKELY(pyrt_exc != NULL)) { __line = %d; goto %s; }" % (op.line, self.handler_label(op)))
+            if d.borrowed:   # the spill register owns what the fallback lookup made
+                sp = op.spill.cname
+                self.w("      %s(%s); %s = __x; %s = __x;" % (d.rtype.release, sp, sp, d.cname))
+            else:
+                self.w("      %s%s = __x;" % (self.rel(d), d.cname))
         else:
             conv = d.rtype.unbox_checked
             self.w("      %s = %s(__t); Pyrt_DecRef(__t);" % (d.cname, conv))
@@ -397,11 +465,16 @@ class FunctionEmitter:
         elif f.rtype is OBJ:
             self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
                    % (ref, op.src.cname, ref, op.src.cname))
-        elif op.bit_set:
-            self.w("    %s = %s;" % (ref, op.src.cname))
         else:
-            self.w("    %s = %s; ((PyrtInstance *)%s)->defined |= (uint64_t)1 << %d;"
-                   % (ref, op.src.cname, op.obj.cname, f.bit))
+            bit = "" if op.bit_set else (" ((PyrtInstance *)%s)->defined |= (uint64_t)1 << %d;" % (op.obj.cname, f.bit))
+            if f.rtype.refcounted and op.move:   # (an unset field holds the zero value)
+                self.w("    { %s __o = %s; %s = %s; %s = %s;%s %s(__o); }"
+                       % (f.rtype.c_type, ref, ref, op.src.cname, op.src.cname, f.rtype.zero, bit, f.rtype.release))
+            elif f.rtype.refcounted:
+                self.w("    { %s __o = %s; %s(%s); %s = %s;%s %s(__o); }"
+                       % (f.rtype.c_type, ref, f.rtype.incref, op.src.cname, ref, op.src.cname, bit, f.rtype.release))
+            else:
+                self.w("    %s = %s;%s" % (ref, op.src.cname, bit))
 
     def op_LoadStatic(self, op):
         g, d = op.gvar, op.dest
@@ -422,7 +495,12 @@ class FunctionEmitter:
             if op.check:
                 self.w("    if (PYRT_UNLIKELY(!pyd_%s)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
                        % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
-            if d is not None:
+            if d is not None and d.rtype.refcounted and d.borrowed:
+                self.w("    %s = %s;" % (d.cname, g.cname))
+            elif d is not None and d.rtype.refcounted:
+                self.w("    { %s __t = %s; %s(__t); %s%s = __t; }"
+                       % (d.rtype.c_type, g.cname, d.rtype.incref, self.rel(d), d.cname))
+            elif d is not None:
                 self.w("    %s = %s;" % (d.cname, g.cname))
 
     def op_StoreStatic(self, op):
@@ -433,6 +511,13 @@ class FunctionEmitter:
         elif g.rtype is OBJ:
             self.w("    { PyrtObject *__o = %s; Pyrt_IncRef(%s); %s = %s; Pyrt_XDecRef(__o); }"
                    % (g.cname, s.cname, g.cname, s.cname))
+        elif g.rtype.refcounted:   # (an unset global holds the zero value)
+            if op.move:
+                self.w("    { %s __o = %s; %s = %s; %s = %s; pyd_%s = 1; %s(__o); }"
+                       % (g.rtype.c_type, g.cname, g.cname, s.cname, s.cname, g.rtype.zero, g.cname, g.rtype.release))
+            else:
+                self.w("    { %s __o = %s; %s(%s); %s = %s; pyd_%s = 1; %s(__o); }"
+                       % (g.rtype.c_type, g.cname, g.rtype.incref, s.cname, g.cname, s.cname, g.cname, g.rtype.release))
         else:
             self.w("    %s = %s; pyd_%s = 1;" % (g.cname, s.cname, g.cname))
 
@@ -446,6 +531,9 @@ class FunctionEmitter:
             self.w("    if (PYRT_UNLIKELY(!pyd_%s)) { Pyrt_ErrNameError(%s); __line = %d; goto %s; }"
                    % (g.cname, c_string(g.pyname), op.line, self.handler_label(op)))
             self.w("    pyd_%s = 0;" % g.cname)
+            if g.rtype.refcounted:
+                self.w("    { %s __o = %s; %s = %s; %s(__o); }" % (g.rtype.c_type, g.cname, g.cname, g.rtype.zero,
+                                                              g.rtype.release))
 
     def op_CheckBound(self, op):
         cond = ("!%s" % op.flag.cname) if op.flag is not None else ("%s == NULL" % op.reg.cname)
@@ -455,6 +543,10 @@ class FunctionEmitter:
     def op_Unbind(self, op):
         if op.reg.rtype is OBJ:
             self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+        elif op.reg.rtype.refcounted and not op.reg.borrowed:
+            self.clear(op.reg)
+        elif op.reg.rtype.refcounted:
+            self.w("    %s = %s;" % (op.reg.cname, op.reg.rtype.zero))
         elif op.reg.rtype is PTR:
             self.w("    %s = NULL;" % op.reg.cname)
         if op.flag is not None:
@@ -474,7 +566,15 @@ class FunctionEmitter:
         self.w("    { Pyrt_IncRef(__sent); Pyrt_XDecRef(%s); %s = __sent; }" % (op.dest.cname, op.dest.cname))
 
     def op_Clear(self, op):
-        self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+        if op.reg.rtype is OBJ:
+            self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
+        elif op.reg.borrowed:
+            self.w("    %s = %s;" % (op.reg.cname, op.reg.rtype.zero))
+        else:
+            self.clear(op.reg)
+
+    def clear(self, r):
+        self.w("    { %s __x = %s; %s = %s; %s(__x); }" % (r.rtype.c_type, r.cname, r.cname, r.rtype.zero, r.rtype.release))
 
     def op_Goto(self, op):
         self.w("    goto %s;" % self.label(op.target))
@@ -489,23 +589,23 @@ class FunctionEmitter:
         moved = None
         if self.fn.ret is VOID:
             self.w("    __ret = 0;")
-        elif self.fn.ret is OBJ and op.value.rtype is OBJ and id(op.value) in self.owned:
+        elif self.fn.ret.refcounted and op.value.rtype is self.fn.ret and id(op.value) in self.owned:
             # move the reference out (the register is dead after the return)
-            self.w("    __ret = %s; %s = NULL;" % (op.value.cname, op.value.cname))
+            self.w("    __ret = %s; %s = %s;" % (op.value.cname, op.value.cname, self.fn.ret.zero))
             moved = op.value
-        elif self.fn.ret is OBJ:
-            self.w("    __ret = %s; Pyrt_IncRef(__ret);" % op.value.cname)
+        elif self.fn.ret.refcounted:
+            self.w("    __ret = %s; %s(__ret);" % (op.value.cname, self.fn.ret.incref))
         else:
             self.w("    __ret = %s;" % op.value.cname)
         # release here only what may still be held on this path (the shared cleanup tests every
         # register of the function)
-        held = [r for r in self.regs() if r.rtype is OBJ and id(r) in self.owned
+        held = [r for r in self.regs() if r.rtype.refcounted and id(r) in self.owned
                 and id(r) not in self.null_now and r is not moved]
         if len(held) > INLINE_RELEASES:
             self.w("    goto L_cleanup;")
             return
         for r in held:
-            self.w("    Pyrt_XDecRef(%s);" % r.cname)
+            self.w("    %s(%s);" % (r.rtype.release, r.cname))
         self.w("    goto L_released;")
 
     def op_Unreachable(self, op):
@@ -535,7 +635,7 @@ def known_null(fn, owned):
     """For each op, the owned obj registers certainly NULL when it starts (ir/dataflow.py)."""
     params = {id(p) for p in fn.params}
     tracked = frozenset(id(r) for r in fn.registers
-                        if r.rtype is OBJ and id(r) in owned and id(r) not in params)
+                        if r.rtype.refcounted and id(r) in owned and id(r) not in params)
     return empty_registers(fn, tracked, must=True)
 
 

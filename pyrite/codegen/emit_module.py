@@ -4,7 +4,7 @@ import sys
 from pyrite.codegen.c_names import c_string
 from pyrite.codegen.emit_function import FunctionEmitter
 from pyrite.codegen.prelude import PRELUDE
-from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
+from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
 
 
@@ -42,6 +42,8 @@ class Constants:
                 out.append("    pyk[%d] = PyrtStr_Constant(%s, %d);" % (i, c_string(v), len(data)))
             elif isinstance(v, bytes):
                 out.append("    pyk[%d] = PyrtBytes_Constant(%s, %d);" % (i, _c_bytes(v), len(v)))
+            elif isinstance(v, int):   # beyond the small range of tagged ints
+                out.append("    pyk[%d] = PyrtTagged_Constant(%s);" % (i, c_string(str(v))))
             else:
                 names = v[1]
                 out.append("    pyk[%d] = PyrtTuple_New(%d);" % (i, len(names)))
@@ -150,11 +152,11 @@ def emit_release(cir, out):
     out.append("static void %s(PyrtObject *o) {" % cir.release_cname)
     out.append("    Pyrt_XDecRef(((PyrtInstance *)o)->dict);")
     for f in cir.all_fields():
-        if f.rtype is OBJ:
+        if f.rtype.refcounted:
             owner = cir
             while f not in owner.own_fields:
                 owner = owner.base
-            out.append("    Pyrt_XDecRef(((struct %s *)o)->%s);" % (owner.cname, f.cname))
+            out.append("    %s(((struct %s *)o)->%s);" % (f.rtype.release, owner.cname, f.cname))
     out.append("}")
 
 
@@ -203,6 +205,8 @@ def emit_generic_entry(f, out):
         v = "u%d" % s
         if p.rtype is OBJ:
             out.append("    PyrtObject *%s = a[%d];" % (v, s))
+        elif p.rtype is INT:   # borrowed from the argument (typed entries borrow their parameters)
+            out.append("    int64_t %s = PyrtTagged_FromObjBorrowedChecked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
         else:
             out.append("    %s %s = %s(a[%d]); if (pyrt_exc) goto done;" % (p.rtype.c_type, v, p.rtype.unbox_checked, s))
         cargs.append(v)
@@ -215,6 +219,9 @@ def emit_generic_entry(f, out):
         out.append("    res = %s;" % call)
     elif rt is VOID:
         out.append("    if (%s >= 0) res = Pyrt_None;" % call)
+    elif rt.refcounted:
+        out.append("    { %s r = %s; if (!(%s)) { res = %s(r); %s(r); } }"
+                   % (rt.c_type, call, rt.err_test % "r", rt.box, rt.release))
     else:
         out.append("    { %s r = %s; if (!(%s)) res = %s(r); }" % (rt.c_type, call, rt.err_test % "r", rt.box))
     out.append("    Pyrt_LeaveCall();")
@@ -287,6 +294,8 @@ def emit_module_object(mod, out):
             out.append("        if (!v) { if (!pyd_%s) return 1; pyd_%s = 0; return 0; }" % (g.cname, g.cname))
             out.append("        %s __x = %s(v); if (PYRT_UNLIKELY(pyrt_exc != NULL)) return -1;"
                        % (g.rtype.c_type, g.rtype.unbox_checked))
+            if g.rtype.refcounted:
+                out.append("        %s(%s);" % (g.rtype.release, g.cname))
             out.append("        %s = __x; pyd_%s = 1; return 0;" % (g.cname, g.cname))
         out.append("    }")
     out.append("    return 1;")

@@ -4,8 +4,6 @@ PRELUDE = r"""
 #include "pyrt.h"
 #include <math.h>
 
-#define PYRT_I64_ERR ((int64_t)0x8000000000000001LL)
-#define PYRT_F64_ERR (-1.2345678901234567e-300)
 
 static inline PyrtObject *pyrt_cell_get_local(PyrtObject *c, const char *name) {
     PyrtObject *v = ((PyrtCell *)c)->value;
@@ -221,6 +219,8 @@ PYRT_INLINE int pyrt_list_set(PyrtObject *l, int64_t i, PyrtObject *v) {
 PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
     if ((uint64_t)(v + 5) <= 1029u && PYRT_LIKELY(pyrt_small_ready))
         return (PyrtObject *)&pyrt_small_ints[v + 5];
+    if (PYRT_UNLIKELY(v == INT64_MIN))   /* -2**63 is a big int (its value field marks big ints) */
+        return PyrtInt_FromI64(v);
     PyrtInt *o = (PyrtInt *)pyrt_freelist_pop(sizeof(PyrtInt));
     if (PYRT_LIKELY(o != NULL)) {   /* same free list as Pyrt_Alloc uses for ints */
         o->ob.refcnt = 1;
@@ -288,7 +288,8 @@ PYRT_INLINE int pyrt_list_set_i64(PyrtObject *l, int64_t i, int64_t v) {
     if (PYRT_LIKELY(L->kind == PYRT_LIST_I64)) { ((int64_t *)L->ob_item)[i] = v; return 0; }
     if (PYRT_UNLIKELY(L->kind != PYRT_LIST_OBJ) && PyrtList_Generalize(l) < 0) return -1;
     PyrtObject **slot = &L->ob_item[i], *old = *slot;
-    if (old->refcnt == 1 && old->type == &PyrtType_Int && (uint64_t)(v + 5) > 1029u) {
+    if (old->refcnt == 1 && old->type == &PyrtType_Int && (uint64_t)(v + 5) > 1029u
+        && ((PyrtInt *)old)->value != INT64_MIN && v != INT64_MIN /* compact, not big */) {
         ((PyrtInt *)old)->value = v;   /* (small ints stay the shared cached objects) */
         return 0;
     }
@@ -297,5 +298,32 @@ PYRT_INLINE int pyrt_list_set_i64(PyrtObject *l, int64_t i, int64_t v) {
     *slot = n;
     Pyrt_DecRef(old);
     return 0;
+}
+/* ---- tagged ints (runtime/include/pyrt_int.h) */
+PYRT_INLINE PyrtObject *pyrt_int_box(int64_t x) {
+    if (PYRT_LIKELY(!(x & 1))) return pyrt_box_int(x >> 1);
+    PyrtObject *o = pyrt_int_obj(x);
+    Pyrt_IncRef(o);
+    return o;
+}
+/* item i (0 <= i < len) of a list[int] as a tagged int; PYRT_INT_ERR when boxing fails */
+PYRT_INLINE int64_t pyrt_list_item_int(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_I64)) return pyrt_int_from_i64(((int64_t *)L->ob_item)[i]);
+    return PyrtTagged_FromObj(L->ob_item[i]);
+}
+/* list[i] of a list[int] (IndexError) */
+PYRT_INLINE int64_t pyrt_list_get_int(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list index out of range")) < 0)) return PYRT_INT_ERR;
+    return pyrt_list_item_int(l, i);
+}
+PYRT_INLINE int pyrt_list_set_int(PyrtObject *l, int64_t i, int64_t x) {
+    if (PYRT_LIKELY(!(x & 1))) return pyrt_list_set_i64(l, i, x >> 1);
+    return pyrt_list_set(l, i, pyrt_int_obj(x));
+}
+PYRT_INLINE int pyrt_list_append_int(PyrtObject *l, int64_t x) {
+    if (PYRT_LIKELY(!(x & 1))) return pyrt_list_append_i64(l, x >> 1);
+    return PyrtList_Append(l, pyrt_int_obj(x));
 }
 """

@@ -68,8 +68,11 @@ class SubsetChecker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Constant(self, node):
-        if isinstance(node.value, int) and not isinstance(node.value, bool) and not -2**63 <= node.value < 2**63:
-            self.err(node, "integer literal does not fit in 64 bits (arbitrary-precision ints are %s)" % TODO)
+        from pyrite.build_ir.builder import IntMode
+        if isinstance(node.value, int) and not isinstance(node.value, bool) and not -2**63 <= node.value < 2**63 \
+                and not IntMode.exact:
+            self.err(node, "integer literal does not fit in 64 bits (build with --exact-ints for "
+                           "arbitrary-precision ints)")
         if isinstance(node.value, complex):
             self.err(node, "complex numbers are %s" % TODO)
         if isinstance(node.value, str):

@@ -38,8 +38,11 @@ def declared_fields(cls):
 
 class Register(Declared):
     """A virtual register: a Python local, a temporary, or a parameter."""
-    FIELDS = ("name", "rtype", "is_local", "cname", "immortal", "pytype", "pyname")
+    FIELDS = ("name", "rtype", "is_local", "cname", "immortal", "pytype", "pyname", "borrowed")
     immortal = False   # holds an immortal constant: never counted (a ptr register)
+    # a counted representation (a tagged int) whose value some other owner keeps alive while the
+    # register is used (a constant, a global or field read just before its use): never counted
+    borrowed = False
     pytype = None      # the Python type of a named variable (for diagnostics)
     pyname = None      # the Python name of a named variable
 

@@ -11,7 +11,7 @@ does not, reported through pyrt_exc), and how a function returning it reports an
 
 class RType:
     def __init__(self, name, c_type, refcounted, error_value, err_test=None, box=None, unbox=None,
-                 unbox_checked=None, field_kind=None, zero="0"):
+                 unbox_checked=None, field_kind=None, zero="0", incref=None, release=None):
         self.name = name
         self.c_type = c_type
         self.refcounted = refcounted
@@ -24,6 +24,10 @@ class RType:
         self.unbox_checked = unbox_checked  # C function: any object -> value, TypeError otherwise
         self.field_kind = field_kind        # PyrtField kind of an instance field of this representation
         self.zero = zero                    # C initialiser of a fresh register
+        # refcounted representations: C functions taking a new reference / releasing one (the
+        # release accepts the zero value, which holds nothing)
+        self.incref = incref
+        self.release = release
 
     @property
     def unboxed(self):
@@ -33,7 +37,14 @@ class RType:
         return self.name
 
 
-OBJ = RType("obj", "PyrtObject *", True, "NULL", err_test="%s == NULL", field_kind="PYRT_FIELD_OBJ", zero="NULL")
+OBJ = RType("obj", "PyrtObject *", True, "NULL", err_test="%s == NULL", field_kind="PYRT_FIELD_OBJ", zero="NULL",
+            incref="Pyrt_IncRef", release="Pyrt_XDecRef")
+# A Python int: the tagged int of runtime/include/pyrt_int.h (small ints inline as v << 1, others an
+# owned pointer | 1), so it is counted like an object (the count functions test the low bit first).
+INT = RType("int", "int64_t", True, "PYRT_INT_ERR", err_test="%s == PYRT_INT_ERR",
+            box="pyrt_int_box", unbox="PyrtTagged_FromObj", unbox_checked="PyrtTagged_FromObjChecked",
+            field_kind="PYRT_FIELD_INT", incref="pyrt_int_incref", release="pyrt_int_decref")
+# A machine integer: lengths, indices, counters, C sizes (never a Python value on its own).
 I64 = RType("i64", "int64_t", False, "PYRT_I64_ERR", err_test="%s == PYRT_I64_ERR && pyrt_exc",
             box="pyrt_box_int", unbox="PyrtInt_AsI64", unbox_checked="PyrtInt_AsI64Checked",
             field_kind="PYRT_FIELD_I64")
@@ -50,5 +61,5 @@ PTR = RType("ptr", "PyrtObject *", False, "NULL", zero="NULL")
 # Only as a function return type: the function always returns None; C returns int (0 ok, -1 error).
 VOID = RType("void", "int", False, "-1", err_test="%s < 0")
 
-UNBOXED = (I64, F64, BOOL, NUM)
-ALL = {t.name: t for t in (OBJ, I64, F64, BOOL, NUM, VOID, PTR)}
+UNBOXED = (INT, I64, F64, BOOL, NUM)
+ALL = {t.name: t for t in (OBJ, INT, I64, F64, BOOL, NUM, VOID, PTR)}

@@ -43,7 +43,7 @@ def _check_references(fn):
     released (Clear) or handed over (a move): ir/dataflow.py's "possibly empty" analysis."""
     params = {id(p) for p in fn.params}
     temps = frozenset(id(r) for r in fn.registers
-                      if r.rtype is OBJ and not r.is_local and id(r) not in params)
+                      if r.rtype.refcounted and not r.borrowed and not r.is_local and id(r) not in params)
     if not temps:
         return
     state = empty_registers(fn, temps, must=False)

@@ -11,7 +11,7 @@ a spill register released at function exit.
 """
 from pyrite import primitives
 from pyrite.ir import ops
-from pyrite.ir.rtypes import OBJ, PTR
+from pyrite.ir.rtypes import INT, OBJ, PTR
 
 # ops that neither run user code nor drop references (allowed between the load and its use)
 QUIET = (ops.LoadLiteral, ops.LoadStatic, ops.GetField, ops.CheckNotNone, ops.Unbox, ops.Box,
@@ -23,6 +23,8 @@ CONSUMERS = (ops.GetField, ops.SetField, ops.CheckNotNone, ops.Unbox, ops.Assign
 def _quiet(op):
     if isinstance(op, QUIET):
         return True
+    if isinstance(op, ops.Clear) and op.reg.rtype is INT:
+        return True   # releases a reference of its own (an int never holds a borrowed object alive)
     return isinstance(op, ops.CallC) and primitives.borrow_safe(op.fn) and (op.dest is None or op.dest.rtype is not OBJ)
 
 
@@ -39,7 +41,7 @@ def _consumer(op, definer):
 def _definer(op):
     if isinstance(op, (ops.LoadStatic, ops.GetField)):
         return True
-    return isinstance(op, ops.Assign) and op.src.rtype is PTR
+    return isinstance(op, ops.Assign) and (op.src.rtype is PTR or op.src.borrowed)
 
 
 def borrow_temps(fn):
@@ -57,7 +59,7 @@ def borrow_temps(fn):
             if not _definer(op):
                 continue
             d = op.dest
-            if d is None or d.rtype is not OBJ or d.is_local or total.get(id(d), 0) != 1:
+            if d is None or d.rtype not in (OBJ, INT) or d.borrowed or d.is_local or total.get(id(d), 0) != 1:
                 continue
             u = uses.get(id(d), [])
             if len(u) != 1 or u[0] <= i:
@@ -73,10 +75,14 @@ def borrow_temps(fn):
             borrowed.append((b, op))
     regs = set()
     for b, op in borrowed:
-        op.dest.rtype = PTR
+        rt = op.dest.rtype
+        if rt is OBJ:
+            op.dest.rtype = PTR
+        else:   # a tagged int: the same representation, not counted
+            op.dest.borrowed = True
         regs.add(id(op.dest))
         if isinstance(op, ops.GetField):
-            op.spill = ops.Register(op.dest.name + "_spill", OBJ)
+            op.spill = ops.Register(op.dest.name + "_spill", rt)
             fn.registers.append(op.spill)
     if regs:
         for b in fn.blocks:
@@ -91,6 +97,11 @@ def borrow_locals(fn):
     params = {id(p) for p in fn.params}
     stored = set()
     defs = {}
+    literals = set()   # int constants (small, or immortal objects): nothing to count
+    for b in fn.blocks:
+        for op in b.ops:
+            if isinstance(op, ops.LoadLiteral) and op.dest.rtype is INT:
+                literals.add(id(op.dest))
     for b in fn.blocks:
         for op in b.ops:
             targets = list(op.dests) if isinstance(op, ops.Unpack) else [op.dest]
@@ -99,8 +110,8 @@ def borrow_locals(fn):
                     defs.setdefault(id(d), []).append(op)
                     if id(d) in params:
                         stored.add(id(d))
-    safe = {id(p) for p in fn.params if p.rtype is OBJ and id(p) not in stored}
-    locals_ = [r for r in fn.registers if r.is_local and r.rtype is OBJ and id(r) not in params]
+    safe = {id(p) for p in fn.params if p.rtype in (OBJ, INT) and id(p) not in stored}
+    locals_ = [r for r in fn.registers if r.is_local and r.rtype in (OBJ, INT) and id(r) not in params]
     changed = True
     while changed:
         changed = False
@@ -108,13 +119,17 @@ def borrow_locals(fn):
             if id(r) in safe:
                 continue
             ds = defs.get(id(r), [])
-            if ds and all(isinstance(op, ops.Assign) and
-                          (op.src.immortal or id(op.src) in safe) for op in ds):
+            if ds and all(isinstance(op, ops.Assign) and op.src.rtype is r.rtype and
+                          (op.src.immortal or id(op.src) in literals or id(op.src) in safe)
+                          for op in ds):
                 safe.add(id(r))
                 changed = True
     for r in locals_:
         if id(r) in safe:
-            r.rtype = PTR
+            if r.rtype is OBJ:
+                r.rtype = PTR
+            else:
+                r.borrowed = True
 
 
 def _global_uses(fn):

@@ -18,13 +18,13 @@ def insert_refcounts(fn):
     for b in fn.blocks:
         for i, op in enumerate(b.ops):
             d = op.dest
-            if d is not None and d.rtype is OBJ and not d.is_local:
+            if d is not None and d.rtype.refcounted and not d.is_local and not d.borrowed:
                 defs.setdefault(id(d), []).append(b)
             if isinstance(op, ops.Unpack):
                 for x in op.dests:
                     defs.setdefault(id(x), []).append(b)
             for s in op.sources():
-                if isinstance(s, ops.Register) and s.rtype is OBJ:
+                if isinstance(s, ops.Register) and s.rtype.refcounted:
                     uses.setdefault(id(s), []).append((b, i))
     params = {id(p) for p in fn.params}
     for b in fn.blocks:
@@ -63,7 +63,7 @@ def _temps_of(b, defs, uses, params):
             if not isinstance(s, ops.Register) or id(s) in seen:
                 continue
             seen.add(id(s))
-            if s.rtype is not OBJ or s.is_local or id(s) in params:
+            if not s.rtype.refcounted or s.borrowed or s.is_local or id(s) in params:
                 continue
             if len(defs.get(id(s), [])) != 1 or defs[id(s)][0] is not b or id(s) not in def_at:
                 continue
@@ -99,9 +99,10 @@ def _store_before(out, reg):
         return None
     op = out[k]
     if isinstance(op, (ops.Assign, ops.SetField, ops.StoreStatic)) and op.src is reg and not op.move \
-            and reg.rtype is OBJ and (not isinstance(op, ops.Assign) or op.dest.rtype is OBJ) \
-            and (not isinstance(op, ops.SetField) or op.field.rtype is OBJ) \
-            and (not isinstance(op, ops.StoreStatic) or op.gvar.rtype is OBJ) \
+            and reg.rtype.refcounted and not reg.borrowed \
+            and (not isinstance(op, ops.Assign) or op.dest.rtype is reg.rtype and not op.dest.borrowed) \
+            and (not isinstance(op, ops.SetField) or op.field.rtype is reg.rtype) \
+            and (not isinstance(op, ops.StoreStatic) or op.gvar.rtype is reg.rtype) \
             and not (isinstance(op, ops.SetField) and op.obj is reg):
         return op
     return None

@@ -25,6 +25,10 @@ class Primitive:
         self.area = None   # the runtime source file (set by pyrite.primitives)
         self.sig = sig
         self.template = None   # a C expression emitted inline (template_ops.py)
+        # split form of an inline function whose fast path cannot fail: `fast` is a C condition
+        # computing the result into {out} and true when it did; `slow` the C call otherwise (which
+        # may fail). Codegen tests for an error on the slow path only.
+        self.fast = self.slow = None
         self.ret = self.args = self.error = None
         self.vector = False
         if sig is not None:

@@ -79,4 +79,40 @@ PRIMITIVES = [
     P('pyrt_str_getitem', 'obj(obj, i64) null', user_code=False, borrow_safe=True),
     P('pyrt_str_chr', 'obj(i64) null', user_code=False),
     P('pyrt_unbox_bool'),
-]
+    # tagged ints (runtime/include/pyrt_int.h, pyrt_int_box and list helpers in the prelude)
+    P('pyrt_int_box'),
+    P('pyrt_int_of_obj'),
+    P('pyrt_int_obj'),
+    P('pyrt_int_from_bool'),
+    P('pyrt_int_small'),
+    P('pyrt_int_eq'),
+    P('pyrt_int_compare'),
+    P('pyrt_int_incref'),
+    P('pyrt_int_decref'),
+    P('pyrt_int_from_i64', 'int(i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_i64', 'i64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_index', 'i64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_as_f64', 'f64(int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_truediv', 'f64(int, int) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_item_int', 'int(obj, i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_get_int', 'int(obj, i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_list_set_int', 'void(obj, i64, int) neg', user_code=False, borrow_safe=True),
+    P('pyrt_list_append_int', 'void(obj, int) neg', user_code=False, borrow_safe=True),
+] + [P('pyrt_int_' + n, 'int(int, int) magic', user_code=False, borrow_safe=True)
+     for n in ('add', 'sub', 'mul', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'and', 'or', 'xor')] + [
+    P('pyrt_int_' + n, 'int(int) magic', user_code=False, borrow_safe=True) for n in ('neg', 'invert', 'abs')]
+
+
+def _split(name, fast, slow):
+    for p in PRIMITIVES:
+        if p.name == name:
+            p.fast, p.slow = fast, slow
+            return
+    raise AssertionError(name)
+
+
+for _op, _code in (("add", "ADD"), ("sub", "SUB"), ("mul", "MUL"), ("and", "AND"), ("or", "OR"), ("xor", "XOR")):
+    _split("pyrt_int_" + _op, "pyrt_int_%s_fast({0}, {1}, &{out})" % _op, "PyrtTagged_BinOp({0}, {1}, PYRT_%s)" % _code)
+_split("pyrt_int_from_i64", "!__builtin_add_overflow({0}, {0}, &{out})", "PyrtTagged_FromI64Big({0})")
+_split("pyrt_int_as_index", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsIndexSlow({0})")
+_split("pyrt_int_as_i64", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsI64Slow({0})")

@@ -14,7 +14,16 @@ def T(name, sig, template):
 AREA = 'template'
 _CMP = {"lt": "<", "le": "<=", "eq": "==", "ne": "!=", "gt": ">", "ge": ">="}
 PRIMITIVES = [
-    # ints (int64_t today)
+    # Python ints: tagged (runtime/include/pyrt_int.h)
+    T('int_from_bool', 'int(bool)', 'pyrt_int_from_bool({0})'),
+    T('int_small', 'int(i64)', 'pyrt_int_small({0})'),        # a value known to be within +-2**62
+    T('int_truth', 'bool(int)', '(int8_t)({0} != 0)'),
+    T('int_eq', 'bool(int, int)', 'pyrt_int_eq({0}, {1})'),
+    T('int_ne', 'bool(int, int)', '(int8_t)!pyrt_int_eq({0}, {1})'),
+    T('int_compare_f64', 'bool(int, f64, c)', 'PyrtTagged_CompareF64({0}, {1}, {2})'),
+] + [T('int_' + n, 'bool(int, int)', 'pyrt_int_compare({0}, {1}, PYRT_%s)' % n.upper())
+     for n in _CMP if n not in ("eq", "ne")] + [
+    # machine ints (int64_t: lengths, indices, counters)
     T('i64_from_bool', 'i64(bool)', '(int64_t){0}'),
     T('i64_and', 'i64(i64, i64)', '({0} & {1})'),
     T('i64_or', 'i64(i64, i64)', '({0} | {1})'),

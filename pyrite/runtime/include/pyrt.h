@@ -110,7 +110,9 @@ typedef struct PyrtMethodDef {
 #define PYRT_METH_TYPE 1
 
 /* Field of a compiled class instance: what generic getattr/setattr use on boxed instances. */
-enum { PYRT_FIELD_OBJ = 0, PYRT_FIELD_I64 = 1, PYRT_FIELD_F64 = 2, PYRT_FIELD_BOOL = 3, PYRT_FIELD_NUM = 4 };
+/* PYRT_FIELD_INT: a tagged int (pyrt_int.h), 0 while unset */
+enum { PYRT_FIELD_OBJ = 0, PYRT_FIELD_I64 = 1, PYRT_FIELD_F64 = 2, PYRT_FIELD_BOOL = 3, PYRT_FIELD_NUM = 4,
+       PYRT_FIELD_INT = 5 };
 typedef struct PyrtField {
     const char *name;
     int32_t offset;   /* byte offset in the instance struct */
@@ -706,4 +708,5 @@ PyrtObject *PyrtBool_FromObj(PyrtObject *o);   /* bool(o) */
 #include "pyrt_str.h"
 #include "pyrt_containers.h"
 #include "pyrt_random.h"
+#include "pyrt_int.h"
 #endif /* PYRT_H */

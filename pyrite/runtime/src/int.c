@@ -53,7 +53,7 @@ PyrtObject *PyrtInt_FromI64(int64_t v)
 
 PyrtObject *PyrtErr_IntOverflow(void)
 {
-    return Pyrt_ErrSetString(&PyrtType_OverflowError, "integer overflow: pyrite ints are 64-bit for now");
+    return Pyrt_ErrSetString(&PyrtType_OverflowError, "integer overflow: typed ints are 64-bit (build with --exact-ints for arbitrary precision)");
 }
 
 PyrtObject *PyrtErr_ZeroDiv(const char *msg)

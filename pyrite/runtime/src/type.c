@@ -55,6 +55,11 @@ void PyrtInstance_Release(PyrtObject *o)
         if (f->kind == PYRT_FIELD_OBJ) {
             PyrtObject **slot = (PyrtObject **)((char *)o + f->offset);
             PYRT_CLEAR(*slot);
+        } else if (f->kind == PYRT_FIELD_INT) {
+            int64_t *slot = (int64_t *)((char *)o + f->offset);
+            int64_t x = *slot;
+            *slot = 0;
+            pyrt_int_decref(x);
         }
     }
     PYRT_CLEAR(inst->dict);
@@ -100,6 +105,8 @@ static PyrtObject *field_get(PyrtObject *o, const PyrtField *f)
     }
     if (!((((PyrtInstance *)o)->defined >> f->bit) & 1))
         return Pyrt_ErrAttributeUnset(o, f->name);
+    if (f->kind == PYRT_FIELD_INT)
+        return PyrtTagged_Box(*(int64_t *)p);
     if (f->kind == PYRT_FIELD_I64)
         return PyrtInt_FromI64(*(int64_t *)p);
     if (f->kind == PYRT_FIELD_F64)
@@ -141,9 +148,20 @@ static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
             return -1;
         }
         inst->defined &= ~((uint64_t)1 << f->bit);
+        if (f->kind == PYRT_FIELD_INT) {
+            int64_t x = *(int64_t *)p;
+            *(int64_t *)p = 0;
+            pyrt_int_decref(x);
+        }
         return 0;
     }
-    if (f->kind == PYRT_FIELD_I64) {
+    if (f->kind == PYRT_FIELD_INT) {
+        if (v->type != &PyrtType_Int)
+            return field_kind_error(o, f, "int");
+        int64_t old = *(int64_t *)p;
+        *(int64_t *)p = PyrtTagged_FromObj(v);
+        pyrt_int_decref(old);
+    } else if (f->kind == PYRT_FIELD_I64) {
         if (v->type != &PyrtType_Int)
             return field_kind_error(o, f, "int");
         if (!PyrtInt_ToI64(v, (int64_t *)p)) {   /* an unboxed int64 field cannot hold a big int yet */
