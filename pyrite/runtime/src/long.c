@@ -162,39 +162,63 @@ static int mag_cmp(const digit *a, int64_t na, const digit *b, int64_t nb)
     return 0;
 }
 
+/* two digits as one 64-bit word (little-endian digit order, as on every pyrite target) */
+static inline uint64_t ld2(const digit *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static inline void st2(digit *p, uint64_t v) { memcpy(p, &v, sizeof v); }
+
 /* r[0..na] = a + b (na >= nb); r may alias a */
 static void mag_add(const digit *a, int64_t na, const digit *b, int64_t nb, digit *r)
 {
-    twodigits c = 0;
-    int64_t i;
-    for (i = 0; i < nb; i++) {
+    uint64_t c = 0;
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {   /* 64 bits at a time */
+        uint64_t x = ld2(a + i), s = x + ld2(b + i), t = s + c;
+        c = (uint64_t)(s < x) | (uint64_t)(t < s);
+        st2(r + i, t);
+    }
+    for (; i < nb; i++) {
         c += (twodigits)a[i] + b[i];
         r[i] = (digit)c;
         c >>= DSHIFT;
     }
-    for (; i < na; i++) {
+    for (; c && i < na; i++) {
         c += a[i];
         r[i] = (digit)c;
         c >>= DSHIFT;
     }
-    r[i] = (digit)c;
+    if (r != a && i < na)
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(digit));
+    r[na] = (digit)c;
 }
 
 /* r[0..na) = a - b (a >= b, na >= nb); r may alias a or b */
 static void mag_sub(const digit *a, int64_t na, const digit *b, int64_t nb, digit *r)
 {
-    twodigits borrow = 0;
-    int64_t i;
-    for (i = 0; i < nb; i++) {
+    uint64_t borrow = 0;
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        uint64_t x = ld2(a + i), y = ld2(b + i), d = x - y, t = d - borrow;
+        borrow = (uint64_t)(x < y) | (uint64_t)(d < borrow);
+        st2(r + i, t);
+    }
+    for (; i < nb; i++) {
         twodigits t = (twodigits)a[i] - b[i] - borrow;
         r[i] = (digit)t;
         borrow = t >> 63;
     }
-    for (; i < na; i++) {
+    for (; borrow && i < na; i++) {
         twodigits t = (twodigits)a[i] - borrow;
         r[i] = (digit)t;
         borrow = t >> 63;
     }
+    if (r != a && i < na)
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(digit));
 }
 
 /* r[0..nr) += t[0..nt) (nt <= nr; the sum fits in nr digits) */
