@@ -730,8 +730,6 @@ static PyrtObject *lv_pow(const LV *a, int64_t e)
     PyrtObject *r = from_mag(a->d, a->n, false);
     if (!r)
         return NULL;
-    LV va;
-    lv_obj(&va, r);
     LV base = *a;
     base.neg = false;
     if (base.d == a->buf)
@@ -752,7 +750,6 @@ static PyrtObject *lv_pow(const LV *a, int64_t e)
                 return NULL;
         }
     }
-    (void)va;
     if (neg) {
         LV vr;
         lv_obj(&vr, r);
@@ -1062,14 +1059,6 @@ PyrtObject *PyrtLong_BinOpI64(int64_t a, int64_t b, int op)
     return lv_binop(&x, &y, op & ~PYRT_INPLACE);
 }
 
-PyrtObject *PyrtLong_TrueDivObj(PyrtObject *a, PyrtObject *b, double *out)
-{
-    LV x, y;
-    lv_obj(&x, a);
-    lv_obj(&y, b);
-    return lv_truediv(&x, &y, out) ? NULL : Pyrt_None;
-}
-
 int PyrtLong_DivMod(PyrtObject *a, PyrtObject *b, PyrtObject **q, PyrtObject **r)
 {
     LV x, y;
@@ -1357,18 +1346,6 @@ PyrtObject *PyrtLong_FromDecimal(const char *s)
     PyrtObject *r = PyrtLong_FromDigitValues(vals, n, 10, neg);
     Pyrt_Free(vals);
     return r;
-}
-
-/* ------------------------------------------------------------------ index-sized conversions */
-/* o an int: its value when it fits in int64 (compact), else -1 with OverflowError(msg) */
-int PyrtLong_AsI64Or(PyrtObject *o, int64_t *out, PyrtType *exc, const char *msg)
-{
-    if (!PyrtInt_IsBig(o)) {
-        *out = PyrtInt_AsI64(o);
-        return 0;
-    }
-    Pyrt_ErrSetString(exc, msg);
-    return -1;
 }
 
 /* ------------------------------------------------------------------ bytes */
