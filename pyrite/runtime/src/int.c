@@ -607,6 +607,12 @@ big:
 PyrtObject *PyrtNum_BinOp(PyrtObject *a, PyrtObject *b, int op)
 {
     op &= ~PYRT_INPLACE;
+    if (PYRT_LIKELY(a->type == &PyrtType_Int && b->type == &PyrtType_Int)) {   /* the common case first */
+        int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
+        if (PYRT_LIKELY(x != PYRT_INT_BIG && y != PYRT_INT_BIG))
+            return PyrtI64_BinOp(x, y, op);
+        return PyrtLong_BinOp(a, b, op);
+    }
     bool ai = PyrtNum_IsInt(a), bi = PyrtNum_IsInt(b);
     if (ai && bi) {
         if (a->type == &PyrtType_Bool && b->type == &PyrtType_Bool &&
@@ -691,6 +697,11 @@ static int compare_int_f64(PyrtObject *a, double d, int op)
 
 PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
 {
+    if (PYRT_LIKELY(a->type == &PyrtType_Int && b->type == &PyrtType_Int)) {   /* the common case first */
+        int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
+        if (PYRT_LIKELY(x != PYRT_INT_BIG && y != PYRT_INT_BIG))
+            return Pyrt_BoolFromC(cmp_result(x < y ? -1 : x > y ? 1 : 0, op));
+    }
     bool ai = PyrtNum_IsInt(a), bi = PyrtNum_IsInt(b);
     bool af = PyrtNum_IsFloat(a), bf = PyrtNum_IsFloat(b);
     int r;

@@ -162,39 +162,63 @@ static int mag_cmp(const digit *a, int64_t na, const digit *b, int64_t nb)
     return 0;
 }
 
+/* two digits as one 64-bit word (little-endian digit order, as on every pyrite target) */
+static inline uint64_t ld2(const digit *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static inline void st2(digit *p, uint64_t v) { memcpy(p, &v, sizeof v); }
+
 /* r[0..na] = a + b (na >= nb); r may alias a */
 static void mag_add(const digit *a, int64_t na, const digit *b, int64_t nb, digit *r)
 {
-    twodigits c = 0;
-    int64_t i;
-    for (i = 0; i < nb; i++) {
+    uint64_t c = 0;
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {   /* 64 bits at a time */
+        uint64_t x = ld2(a + i), s = x + ld2(b + i), t = s + c;
+        c = (uint64_t)(s < x) | (uint64_t)(t < s);
+        st2(r + i, t);
+    }
+    for (; i < nb; i++) {
         c += (twodigits)a[i] + b[i];
         r[i] = (digit)c;
         c >>= DSHIFT;
     }
-    for (; i < na; i++) {
+    for (; c && i < na; i++) {
         c += a[i];
         r[i] = (digit)c;
         c >>= DSHIFT;
     }
-    r[i] = (digit)c;
+    if (r != a && i < na)
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(digit));
+    r[na] = (digit)c;
 }
 
 /* r[0..na) = a - b (a >= b, na >= nb); r may alias a or b */
 static void mag_sub(const digit *a, int64_t na, const digit *b, int64_t nb, digit *r)
 {
-    twodigits borrow = 0;
-    int64_t i;
-    for (i = 0; i < nb; i++) {
+    uint64_t borrow = 0;
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        uint64_t x = ld2(a + i), y = ld2(b + i), d = x - y, t = d - borrow;
+        borrow = (uint64_t)(x < y) | (uint64_t)(d < borrow);
+        st2(r + i, t);
+    }
+    for (; i < nb; i++) {
         twodigits t = (twodigits)a[i] - b[i] - borrow;
         r[i] = (digit)t;
         borrow = t >> 63;
     }
-    for (; i < na; i++) {
+    for (; borrow && i < na; i++) {
         twodigits t = (twodigits)a[i] - borrow;
         r[i] = (digit)t;
         borrow = t >> 63;
     }
+    if (r != a && i < na)
+        memcpy(r + i, a + i, (size_t)(na - i) * sizeof(digit));
 }
 
 /* r[0..nr) += t[0..nt) (nt <= nr; the sum fits in nr digits) */
@@ -262,22 +286,36 @@ static void mag_mul_school(const digit *a, int64_t na, const digit *b, int64_t n
         }
         return;
     }
-    for (int64_t i = 0; i < na; i++) {
-        twodigits c = 0, ai = a[i];
-        if (!ai)
+    /* rows of the shorter operand (nb <= na: mag_mul orders them), each over the longer one */
+    for (int64_t j = 0; j < nb; j++) {
+        twodigits c = 0, bj = b[j];
+        if (!bj)
             continue;
-        digit *ri = r + i;
-        for (int64_t j = 0; j < nb; j++) {
-            c += ai * b[j] + ri[j];
-            ri[j] = (digit)c;
+        digit *rj = r + j;
+        for (int64_t i = 0; i < na; i++) {
+            c += bj * a[i] + rj[i];
+            rj[i] = (digit)c;
             c >>= DSHIFT;
         }
-        ri[nb] = (digit)c;
+        rj[na] = (digit)c;
     }
 }
 
-/* Measured on x86-64 (tests/runtime/bench_long.c): Karatsuba wins from about 48 digits. */
-#define KARATSUBA_CUTOFF 48
+/* r[0..n] = a * d (a single digit) */
+static void mag_mul1(const digit *a, int64_t n, digit d, digit *r)
+{
+    twodigits c = 0;
+    for (int64_t i = 0; i < n; i++) {
+        c += (twodigits)a[i] * d;
+        r[i] = (digit)c;
+        c >>= DSHIFT;
+    }
+    r[n] = (digit)c;
+}
+
+/* Measured on x86-64 (tests/runtime/bench_long.c): Karatsuba is faster from about 24 digits (of
+ * 32 bits) and stays as fast up to 32; the schoolbook product below 28. */
+#define KARATSUBA_CUTOFF 28
 
 static int mag_mul(const digit *a, int64_t na, const digit *b, int64_t nb, digit *r);
 
@@ -327,6 +365,10 @@ static int mag_mul(const digit *a, int64_t na, const digit *b, int64_t nb, digit
     }
     if (nb == 0) {
         memset(r, 0, (size_t)na * sizeof(digit));
+        return 0;
+    }
+    if (nb == 1) {
+        mag_mul1(a, na, b[0], r);
         return 0;
     }
     if (nb < KARATSUBA_CUTOFF) {
@@ -688,8 +730,6 @@ static PyrtObject *lv_pow(const LV *a, int64_t e)
     PyrtObject *r = from_mag(a->d, a->n, false);
     if (!r)
         return NULL;
-    LV va;
-    lv_obj(&va, r);
     LV base = *a;
     base.neg = false;
     if (base.d == a->buf)
@@ -710,7 +750,6 @@ static PyrtObject *lv_pow(const LV *a, int64_t e)
                 return NULL;
         }
     }
-    (void)va;
     if (neg) {
         LV vr;
         lv_obj(&vr, r);
@@ -1020,14 +1059,6 @@ PyrtObject *PyrtLong_BinOpI64(int64_t a, int64_t b, int op)
     return lv_binop(&x, &y, op & ~PYRT_INPLACE);
 }
 
-PyrtObject *PyrtLong_TrueDivObj(PyrtObject *a, PyrtObject *b, double *out)
-{
-    LV x, y;
-    lv_obj(&x, a);
-    lv_obj(&y, b);
-    return lv_truediv(&x, &y, out) ? NULL : Pyrt_None;
-}
-
 int PyrtLong_DivMod(PyrtObject *a, PyrtObject *b, PyrtObject **q, PyrtObject **r)
 {
     LV x, y;
@@ -1315,18 +1346,6 @@ PyrtObject *PyrtLong_FromDecimal(const char *s)
     PyrtObject *r = PyrtLong_FromDigitValues(vals, n, 10, neg);
     Pyrt_Free(vals);
     return r;
-}
-
-/* ------------------------------------------------------------------ index-sized conversions */
-/* o an int: its value when it fits in int64 (compact), else -1 with OverflowError(msg) */
-int PyrtLong_AsI64Or(PyrtObject *o, int64_t *out, PyrtType *exc, const char *msg)
-{
-    if (!PyrtInt_IsBig(o)) {
-        *out = PyrtInt_AsI64(o);
-        return 0;
-    }
-    Pyrt_ErrSetString(exc, msg);
-    return -1;
 }
 
 /* ------------------------------------------------------------------ bytes */

@@ -441,6 +441,24 @@ RANDFN(getrandbits)
     if (PyrtNum_NoKw("Random.getrandbits", kw) < 0 || PyrtNum_ExactlyOne("Random.getrandbits", nargs) < 0
         || get_index(args[0], &k) < 0)
         return NULL;
+    if (k > 63) {   /* a big int: 32-bit words least significant first, the last one shifted, as CPython */
+        if (k > ((int64_t)1 << 36))
+            return Pyrt_ErrSetNone(&PyrtType_MemoryError);
+        int64_t n = (k + 31) / 32;
+        unsigned char *bytes = Pyrt_Malloc((size_t)n * 4);
+        if (!bytes)
+            return NULL;
+        for (int64_t i = 0; i < n; i++, k -= 32) {
+            uint32_t w = genrand_u32();
+            if (k < 32)
+                w >>= 32 - k;
+            for (int b = 0; b < 4; b++)
+                bytes[4 * i + b] = (unsigned char)(w >> (8 * b));
+        }
+        PyrtObject *r = PyrtLong_FromBytes(bytes, n * 4, true, false);
+        Pyrt_Free(bytes);
+        return r;
+    }
     int64_t r = PyrtRandom_GetRandBits(k);
     return r == -1 && Pyrt_ErrOccurred() ? NULL : PyrtInt_FromI64(r);
 }
