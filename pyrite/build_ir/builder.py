@@ -217,7 +217,8 @@ class Builder:
             return V(self.box(v), t if t is not m.DYN else v.t)   # immortal constants stay ptr
         if have is OBJ or have is PTR:
             r = self.temp(want)
-            checked = v.t is not t
+            # a 64-bit int (alone or in int | float) is always checked: an int object may be big
+            checked = v.t is not t or want in (I64, NUM)
             self.add(ops.Unbox(r, v.reg, checked=checked))
             return V(r, t)
         if want is INT:

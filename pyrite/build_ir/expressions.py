@@ -366,7 +366,7 @@ def _binop_optional_numbers(b, op, a, c, t, inplace):
     for x in (a, c):
         if _optional_number(x.t):
             r = b.temp(rtype_of(x.t.inner))
-            b.add(ops.Unbox(r, x.reg, checked=False))
+            b.add(ops.Unbox(r, x.reg, checked=r.rtype in (I64, NUMR)))   # (a 64-bit int may be big)
             x = V(r, x.t.inner)
         unboxed.append(x)
     b.add(ops.Assign(result, b.coerce(binop(b, op, unboxed[0], unboxed[1], t, inplace), t).reg))

@@ -97,8 +97,10 @@ def unpack(b, elts, v):
         if kind == "PYRT_LIST_I64" and IntMode.exact:
             items = [b.c_call("pyrt_list_item_int", [v.reg, str(i)], elem) for i in range(len(elts))]
         elif kind is not None:
-            fn = "list_item_i64_at" if kind == "PYRT_LIST_I64" else "list_item_f64_at"
-            items = [b.expr(fn, [v.reg, str(i)], elem) for i in range(len(elts))]
+            if kind == "PYRT_LIST_I64":   # (OverflowError for a big int in a list of objects)
+                items = [b.c_call("pyrt_list_item_i64c", [v.reg, str(i)], elem) for i in range(len(elts))]
+            else:
+                items = [b.expr("list_item_f64_at", [v.reg, str(i)], elem) for i in range(len(elts))]
         else:
             b.c_void("pyrt_list_objects", [v.reg])
             items = [_item_copy(b, v, LIST_ITEM, i, elem) for i in range(len(elts))]
@@ -388,8 +390,10 @@ def _list_loop_item(b, lst, target, body, counter, i):
     if kind == "PYRT_LIST_I64" and IntMode.exact:
         x = b.c_call("pyrt_list_item_int", [lst.reg, i], m.resolved(lst.t.elem.get()))
     elif kind is not None:
-        fn = "list_item_i64" if kind == "PYRT_LIST_I64" else "list_item_f64"
-        x = b.expr(fn, [lst.reg, i], m.resolved(lst.t.elem.get()))
+        if kind == "PYRT_LIST_I64":   # (OverflowError for a big int in a list of objects)
+            x = b.c_call("pyrt_list_item_i64c", [lst.reg, i], m.resolved(lst.t.elem.get()))
+        else:
+            x = b.expr("list_item_f64", [lst.reg, i], m.resolved(lst.t.elem.get()))
     else:
         b.c_void("pyrt_list_objects", [lst.reg])   # (the body may have stored another kind of item)
         x = b.expr("list_item_borrowed", [lst.reg, i], m.DYN, rtype=PTR)

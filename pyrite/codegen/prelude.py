@@ -161,12 +161,34 @@ PYRT_INLINE int64_t pyrt_list_index(PyrtList *L, int64_t i, const char *msg) {
     Pyrt_ErrSetString(&PyrtType_IndexError, msg);
     return -1;
 }
-/* checked reads of list[int] / list[float] items (true: IndexError set) */
+/* an int object's value for 64-bit typed code: OverflowError for a big int (which a list of objects
+ * typed list[int] may hold: int("9" * 30) made by the runtime) */
+PYRT_INLINE bool pyrt_int_obj_i64(PyrtObject *o, int64_t *r) {
+    int64_t v = ((PyrtInt *)o)->value;
+    if (PYRT_UNLIKELY(v == PYRT_INT_BIG) && !PyrtInt_ToI64(o, &v)) { PyrtErr_IntOverflow(); return true; }
+    *r = v;
+    return false;
+}
+/* an object as a 64-bit int: inline for a compact int, else TypeError / OverflowError (flag) */
+PYRT_INLINE int64_t pyrt_unbox_i64(PyrtObject *o) {
+    if (PYRT_LIKELY(o->type == &PyrtType_Int) && PYRT_LIKELY(((PyrtInt *)o)->value != PYRT_INT_BIG))
+        return ((PyrtInt *)o)->value;
+    return PyrtInt_AsI64Checked(o);
+}
+/* checked reads of list[int] / list[float] items (true: IndexError or OverflowError set) */
 PYRT_INLINE bool pyrt_list_get_i64(PyrtObject *l, int64_t i, int64_t *r) {
     PyrtList *L = (PyrtList *)l;
     if (PYRT_UNLIKELY((i = pyrt_list_index(L, i, "list index out of range")) < 0)) return true;
-    *r = L->kind == PYRT_LIST_I64 ? ((int64_t *)L->ob_item)[i] : PyrtInt_AsI64(L->ob_item[i]);
-    return false;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_I64)) { *r = ((int64_t *)L->ob_item)[i]; return false; }
+    return pyrt_int_obj_i64(L->ob_item[i], r);
+}
+/* item i (0 <= i < len) of a list[int] for 64-bit typed code: PYRT_I64_ERR + OverflowError for a
+ * big int */
+PYRT_INLINE int64_t pyrt_list_item_i64c(PyrtObject *l, int64_t i) {
+    PyrtList *L = (PyrtList *)l;
+    int64_t v;
+    if (PYRT_LIKELY(L->kind == PYRT_LIST_I64)) return ((int64_t *)L->ob_item)[i];
+    return pyrt_int_obj_i64(L->ob_item[i], &v) ? PYRT_I64_ERR : v;
 }
 PYRT_INLINE bool pyrt_list_get_f64(PyrtObject *l, int64_t i, double *r) {
     PyrtList *L = (PyrtList *)l;
@@ -174,11 +196,7 @@ PYRT_INLINE bool pyrt_list_get_f64(PyrtObject *l, int64_t i, double *r) {
     *r = L->kind == PYRT_LIST_F64 ? ((double *)L->ob_item)[i] : PyrtFloat_AsDouble(L->ob_item[i]);
     return false;
 }
-/* item i (0 <= i < len) of a list[int] / list[float] */
-PYRT_INLINE int64_t pyrt_list_item_i64(PyrtObject *l, int64_t i) {
-    PyrtList *L = (PyrtList *)l;
-    return L->kind == PYRT_LIST_I64 ? ((int64_t *)L->ob_item)[i] : PyrtInt_AsI64(L->ob_item[i]);
-}
+/* item i (0 <= i < len) of a list[float] */
 PYRT_INLINE double pyrt_list_item_f64(PyrtObject *l, int64_t i) {
     PyrtList *L = (PyrtList *)l;
     return L->kind == PYRT_LIST_F64 ? ((double *)L->ob_item)[i] : PyrtFloat_AsDouble(L->ob_item[i]);

@@ -46,7 +46,7 @@ INT = RType("int", "int64_t", True, "PYRT_INT_ERR", err_test="%s == PYRT_INT_ERR
             field_kind="PYRT_FIELD_INT", incref="pyrt_int_incref", release="pyrt_int_decref")
 # A machine integer: lengths, indices, counters, C sizes (never a Python value on its own).
 I64 = RType("i64", "int64_t", False, "PYRT_I64_ERR", err_test="%s == PYRT_I64_ERR && pyrt_exc",
-            box="pyrt_box_int", unbox="PyrtInt_AsI64", unbox_checked="PyrtInt_AsI64Checked",
+            box="pyrt_box_int", unbox="PyrtInt_AsI64", unbox_checked="pyrt_unbox_i64",
             field_kind="PYRT_FIELD_I64")
 F64 = RType("f64", "double", False, "PYRT_F64_ERR", err_test="%s == PYRT_F64_ERR && pyrt_exc",
             box="PyrtFloat_FromDouble", unbox="PyrtFloat_AsDouble", unbox_checked="PyrtFloat_AsDoubleChecked",

@@ -12,7 +12,8 @@ PRIMITIVES = [
     P('pyrt_list_init_f64', 'void(obj, c, f64) never', user_code=False, borrow_safe=True),
     P('pyrt_list_init_i64', 'void(obj, c, i64) never', user_code=False, borrow_safe=True),
     P('pyrt_list_item_f64', user_code=False, borrow_safe=True),
-    P('pyrt_list_item_i64', user_code=False, borrow_safe=True),
+    P('pyrt_list_item_i64c', 'i64(obj, i64) magic', user_code=False, borrow_safe=True),
+    P('pyrt_int_obj_i64', user_code=False, borrow_safe=True),
     P('pyrt_list_objects', 'void(obj) neg', user_code=False, borrow_safe=True),
     P('pyrt_list_set_f64', 'void(obj, i64, f64) neg', user_code=False, borrow_safe=True),
     P('pyrt_list_set_i64', 'void(obj, i64, i64) neg', user_code=False, borrow_safe=True),
@@ -79,6 +80,7 @@ PRIMITIVES = [
     P('pyrt_str_getitem', 'obj(obj, i64) null', user_code=False, borrow_safe=True),
     P('pyrt_str_chr', 'obj(i64) null', user_code=False),
     P('pyrt_unbox_bool'),
+    P('pyrt_unbox_i64'),
     # tagged ints (runtime/include/pyrt_int.h, pyrt_int_box and list helpers in the prelude)
     P('pyrt_int_box'),
     P('pyrt_int_of_obj'),
@@ -116,3 +118,6 @@ for _op, _code in (("add", "ADD"), ("sub", "SUB"), ("mul", "MUL"), ("and", "AND"
 _split("pyrt_int_from_i64", "!__builtin_add_overflow({0}, {0}, &{out})", "PyrtTagged_FromI64Big({0})")
 _split("pyrt_int_as_index", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsIndexSlow({0})")
 _split("pyrt_int_as_i64", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsI64Slow({0})")
+_split("pyrt_list_item_i64c",
+       "((PyrtList *){0})->kind == PYRT_LIST_I64 && (({out} = ((int64_t *)((PyrtList *){0})->ob_item)[{1}]), 1)",
+       "pyrt_list_item_i64c({0}, {1})")

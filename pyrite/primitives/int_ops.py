@@ -13,6 +13,8 @@ PRIMITIVES = [
     P('PyrtI64_Pow', 'i64(i64, i64) true'),
     P('PyrtI64_RShift', 'i64(i64, i64) true'),
     P('PyrtInt_AsI64Checked'),
+    P('PyrtInt_ToI64', user_code=False, borrow_safe=True),
+    P('PyrtErr_IntOverflow', user_code=False),
     P('PyrtInt_FromI64'),
     P('PyrtInt_Repr', 'obj(i64) null', user_code=False),
     P('PyrtNum_CompareI64F64'),

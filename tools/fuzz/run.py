@@ -211,7 +211,13 @@ def main(argv=None):
     ap.add_argument("--reduce", action="store_true", help="reduce each failure (tools/fuzz/reduce.py)")
     ap.add_argument("--keep", action="store_true", help="keep the work directories")
     ap.add_argument("-q", "--quiet", action="store_true", help="one line per failure only")
+    ap.add_argument("--exact-ints", action="store_true",
+                    help="build with --exact-ints and let int expressions grow to 400 bits")
     args = ap.parse_args(argv)
+    if args.exact_ints:
+        from tools.fuzz import gen as _gen
+        os.environ["PYRITE_EXACT_INTS"] = "1"
+        _gen.LIMIT = 2 ** 400
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
     deadline = time.time() + args.minutes * 60 if args.minutes else None
     counts = {t: collections.Counter() for t in targets}
