@@ -84,8 +84,50 @@ static int64_t steal_result(PyrtObject *r)
     return x;
 }
 
+/* x's value when it fits int64 (small, or a pointer to a compact int) */
+static bool compact_value(int64_t x, int64_t *v)
+{
+    if (!(x & 1)) {
+        *v = x >> 1;
+        return true;
+    }
+    int64_t c = ((PyrtInt *)pyrt_int_obj(x))->value;
+    if (c == PYRT_INT_BIG)
+        return false;
+    *v = c;
+    return true;
+}
+
+/* op on two int64 values without boxing them (false: the result needs the big-int code) */
+static bool compact_binop(int64_t x, int64_t y, int op, int64_t *r)
+{
+    switch (op & ~PYRT_INPLACE) {
+    case PYRT_ADD: return !__builtin_add_overflow(x, y, r);
+    case PYRT_SUB: return !__builtin_sub_overflow(x, y, r);
+    case PYRT_MUL: return !__builtin_mul_overflow(x, y, r);
+    case PYRT_AND: *r = x & y; return true;
+    case PYRT_OR: *r = x | y; return true;
+    case PYRT_XOR: *r = x ^ y; return true;
+    case PYRT_FLOORDIV:
+        if (y == 0 || (x == INT64_MIN && y == -1)) return false;
+        *r = x / y - ((x % y != 0) && ((x < 0) != (y < 0)));
+        return true;
+    case PYRT_MOD:
+        if (y == 0 || y == -1) return false;
+        *r = x % y;
+        if (*r != 0 && ((*r < 0) != (y < 0))) *r += y;
+        return true;
+    default: return false;
+    }
+}
+
 PYRT_SLOW int64_t PyrtTagged_BinOp(int64_t a, int64_t b, int op)
 {
+    int64_t x, y, v;
+    /* 64-bit operands (a small overflow, or values between 2**62 and 2**63 such as 63-bit hashes)
+     * need no boxing; only a result outside the small range is allocated */
+    if (compact_value(a, &x) && compact_value(b, &y) && compact_binop(x, y, op, &v) && v != INT64_MIN)
+        return pyrt_int_from_i64(v);
     PyrtObject *ta, *tb;
     PyrtObject *A = as_obj(a, &ta);
     if (!A)
