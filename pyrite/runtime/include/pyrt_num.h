@@ -15,6 +15,7 @@ static inline bool PyrtNum_IsFloat(PyrtObject *o) { return o->type == &PyrtType_
 PyrtObject *PyrtNum_BinOp(PyrtObject *a, PyrtObject *b, int op);
 PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op);
 int PyrtNum_CompareI64F64(int64_t i, double d, int op);  /* exact int vs float comparison, 0/1 */
+bool PyrtNum_CmpResult(int c, int op);                    /* a three-way result c (<0, 0, >0) read by op */
 PyrtObject *PyrtI64_BinOp(int64_t a, int64_t b, int op); /* int op int (boxed result) */
 PyrtObject *PyrtF64_BinOp(double a, double b, int op);   /* float op float; NotImplemented for bit ops */
 bool PyrtF64_DivMod(double a, double b, double *div, double *mod);  /* "float divmod()" */

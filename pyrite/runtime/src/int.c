@@ -641,7 +641,7 @@ PyrtObject *PyrtNum_BinOp(PyrtObject *a, PyrtObject *b, int op)
     return Pyrt_NotImplemented;
 }
 
-static bool cmp_result(int c, int op)   /* c: <0, 0, >0 */
+bool PyrtNum_CmpResult(int c, int op)   /* c: <0, 0, >0 */
 {
     switch (op) {
     case PYRT_LT: return c < 0;
@@ -671,7 +671,7 @@ int PyrtNum_CompareI64F64(int64_t i, double d, int op)
         else
             c = d > t ? -1 : d < t ? 1 : 0;
     }
-    return cmp_result(c, op);
+    return PyrtNum_CmpResult(c, op);
 }
 
 static int compare_f64(double x, double y, int op)
@@ -692,7 +692,7 @@ static int compare_int_f64(PyrtObject *a, double d, int op)
     if (PYRT_LIKELY(!PyrtInt_IsBig(a)))
         return PyrtNum_CompareI64F64(PyrtInt_AsI64(a), d, op);
     int c = PyrtLong_CompareDouble(a, d);
-    return c == 2 ? op == PYRT_NE : cmp_result(c, op);
+    return c == 2 ? op == PYRT_NE : PyrtNum_CmpResult(c, op);
 }
 
 PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
@@ -700,7 +700,7 @@ PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
     if (PYRT_LIKELY(a->type == &PyrtType_Int && b->type == &PyrtType_Int)) {   /* the common case first */
         int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
         if (PYRT_LIKELY(x != PYRT_INT_BIG && y != PYRT_INT_BIG))
-            return Pyrt_BoolFromC(cmp_result(x < y ? -1 : x > y ? 1 : 0, op));
+            return Pyrt_BoolFromC(PyrtNum_CmpResult(x < y ? -1 : x > y ? 1 : 0, op));
     }
     bool ai = PyrtNum_IsInt(a), bi = PyrtNum_IsInt(b);
     bool af = PyrtNum_IsFloat(a), bf = PyrtNum_IsFloat(b);
@@ -708,9 +708,9 @@ PyrtObject *PyrtNum_RichCompare(PyrtObject *a, PyrtObject *b, int op)
     if (ai && bi) {
         int64_t x = PyrtInt_AsI64(a), y = PyrtInt_AsI64(b);
         if (PYRT_UNLIKELY(x == PYRT_INT_BIG || y == PYRT_INT_BIG))
-            r = cmp_result(PyrtLong_Compare(a, b), op);
+            r = PyrtNum_CmpResult(PyrtLong_Compare(a, b), op);
         else
-            r = cmp_result(x < y ? -1 : x > y ? 1 : 0, op);
+            r = PyrtNum_CmpResult(x < y ? -1 : x > y ? 1 : 0, op);
     } else if (af && bf) {
         r = compare_f64(PyrtFloat_AsDouble(a), PyrtFloat_AsDouble(b), op);
     } else if (ai && bf) {

@@ -70,6 +70,24 @@ static PyrtObject *as_obj(int64_t x, PyrtObject **tmp)
     return *tmp = PyrtInt_FromI64(x >> 1);
 }
 
+/* a op b on the operands as objects (the big-int code): new reference or NULL */
+static PyrtObject *boxed_binop(int64_t a, int64_t b, int op)
+{
+    PyrtObject *ta, *tb;
+    PyrtObject *A = as_obj(a, &ta);
+    if (!A)
+        return NULL;
+    PyrtObject *B = as_obj(b, &tb);
+    if (!B) {
+        Pyrt_XDecRef(ta);
+        return NULL;
+    }
+    PyrtObject *r = PyrtLong_BinOp(A, B, op);
+    Pyrt_XDecRef(ta);
+    Pyrt_XDecRef(tb);
+    return r;
+}
+
 static int64_t steal_result(PyrtObject *r)
 {
     if (!r)
@@ -128,19 +146,7 @@ PYRT_SLOW int64_t PyrtTagged_BinOp(int64_t a, int64_t b, int op)
      * need no boxing; only a result outside the small range is allocated */
     if (compact_value(a, &x) && compact_value(b, &y) && compact_binop(x, y, op, &v) && v != INT64_MIN)
         return pyrt_int_from_i64(v);
-    PyrtObject *ta, *tb;
-    PyrtObject *A = as_obj(a, &ta);
-    if (!A)
-        return PYRT_INT_ERR;
-    PyrtObject *B = as_obj(b, &tb);
-    if (!B) {
-        Pyrt_XDecRef(ta);
-        return PYRT_INT_ERR;
-    }
-    PyrtObject *r = PyrtLong_BinOp(A, B, op);
-    Pyrt_XDecRef(ta);
-    Pyrt_XDecRef(tb);
-    return steal_result(r);
+    return steal_result(boxed_binop(a, b, op));
 }
 
 /* sign of a pointer word's value (never 0: it lies outside the small range) */
@@ -162,27 +168,15 @@ PYRT_SLOW int64_t PyrtTagged_UnOp(int64_t a, int op)
     return a;
 }
 
-static int8_t from_cmp(int c, int op)   /* c: <0, 0, >0 */
-{
-    switch (op) {
-    case PYRT_LT: return c < 0;
-    case PYRT_LE: return c <= 0;
-    case PYRT_EQ: return c == 0;
-    case PYRT_NE: return c != 0;
-    case PYRT_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 PYRT_SLOW int8_t PyrtTagged_CompareSlow(int64_t a, int64_t b, int op)
 {
     if (!(a & 1) && !(b & 1))
-        return from_cmp(a < b ? -1 : a > b, op);
+        return (int8_t)PyrtNum_CmpResult(a < b ? -1 : a > b, op);
     if (!(a & 1))                      /* small vs pointer: the pointer's sign decides */
-        return from_cmp(-sign_of(b), op);
+        return (int8_t)PyrtNum_CmpResult(-sign_of(b), op);
     if (!(b & 1))
-        return from_cmp(sign_of(a), op);
-    return from_cmp(PyrtLong_Compare(pyrt_int_obj(a), pyrt_int_obj(b)), op);
+        return (int8_t)PyrtNum_CmpResult(sign_of(a), op);
+    return (int8_t)PyrtNum_CmpResult(PyrtLong_Compare(pyrt_int_obj(a), pyrt_int_obj(b)), op);
 }
 
 double PyrtTagged_TrueDiv(int64_t a, int64_t b)
@@ -193,18 +187,7 @@ double PyrtTagged_TrueDiv(int64_t a, int64_t b)
             return PYRT_F64_ERR;
         return d;
     }
-    PyrtObject *ta, *tb;
-    PyrtObject *A = as_obj(a, &ta);
-    if (!A)
-        return PYRT_F64_ERR;
-    PyrtObject *B = as_obj(b, &tb);
-    if (!B) {
-        Pyrt_XDecRef(ta);
-        return PYRT_F64_ERR;
-    }
-    PyrtObject *r = PyrtLong_BinOp(A, B, PYRT_TRUEDIV);
-    Pyrt_XDecRef(ta);
-    Pyrt_XDecRef(tb);
+    PyrtObject *r = boxed_binop(a, b, PYRT_TRUEDIV);
     if (!r)
         return PYRT_F64_ERR;
     d = PyrtFloat_AsDouble(r);
@@ -291,7 +274,7 @@ int8_t PyrtTagged_CompareF64(int64_t a, double d, int op)
     int c = PyrtLong_CompareDouble(pyrt_int_obj(a), d);
     if (c == 2)   /* NaN: only != holds */
         return op == PYRT_NE;
-    return from_cmp(c, op);
+    return (int8_t)PyrtNum_CmpResult(c, op);
 }
 
 PyrtObject *PyrtTagged_Constant(const char *digits)
