@@ -386,20 +386,14 @@ def transform_UnaryOp(b, node):
     t = b.type_of(node)
     if isinstance(node.op, ast.Not):
         return b.expr("bool_not", [truth(b, v)], m.BOOL)
-    if t is m.INT and v.t in (m.INT, m.BOOL) and not IntMode.exact:
-        x = b.as_i64(v)
-        if isinstance(node.op, ast.USub):
-            return b.checked("PyrtI64_Neg", [x], m.INT)
-        if isinstance(node.op, ast.UAdd):
-            return V(x, m.INT)
-        return b.expr("i64_invert", [x], m.INT)
     if t is m.INT and v.t in (m.INT, m.BOOL):
-        x = b.as_int(v)
-        if isinstance(node.op, ast.USub):
-            return b.c_call("pyrt_int_neg", [x], m.INT)
+        neg = isinstance(node.op, ast.USub)
         if isinstance(node.op, ast.UAdd):
-            return V(x, m.INT)
-        return b.c_call("pyrt_int_invert", [x], m.INT)
+            return b.coerce(v, m.INT)
+        if IntMode.exact:
+            return b.c_call("pyrt_int_neg" if neg else "pyrt_int_invert", [b.as_int(v)], m.INT)
+        x = b.as_i64(v)
+        return b.checked("PyrtI64_Neg", [x], m.INT) if neg else b.expr("i64_invert", [x], m.INT)
     if t is m.FLOAT and v.t is m.FLOAT:
         if isinstance(node.op, ast.USub):
             return b.expr("f64_neg", [v.reg], m.FLOAT)
