@@ -72,6 +72,7 @@ class ProgramBuilder:
             t = m.resolved(slot.get())
             g = GlobalVar(self.names.make(cn.GLOBAL, mod.name, name), rtype_of(t), name, mod.name,
                           dynamic=t is m.DYN)
+            g.named = True
             self.gvars[key] = g
             self.mod_irs[mod.name].globals.append(g)
         return g

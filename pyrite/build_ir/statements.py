@@ -532,15 +532,24 @@ def begin_handling(b):
 def reraise_pending(b, exc, token):
     """Stop handling and raise the taken exception again."""
     b.c_void("Pyrt_ExcExitHandler", [token.reg])
-    b.c_void("pyrt_err_restore_new", [exc.reg])
+    # (handing the reference over: the handled exception is not kept alive by this frame)
+    b.add(ops.CallC(None, "pyrt_err_restore_steal", [exc.reg], ops.ERR_ALWAYS, moves=(0,)))
     b.cur.ops[-1].keep_line = True   # the traceback names the line that raised, not the handler's
 
 
-def propagate_from(b, inner, token):
+def propagate_from(b, inner, exc, token):
     """The `inner` block: an exception raised while handling leaves the handled state and propagates."""
     b.set_block(inner)
     b.c_void("Pyrt_ExcExitHandler", [token.reg])
+    b.add(ops.Clear(exc.reg))   # (the new exception holds it as its __context__ if it needs it)
     b.add(ops.RaiseFromHandler())
+
+
+def unbind_handler_name(b, name):
+    if name and ex.name_kind(b, name) == "local":
+        b.add(ops.Unbind(b.local_reg(name)))
+    elif name and ex.name_kind(b, name) == "global":
+        b.add(ops.DelStatic(b.pb.global_var(b.mod, name)))
 
 
 def try_except(b, body, handlers, orelse):
@@ -563,7 +572,9 @@ def try_except(b, body, handlers, orelse):
             body_blk = b.new_block()
             b.branch(r, body_blk, nxt)
             b.set_block(body_blk)
-        b.handlers.append(inner)
+        # what this handler raises unbinds its name first (as CPython's implicit `finally: del name`)
+        h_inner = b.new_block() if h.name else inner
+        b.handlers.append(h_inner)
         b.unwind.append(Unwind("handled", token.reg, list(b.handlers[:-1]), line))
         if h.name:
             ex.store_name(b, h.name, V(exc.reg, m.DYN))
@@ -572,18 +583,20 @@ def try_except(b, body, handlers, orelse):
         b.handlers.pop()
         if not b.cur.terminated:
             b.c_void("Pyrt_ExcExitHandler", [token.reg])
-            if h.name and ex.name_kind(b, h.name) == "local":
-                b.add(ops.Unbind(b.local_reg(h.name)))
-            elif h.name and ex.name_kind(b, h.name) == "global":
-                b.add(ops.DelStatic(b.pb.global_var(b.mod, h.name)))
+            b.add(ops.Clear(exc.reg))   # the exception dies with its handler, as in CPython (__del__ shows it)
+            unbind_handler_name(b, h.name)
         b.goto(done)
+        if h.name:
+            b.set_block(h_inner)
+            unbind_handler_name(b, h.name)
+            b.goto(inner)
         b.set_block(nxt)
         if h.type is None:
             break
     # no clause matched: restore and propagate
     if not b.cur.terminated:
         reraise_pending(b, exc, token)
-    propagate_from(b, inner, token)
+    propagate_from(b, inner, exc, token)
     b.set_block(els)
     transform_block(b, orelse)
     b.goto(done)
@@ -617,7 +630,7 @@ def try_finally(b, node):
     b.handlers.pop()
     if not b.cur.terminated:
         reraise_pending(b, exc, token)
-    propagate_from(b, inner, token)
+    propagate_from(b, inner, exc, token)
     b.set_block(done)
 
 
@@ -658,10 +671,11 @@ def transform_With(b, node):
     b.branch(suppress, yes, no)
     b.set_block(yes)
     b.c_void("Pyrt_ExcExitHandler", [token.reg])
+    b.add(ops.Clear(exc.reg))
     b.goto(done)
     b.set_block(no)
     reraise_pending(b, exc, token)
-    propagate_from(b, inner, token)
+    propagate_from(b, inner, exc, token)
     b.set_block(done)
 
 

@@ -287,8 +287,12 @@ class FunctionEmitter:
             return
         text = self.call_text(op)
         if op.moves:   # the callee consumed these references, whether it failed or not
-            assert op.dest is None and op.error_kind == ops.ERR_NEG
+            assert op.dest is None and op.error_kind in (ops.ERR_NEG, ops.ERR_ALWAYS)
             cleared = " ".join("%s = NULL;" % self.val(op.args[i]) for i in op.moves)
+            if op.error_kind == ops.ERR_ALWAYS:
+                line = "" if op.keep_line else "__line = %d; " % op.line
+                self.w("    %s; %s %sgoto %s;" % (text, cleared, line, self.handler_label(op)))
+                return
             self.w("    { int __r = %s; %s if (PYRT_UNLIKELY(__r < 0)) { __line = %d; goto %s; } }"
                    % (text, cleared, op.line, self.handler_label(op)))
             return

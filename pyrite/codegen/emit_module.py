@@ -1,6 +1,7 @@
 """Whole program IR -> one C translation unit: constants, globals, class layouts, functions, generic
 entry points (argument parsing + boxing around the typed entries) and main()."""
 import sys
+from pyrite.ir import ops
 from pyrite.codegen.c_names import c_string
 from pyrite.codegen.emit_function import FunctionEmitter
 from pyrite.codegen.prelude import PRELUDE
@@ -100,6 +101,8 @@ def emit_program(prog, target):
         FunctionEmitter(f, consts, body).emit()
     for f in all_funcs:
         emit_generic_entry(f, body)
+    cycles = may_make_cycles(prog)
+    emit_exit_clear(prog, cycles, body)
     body.append(target.entry_c(prog.main.init.cname))
     out = [PRELUDE]
     out += decls
@@ -147,16 +150,63 @@ def emit_field_table(cir, consts, out):
     out.append("};")
 
 
+# ops that cannot make a reference cycle among objects (a program of only these needs no collector)
+_ACYCLIC_OPS = (ops.Assign, ops.LoadLiteral, ops.ErrCheck, ops.CheckNotNone, ops.CheckedC, ops.Box, ops.Unbox,
+                ops.GetField, ops.LoadStatic, ops.StoreStatic, ops.DelStatic, ops.CheckBound, ops.Unbind,
+                ops.Clear, ops.Goto, ops.Branch, ops.Return, ops.Unreachable, ops.RaiseFromHandler, ops.Call)
+_ACYCLIC_C = {"Pyrt_PrintStdout", "Pyrt_ErrFetch", "Pyrt_ExcEnterHandler", "Pyrt_ExcExitHandler",
+              "Pyrt_ExceptionMatches", "Pyrt_Raise", "Pyrt_RaiseSteal", "pyrt_err_restore_new", "Pyrt_Str",
+              "Pyrt_Repr", "PyrtStr_Concat"}
+
+
+def may_make_cycles(prog):
+    """False for programs too simple to make a reference cycle (hello world): their output then links
+    no cycle collector (the .wasm stays small). Anything not known to be acyclic counts as cyclic."""
+    for mod in prog.modules:
+        if mod.classes:
+            return True
+        for f in [mod.init] + list(mod.functions):
+            for blk in f.blocks:
+                for op in blk.ops:
+                    if isinstance(op, (ops.CallC, ops.CallVec)) and op.fn in _ACYCLIC_C:
+                        continue
+                    if not isinstance(op, _ACYCLIC_OPS):
+                        return True
+    return False
+
+
+def emit_exit_clear(prog, cycles, out):
+    """pyexit_clear(): what CPython's shutdown does to module globals when that shows (a class has
+    __del__): a full collection, then each module's globals released in insertion order, names with one
+    leading underscore first; the modules imported last first, __main__ last. pygc_start() arms the
+    collector (not linked at all when the program cannot make cycles)."""
+    out.append("static void pygc_start(void) {%s}" % (" Pyrt_GCStart(); " if cycles else ""))
+    out.append("static void pyexit_clear(void) {")
+    if not cycles:
+        out.append("}")
+        return
+    out.append("    Pyrt_GCCollect(2);")
+    for mod in reversed(prog.modules):
+        named = [g for g in mod.globals if g.named and g.rtype.refcounted]
+        first = [g for g in named if g.pyname.startswith("_") and not g.pyname.startswith("__")]
+        for g in first + [g for g in named if g not in first]:
+            out.append("    { %s x = %s; %s = 0; %s(x); }" % (g.rtype.c_type, g.cname, g.cname, g.rtype.release))
+    out.append("    Pyrt_GCCollect(2);")   # what the globals kept alive in cycles
+    out.append("}")
+
+
 def emit_release(cir, out):
     """dealloc slot of a compiled class: release the object fields and the attribute dict."""
     out.append("static void %s(PyrtObject *o) {" % cir.release_cname)
-    out.append("    Pyrt_XDecRef(((PyrtInstance *)o)->dict);")
+    out.append("    PYRT_CLEAR(((PyrtInstance *)o)->dict);")
     for f in cir.all_fields():
         if f.rtype.refcounted:
             owner = cir
             while f not in owner.own_fields:
                 owner = owner.base
-            out.append("    %s(((struct %s *)o)->%s);" % (f.rtype.release, owner.cname, f.cname))
+            # cleared as released: the cycle collector clears a garbage instance with this before freeing it
+            slot = "((struct %s *)o)->%s" % (owner.cname, f.cname)
+            out.append("    { %s x = %s; %s = 0; %s(x); }" % (f.rtype.c_type, slot, slot, f.rtype.release))
     out.append("}")
 
 

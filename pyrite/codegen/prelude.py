@@ -38,6 +38,10 @@ static int pyrt_err_restore_new(PyrtObject *exc) {
     Pyrt_ErrRestore(exc);
     return -1;
 }
+static int pyrt_err_restore_steal(PyrtObject *exc) {
+    Pyrt_ErrRestore(exc);
+    return -1;
+}
 static PyrtObject *pyrt_exc_new(PyrtType *t, PyrtObject *const *args, int64_t n) {
     return PyrtExc_New(t, args, n);
 }
@@ -248,12 +252,16 @@ PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
     }
     return PyrtInt_FromI64(v);
 }
-/* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible */
+/* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible
+ * (with the header of the cycle collector before it, linked into its youngest generation) */
 PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size) {
-    if (size <= 144) {
-        PyrtObject *o = (PyrtObject *)pyrt_freelist_pop(size);
-        if (PYRT_LIKELY(o != NULL)) {
-            memset(o, 0, size);
+    size_t block = size + sizeof(PyrtGCHead);
+    if (block <= PYRT_FL_MAX && PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold)) {
+        PyrtGCHead *h = (PyrtGCHead *)pyrt_freelist_pop(block);
+        if (PYRT_LIKELY(h != NULL)) {
+            memset(h, 0, block);
+            pyrt_gc_link(h);
+            PyrtObject *o = (PyrtObject *)(h + 1);
             o->refcnt = 1;
             o->type = (PyrtType *)t;
             return o;

@@ -17,7 +17,7 @@ from pyrite.frontend.parse import parse_file
 from pyrite.frontend.desugar import desugar_module
 
 # Modules implemented by the runtime; their attributes are typed by types/stubs/<name>.pyi.
-BUILTIN_MODULES = {"sys", "math", "time", "random"}
+BUILTIN_MODULES = {"sys", "math", "time", "random", "gc"}
 IGNORED_MODULES = {"__future__"}
 # `from builtins import abs as _abs` names the builtins themselves (build_ir/statements.py)
 PSEUDO_MODULES = {"builtins"}

@@ -93,6 +93,7 @@ class GlobalVar:
     def __init__(self, cname, rtype, pyname, module, dynamic=True):
         self.cname, self.rtype, self.pyname, self.module = cname, rtype, pyname, module
         self.dynamic = dynamic   # holds any object (inferred `object`): dynamic code may store anything
+        self.named = False       # a Python-visible module global (not a function's defaults or the like)
 
 
 class FieldIR:

@@ -35,6 +35,8 @@ def _consumer(op, definer):
         # a compiled function that never stores to this global cannot release it while running
         writes = op.func.global_writes
         return writes is not None and id(definer.gvar) not in writes
+    if isinstance(op, ops.CallC) and op.moves:
+        return False   # it takes over a reference: there must be one
     return isinstance(op, CONSUMERS) or (isinstance(op, ops.CallC) and primitives.borrow_safe(op.fn))
 
 

@@ -35,6 +35,15 @@ def insert_refcounts(fn):
                 continue   # an op derived a borrowed pointer from s: s must outlive it
             i = max(i for _, i in u)
             op = b.ops[i]
+            if isinstance(op, ops.CallC) and op.fn in ("Pyrt_Raise", "Pyrt_RaiseSteal"):
+                # `raise E(...) from c`: the temporaries are handed over, so that a handler in this
+                # function does not keep them alive until it returns (CPython frees them when the
+                # handler ends); a non-temporary argument gets a reference of its own for the callee
+                moved = set(op.moves) | {k for k in (0, 1) if op.args[k] is s}
+                if len(set(map(id, op.args))) == 2 or op.args[1] == "NULL":
+                    op.fn, op.moves = "Pyrt_RaiseSteal", tuple(sorted(moved))
+                    op.steals = tuple(k for k in (0, 1) if k not in moved and isinstance(op.args[k], ops.Register))
+                continue
             if isinstance(op, (ops.Return, ops.Branch, ops.Goto, ops.Yield)) or op.dest is s \
                     or op.error_kind == ops.ERR_ALWAYS:
                 continue   # (after an op that always raises, the error exit releases it)

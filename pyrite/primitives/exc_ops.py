@@ -18,6 +18,7 @@ PRIMITIVES = [
     P('Pyrt_ExcExitHandler', 'void(obj) never', user_code=False),
     P('Pyrt_ExceptionMatches', 'bool(obj, obj) neg'),
     P('Pyrt_Raise', 'void(obj, obj) always'),
+    P('Pyrt_RaiseSteal', 'void(obj, obj) always'),
     P('Pyrt_Reraise', 'void() always'),
     P('Pyrt_TracebackAdd'),
 ]

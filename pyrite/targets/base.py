@@ -32,8 +32,10 @@ class Target:
             "int main(int argc, char **argv) {",
             "    Pyrt_Init(argc, argv);",
             "    pyrt_init_constants();",
+            "    pygc_start();",
             "    int status = 0;",
             "    if (%s() < 0) status = Pyrt_HandleUncaught();" % init_cname,
+            "    if (pyrt_gc_call_del) pyexit_clear();   /* finalizers run at exit as in CPython */",
             "    return Pyrt_Finalize(status);",
             "}"])
 

@@ -91,6 +91,53 @@ void *Pyrt_Realloc(void *p, size_t n); /* NULL + MemoryError on failure */
 void Pyrt_Free(void *p);
 PyrtObject *Pyrt_MakeImmortal(PyrtObject *o); /* returns o */
 
+/* ------------------------------------------------------------------ cycle collector (gc.c) */
+/* Before every object of a PYRT_TPFLAG_GC type (16 bytes on every target). */
+typedef struct PyrtGCHead {
+    struct PyrtGCHead *next;   /* next in its generation's list; NULL: not tracked (immortal) */
+    struct PyrtGCHead *prev;   /* previous | PYRT_GC_FINALIZED (bit 0); gc.c's state during a collection */
+#if INTPTR_MAX == INT32_MAX
+    void *pad[2];
+#endif
+} PyrtGCHead;
+_Static_assert(sizeof(PyrtGCHead) == 16, "the GC header keeps objects 16-byte aligned");
+#define PYRT_GC_HEAD(o) ((PyrtGCHead *)(o) - 1)
+#define PYRT_GC_FINALIZED ((uintptr_t)1)   /* __del__ has run (it runs once) */
+extern PyrtGCHead pyrt_gc_gens[3];
+extern int64_t pyrt_gc_count, pyrt_gc_threshold;
+/* the allocators call it when pyrt_gc_count reaches the threshold (INT64_MAX, so never, until
+ * Pyrt_GCStart: a program that cannot make cycles links no collector) */
+extern void (*pyrt_gc_collect_auto)(void);
+void Pyrt_GCStart(void);
+int64_t Pyrt_GCCollect(int generation);   /* gc.collect(): the number of objects freed */
+void Pyrt_GCUntrack(PyrtObject *o);
+void Pyrt_GCDetachAll(void);   /* leak checks at exit: collect, then forget the lists (they reach every object) */
+int Pyrt_GCFinalizeDealloc(PyrtObject *o);  /* a refcount reached 0: run __del__; 1 if it resurrected o */
+extern void (*pyrt_gc_call_del)(PyrtObject *);
+/* a new object's header into generation 0 */
+PYRT_INLINE void pyrt_gc_link(PyrtGCHead *h)
+{
+    PyrtGCHead *young = &pyrt_gc_gens[0];
+    PyrtGCHead *last = (PyrtGCHead *)((uintptr_t)young->prev & ~(uintptr_t)7);
+    last->next = h;
+    h->prev = last;
+    h->next = young;
+    young->prev = h;   /* (the list head is never finalized) */
+    pyrt_gc_count++;
+}
+PYRT_INLINE void pyrt_gc_unlink(PyrtGCHead *h)
+{
+    PyrtGCHead *next = h->next;
+    if (next) {
+        PyrtGCHead *prev = (PyrtGCHead *)((uintptr_t)h->prev & ~(uintptr_t)7);
+        prev->next = next;
+        next->prev = (PyrtGCHead *)((uintptr_t)prev | ((uintptr_t)next->prev & PYRT_GC_FINALIZED));
+        h->next = NULL;
+    }
+    if (pyrt_gc_count > 0)
+        pyrt_gc_count--;
+}
+
 /* ------------------------------------------------------------------ platform (runtime/platform/) */
 void Pyrt_PlatformInit(void);                    /* at process start (Pyrt_Init) */
 int Pyrt_PlatformWriteError(int fd, int err);    /* the errno a failed write to fd stands for */
@@ -143,6 +190,9 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_TYPE      (1u << 7)
 #define PYRT_TPFLAG_NOSUBCLASS (1u << 8)
 #define PYRT_TPFLAG_NOPOOL    (1u << 9)   /* instances not all of basicsize: never from the free lists */
+#define PYRT_TPFLAG_GC        (1u << 10)  /* instances can hold references that make cycles: allocated with a
+                                             PyrtGCHead before them and tracked by the cycle collector (gc.c) */
+#define PYRT_TPFLAG_HASDEL    (1u << 11)  /* a compiled class with __del__ (own or inherited) */
 
 struct PyrtType {
     PyrtObject ob;
@@ -177,6 +227,9 @@ struct PyrtType {
     PyrtObject *(*format)(PyrtObject *, PyrtObject *spec);  /* format(x, spec); NULL: str(x) if spec empty */
     const char *qualname;       /* __qualname__ of a compiled class ("f.<locals>.C"); NULL: name */
     const char *doc;            /* __doc__ of a compiled class; NULL: None */
+    /* PYRT_TPFLAG_GC types: call visit on every counted reference the object holds (never on a borrowed
+     * one: the collector subtracts what it reports from the referent's count) */
+    void (*traverse)(PyrtObject *, void (*visit)(PyrtObject *, void *), void *arg);
 };
 #define PYRT_QUALNAME(t) ((t)->qualname ? (t)->qualname : (t)->name)
 
@@ -332,6 +385,7 @@ int Pyrt_ExceptionMatches(PyrtObject *exc, PyrtObject *cls_or_tuple);  /* 0/1; -
 /* `raise X` / `raise X from Y`: X may be an exception class (instantiated) or instance. Always
  * returns NULL with the exception set (context set from the exception being handled). */
 PyrtObject *Pyrt_Raise(PyrtObject *exc, PyrtObject *cause /* NULL: no from clause */);
+PyrtObject *Pyrt_RaiseSteal(PyrtObject *exc, PyrtObject *cause);   /* takes over exc's reference */
 PyrtObject *Pyrt_Reraise(void);   /* bare `raise`: re-raise the exception being handled */
 /* The "exception being handled" stack (sys.exc_info()): generated except-blocks call Enter on entry
  * (borrows exc) and Exit with the returned token on every way out. */

@@ -15,6 +15,12 @@ int Pyrt_Vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 /* Release what a compiled-class instance holds (OBJ fields and the attribute dict), not the memory:
  * the dealloc of PyrtInstance-based types. */
 void PyrtInstance_Release(PyrtObject *o);
+/* The traverse of PyrtInstance-based types (gc.c): object fields and the attribute dict. */
+void Pyrt_WriteUnraisable(const char *what);   /* exc.c: prints and clears the current exception */
+void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg);
+/* A function of a module the runtime provides (mathmod.c makes the module objects). */
+typedef struct { const char *name; PyrtVectorcall fn; } PyrtModFn;
+extern const PyrtModFn pyrt_gc_fns[];   /* gc.c */
 
 /* CPython's identity hash of a pointer (the default hash of objects). */
 int64_t Pyrt_HashPointer(const void *p);
@@ -103,10 +109,11 @@ PYRT_LAZY_KINDS(PYRT_LAZY_DECL)
 /* type.c: user classes created so far inherit the slot at byte offset off from their base when
  * they have none of their own. */
 void pyrt_lazy_inherit(size_t off);
-/* Free lists of small objects (Pyrt_Alloc/Pyrt_Dealloc in object.c), one per 16-byte size class up
- * to 144 bytes; the hot allocators (boxed ints and floats, compiled-class instances in generated code)
+/* Free lists of small objects (Pyrt_Alloc/Pyrt_Dealloc in alloc.c), one per 16-byte size class up
+ * to PYRT_FL_MAX bytes (a GC object's block includes its PyrtGCHead); the hot allocators (boxed ints and floats, compiled-class instances in generated code)
  * pop from them inline. */
 extern void *pyrt_freelist[];
+#define PYRT_FL_MAX 176
 /* A free block for an object of `size` bytes, or NULL when that size class is empty. */
 static inline void *pyrt_freelist_pop(size_t size)
 {

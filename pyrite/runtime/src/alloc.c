@@ -12,7 +12,7 @@ static PyrtObject *no_memory(void)
     return Pyrt_ErrSetNone(&PyrtType_MemoryError);
 }
 
-/* Free lists for small objects (everything up to 144 bytes that is allocated and freed at a high
+/* Free lists for small objects (everything up to PYRT_FL_MAX bytes that is allocated and freed at a high
  * rate: boxed ints and floats, tuples, lists, sets, dicts, iterators, generators, slices, compiled-class
  * instances): one LIFO list per 16-byte size class, blocks never returned to malloc.
  *
@@ -21,8 +21,9 @@ static PyrtObject *no_memory(void)
  * allocates its exact instances with basicsize), the item count for exact tuples, the byte count for
  * exact strs. Other variable-size types (bytes, subclasses), exceptions and the two layouts that share
  * the builtin-function type are never pooled. */
-#define FL_CLASSES 10
+#define FL_CLASSES 12
 #define FL_MAX (16 * (FL_CLASSES - 1))
+_Static_assert(FL_MAX == PYRT_FL_MAX, "pyrt_core.h states the pooled sizes");
 void *pyrt_freelist[FL_CLASSES];
 
 static inline bool fl_type_ok(PyrtType *t)
@@ -46,14 +47,20 @@ static inline bool is_exact_str_type(PyrtType *t)
     return (t->flags & (PYRT_TPFLAG_STR | PYRT_TPFLAG_USER)) == PYRT_TPFLAG_STR;
 }
 
-/* the size class of a new object of `size` bytes, or 0 when it is not pooled */
-static inline size_t fl_class_new(PyrtType *t, size_t size)
+/* the size class of a new object of `size` bytes in a block of `block` bytes (size plus its GC header),
+ * or 0 when it is not pooled */
+static inline size_t fl_class_new(PyrtType *t, size_t size, size_t block)
 {
-    if (size > FL_MAX)
+    if (block > FL_MAX)
         return 0;
     if (is_exact_tuple_type(t) || is_exact_str_type(t) || (size == (size_t)t->basicsize && fl_type_ok(t)))
-        return (size + 15) / 16;
+        return (block + 15) / 16;
     return 0;
+}
+
+static inline size_t gc_head_size(PyrtType *t)
+{
+    return (t->flags & PYRT_TPFLAG_GC) ? sizeof(PyrtGCHead) : 0;
 }
 
 /* the size class an object was allocated in, or 0 when it was not pooled */
@@ -71,6 +78,7 @@ static inline size_t fl_class_of(PyrtObject *o)
         size = (size_t)t->basicsize;
     else
         return 0;
+    size += gc_head_size(t);
     return size <= FL_MAX ? (size + 15) / 16 : 0;
 }
 
@@ -88,25 +96,31 @@ static inline void pyrt_zero_small(void *p, size_t c)
 
 PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
 {
-    size_t c = fl_class_new(type, size);
+    size_t head = gc_head_size(type);
+    if (head && PYRT_UNLIKELY(pyrt_gc_count >= pyrt_gc_threshold))
+        pyrt_gc_collect_auto();   /* before the new object exists: it never sees a half-made one */
+    size_t block = size + head;
+    size_t c = fl_class_new(type, size, block);
+    char *p;
     if (c) {
-        PyrtObject *o = pyrt_freelist_pop(size);
-        if (o) {
-            pyrt_zero_small(o, c);
+        p = pyrt_freelist_pop(block);
+        if (p) {
+            pyrt_zero_small(p, c);
         } else {
-            o = calloc(1, c * 16);
-            if (!o)
+            p = calloc(1, c * 16);
+            if (!p)
                 return no_memory();
         }
-        o->refcnt = 1;
-        o->type = type;
-        return o;
+    } else {
+        p = calloc(1, block);
+        if (!p)
+            return no_memory();
     }
-    PyrtObject *o = calloc(1, size);
-    if (!o)
-        return no_memory();
+    PyrtObject *o = (PyrtObject *)(p + head);
     o->refcnt = 1;
     o->type = type;
+    if (head)
+        pyrt_gc_link((PyrtGCHead *)p);
     return o;
 }
 
@@ -195,15 +209,34 @@ void Pyrt_Dealloc(PyrtObject *o)
         pyrt_freelist[c] = o;
         return;
     }
-    if ((t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) == PYRT_TPFLAG_USER) {
-        /* a compiled-class instance: its release function, then the free list of its basicsize */
+    if (t->flags & PYRT_TPFLAG_GC) {
+        PyrtGCHead *h = PYRT_GC_HEAD(o);
+        if (PYRT_UNLIKELY(t->flags & PYRT_TPFLAG_HASDEL) && !((uintptr_t)h->prev & PYRT_GC_FINALIZED) &&
+            Pyrt_GCFinalizeDealloc(o))
+            return;   /* __del__ made it reachable again */
+        pyrt_gc_unlink(h);
+        if ((t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) == PYRT_TPFLAG_USER) {
+            /* a compiled-class instance: its release function, then the free list of its basicsize */
+            if (t->dealloc)
+                t->dealloc(o);
+            size_t size = (size_t)t->basicsize + sizeof(PyrtGCHead);
+            o = (PyrtObject *)h;
+            if (size <= FL_MAX) {
+                size_t c = (size + 15) / 16;
+                *(void **)o = pyrt_freelist[c];
+                pyrt_freelist[c] = o;   /* (tools/sanitize.py turns this into free(o): keep the text) */
+                return;
+            }
+            free(o);
+            return;
+        }
         if (t->dealloc)
             t->dealloc(o);
-        size_t size = (size_t)t->basicsize;
-        if (size <= FL_MAX) {
-            size_t c = (size + 15) / 16;
+        size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
+        o = (PyrtObject *)h;
+        if (c) {
             *(void **)o = pyrt_freelist[c];
-            pyrt_freelist[c] = o;   /* (tools/sanitize.py turns this into free(o): keep the text) */
+            pyrt_freelist[c] = o;
             return;
         }
         free(o);
@@ -211,7 +244,7 @@ void Pyrt_Dealloc(PyrtObject *o)
     }
     if (t->dealloc)
         t->dealloc(o);
-    size_t c = fl_class_of(o);   /* a tuple's dealloc leaves its length in place */
+    size_t c = fl_class_of(o);
     if (c) {
         *(void **)o = pyrt_freelist[c];
         pyrt_freelist[c] = o;
@@ -219,4 +252,3 @@ void Pyrt_Dealloc(PyrtObject *o)
     }
     free(o);
 }
-

@@ -159,6 +159,14 @@ static void dict_unlink(DictObject *d, int64_t slot, int64_t ix, PyrtObject **ke
     d->used--;
 }
 
+static void dict_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg) {
+    DictObject *d = D(o);
+    for (int64_t i = 0; i < d->nentries; i++) {
+        visit(d->entries[i].key, arg);
+        visit(d->entries[i].value, arg);
+    }
+}
+
 static void dict_dealloc(PyrtObject *o) {
     DictObject *d = D(o);
     for (int64_t i = 0; i < d->nentries; i++) {
@@ -648,8 +656,9 @@ PyrtType PyrtType_Dict = {
     .name = "dict",
     .base = &PyrtType_Object,
     .basicsize = sizeof(DictObject),
-    .flags = PYRT_TPFLAG_DICT,
+    .flags = PYRT_TPFLAG_DICT | PYRT_TPFLAG_GC,
     .dealloc = dict_dealloc,
+    .traverse = dict_traverse,
     .repr = PyrtDict_Repr,
     .hash = PyrtCont_Unhashable,
     .richcompare = dict_richcompare,

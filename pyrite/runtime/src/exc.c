@@ -31,6 +31,16 @@ static void exc_dealloc(PyrtObject *o)
     PyrtInstance_Release(o);
 }
 
+static void exc_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    PyrtBaseException *e = EXC(o);
+    visit(e->args, arg);
+    visit(e->cause, arg);
+    visit(e->context, arg);
+    visit(e->value, arg);
+    PyrtInstance_Traverse(o, visit, arg);
+}
+
 /* Allocate an exception of type t (any subclass, builtin or user) with the given args. */
 static PyrtObject *exc_alloc(PyrtType *t, PyrtObject *const *args, int64_t nargs)
 {
@@ -416,8 +426,8 @@ static const PyrtMethodDef exc_methods[] = {
 #define EXC_TYPE(var, nm, basevar)                                                               \
     PyrtType var = {                                                                             \
         .ob = PYRT_TYPE_HEAD, .name = nm, .base = basevar,                                       \
-        .basicsize = sizeof(PyrtBaseException), .flags = PYRT_TPFLAG_EXCEPTION,                  \
-        .dealloc = exc_dealloc, .repr = exc_repr, .str = exc_str,                                \
+        .basicsize = sizeof(PyrtBaseException), .flags = PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_GC, \
+        .dealloc = exc_dealloc, .traverse = exc_traverse, .repr = exc_repr, .str = exc_str,      \
     };
 EXC_TYPES(EXC_TYPE)
 
@@ -563,6 +573,15 @@ static PyrtObject *exc_instance(PyrtObject *x, const char *errmsg)
         return x;
     }
     return Pyrt_ErrSetString(&PyrtType_TypeError, errmsg);
+}
+
+/* Pyrt_Raise taking over the references to exc and cause (NULL: none) */
+PyrtObject *Pyrt_RaiseSteal(PyrtObject *exc, PyrtObject *cause)
+{
+    Pyrt_Raise(exc, cause);
+    Pyrt_DecRef(exc);
+    Pyrt_XDecRef(cause);
+    return NULL;
 }
 
 PyrtObject *Pyrt_Raise(PyrtObject *exc, PyrtObject *cause)
@@ -830,6 +849,20 @@ int Pyrt_HandleUncaught(void)
     fflush(stderr);
     PYRT_DECREF(exc);
     return status;
+}
+
+/* An exception nobody can catch (raised by __del__): "Exception ignored in: <what>" and the
+ * exception with its traceback on stderr, as CPython's unraisable hook prints it; clears it. */
+void Pyrt_WriteUnraisable(const char *what)
+{
+    PyrtObject *exc = Pyrt_ErrFetch();
+    if (!exc)
+        return;
+    Pyrt_FlushStdout();
+    err_puts3("Exception ignored in: ", what, "\n");
+    print_chain(exc, 0);
+    fflush(stderr);
+    Pyrt_DecRef(exc);
 }
 
 /* ------------------------------------------------------------------ common messages */

@@ -200,12 +200,18 @@ static int list_resize(PyrtList *l, int64_t newsize) {
 /* A list of `length` items of `kind`; `zero`: the slots are zeroed (NULL, 0, 0.0), else the caller
  * fills every one before anything can see the list. */
 static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero, int64_t kind) {
-    PyrtList *l = t == &PyrtType_List ? pyrt_freelist_pop(sizeof(PyrtList)) : NULL;
-    if (l) {   /* the frequent case straight from the free list: every field is set below */
-        l->ob.refcnt = 1;
-        l->ob.type = t;
-        l->ob_item = NULL;
-    } else {
+    PyrtList *l = NULL;
+    if (t == &PyrtType_List && PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold)) {
+        PyrtGCHead *h = pyrt_freelist_pop(sizeof(PyrtGCHead) + sizeof(PyrtList));
+        if (h) {   /* the frequent case straight from the free list: every field is set below */
+            pyrt_gc_link(h);
+            l = (PyrtList *)(h + 1);
+            l->ob.refcnt = 1;
+            l->ob.type = t;
+            l->ob_item = NULL;
+        }
+    }
+    if (!l) {
         int64_t size = t->basicsize >= (int64_t)sizeof(PyrtList) ? t->basicsize : (int64_t)sizeof(PyrtList);
         l = (PyrtList *)Pyrt_Alloc(t, (size_t)size);
         if (!l) return NULL;
@@ -296,10 +302,16 @@ static inline int make_room_for(PyrtList *l, PyrtObject *v) {
     return PyrtList_Generalize(&l->ob);
 }
 
-static void list_dealloc(PyrtObject *o) {
+static void list_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg) {
     PyrtList *l = (PyrtList *)o;
     if (l->kind == PYRT_LIST_OBJ)
-        for (int64_t i = 0; i < l->length; i++) Pyrt_XDecRef(l->ob_item[i]);
+        for (int64_t i = 0; i < l->length; i++) visit(l->ob_item[i], arg);
+}
+
+static void list_dealloc(PyrtObject *o) {
+    PyrtList *l = (PyrtList *)o;
+    if (l->kind == PYRT_LIST_OBJ)   /* last item first, as CPython (the order __del__ methods run in) */
+        for (int64_t i = l->length - 1; i >= 0; i--) Pyrt_XDecRef(l->ob_item[i]);
     Pyrt_Free(l->ob_item);
     l->ob_item = NULL;
     l->length = 0;
@@ -1066,8 +1078,9 @@ PyrtType PyrtType_List = {
     .name = "list",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtList),
-    .flags = PYRT_TPFLAG_LIST,
+    .flags = PYRT_TPFLAG_LIST | PYRT_TPFLAG_GC,
     .dealloc = list_dealloc,
+    .traverse = list_traverse,
     .repr = PyrtList_Repr,
     .hash = PyrtCont_Unhashable,
     .richcompare = PyrtList_RichCompare,

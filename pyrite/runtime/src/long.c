@@ -76,7 +76,7 @@ static PyrtLong *long_new(int64_t n)
     size_t size = sizeof(PyrtLong) + (size_t)n * sizeof(digit);
     PyrtLong *l = NULL;
     size_t cap = (size_t)n;
-    if (size <= 144) {   /* the object free lists' range (alloc.c): the size class fixes the capacity */
+    if (size <= PYRT_FL_MAX) {   /* the object free lists' range (alloc.c): the size class fixes the capacity */
         size_t cls = (size + 15) / 16;
         cap = (cls * 16 - sizeof(PyrtLong)) / sizeof(digit);
         l = pyrt_freelist_pop(size);

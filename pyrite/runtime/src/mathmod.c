@@ -980,7 +980,7 @@ PyrtType PyrtType_Module = {
     .repr = module_repr,
 };
 
-typedef struct { const char *name; PyrtVectorcall fn; } ModFn;
+typedef PyrtModFn ModFn;
 
 static const ModFn math_fns[] = {
     { "sqrt", mf_sqrt }, { "exp", mf_exp }, { "log", mf_log }, { "log10", mf_log10 }, { "log2", mf_log2 },
@@ -1082,7 +1082,7 @@ PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)
 
 PyrtObject *Pyrt_GetModule(const char *name)
 {
-    static PyrtObject *math_mod, *sys_mod, *time_mod, *random_mod;
+    static PyrtObject *math_mod, *sys_mod, *time_mod, *random_mod, *gc_mod;
     static const ModFn no_fns[] = { { NULL, NULL } };
     if (strcmp(name, "math") == 0)
         return math_mod ? math_mod : (math_mod = make_module("math", math_fns));
@@ -1092,6 +1092,8 @@ PyrtObject *Pyrt_GetModule(const char *name)
         return time_mod ? time_mod : (time_mod = make_module("time", time_fns));
     if (strcmp(name, "random") == 0)
         return random_mod ? random_mod : (random_mod = make_module("random", no_fns));
+    if (strcmp(name, "gc") == 0)
+        return gc_mod ? gc_mod : (gc_mod = make_module("gc", pyrt_gc_fns));
     return NULL;
 }
 

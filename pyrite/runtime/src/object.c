@@ -19,6 +19,8 @@ static PyrtObject *no_memory(void)
 
 PyrtObject *Pyrt_MakeImmortal(PyrtObject *o)
 {
+    if ((o->type->flags & PYRT_TPFLAG_GC) && !PYRT_IS_IMMORTAL(o))
+        Pyrt_GCUntrack(o);   /* never freed: the collector leaves it (and what it holds) alone */
     o->refcnt = PYRT_IMMORTAL_REFCNT;
     return o;
 }
@@ -1188,6 +1190,9 @@ int Pyrt_FinishStdout(int status);   /* io.c */
 
 int Pyrt_Finalize(int status)
 {
+#ifdef PYRT_LEAK_CHECK
+    Pyrt_GCDetachAll();   /* tools/sanitize.py: what no global holds is then a leak LeakSanitizer sees */
+#endif
     return Pyrt_FinishStdout(status);
 }
 

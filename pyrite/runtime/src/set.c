@@ -232,6 +232,13 @@ static void set_release_table(SetEntry *table, int64_t size) {
     Pyrt_Free(table);
 }
 
+static void set_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg) {
+    SetObject *so = S(o);
+    if (!so->table) return;
+    for (int64_t i = 0; i <= so->mask; i++)
+        if (so->table[i].key && so->table[i].key != DUMMY) visit(so->table[i].key, arg);
+}
+
 static void set_dealloc(PyrtObject *o) {
     SetObject *so = S(o);
     if (so->table) set_release_table(so->table, so->mask + 1);
@@ -979,7 +986,9 @@ PyrtType PyrtType_Set = {
     .name = "set",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
+    .flags = PYRT_TPFLAG_GC,
     .dealloc = set_dealloc,
+    .traverse = set_traverse,
     .repr = PyrtSet_Repr,
     .hash = PyrtCont_Unhashable,
     .richcompare = PyrtSet_RichCompare,
@@ -993,7 +1002,9 @@ PyrtType PyrtType_FrozenSet = {
     .name = "frozenset",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
+    .flags = PYRT_TPFLAG_GC,
     .dealloc = set_dealloc,
+    .traverse = set_traverse,
     .repr = PyrtSet_Repr,
     .hash = PyrtFrozenSet_Hash,
     .richcompare = PyrtSet_RichCompare,

@@ -59,9 +59,15 @@ PyrtObject *PyrtTuple_FromIterable(PyrtObject *iterable) {
     return t;
 }
 
+/* (leaves the length: Pyrt_Dealloc reads it; the items NULL: the cycle collector clears with it) */
 static void tuple_dealloc(PyrtObject *o) {
     PyrtTuple *t = (PyrtTuple *)o;
-    for (int64_t i = 0; i < t->length; i++) Pyrt_XDecRef(t->items[i]);
+    for (int64_t i = t->length - 1; i >= 0; i--) PYRT_CLEAR(t->items[i]);   /* last first, as CPython */
+}
+
+static void tuple_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    for (int64_t i = 0; i < t->length; i++) visit(t->items[i], arg);
 }
 
 PyrtObject *PyrtTuple_GetItem(PyrtObject *o, int64_t i) {
@@ -310,8 +316,9 @@ PyrtType PyrtType_Tuple = {
     .name = "tuple",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtTuple),
-    .flags = PYRT_TPFLAG_TUPLE,
+    .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_GC,
     .dealloc = tuple_dealloc,
+    .traverse = tuple_traverse,
     .repr = PyrtTuple_Repr,
     .hash = PyrtTuple_Hash,
     .richcompare = PyrtTuple_RichCompare,
@@ -359,8 +366,8 @@ static PyrtObject *version_info_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_VersionInfo = {
     .ob = PYRT_TYPE_HEAD, .name = "version_info", .module = "sys", .base = &PyrtType_Tuple,
-    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS,
-    .dealloc = tuple_dealloc, .repr = version_info_repr, .hash = PyrtTuple_Hash,
+    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC,
+    .dealloc = tuple_dealloc, .traverse = tuple_traverse, .repr = version_info_repr, .hash = PyrtTuple_Hash,
     .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
     .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = version_info_getattr,
 };

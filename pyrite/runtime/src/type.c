@@ -391,6 +391,26 @@ static void function_dealloc(PyrtObject *o)
     PYRT_CLEAR(f->dict);
 }
 
+static void function_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    PyrtFunction *f = (PyrtFunction *)o;
+    visit(f->closure, arg);
+    visit(f->defaults, arg);
+    visit(f->kwdefaults, arg);
+    visit(f->dict, arg);
+}
+
+static void method_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    visit(((PyrtMethod *)o)->func, arg);
+    visit(((PyrtMethod *)o)->self, arg);
+}
+
+static void cell_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    visit(((PyrtCell *)o)->value, arg);
+}
+
 static PyrtObject *function_call(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
                                  PyrtObject *kwnames)
 {
@@ -481,7 +501,8 @@ static int function_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 
 PyrtType PyrtType_Function = {
     .ob = PYRT_TYPE_HEAD, .name = "function", .base = &PyrtType_Object, .basicsize = sizeof(PyrtFunction),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = function_dealloc, .repr = function_repr,
+    .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC, .dealloc = function_dealloc, .repr = function_repr,
+    .traverse = function_traverse,
 };
 
 PyrtObject *PyrtMethod_New(PyrtObject *func, PyrtObject *self)
@@ -565,7 +586,8 @@ static PyrtObject *method_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_Method = {
     .ob = PYRT_TYPE_HEAD, .name = "method", .base = &PyrtType_Object, .basicsize = sizeof(PyrtMethod),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = method_dealloc, .repr = method_repr,
+    .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC, .dealloc = method_dealloc, .repr = method_repr,
+    .traverse = method_traverse,
     .hash = method_hash, .richcompare = method_richcompare,
 };
 
@@ -596,7 +618,8 @@ static PyrtObject *cell_repr(PyrtObject *o)
 
 PyrtType PyrtType_Cell = {
     .ob = PYRT_TYPE_HEAD, .name = "cell", .base = &PyrtType_Object, .basicsize = sizeof(PyrtCell),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = cell_dealloc, .repr = cell_repr,
+    .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC, .dealloc = cell_dealloc, .repr = cell_repr,
+    .traverse = cell_traverse,
 };
 
 /* ------------------------------------------------------------------ staticmethod, classmethod */
@@ -1510,6 +1533,24 @@ static int register_type(PyrtType *t)
     return 0;
 }
 
+/* o.__del__() when o is about to be freed; what it raises is printed and dropped (gc.c calls it) */
+static void call_del(PyrtObject *o)
+{
+    PyrtObject *saved = Pyrt_ErrFetch();
+    PyrtObject *name = PyrtStr_FromCString("__del__");
+    PyrtObject *r = name ? Pyrt_CallMethod(o, name, NULL, 0, NULL) : NULL;
+    if (r) {
+        Pyrt_DecRef(r);
+    } else {
+        char what[300];
+        Pyrt_Snprintf(what, sizeof what, "<function %s.__del__ at 0x%llx>", PYRT_QUALNAME(o->type),
+                      (unsigned long long)(uintptr_t)o->type);
+        Pyrt_WriteUnraisable(what);
+    }
+    Pyrt_XDecRef(name);
+    Pyrt_ErrRestore(saved);
+}
+
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict)
 {
@@ -1533,7 +1574,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     t->basicsize = basicsize < base->basicsize ? base->basicsize : basicsize;
     if (t->basicsize < (int64_t)sizeof(PyrtInstance))
         t->basicsize = sizeof(PyrtInstance);
-    t->flags = PYRT_TPFLAG_USER | (base->flags & PYRT_TPFLAG_EXCEPTION);
+    t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC | (base->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_HASDEL));
     pyrt_type_version++;
     t->fields = fields;
     t->methods = NULL;
@@ -1544,7 +1585,12 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         Pyrt_Free(t);
         return NULL;
     }
+    if (PyrtDict_GetItemStr(t->dict, "__del__")) {
+        t->flags |= PYRT_TPFLAG_HASDEL;
+        pyrt_gc_call_del = call_del;
+    }
     if (base == &PyrtType_Object) {
+        t->traverse = PyrtInstance_Traverse;
         t->dealloc = PyrtInstance_Release;
         t->getattr = NULL;
         t->setattr = NULL;
