@@ -361,7 +361,11 @@ def instantiate(b, ci, args, kwargs, node=None):
         b.add(ops.CallVec(r, "pyrt_exc_new", ["(PyrtType *)" + tv], boxed, None, ops.ERR_NULL, False))
         obj = V(r, m.InstanceT(ci))
     else:
-        obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname], m.InstanceT(ci))
+        # tracked by the cycle collector unless no field can hold an object (the runtime decides the same
+        # from the field table: PYRT_TPFLAG_UNTRACKED)
+        tracked = any(f.rtype.field_kind == "PYRT_FIELD_OBJ" for f in cir.all_fields())
+        obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname, "1" if tracked else "0"],
+                       m.InstanceT(ci))
     if init is not None:
         r = direct_call(b, init, [obj] + list(args), kwargs, None, node)
         if r is not None and r.t is not m.NONE:   # __init__ may return something: TypeError as CPython

@@ -254,13 +254,14 @@ PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
 }
 /* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible
  * (with the header of the cycle collector before it, linked into its youngest generation) */
-PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size) {
+PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size, int tracked) {
     size_t block = size + sizeof(PyrtGCHead);
-    if (block <= PYRT_FL_MAX && PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold)) {
+    if (block <= PYRT_FL_MAX && (!tracked || PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold))) {
         PyrtGCHead *h = (PyrtGCHead *)pyrt_freelist_pop(block);
         if (PYRT_LIKELY(h != NULL)) {
             memset(h, 0, block);
-            pyrt_gc_link(h);
+            if (tracked)   /* (an instance of a class whose fields are all numbers is not: no cycle) */
+                pyrt_gc_link(h);
             PyrtObject *o = (PyrtObject *)(h + 1);
             o->refcnt = 1;
             o->type = (PyrtType *)t;

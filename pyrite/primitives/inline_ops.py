@@ -70,7 +70,7 @@ PRIMITIVES = [
     P('pyrt_list_set_steal', 'void(obj, i64, obj) neg', user_code=False, borrow_safe=True),
     P('pyrt_freelist_pop', user_code=False),
     P('pyrt_gc_link', user_code=False),
-    P('pyrt_new_instance', 'obj(c, c) null', user_code=False),
+    P('pyrt_new_instance', 'obj(c, c, c) null', user_code=False),
     P('pyrt_property_setter', 'obj(obj, c, obj) null'),
     P('pyrt_range_check_step', 'void(i64) neg'),
     P('pyrt_set_dealloc', 'void(obj, c) never'),

@@ -111,6 +111,7 @@ extern void (*pyrt_gc_collect_auto)(void);
 void Pyrt_GCStart(void);
 int64_t Pyrt_GCCollect(int generation);   /* gc.collect(): the number of objects freed */
 void Pyrt_GCUntrack(PyrtObject *o);
+void Pyrt_GCTrack(PyrtObject *o);     /* an untracked object of a GC type that can now hold references */
 void Pyrt_GCDetachAll(void);   /* leak checks at exit: collect, then forget the lists (they reach every object) */
 int Pyrt_GCFinalizeDealloc(PyrtObject *o);  /* a refcount reached 0: run __del__; 1 if it resurrected o */
 extern void (*pyrt_gc_call_del)(PyrtObject *);
@@ -133,9 +134,9 @@ PYRT_INLINE void pyrt_gc_unlink(PyrtGCHead *h)
         prev->next = next;
         next->prev = (PyrtGCHead *)((uintptr_t)prev | ((uintptr_t)next->prev & PYRT_GC_FINALIZED));
         h->next = NULL;
+        if (pyrt_gc_count > 0)
+            pyrt_gc_count--;
     }
-    if (pyrt_gc_count > 0)
-        pyrt_gc_count--;
 }
 
 /* ------------------------------------------------------------------ platform (runtime/platform/) */
@@ -193,6 +194,8 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_GC        (1u << 10)  /* instances can hold references that make cycles: allocated with a
                                              PyrtGCHead before them and tracked by the cycle collector (gc.c) */
 #define PYRT_TPFLAG_HASDEL    (1u << 11)  /* a compiled class with __del__ (own or inherited) */
+#define PYRT_TPFLAG_UNTRACKED (1u << 12)  /* a GC type whose instances start untracked: no field can hold an
+                                             object (a Point of floats); tracked once they get an attribute dict */
 
 struct PyrtType {
     PyrtObject ob;
@@ -658,7 +661,19 @@ int PyrtList_Reverse(PyrtObject *l);
 PyrtObject *PyrtTuple_New(int64_t length);   /* items NULL: fill with PyrtTuple_SetNew_Steal */
 PyrtObject *PyrtTuple_FromArray(PyrtObject *const *items, int64_t n);   /* increfs */
 static inline int64_t PyrtTuple_Len(PyrtObject *t) { return ((PyrtTuple *)t)->length; }
-static inline void PyrtTuple_SetNew_Steal(PyrtObject *t, int64_t i, PyrtObject *v) { ((PyrtTuple *)t)->items[i] = v; }
+/* Tuples start untracked by the cycle collector (most hold only numbers and strings, which cannot make a
+ * cycle) and are tracked when an item that can is stored: every store of a tuple item calls this. */
+void Pyrt_GCTrack(PyrtObject *o);
+static inline void pyrt_tuple_item_stored(PyrtObject *t, PyrtObject *v)
+{
+    if (PYRT_UNLIKELY(v && (v->type->flags & PYRT_TPFLAG_GC)) && !PYRT_GC_HEAD(t)->next)
+        Pyrt_GCTrack(t);
+}
+static inline void PyrtTuple_SetNew_Steal(PyrtObject *t, int64_t i, PyrtObject *v)
+{
+    ((PyrtTuple *)t)->items[i] = v;
+    pyrt_tuple_item_stored(t, v);
+}
 static inline PyrtObject *PyrtTuple_GetBorrowed(PyrtObject *t, int64_t i) { return ((PyrtTuple *)t)->items[i]; }
 PyrtObject *PyrtTuple_GetItem(PyrtObject *t, int64_t i);   /* negative ok; "tuple index out of range" */
 PyrtObject *PyrtTuple_FromIterable(PyrtObject *iterable);

@@ -88,39 +88,56 @@ static inline void pyrt_zero_small(void *p, size_t c)
 {
     switch (c) {
 #define Z(k) case k: memset(p, 0, 16 * k); return;
-    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9)
+    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11)
 #undef Z
     default: memset(p, 0, 16 * c);
     }
 }
 
-PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
+/* a block of `block` bytes, zeroed: from the free list of its class c, else calloc */
+static inline char *block_alloc(size_t c, size_t block)
 {
-    size_t head = gc_head_size(type);
-    if (head && PYRT_UNLIKELY(pyrt_gc_count >= pyrt_gc_threshold))
-        pyrt_gc_collect_auto();   /* before the new object exists: it never sees a half-made one */
-    size_t block = size + head;
-    size_t c = fl_class_new(type, size, block);
     char *p;
     if (c) {
         p = pyrt_freelist_pop(block);
-        if (p) {
+        if (p)
             pyrt_zero_small(p, c);
-        } else {
+        else
             p = calloc(1, c * 16);
-            if (!p)
-                return no_memory();
-        }
     } else {
         p = calloc(1, block);
-        if (!p)
-            return no_memory();
     }
-    PyrtObject *o = (PyrtObject *)(p + head);
+    return p;
+}
+
+/* an object of a GC type: its PyrtGCHead first (out of line: the other types' path stays short) */
+static __attribute__((noinline)) PyrtObject *gc_alloc(PyrtType *type, size_t size)
+{
+    bool track = !(type->flags & PYRT_TPFLAG_UNTRACKED);
+    if (track && PYRT_UNLIKELY(pyrt_gc_count >= pyrt_gc_threshold))
+        pyrt_gc_collect_auto();   /* before the new object exists: it never sees a half-made one */
+    size_t block = size + sizeof(PyrtGCHead);
+    char *p = block_alloc(fl_class_new(type, size, block), block);
+    if (!p)
+        return no_memory();
+    PyrtObject *o = (PyrtObject *)(p + sizeof(PyrtGCHead));
     o->refcnt = 1;
     o->type = type;
-    if (head)
+    if (track)
         pyrt_gc_link((PyrtGCHead *)p);
+    return o;
+}
+
+PyrtObject *Pyrt_Alloc(PyrtType *type, size_t size)
+{
+    if (type->flags & PYRT_TPFLAG_GC)
+        return gc_alloc(type, size);
+    char *p = block_alloc(fl_class_new(type, size, size), size);
+    if (!p)
+        return no_memory();
+    PyrtObject *o = (PyrtObject *)p;
+    o->refcnt = 1;
+    o->type = type;
     return o;
 }
 
@@ -210,6 +227,7 @@ void Pyrt_Dealloc(PyrtObject *o)
         return;
     }
     if (t->flags & PYRT_TPFLAG_GC) {
+        /* out of its generation's list, then the memory (header first) back */
         PyrtGCHead *h = PYRT_GC_HEAD(o);
         if (PYRT_UNLIKELY(t->flags & PYRT_TPFLAG_HASDEL) && !((uintptr_t)h->prev & PYRT_GC_FINALIZED) &&
             Pyrt_GCFinalizeDealloc(o))

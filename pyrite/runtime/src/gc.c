@@ -318,6 +318,13 @@ void Pyrt_GCDetachAll(void)
     }
 }
 
+void Pyrt_GCTrack(PyrtObject *o)
+{
+    PyrtGCHead *h = PYRT_GC_HEAD(o);
+    if (!h->next && !PYRT_IS_IMMORTAL(o))
+        pyrt_gc_link(h);
+}
+
 /* the references a compiled-class instance holds: its object and int fields, its attribute dict */
 void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
 {

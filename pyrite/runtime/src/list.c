@@ -204,7 +204,7 @@ static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero, int6
     if (t == &PyrtType_List && PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold)) {
         PyrtGCHead *h = pyrt_freelist_pop(sizeof(PyrtGCHead) + sizeof(PyrtList));
         if (h) {   /* the frequent case straight from the free list: every field is set below */
-            pyrt_gc_link(h);
+            h->next = NULL;   /* (tracked below if its items are objects) */
             l = (PyrtList *)(h + 1);
             l->ob.refcnt = 1;
             l->ob.type = t;
@@ -228,6 +228,8 @@ static PyrtObject *list_alloc_items(PyrtType *t, int64_t length, bool zero, int6
     l->length = length;
     l->capacity = length;
     l->kind = kind;
+    if (kind == PYRT_LIST_OBJ)
+        Pyrt_GCTrack(&l->ob);   /* a list of unboxed numbers is tracked only once it holds objects */
     return &l->ob;
 }
 
@@ -278,7 +280,7 @@ int PyrtList_Generalize(PyrtObject *o) {
     }
     l->kind = PYRT_LIST_OBJ;   /* pointer slots are no wider than 8 bytes: converted in place */
     for (int64_t i = 0; i < n; i++) l->ob_item[i] = boxes[i];
-    l->kind = PYRT_LIST_OBJ;
+    Pyrt_GCTrack(&l->ob);
     if (boxes != small) Pyrt_Free(boxes);
     return 0;
 }
@@ -337,6 +339,8 @@ static void set_kind_of_empty(PyrtList *l, int64_t kind) {
     l->ob_item = NULL;
     l->capacity = 0;
     l->kind = kind;
+    if (kind == PYRT_LIST_OBJ)
+        Pyrt_GCTrack(&l->ob);
 }
 
 /* append the boxed b (stolen): the slow path of the unboxed appends below */
@@ -874,6 +878,7 @@ int PyrtList_Sort(PyrtObject *o, PyrtObject *key, int reverse) {
     l->length = n;
     l->capacity = cap;
     l->kind = PYRT_LIST_OBJ;
+    Pyrt_GCTrack(&l->ob);
     return rc;
 }
 
@@ -1078,7 +1083,7 @@ PyrtType PyrtType_List = {
     .name = "list",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtList),
-    .flags = PYRT_TPFLAG_LIST | PYRT_TPFLAG_GC,
+    .flags = PYRT_TPFLAG_LIST | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,   /* tracked when kind is OBJ */
     .dealloc = list_dealloc,
     .traverse = list_traverse,
     .repr = PyrtList_Repr,

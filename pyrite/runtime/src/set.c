@@ -132,6 +132,12 @@ found:
     e->hash = hash;
 }
 
+/* A set is tracked by the cycle collector from its first item that can hold references (a set of
+ * numbers and strings cannot be part of a cycle). */
+static inline void set_note_key(SetObject *so, PyrtObject *key) {
+    if (PYRT_UNLIKELY(key->type->flags & PYRT_TPFLAG_GC) && !PYRT_GC_HEAD(so)->next) Pyrt_GCTrack(&so->ob);
+}
+
 static int set_table_resize(SetObject *so, int64_t minused) {
     int64_t newsize = MINSIZE;
     while (newsize <= minused) newsize <<= 1;
@@ -177,6 +183,7 @@ restart:;
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused_or_dummy:
+    set_note_key(so, key);
     if (freeslot) {
         so->used++;
         freeslot->key = key;
@@ -259,6 +266,7 @@ int PyrtSet_Clear(PyrtObject *o) {
 
 static int set_merge(SetObject *so, SetObject *other) {
     if (so == other || other->used == 0) return 0;
+    if (PYRT_GC_HEAD(other)->next) Pyrt_GCTrack(&so->ob);   /* (copies below bypass set_add_entry) */
     if ((so->fill + other->used) * 5 >= so->mask * 3)
         if (set_table_resize(so, (so->used + other->used) * 2) < 0) return -1;
     if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
@@ -479,6 +487,10 @@ static void set_swap_bodies(SetObject *a, SetObject *b) {
     a->fill = b->fill; a->used = b->used; a->mask = b->mask; a->table = b->table;
     b->fill = t.fill; b->used = t.used; b->mask = t.mask; b->table = t.table;
     a->hash = b->hash = -1;
+    if (PYRT_GC_HEAD(a)->next || PYRT_GC_HEAD(b)->next) {   /* either may now hold what the other held */
+        Pyrt_GCTrack(&a->ob);
+        Pyrt_GCTrack(&b->ob);
+    }
 }
 
 static int set_difference_update_internal(SetObject *so, PyrtObject *other) {
@@ -986,7 +998,7 @@ PyrtType PyrtType_Set = {
     .name = "set",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
-    .flags = PYRT_TPFLAG_GC,
+    .flags = PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
     .dealloc = set_dealloc,
     .traverse = set_traverse,
     .repr = PyrtSet_Repr,
@@ -1002,7 +1014,7 @@ PyrtType PyrtType_FrozenSet = {
     .name = "frozenset",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
-    .flags = PYRT_TPFLAG_GC,
+    .flags = PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
     .dealloc = set_dealloc,
     .traverse = set_traverse,
     .repr = PyrtSet_Repr,

@@ -28,6 +28,7 @@ PyrtObject *PyrtTuple_FromArray(PyrtObject *const *items, int64_t n) {
     for (int64_t i = 0; i < n; i++) {
         Pyrt_IncRef(items[i]);
         ((PyrtTuple *)t)->items[i] = items[i];
+        pyrt_tuple_item_stored(t, items[i]);
     }
     return t;
 }
@@ -90,6 +91,7 @@ static PyrtObject *tuple_slice_resolved(PyrtTuple *t, int64_t start, int64_t ste
         PyrtObject *v = t->items[start + i * step];
         Pyrt_IncRef(v);
         ((PyrtTuple *)r)->items[i] = v;
+        pyrt_tuple_item_stored(r, v);
     }
     return r;
 }
@@ -272,6 +274,7 @@ PyrtObject *PyrtTuple_TpNew(PyrtObject *type, PyrtObject *const *args, int64_t n
         PyrtObject *v = PyrtCont_SeqItems(seq)[i];
         Pyrt_IncRef(v);
         ((PyrtTuple *)r)->items[i] = v;
+        pyrt_tuple_item_stored(r, v);
     }
     Pyrt_DecRef(seq);
     return r;
@@ -316,7 +319,7 @@ PyrtType PyrtType_Tuple = {
     .name = "tuple",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtTuple),
-    .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_GC,
+    .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
     .dealloc = tuple_dealloc,
     .traverse = tuple_traverse,
     .repr = PyrtTuple_Repr,
@@ -366,7 +369,7 @@ static PyrtObject *version_info_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_VersionInfo = {
     .ob = PYRT_TYPE_HEAD, .name = "version_info", .module = "sys", .base = &PyrtType_Tuple,
-    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC,
+    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
     .dealloc = tuple_dealloc, .traverse = tuple_traverse, .repr = version_info_repr, .hash = PyrtTuple_Hash,
     .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
     .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = version_info_getattr,

@@ -1000,8 +1000,12 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
         }
         return PyrtDict_DelItem(inst->dict, name);
     }
-    if (!inst->dict && !(inst->dict = PyrtDict_New()))
-        return -1;
+    if (!inst->dict) {
+        if (!(inst->dict = PyrtDict_New()))
+            return -1;
+        if (o->type->flags & PYRT_TPFLAG_GC)
+            Pyrt_GCTrack(o);   /* (an instance of an all-scalar class starts untracked) */
+    }
     return PyrtDict_SetItem(inst->dict, name, v);
 }
 
@@ -1588,6 +1592,14 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (PyrtDict_GetItemStr(t->dict, "__del__")) {
         t->flags |= PYRT_TPFLAG_HASDEL;
         pyrt_gc_call_del = call_del;
+    }
+    if (!(t->flags & PYRT_TPFLAG_EXCEPTION)) {
+        bool atomic = true;   /* no field can hold an object: nothing to traverse until a dict appears */
+        for (const PyrtField *f = fields; f && f->name; f++)
+            if (f->kind == PYRT_FIELD_OBJ)
+                atomic = false;
+        if (atomic)
+            t->flags |= PYRT_TPFLAG_UNTRACKED;
     }
     if (base == &PyrtType_Object) {
         t->traverse = PyrtInstance_Traverse;
