@@ -363,7 +363,8 @@ def instantiate(b, ci, args, kwargs, node=None):
     else:
         # tracked by the cycle collector unless no field can hold an object (the runtime decides the same
         # from the field table: PYRT_TPFLAG_UNTRACKED)
-        tracked = any(f.rtype.field_kind == "PYRT_FIELD_OBJ" for f in cir.all_fields())
+        tracked = any(f.rtype.field_kind == "PYRT_FIELD_OBJ" for f in cir.all_fields()) or \
+            ci.lookup_method("__del__") is not None
         obj = b.c_call("pyrt_new_instance", [tv, "sizeof(struct %s)" % cir.cname, "1" if tracked else "0"],
                        m.InstanceT(ci))
     if init is not None:

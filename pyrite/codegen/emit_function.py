@@ -163,6 +163,18 @@ class FunctionEmitter:
                 if isinstance(op, ops.Yield) and op.held is not None:
                     self.w("    PYRT_CLEAR(%s);" % op.held.cname)
         self.w("}")
+        # traverse: what clear releases, for the cycle collector (while suspended)
+        self.w("static void pytrv_%s(PyrtGenerator *g, void (*visit)(PyrtObject *, void *), void *arg) {" % fn.cname)
+        self.w("    struct %s *f = (struct %s *)g->frame;" % (frame, frame))
+        for r in regs:
+            if r.rtype is OBJ or r is fn.closure_reg:
+                self.w("    visit(%s, arg);" % r.cname)
+        for b in fn.blocks:
+            for op in b.ops:
+                if isinstance(op, ops.Yield) and op.held is not None:
+                    self.w("    visit(%s, arg);" % op.held.cname)
+        self.w("    (void)f;")
+        self.w("}")
         resume = "pyres_" + fn.cname
         self.w("static PyrtObject *%s(PyrtGenerator *g, PyrtObject *__sent) {" % resume)
         self.w("    struct %s *f = (struct %s *)g->frame;" % (frame, frame))
@@ -202,7 +214,8 @@ class FunctionEmitter:
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
             elif p.rtype.refcounted:
                 self.w("    %s(%s);" % (p.rtype.incref, p.cname))
-        self.w("    return PyrtGen_New(%s, %s, pyclr_%s, f);" % (c_string(fn.name), resume, fn.cname))
+        self.w("    return PyrtGen_New(%s, %s, pyclr_%s, pytrv_%s, f);" % (c_string(fn.name), resume, fn.cname,
+                                                                      fn.cname))
         self.w("}")
 
     # ------------------------------------------------------------------ ops

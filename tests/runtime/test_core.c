@@ -649,7 +649,7 @@ static PyrtObject *stop_resume(PyrtGenerator *g, PyrtObject *sent)
 
 static PyrtObject *new_g(PyrtGenResume resume)
 {
-    return PyrtGen_New("g", resume, NULL, Pyrt_Malloc(sizeof(GFrame)));
+    return PyrtGen_New("g", resume, NULL, NULL, Pyrt_Malloc(sizeof(GFrame)));
 }
 
 static void test_generators(void)

@@ -194,6 +194,7 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_GC        (1u << 10)  /* instances can hold references that make cycles: allocated with a
                                              PyrtGCHead before them and tracked by the cycle collector (gc.c) */
 #define PYRT_TPFLAG_HASDEL    (1u << 11)  /* a compiled class with __del__ (own or inherited) */
+#define PYRT_TPFLAG_GENERATOR (1u << 13)  /* the generator type (the collector closes suspended garbage ones) */
 #define PYRT_TPFLAG_UNTRACKED (1u << 12)  /* a GC type whose instances start untracked: no field can hold an
                                              object (a Point of floats); tracked once they get an attribute dict */
 
@@ -354,6 +355,8 @@ struct PyrtGenerator {
     PyrtGenResume resume;  /* returns the yielded value; NULL + no exception: returned (value in
                               g->retval); NULL + exception: raised */
     void (*clear)(PyrtGenerator *g);  /* releases the frame's references */
+    /* visits the frame's references (the ones clear releases) for the cycle collector */
+    void (*traverse)(PyrtGenerator *g, void (*visit)(PyrtObject *, void *), void *arg);
     void *frame;           /* generated struct holding locals and temporaries */
     int32_t state;         /* 0: not started; -1: finished; k: suspended at yield k */
     int32_t running;
@@ -361,7 +364,10 @@ struct PyrtGenerator {
     PyrtObject *retval;
 };
 PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *),
+                        void (*traverse)(PyrtGenerator *, void (*)(PyrtObject *, void *), void *),
                         void *frame /* Pyrt_Malloc'ed, zeroed; freed with the generator */);
+/* the cycle collector's finalizer of a suspended garbage generator: close() it (gen.c sets it) */
+extern void (*pyrt_gc_close_generator)(PyrtObject *);
 PyrtObject *PyrtGen_Send(PyrtObject *gen, PyrtObject *value);  /* send(); StopIteration at end */
 /* `yield from it` resumed with an exception: close/throw it into it (PEP 380); 1 yielded *value,
  * 0 finished with *result, -1 error */

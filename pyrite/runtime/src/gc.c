@@ -43,6 +43,7 @@ int64_t pyrt_gc_threshold = INT64_MAX;   /* thresholds[0] once started; INT64_MA
 void (*pyrt_gc_collect_auto)(void);
 static bool started;
 void (*pyrt_gc_call_del)(PyrtObject *);   /* calls o.__del__() (type.c sets it with the first such class) */
+void (*pyrt_gc_close_generator)(PyrtObject *);   /* gen.c sets it with the first generator */
 
 static int64_t thresholds[3] = { 700, 10, 10 };
 static int64_t counts[3];           /* [0] unused (pyrt_gc_count); [1], [2]: collections of the one below */
@@ -231,12 +232,21 @@ static int64_t collect(int gen)
                 Pyrt_IncRef(OBJ(h));   /* nothing is freed before every object is cleared */
             }
             bool ran = false;
-            for (int64_t i = 0; i < k; i++)
-                if ((objs[i]->type->flags & PYRT_TPFLAG_HASDEL) &&
-                    !((uintptr_t)PYRT_GC_HEAD(objs[i])->prev & PYRT_GC_FINALIZED)) {
+            for (int64_t i = 0; i < k; i++) {
+                if ((uintptr_t)PYRT_GC_HEAD(objs[i])->prev & PYRT_GC_FINALIZED)
+                    continue;
+                if (objs[i]->type->flags & PYRT_TPFLAG_HASDEL) {
                     finalize(objs[i]);
                     ran = true;
+                } else if ((objs[i]->type->flags & PYRT_TPFLAG_GENERATOR) &&
+                           ((PyrtGenerator *)objs[i])->state > 0) {
+                    /* a suspended generator: close() it (its finally blocks run) before anything is cleared */
+                    PyrtGCHead *h = PYRT_GC_HEAD(objs[i]);
+                    h->prev = (PyrtGCHead *)((uintptr_t)h->prev | PYRT_GC_FINALIZED);
+                    pyrt_gc_close_generator(objs[i]);
+                    ran = true;
                 }
+            }
             if (ran) {
                 /* what a finalizer made reachable again (and what that reaches) lives on */
                 PyrtGCHead again;

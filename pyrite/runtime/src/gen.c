@@ -8,8 +8,12 @@
 
 #define GEN(o) ((PyrtGenerator *)(o))
 
-PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *), void *frame)
+static void gen_close_dropping(PyrtObject *o);
+
+PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *),
+                        void (*traverse)(PyrtGenerator *, void (*)(PyrtObject *, void *), void *), void *frame)
 {
+    pyrt_gc_close_generator = gen_close_dropping;
     PyrtGenerator *g = (PyrtGenerator *)Pyrt_Alloc(&PyrtType_Generator, sizeof(PyrtGenerator));
     if (!g) {
         Pyrt_Free(frame);
@@ -17,6 +21,7 @@ PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(Py
     }
     g->resume = resume;
     g->clear = clear;
+    g->traverse = traverse;
     g->frame = frame;
     g->name = name;
     return &g->ob;
@@ -129,6 +134,29 @@ static PyrtObject *gen_close(PyrtGenerator *g)
         return Pyrt_None;
     }
     return NULL;
+}
+
+/* the frame's references, unless it runs (then its registers are changing: reported as none, which
+ * only keeps what they hold alive) */
+static void gen_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    PyrtGenerator *g = GEN(o);
+    visit(g->retval, arg);
+    if (g->frame && g->traverse && !g->running)
+        g->traverse(g, visit, arg);
+}
+
+/* close() a suspended generator, dropping what it raises (the cycle collector's finalizer for it) */
+static void gen_close_dropping(PyrtObject *o)
+{
+    PyrtGenerator *g = GEN(o);
+    if (g->state <= 0 || g->running)
+        return;
+    PyrtObject *saved = Pyrt_ErrFetch();
+    PyrtObject *r = gen_close(g);
+    Pyrt_XDecRef(r);
+    Pyrt_ErrClear();
+    Pyrt_ErrRestore(saved);
 }
 
 static void gen_dealloc(PyrtObject *o)
@@ -249,7 +277,7 @@ static const PyrtMethodDef gen_methods[] = {
 
 PyrtType PyrtType_Generator = {
     .ob = PYRT_TYPE_HEAD, .name = "generator", .base = &PyrtType_Object, .basicsize = sizeof(PyrtGenerator),
-    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = gen_dealloc, .repr = gen_repr,
+    .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_GENERATOR, .traverse = gen_traverse, .dealloc = gen_dealloc, .repr = gen_repr,
     .iter = gen_iter, .iternext = gen_iternext,
 };
 

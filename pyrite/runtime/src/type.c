@@ -1598,7 +1598,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         for (const PyrtField *f = fields; f && f->name; f++)
             if (f->kind == PYRT_FIELD_OBJ)
                 atomic = false;
-        if (atomic)
+        if (atomic && !(t->flags & PYRT_TPFLAG_HASDEL))   /* (__del__ runs in CPython's order for cyclic trash) */
             t->flags |= PYRT_TPFLAG_UNTRACKED;
     }
     if (base == &PyrtType_Object) {
