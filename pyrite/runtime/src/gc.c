@@ -278,6 +278,10 @@ static void collect_auto(void);
 
 void Pyrt_GCStart(void)
 {
+    /* PYRT_GC_THRESHOLD=1: a collection before nearly every allocation (tests/test_gc_stress.py) */
+    const char *env = getenv("PYRT_GC_THRESHOLD");
+    if (env && *env)
+        thresholds[0] = atoll(env);
     started = true;
     pyrt_gc_collect_auto = collect_auto;
     update_threshold();
