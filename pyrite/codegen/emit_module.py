@@ -177,19 +177,20 @@ def may_make_cycles(prog):
 
 def emit_exit_clear(prog, cycles, out):
     """pyexit_clear(): what CPython's shutdown does to module globals when that shows (a class has
-    __del__): a full collection, then each module's globals released in insertion order, names with one
-    leading underscore first; the modules imported last first, __main__ last. pygc_start() arms the
+    __del__, or a generator may be suspended in a try/finally): a full collection, then each module's
+    globals released in insertion order (the modules imported last first, __main__ last), another
+    collection. pygc_start() arms the
     collector (not linked at all when the program cannot make cycles)."""
     out.append("static void pygc_start(void) {%s}" % (" Pyrt_GCStart(); " if cycles else ""))
     out.append("static void pyexit_clear(void) {")
     if not cycles:
         out.append("}")
         return
+    # only when it shows: a finalizer (__del__) or a generator's finally could run
+    out.append("    if (!pyrt_gc_call_del && !pyrt_gc_close_generator) return;")
     out.append("    Pyrt_GCCollect(2);")
     for mod in reversed(prog.modules):
-        named = [g for g in mod.globals if g.named and g.rtype.refcounted]
-        first = [g for g in named if g.pyname.startswith("_") and not g.pyname.startswith("__")]
-        for g in first + [g for g in named if g not in first]:
+        for g in [g for g in mod.globals if g.named and g.rtype.refcounted]:
             out.append("    { %s x = %s; %s = 0; %s(x); }" % (g.rtype.c_type, g.cname, g.cname, g.rtype.release))
     out.append("    Pyrt_GCCollect(2);")   # what the globals kept alive in cycles
     out.append("}")

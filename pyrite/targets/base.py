@@ -35,7 +35,7 @@ class Target:
             "    pygc_start();",
             "    int status = 0;",
             "    if (%s() < 0) status = Pyrt_HandleUncaught();" % init_cname,
-            "    if (pyrt_gc_call_del) pyexit_clear();   /* finalizers run at exit as in CPython */",
+            "    pyexit_clear();   /* what CPython's shutdown shows (codegen/emit_module.py) */",
             "    return Pyrt_Finalize(status);",
             "}"])
 
