@@ -1,4 +1,4 @@
-"""`pyrite startup record|run|bench|install|uninstall|info`: command-line front end of the start-up archive."""
+"""`pyrite startup record|run|launcher|bench|install|uninstall|info`: command-line front end of the start-up archive."""
 import argparse
 import sys
 
@@ -6,6 +6,7 @@ from pyrite.startup import hook
 
 USAGE = """pyrite startup record -o APP.pyra [--check none|stat|hash] [--no-images] -- python app.py [args]
        pyrite startup run APP.pyra [--check none|stat|hash] -- python app.py [args]
+       pyrite startup launcher APP.pyra -o RUN-APP [--check none|stat|hash]   (then: ./RUN-APP python app.py)
        pyrite startup bench [--runs N] [--archive APP.pyra] [--via pth|shim] -- python app.py [args]
        pyrite startup install [--user | --site-dir DIR]
        pyrite startup uninstall [--user | --site-dir DIR]
@@ -32,6 +33,11 @@ def parser():
     run = sub.add_parser("run")
     run.add_argument("archive")
     run.add_argument("--check", choices=hook.CHECK_MODES)
+    launcher = sub.add_parser("launcher", help="write a shell script that runs a command with the archive "
+                                               "enabled (no Python start of its own)")
+    launcher.add_argument("archive")
+    launcher.add_argument("-o", "--output", required=True)
+    launcher.add_argument("--check", choices=hook.CHECK_MODES)
     bench = sub.add_parser("bench")
     bench.add_argument("--runs", type=int, default=20)
     bench.add_argument("--archive")
@@ -103,5 +109,12 @@ def do_info(args, command):
     return 0
 
 
-ACTIONS = {"record": do_record, "run": do_run, "bench": do_bench, "install": do_install,
+def do_launcher(args, command):
+    from pyrite.startup.launch import write_launcher
+    print("pyrite startup: wrote %s (run: %s python app.py ...)" % (write_launcher(args.archive, args.output,
+                                                                             args.check), args.output))
+    return 0
+
+
+ACTIONS = {"launcher": do_launcher, "record": do_record, "run": do_run, "bench": do_bench, "install": do_install,
            "uninstall": do_uninstall, "info": do_info}

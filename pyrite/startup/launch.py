@@ -123,6 +123,39 @@ def clean_env(env=None):
 
 
 def run(archive, command, check=None):
-    """Run the app with the archive enabled through the shim; return its exit status."""
+    """Run the app with the archive enabled through the shim. On POSIX the app replaces this process
+    (exec: no second process waits for it; its exit status and signals are the app's own); elsewhere
+    it runs as a child and its exit status is returned."""
     precompile_runtime()
-    return subprocess.call(command, env=archive_env(os.environ, archive, check))
+    env = archive_env(os.environ, archive, check)
+    if os.name == "posix":
+        try:
+            sys.stdout.flush()
+            os.execvpe(command[0], command, env)
+        except OSError as e:
+            sys.stderr.write("pyrite startup run: cannot run %s: %s\n" % (command[0], e.strerror))
+            return 127
+    return subprocess.call(command, env=env)
+
+
+def _sh_quote(s):
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def write_launcher(archive, out_path, check=None):
+    """A POSIX shell script that runs its arguments with the archive enabled through the shim: what
+    `pyrite startup run` does, without starting a Python interpreter of its own (`./app-launch python
+    app.py`)."""
+    precompile_runtime()
+    lines = ["#!/bin/sh",
+             "# written by `pyrite startup launcher`: runs \"$@\" with a pyrite start-up archive enabled",
+             "%s=%s; export %s" % (hook.ENV_ARCHIVE, _sh_quote(os.path.abspath(archive)), hook.ENV_ARCHIVE)]
+    if check:
+        lines.append("%s=%s; export %s" % (hook.ENV_CHECK, _sh_quote(check), hook.ENV_CHECK))
+    lines += ['%s="${PYTHONPATH-}"; export %s' % (ENV_SAVED_PYTHONPATH, ENV_SAVED_PYTHONPATH),
+              'PYTHONPATH=%s"${PYTHONPATH:+%s$PYTHONPATH}"; export PYTHONPATH' % (_sh_quote(SHIM_DIR), os.pathsep),
+              'exec "$@"', ""]
+    with open(out_path, "w") as f:
+        f.write("\n".join(lines))
+    os.chmod(out_path, 0o755)
+    return out_path

@@ -97,3 +97,35 @@ def test_cli_entry_point(app, tmp_path):
     ran = subprocess.run([PY, "-m", "pyrite.cli", "startup", "run", str(archive), "--", PY, "main.py"],
                          cwd=str(app), env=env, capture_output=True, text=True)
     assert ran.returncode == 0 and '"rel": "hello mod2 / hello rel"' in ran.stdout
+
+
+def test_run_execs_and_launcher_runs_without_python_of_its_own(app, tmp_path):
+    """`startup run` replaces its own process with the app (no second interpreter waits for it), and
+    `startup launcher` writes a shell script that enables the archive with no Python start at all;
+    both print what the app prints, with the archive in use."""
+    import subprocess
+    archive = tmp_path / "app.pyra"
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    out = subprocess.run([PY, "-m", "pyrite.cli", "startup", "record", "-o", str(archive), "--",
+                          PY, "main.py"], cwd=str(app), env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    probe = ("import os, sys; print(os.getpid(), os.environ.get('PYRITE_STARTUP_ARCHIVE') == %r)"
+             % str(archive))
+    p = subprocess.Popen([PY, "-m", "pyrite.cli", "startup", "run", str(archive), "--", PY, "-c", probe],
+                         cwd=str(app), env=env, stdout=subprocess.PIPE, text=True)
+    stdout, _ = p.communicate(timeout=120)
+    pid, enabled = stdout.split()
+    assert int(pid) == p.pid and enabled == "True"   # the app ran in the process pyrite started as
+    launcher = tmp_path / "run-app"
+    w = subprocess.run([PY, "-m", "pyrite.cli", "startup", "launcher", str(archive), "-o", str(launcher)],
+                       env=env, capture_output=True, text=True)
+    assert w.returncode == 0, w.stderr
+    assert open(str(launcher)).read().startswith("#!/bin/sh")
+    ran = subprocess.run([str(launcher), PY, "main.py"], cwd=str(app), capture_output=True, text=True)
+    assert ran.returncode == 0 and '"rel": "hello mod2 / hello rel"' in ran.stdout
+    stats = tmp_path / "stats.txt"
+    again = subprocess.run([str(launcher), PY, "main.py"], cwd=str(app), capture_output=True, text=True,
+                           env=dict(os.environ, PYRITE_STARTUP_STATS=str(stats)))
+    assert again.returncode == 0, again.stderr
+    served = int(stats.read_text().split()[0])
+    assert served > 0   # the app's modules came from the archive
