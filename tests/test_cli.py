@@ -179,3 +179,16 @@ def test_a_big_data_module_builds_and_matches_cpython(tmp_path):
     p = pyrite("run", "main.py", cwd=str(tmp_path))
     assert p.returncode == 0, p.stderr.decode()
     assert p.stdout == want
+
+
+def test_a_big_loop_free_function_builds_and_matches_cpython(tmp_path):
+    """A function without a loop of thousands of operations (pygments' _vim_builtins: functions that
+    return tuples of ~1000 pairs) is compiled without optimisation too: optimised, clang took 7
+    minutes on that file."""
+    pairs = ",\n".join("        (%r, %r)" % ("k%d" % i, "v%d" % (i * 3)) for i in range(2000))
+    (tmp_path / "main.py").write_text("def table():\n    var = (\n%s,\n    )\n    return var\n"
+                                      "t = table()\nprint(len(t), t[0], t[-1], sum(len(a) for a, b in t))\n" % pairs)
+    want = subprocess.run([sys.executable, "main.py"], cwd=str(tmp_path), stdout=subprocess.PIPE).stdout
+    p = pyrite("run", "main.py", cwd=str(tmp_path))
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout == want

@@ -12,7 +12,29 @@ from pyrite.ir.dataflow import empty_registers
 from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
 
-BIG_INIT_OPS = 3000   # module bodies larger than this are compiled without optimisation
+BIG_INIT_OPS = 3000   # module bodies (and loop-free functions) larger than this: compiled without optimisation
+
+
+def _has_loop(fn):
+    """Does the control-flow graph of fn (exception edges included) have a cycle?"""
+    state = {}
+    for root in fn.blocks:
+        if root in state:
+            continue
+        stack = [(root, iter(root.successors()))]
+        state[root] = 1   # on the DFS stack
+        while stack:
+            b, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[b] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return True
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(nxt.successors())))
+    return False
 INLINE_RELEASES = 6   # a return releasing at most this many registers does so in place
 
 
@@ -80,9 +102,10 @@ class FunctionEmitter:
             return self.emit_generator()
         fn = self.fn
         attrs = ""
-        if fn.is_module_init and sum(len(b.ops) for b in fn.blocks) > BIG_INIT_OPS:
-            # a module body of thousands of operations (a data table: _sysconfigdata's dict of
-            # ~1000 entries) runs once; optimising it made clang take over 10 minutes
+        if sum(len(b.ops) for b in fn.blocks) > BIG_INIT_OPS and (fn.is_module_init or not _has_loop(fn)):
+            # a module body, or a function without a loop, of thousands of operations (a data table:
+            # _sysconfigdata's dict of ~1000 entries, pygments' _vim_builtins tuples) runs each
+            # operation once per call; optimising it made clang take over 7 minutes
             attrs = "__attribute__((optnone, noinline, cold)) "
         self.w(attrs + self.signature() + " {")
         if fn.is_module_init:
