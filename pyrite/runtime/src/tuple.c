@@ -128,6 +128,7 @@ PyrtObject *PyrtTuple_Concat(PyrtObject *a, PyrtObject *b) {
     PyrtObject **dst = ((PyrtTuple *)r)->items;
     for (int64_t i = 0; i < x->length; i++) { Pyrt_IncRef(x->items[i]); dst[i] = x->items[i]; }
     for (int64_t i = 0; i < y->length; i++) { Pyrt_IncRef(y->items[i]); dst[x->length + i] = y->items[i]; }
+    for (int64_t i = 0; i < x->length + y->length; i++) pyrt_tuple_item_stored(r, dst[i]);
     return r;
 }
 
@@ -142,6 +143,7 @@ PyrtObject *PyrtTuple_Repeat(PyrtObject *a, int64_t n) {
     PyrtObject **dst = ((PyrtTuple *)r)->items;
     for (int64_t k = 0; k < n; k++)
         for (int64_t i = 0; i < len; i++) { Pyrt_IncRef(x->items[i]); dst[k * len + i] = x->items[i]; }
+    for (int64_t i = 0; i < len; i++) pyrt_tuple_item_stored(r, x->items[i]);
     return r;
 }
 
