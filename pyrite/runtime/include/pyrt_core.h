@@ -21,6 +21,7 @@ void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), v
 /* A function of a module the runtime provides (mathmod.c makes the module objects). */
 typedef struct { const char *name; PyrtVectorcall fn; } PyrtModFn;
 extern const PyrtModFn pyrt_gc_fns[];   /* gc.c */
+int PyrtGC_FillModule(PyrtObject *dict); /* gc.garbage, gc.callbacks */
 
 /* CPython's identity hash of a pointer (the default hash of objects). */
 int64_t Pyrt_HashPointer(const void *p);

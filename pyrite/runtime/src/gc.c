@@ -192,6 +192,58 @@ int Pyrt_GCFinalizeDealloc(PyrtObject *o)
     return 0;
 }
 
+static PyrtObject *callbacks;   /* gc.callbacks (a list), once the gc module exists */
+
+/* gc.callbacks: each called with ("start" | "stop", {"generation", "collected", "uncollectable"});
+ * what one raises is printed as unraisable (as CPython) */
+static void run_callbacks(const char *phase, int gen, int64_t collected_now)
+{
+    if (!callbacks || PyrtList_Len(callbacks) == 0)
+        return;
+    PyrtObject *saved = Pyrt_ErrFetch();
+    PyrtObject *cbs = PyrtList_GetSlice(callbacks, 0, PyrtList_Len(callbacks), 1);   /* a copy: they may edit it */
+    PyrtObject *info = PyrtDict_New();
+    PyrtObject *ph = PyrtStr_FromCString(phase);
+    PyrtObject *g = PyrtInt_FromI64(gen), *c = PyrtInt_FromI64(collected_now), *u = PyrtInt_FromI64(0);
+    if (cbs && info && ph && g && c && u && PyrtDict_SetItemStr(info, "generation", g) == 0 &&
+        PyrtDict_SetItemStr(info, "collected", c) == 0 && PyrtDict_SetItemStr(info, "uncollectable", u) == 0) {
+        for (int64_t i = 0; i < PyrtList_Len(cbs); i++) {
+            PyrtObject *f = PyrtList_ItemNew(cbs, i);
+            PyrtObject *args[2] = { ph, info };
+            PyrtObject *r = f ? Pyrt_Call(f, args, 2, NULL) : NULL;
+            if (r) {
+                Pyrt_DecRef(r);
+            } else {   /* "Exception ignored in: <function cb at 0x...>", as CPython */
+                PyrtObject *exc = Pyrt_ErrFetch();
+                PyrtObject *what = f ? Pyrt_Repr(f) : NULL;
+                Pyrt_ErrClear();
+                Pyrt_ErrRestore(exc);
+                Pyrt_WriteUnraisable(what ? PyrtStr_UTF8(what) : "<garbage collector callback>");
+                Pyrt_XDecRef(what);
+            }
+            Pyrt_XDecRef(f);
+        }
+    }
+    Pyrt_ErrClear();
+    Pyrt_XDecRef(cbs);
+    Pyrt_XDecRef(info);
+    Pyrt_XDecRef(ph);
+    Pyrt_XDecRef(g);
+    Pyrt_XDecRef(c);
+    Pyrt_XDecRef(u);
+    Pyrt_ErrRestore(saved);
+}
+
+int PyrtGC_FillModule(PyrtObject *d)
+{
+    PyrtObject *garbage = PyrtList_New(0);
+    callbacks = PyrtList_New(0);
+    int rc = garbage && callbacks && PyrtDict_SetItemStr(d, "garbage", garbage) == 0 &&
+             PyrtDict_SetItemStr(d, "callbacks", callbacks) == 0 ? 0 : -1;
+    Pyrt_XDecRef(garbage);   /* (the module's dict holds them, and the module is immortal) */
+    return rc;
+}
+
 static int64_t collect(int gen)
 {
     collecting = true;
@@ -201,6 +253,7 @@ static int64_t collect(int gen)
     for (int i = 1; i <= gen; i++)
         counts[i] = 0;
     pyrt_gc_count = 0;
+    run_callbacks("start", gen, 0);
     PyrtGCHead *young = &pyrt_gc_gens[gen];
     for (int i = 0; i < gen; i++)
         list_merge(&pyrt_gc_gens[i], young);
@@ -269,6 +322,7 @@ static int64_t collect(int gen)
     }
     collections[gen]++;
     collected[gen] += freed;
+    run_callbacks("stop", gen, freed);
     collecting = false;
     update_threshold();
     return freed;

@@ -1030,6 +1030,8 @@ static int add_values(const char *name, PyrtObject *d)
             | set_value(d, "nan", PyrtFloat_FromDouble(NAN));
     if (strcmp(name, "random") == 0)
         return PyrtRandom_FillModule(d);   /* randommod.c */
+    if (strcmp(name, "gc") == 0)
+        return PyrtGC_FillModule(d);       /* gc.c */
     if (strcmp(name, "sys") == 0) {
         if (!pyrt_sys_argv)
             Pyrt_SetArgv(pyrt_argc, pyrt_argv);   /* the command line Pyrt_Init recorded */
