@@ -404,27 +404,21 @@ void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), v
 
 /* ------------------------------------------------------------------ the gc module */
 
-static bool no_kw(const char *fn, PyrtObject *kw)
+/* gc.f() checks, with CPython's messages ("gc.enable() takes no arguments (1 given)") */
+static bool no_args(const char *fn, int64_t nargs, PyrtObject *kw)
 {
-    if (kw && PyrtTuple_Len(kw) > 0) {
-        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no keyword arguments", fn);
+    return PyrtNum_NoKw(fn, kw) == 0 && PyrtNum_NArgs(fn, nargs, 0, 0) == 0;
+}
+
+static bool one_arg(const char *fn, int64_t nargs, PyrtObject *kw)
+{
+    if (PyrtNum_NoKw(fn, kw) < 0)
+        return false;
+    if (nargs != 1) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes exactly one argument (%lld given)", fn, (long long)nargs);
         return false;
     }
     return true;
-}
-
-static bool nargs_ok(const char *fn, int64_t nargs, int64_t lo, int64_t hi)
-{
-    if (nargs >= lo && nargs <= hi)
-        return true;
-    if (lo == hi && lo == 0)
-        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no arguments (%lld given)", fn, (long long)nargs);
-    else if (lo == hi)
-        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes exactly one argument (%lld given)", fn, (long long)nargs);
-    else
-        Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes at most %lld arguments (%lld given)", fn, (long long)hi,
-                       (long long)nargs);
-    return false;
 }
 
 #define GCFN(name) static PyrtObject *gc_##name(PyrtObject *self, PyrtObject *const *args, int64_t nargs, \
@@ -450,8 +444,8 @@ GCFN(collect)
             return Pyrt_ErrSetString(&PyrtType_TypeError, "collect() got an unexpected keyword argument");
         nargs = 1;
     }
-    if (!nargs_ok("collect", nargs, 0, 1))
-        return NULL;
+    if (nargs > 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "collect() takes at most 1 argument (%lld given)", (long long)nargs);
     if (nargs == 1) {
         if (!(args[0]->type->flags & PYRT_TPFLAG_INT))
             return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -465,30 +459,22 @@ GCFN(collect)
     return PyrtInt_FromI64(Pyrt_GCCollect((int)gen));
 }
 
-GCFN(enable)
+static PyrtObject *set_enabled(const char *fn, bool on, int64_t nargs, PyrtObject *kw)
 {
-    (void)self; (void)args;
-    if (!no_kw("enable", kw) || !nargs_ok("enable", nargs, 0, 0))
+    if (!no_args(fn, nargs, kw))
         return NULL;
-    enabled = true;
+    enabled = on;
     update_threshold();
     return Pyrt_None;
 }
 
-GCFN(disable)
-{
-    (void)self; (void)args;
-    if (!no_kw("disable", kw) || !nargs_ok("disable", nargs, 0, 0))
-        return NULL;
-    enabled = false;
-    update_threshold();
-    return Pyrt_None;
-}
+GCFN(enable) { (void)self; (void)args; return set_enabled("gc.enable", true, nargs, kw); }
+GCFN(disable) { (void)self; (void)args; return set_enabled("gc.disable", false, nargs, kw); }
 
 GCFN(isenabled)
 {
     (void)self; (void)args;
-    if (!no_kw("isenabled", kw) || !nargs_ok("isenabled", nargs, 0, 0))
+    if (!no_args("gc.isenabled", nargs, kw))
         return NULL;
     return Pyrt_BoolFromC(enabled);
 }
@@ -511,7 +497,7 @@ static PyrtObject *triple(int64_t a, int64_t b, int64_t c)
 GCFN(get_count)
 {
     (void)self; (void)args;
-    if (!no_kw("get_count", kw) || !nargs_ok("get_count", nargs, 0, 0))
+    if (!no_args("gc.get_count", nargs, kw))
         return NULL;
     return triple(pyrt_gc_count > 0 ? pyrt_gc_count : 0, counts[1], counts[2]);
 }
@@ -519,7 +505,7 @@ GCFN(get_count)
 GCFN(get_threshold)
 {
     (void)self; (void)args;
-    if (!no_kw("get_threshold", kw) || !nargs_ok("get_threshold", nargs, 0, 0))
+    if (!no_args("gc.get_threshold", nargs, kw))
         return NULL;
     return triple(thresholds[0], thresholds[1], thresholds[2]);
 }
@@ -527,7 +513,7 @@ GCFN(get_threshold)
 GCFN(set_threshold)
 {
     (void)self;
-    if (!no_kw("set_threshold", kw))
+    if (PyrtNum_NoKw("gc.set_threshold", kw) < 0)
         return NULL;
     if (nargs < 1 || nargs > 3)
         return Pyrt_ErrFormat(&PyrtType_TypeError, nargs < 1 ? "set_threshold() takes at least 1 argument (%lld given)"
@@ -552,7 +538,7 @@ GCFN(set_threshold)
 GCFN(is_finalized)
 {
     (void)self;
-    if (!no_kw("is_finalized", kw) || !nargs_ok("is_finalized", nargs, 1, 1))
+    if (!one_arg("gc.is_finalized", nargs, kw))
         return NULL;
     PyrtObject *o = args[0];
     bool t = (o->type->flags & PYRT_TPFLAG_GC) && !PYRT_IS_IMMORTAL(o) &&
@@ -571,7 +557,7 @@ static int set_int(PyrtObject *d, const char *key, int64_t v)
 GCFN(get_stats)
 {
     (void)self; (void)args;
-    if (!no_kw("get_stats", kw) || !nargs_ok("get_stats", nargs, 0, 0))
+    if (!no_args("gc.get_stats", nargs, kw))
         return NULL;
     PyrtObject *l = PyrtList_New(0);
     for (int i = 0; l && i < 3; i++) {
