@@ -179,8 +179,7 @@ class FunctionEmitter:
             if r.rtype is OBJ or r is fn.closure_reg:
                 self.w("    PYRT_CLEAR(%s);" % r.cname)
             elif r.rtype.refcounted and not r.borrowed:
-                self.w("    { %s __x = %s; %s = %s; %s(__x); }"
-                       % (r.rtype.c_type, r.cname, r.cname, r.rtype.zero, r.rtype.release))
+                self.w("    " + r.rtype.clear_c(r.cname))
         for b in fn.blocks:   # a handled exception parked at a yield (ops.Yield.held)
             for op in b.ops:
                 if isinstance(op, ops.Yield) and op.held is not None:
@@ -614,7 +613,7 @@ class FunctionEmitter:
             self.clear(op.reg)
 
     def clear(self, r):
-        self.w("    { %s __x = %s; %s = %s; %s(__x); }" % (r.rtype.c_type, r.cname, r.cname, r.rtype.zero, r.rtype.release))
+        self.w("    " + r.rtype.clear_c(r.cname))
 
     def op_Goto(self, op):
         self.w("    goto %s;" % self.label(op.target))

@@ -191,7 +191,7 @@ def emit_exit_clear(prog, cycles, out):
     out.append("    Pyrt_GCCollect(2);")
     for mod in reversed(prog.modules):
         for g in [g for g in mod.globals if g.named and g.rtype.refcounted]:
-            out.append("    { %s x = %s; %s = 0; %s(x); }" % (g.rtype.c_type, g.cname, g.cname, g.rtype.release))
+            out.append("    " + g.rtype.clear_c(g.cname))
     out.append("    Pyrt_GCCollect(2);")   # what the globals kept alive in cycles
     out.append("}")
 
@@ -207,7 +207,7 @@ def emit_release(cir, out):
                 owner = owner.base
             # cleared as released: the cycle collector clears a garbage instance with this before freeing it
             slot = "((struct %s *)o)->%s" % (owner.cname, f.cname)
-            out.append("    { %s x = %s; %s = 0; %s(x); }" % (f.rtype.c_type, slot, slot, f.rtype.release))
+            out.append("    " + f.rtype.clear_c(slot))
     out.append("}")
 
 

@@ -33,6 +33,11 @@ class RType:
     def unboxed(self):
         return self.box is not None
 
+    def clear_c(self, lvalue):
+        """C statement releasing a counted slot and leaving it empty (zeroed before the release runs:
+        what the release frees may look at the slot again, as the cycle collector's clearing does)."""
+        return "{ %s __x = %s; %s = %s; %s(__x); }" % (self.c_type, lvalue, lvalue, self.zero, self.release)
+
     def __repr__(self):
         return self.name
 

@@ -669,7 +669,6 @@ PyrtObject *PyrtTuple_FromArray(PyrtObject *const *items, int64_t n);   /* incre
 static inline int64_t PyrtTuple_Len(PyrtObject *t) { return ((PyrtTuple *)t)->length; }
 /* Tuples start untracked by the cycle collector (most hold only numbers and strings, which cannot make a
  * cycle) and are tracked when an item that can is stored: every store of a tuple item calls this. */
-void Pyrt_GCTrack(PyrtObject *o);
 static inline void pyrt_tuple_item_stored(PyrtObject *t, PyrtObject *v)
 {
     if (PYRT_UNLIKELY(v && (v->type->flags & PYRT_TPFLAG_GC)) && !PYRT_GC_HEAD(t)->next)
