@@ -329,6 +329,8 @@ def _init_fields(c):
             if isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
                     and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
                     and not any(uses_self(a) for a in call.args + [k.value for k in call.keywords]):
+                if any(len(k.bases) > 1 for k in list(c.mro()) + list(c.all_subclasses())):
+                    break   # super() follows the MRO of the instance's class: not followed here
                 base = init.cls.base if init.cls is not None else None
                 fields |= _init_fields(base) if base is not None else set()
                 continue
@@ -399,9 +401,9 @@ def _bases_first(classes):
     def visit(c):
         if c in seen:
             return
-        if c.base is not None:
-            visit(c.base)
         seen.add(c)
+        for base in c.bases:
+            visit(base)
         out.append(c)
     for c in classes:
         visit(c)
@@ -496,8 +498,20 @@ def define_class(b, node):
         base = "&" + cir.builtin_base
     else:
         base = "&PyrtType_Object"
+    bases = "NULL"
+    if len(ci.base_order) > 1:   # every base, for the MRO (the layout base among them)
+        items = []
+        for kind, *rest in ci.base_order:
+            if kind == "class":
+                items.append("(PyrtType *)" + b.pb.class_irs[rest[0]].type_var.cname)
+            elif kind == "builtin":
+                items.append("&PyrtType_" + rest[0])
+            else:
+                items.append("&PyrtType_Object")
+        bases = "(PyrtType *const []){%s}" % ", ".join(items)
     t = b.c_call("pyrt_type_new_user", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
-                                      "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg], m.ClassT(ci))
+                                      "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg,
+                                      str(len(ci.base_order)) if bases != "NULL" else "0", bases], m.ClassT(ci))
     doc = ast.get_docstring(ci.node, clean=False)
     if ci.qualname != ci.name or doc is not None:
         b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",

@@ -118,9 +118,16 @@ PYRT_INLINE int8_t pyrt_str_eq(PyrtObject *a, PyrtObject *b) {
     if (x->nbytes == 1) return x->data[0] == y->data[0];
     return PyrtStr_Eq(a, b);
 }
-PYRT_INLINE PyrtObject *pyrt_type_new_user(const char *name, const char *module, PyrtType *base,
-                                           int64_t size, const PyrtField *fields, PyrtObject *dict) {
-    return (PyrtObject *)PyrtType_NewUser(name, module, base, size, fields, dict);
+/* a compiled class; nbases > 1: every base in order, for the MRO (base, its layout's, among them) */
+static PyrtObject *pyrt_type_new_user(const char *name, const char *module, PyrtType *base, int64_t size,
+                                      const PyrtField *fields, PyrtObject *dict, int64_t nbases,
+                                      PyrtType *const *bases) {
+    PyrtObject *bt = NULL;
+    if (nbases > 1 && !(bt = PyrtTuple_FromArray((PyrtObject **)bases, nbases)))
+        return NULL;
+    PyrtObject *t = (PyrtObject *)PyrtType_NewUser(name, module, base, size, fields, dict, bt);
+    Pyrt_XDecRef(bt);
+    return t;
 }
 /* the next value of a range loop's counter: i + step, or stop when that overflows (the loop ends) */
 PYRT_INLINE int64_t pyrt_range_next(int64_t i, int64_t step, int64_t stop) {

@@ -51,8 +51,6 @@ class SubsetChecker(ast.NodeVisitor):
             self.err(node, "metaclasses are %s (classes are compiled to fixed layouts; remove the metaclass)" % TODO)
         elif node.keywords:
             self.err(node, "class keyword arguments are %s" % TODO)
-        if len(node.bases) > 1:
-            self.err(node, "multiple inheritance is %s (use a single base class)" % TODO)
         self.generic_visit(node)
 
     def visit_TryStar(self, node):

@@ -6,4 +6,5 @@ PRIMITIVES = [
     P('PyrtTuple_FromIterable', 'obj(obj) null'),
     P('PyrtTuple_GetItem', 'obj(obj, i64) null', user_code=False),
     P('PyrtTuple_New', 'obj(c) null', user_code=False),
+    P('PyrtTuple_FromArray', 'obj(c, i64) null', user_code=False),
 ]

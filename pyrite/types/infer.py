@@ -236,24 +236,45 @@ class Inference:
 
     def _link_bases(self):
         for ci in self.all_classes:
-            node = ci.node
-            if not node.bases:
-                continue
-            b = node.bases[0]
             mod = ci.module
-            if isinstance(b, ast.Name) and b.id in BUILTIN_EXCEPTIONS and not mod.binds(b.id):
-                ci.builtin_base = b.id
-            elif isinstance(b, ast.Name) and b.id == "object":
-                pass
-            else:
-                base = self._class_by_expr(mod, b)
-                if base is None:
-                    self.errors.append(error_at(mod.src.display_path, b,
-                                                "base class must be a class defined in the program or a "
-                                                "builtin exception (pyrite compiles classes to fixed layouts)"))
-                    continue
-                ci.base = base
-                base.subclasses.append(ci)
+            for b in ci.node.bases:
+                if isinstance(b, ast.Name) and b.id in BUILTIN_EXCEPTIONS and not mod.binds(b.id):
+                    if ci.builtin_base is not None:
+                        self.errors.append(error_at(mod.src.display_path, b,
+                                                    "a class with two builtin exception bases is not supported "
+                                                    "by pyrite yet"))
+                    ci.builtin_base = b.id
+                    ci.base_order.append(("builtin", b.id))
+                elif isinstance(b, ast.Name) and b.id == "object" and not mod.binds(b.id):
+                    ci.base_order.append(("object",))
+                else:
+                    base = self._class_by_expr(mod, b)
+                    if base is None:
+                        self.errors.append(error_at(mod.src.display_path, b,
+                                                    "base class must be a class defined in the program or a "
+                                                    "builtin exception (pyrite compiles classes to fixed layouts)"))
+                        continue
+                    if base in ci.bases:
+                        continue   # (the runtime raises "duplicate base class")
+                    ci.bases.append(base)
+                    ci.base_order.append(("class", base))
+                    base.subclasses.append(ci)
+        for ci in self.all_classes:
+            ci._mro = None
+        # The layout base: the first base that is an exception class when the class is one (its
+        # instances are exceptions), else the first base. A class in some class's MRO but not in that
+        # class's layout chain keeps its attributes in the instance dict (dict_layout), as do its bases.
+        for ci in self.all_classes:
+            exc = [b for b in ci.bases if b.is_exception()]
+            if exc:
+                ci.base = exc[0]
+            elif ci.builtin_base is None and ci.bases:
+                ci.base = ci.bases[0]
+        for ci in self.all_classes:
+            chain = set(ci.layout_chain())
+            for k in ci.mro():
+                if k not in chain:
+                    k.dict_layout = True
 
     def _class_by_expr(self, mod, node):
         if isinstance(node, ast.Name):
@@ -676,6 +697,14 @@ class Walker:
                     m.escape(t)
                 elif prop[1] is not None and len(prop[1].params) > 1:
                     prop[1].params[1].slot.join(t)
+                return
+            if cls.dict_layout and cls.find_field(name) is None:
+                # a subclass may hold it in a compiled field (the runtime's setattr finds that field)
+                for sub in cls.all_subclasses():
+                    f = sub.find_field(name)
+                    if f is not None:
+                        f.slot.join(t, "assigned through %s, a base with a dict layout" % cls.name)
+                m.escape(t)
                 return
             cls.field_for_store(name).slot.join(t)
         elif isinstance(obj, m.ModuleT) and isinstance(obj.module, ModuleInfo):
@@ -1360,7 +1389,7 @@ class Walker:
             r = self.call_function(meth, [m.DYN] + list(args), kwargs, node)
         else:
             self.note(node, ("method", meth, overrides))
-            r = self.call_function(meth, [inst] + list(args), kwargs, node)
+            r = self.call_function(meth, [_self_for(meth, cls)] + list(args), kwargs, node)
         return self.call_overrides(overrides, inst, args, kwargs, node, r)
 
     def call_overrides(self, overrides, inst, args, kwargs, node, r):
@@ -1368,7 +1397,10 @@ class Walker:
         for o in overrides:
             if o.kind == "classmethod":
                 _escape_class_tree(o.cls)
-            first = [] if o.kind == "staticmethod" else [m.DYN if o.kind == "classmethod" else inst]
+            # (the receiver is an instance of the class defining o: with multiple inheritance o may
+            # come from outside inst's class tree)
+            first = [] if o.kind == "staticmethod" else [m.DYN if o.kind == "classmethod" else
+                                                         _self_for(o, inst.cls)]
             r = m.join(r, self.call_function(o, first + list(args), kwargs, node))
         return r
 
@@ -1379,9 +1411,12 @@ class Walker:
             cls = f.parent.cls
         if cls is None:
             return self.dynamic_call(node, args, kwargs)
-        base = cls.base
-        meth = base.lookup_method(name) if base is not None else None
+        targets = cls.super_targets(name)
+        meth = targets[0] if len(targets) == 1 else None
         if meth is None:
+            for t in targets:   # found at run time along the MRO of self's class
+                if t is not None:
+                    t.mark_escaped("super() reaches it through the MRO of a subclass")
             self.note(node, ("super_builtin", cls, name))
             for t in list(args) + list(kwargs.values()):
                 m.escape(t)
@@ -1392,7 +1427,7 @@ class Walker:
             for t in list(args) + list(kwargs.values()):
                 m.escape(t)
             return m.DYN
-        first = [] if meth.kind == "staticmethod" else [m.InstanceT(cls)]
+        first = [] if meth.kind == "staticmethod" else [_self_for(meth, cls)]
         return self.call_function(meth, first + list(args), kwargs, node)
 
 
@@ -1409,9 +1444,22 @@ def _optional_number(t):
     return t
 
 
+def _self_for(meth, cls):
+    """The type of self when method meth runs on an instance typed cls: cls when meth's class is in
+    cls's layout chain (the usual case, and what single inheritance always gives), else meth's class
+    (a base outside the chain, reached through the MRO with multiple inheritance)."""
+    if meth.cls is None or meth.cls in cls.layout_chain():
+        return m.InstanceT(cls)
+    return m.InstanceT(meth.cls)
+
+
 def _related(a, b):
-    """Whether an instance typed as one of the classes may run a method defined in the other."""
-    return a is b or a in b.mro() or b in a.mro()
+    """Whether an instance typed as one of the classes may run a method defined in the other: some
+    class is (or derives from) both."""
+    if a is b or a in b.mro() or b in a.mro():
+        return True
+    under_a = set(a.all_subclasses())
+    return any(s in under_a for s in b.all_subclasses())
 
 
 def _may_be_instance(t, ci):

@@ -95,8 +95,12 @@ class FieldInfo:
 class ClassInfo:
     def __init__(self, node, module, name, qualname):
         self.node, self.module, self.name, self.qualname = node, module, name, qualname
-        self.base = None
+        self.base = None             # the base whose layout this class extends (see Inference._link_bases)
+        self.bases = []              # every base defined in the program, in order (for the MRO)
+        self.base_order = []         # every base as written: ("class", ClassInfo) | ("builtin", name) | ("object",)
         self.builtin_base = None     # name of a builtin exception base ("Exception"), or None
+        self.dict_layout = False     # in some class's MRO but not in its layout chain: no compiled fields
+        self._mro = None
         self.methods = {}            # name -> FuncInfo (kind method/staticmethod/classmethod)
         self.properties = {}         # name -> [getter FuncInfo, setter FuncInfo or None]
         self.attrs = {}              # class attribute name -> Slot (stored boxed in the class dict)
@@ -106,15 +110,28 @@ class ClassInfo:
         self.rebound = set()         # method names assigned on the class object after its creation
 
     def mro(self):
+        """The classes of the program in this class's MRO (C3 linearization, as CPython's; when there
+        is none, the runtime raises TypeError at the class statement and this order is never used)."""
+        if self._mro is None:
+            self._mro = c3_linearize(self)
+        return iter(self._mro)
+
+    def layout_chain(self):
         c = self
         while c is not None:
             yield c
             c = c.base
 
     def all_subclasses(self):
-        for s in self.subclasses:
+        seen = set()
+        todo = list(self.subclasses)
+        while todo:
+            s = todo.pop(0)
+            if id(s) in seen:
+                continue
+            seen.add(id(s))
             yield s
-            yield from s.all_subclasses()
+            todo.extend(s.subclasses)
 
     def is_exception(self):
         return any(c.builtin_base is not None for c in self.mro())
@@ -147,6 +164,10 @@ class ClassInfo:
         f = self.find_field(name)
         if f is not None:
             return f
+        if self.dict_layout:   # kept in the instance dict: a field that holds any object
+            f = FieldInfo(name, self)
+            f.slot.join(m.DYN, "attribute of %s, a base whose layout its subclasses do not all share" % self.name)
+            return f
         f = self.fields[name] = FieldInfo(name, self)
         m.Slot.changed = True
         # a subclass that already declared it now inherits this one
@@ -164,8 +185,30 @@ class ClassInfo:
         return any(name in c.rebound for c in list(self.mro()) + list(self.all_subclasses()))
 
     def overrides(self, name):
-        """Methods named `name` in subclasses (virtual dispatch needed when non-empty)."""
-        return [s.methods[name] for s in self.all_subclasses() if name in s.methods]
+        """The other methods named `name` that instances of subclasses resolve to (virtual dispatch
+        needed when non-empty); with multiple inheritance one may be defined outside this class's tree."""
+        own = self.lookup_method(name)
+        out = []
+        for s in self.all_subclasses():
+            f = s.lookup_method(name)
+            if f is not None and f is not own and f not in out:
+                out.append(f)
+        return out
+
+    def super_targets(self, name):
+        """What `super().name` in a method of this class finds, for this class and each subclass (the
+        class after this one in their MROs): the set of methods (None: none in the program)."""
+        out = []
+        for s in [self] + list(self.all_subclasses()):
+            order = list(s.mro())
+            found = None
+            for c in order[order.index(self) + 1:]:
+                if name in c.methods:
+                    found = c.methods[name]
+                    break
+            if found not in out:
+                out.append(found)
+        return out
 
     def mark_escaped(self):
         if self.escaped:
@@ -175,6 +218,29 @@ class ClassInfo:
         init = self.lookup_method("__init__")
         if init is not None:
             init.mark_escaped("it is called when the class %s is used as a value" % self.name)
+
+
+def c3_linearize(ci):
+    seqs = [list(b.mro()) for b in ci.bases] + [list(ci.bases)]
+    out = [ci]
+    while True:
+        seqs = [q for q in seqs if q]
+        if not seqs:
+            return out
+        for q in seqs:
+            cand = q[0]
+            if not any(cand in r[1:] for r in seqs):
+                break
+        else:   # no linearization: the runtime raises TypeError; any order will do until then
+            for q in seqs:
+                for c in q:
+                    if c not in out:
+                        out.append(c)
+            return out
+        out.append(cand)
+        for q in seqs:
+            if q[0] is cand:
+                del q[0]
 
 
 class BuiltinModule:

@@ -860,7 +860,7 @@ static void test_classes(void)
     PyrtDict_SetItemStr(cdict, "name", cm);
     PyrtObject *seven = I(7);
     PyrtDict_SetItemStr(cdict, "attr", seven);
-    PyrtType *C = PyrtType_NewUser("C", "__main__", NULL, sizeof(PyrtInstance), NULL, cdict);
+    PyrtType *C = PyrtType_NewUser("C", "__main__", NULL, sizeof(PyrtInstance), NULL, cdict, NULL);
     PYRT_DECREF(cdict);
     CHECK(C != NULL);
     if (!C)
@@ -930,7 +930,7 @@ static void test_classes(void)
     PyrtObject *ddict = PyrtDict_New();
     set_func(ddict, "__len__", c_len);
     set_func(ddict, "__getitem__", c_getitem);
-    PyrtType *D = PyrtType_NewUser("D", "mod", C, sizeof(DInstance), dfields, ddict);
+    PyrtType *D = PyrtType_NewUser("D", "mod", C, sizeof(DInstance), dfields, ddict, NULL);
     PYRT_DECREF(ddict);
     PyrtObject *dobj = Pyrt_Call((PyrtObject *)D, &two, 1, NULL);
     CHECK(dobj != NULL);
@@ -966,14 +966,14 @@ static void test_classes(void)
     PyrtObject *edict = PyrtDict_New();
     set_func(edict, "__init__", c_bad_init);
     set_func(edict, "__next__", c_next);
-    PyrtType *E = PyrtType_NewUser("E", "__main__", NULL, sizeof(PyrtInstance), NULL, edict);
+    PyrtType *E = PyrtType_NewUser("E", "__main__", NULL, sizeof(PyrtInstance), NULL, edict, NULL);
     PYRT_DECREF(edict);
     CHECK(Pyrt_Call((PyrtObject *)E, NULL, 0, NULL) == NULL);
     CHECK(exc_is(&PyrtType_TypeError, "__init__() should return None, not 'int'"));
-    PyrtType *F = PyrtType_NewUser("F", "__main__", NULL, sizeof(PyrtInstance), NULL, NULL);
+    PyrtType *F = PyrtType_NewUser("F", "__main__", NULL, sizeof(PyrtInstance), NULL, NULL, NULL);
     PyrtObject *gdict = PyrtDict_New();
     set_func(gdict, "__repr__", c_nonascii_repr);
-    PyrtType *G = PyrtType_NewUser("G", "__main__", NULL, sizeof(PyrtInstance), NULL, gdict);
+    PyrtType *G = PyrtType_NewUser("G", "__main__", NULL, sizeof(PyrtInstance), NULL, gdict, NULL);
     PYRT_DECREF(gdict);
     PyrtObject *gobj = PyrtInstance_New(G);
     CHECK(str_is(Pyrt_Ascii(gobj), "h\\xe9llo\\u1234\\U0001f600"));
@@ -1000,7 +1000,7 @@ static void test_classes(void)
     PyrtObject *xdict = PyrtDict_New();
     set_func(xdict, "__init__", c_init);
     PyrtType *X = PyrtType_NewUser("MyError", "__main__", &PyrtType_ValueError,
-                                   sizeof(PyrtBaseException) + sizeof(PyrtObject *), xfields, xdict);
+                                   sizeof(PyrtBaseException) + sizeof(PyrtObject *), xfields, xdict, NULL);
     PYRT_DECREF(xdict);
     PyrtObject *xe = Pyrt_Call((PyrtObject *)X, &seven, 1, NULL);
     CHECK(xe && Pyrt_TypeCheck(xe, &PyrtType_ValueError));

@@ -2034,7 +2034,7 @@ static PyrtObject *new_instance(const char *cls, const char *m1, PyrtVectorcall 
     PyrtObject *d = PyrtDict_New();
     add_method(d, m1, f1);
     if (m2) add_method(d, m2, f2);
-    PyrtType *t = PyrtType_NewUser(cls, "__main__", NULL, sizeof(PyrtInstance), NULL, d);
+    PyrtType *t = PyrtType_NewUser(cls, "__main__", NULL, sizeof(PyrtInstance), NULL, d, NULL);
     PYRT_DECREF(d);
     PyrtObject *o = Pyrt_Call((PyrtObject *)t, NULL, 0, NULL);
     PYRT_DECREF(t);

@@ -234,6 +234,10 @@ struct PyrtType {
     /* PYRT_TPFLAG_GC types: call visit on every counted reference the object holds (never on a borrowed
      * one: the collector subtracts what it reports from the referent's count) */
     void (*traverse)(PyrtObject *, void (*visit)(PyrtObject *, void *), void *arg);
+    /* a class with several bases: __bases__ and the C3 linearization __mro__ (tuples of types); NULL for
+     * every other type, whose MRO is the chain of `base` (which is always the class its layout extends) */
+    PyrtObject *bases;
+    PyrtObject *mro;
 };
 #define PYRT_QUALNAME(t) ((t)->qualname ? (t)->qualname : (t)->name)
 
@@ -303,6 +307,16 @@ typedef struct { PyrtObject ob; int64_t length; int64_t hash; unsigned char data
 typedef struct { PyrtObject ob; int64_t length; int64_t capacity; PyrtObject **ob_item; int64_t kind; } PyrtList;
 enum { PYRT_LIST_OBJ = 0, PYRT_LIST_I64 = 1, PYRT_LIST_F64 = 2 };
 typedef struct { PyrtObject ob; int64_t length; PyrtObject *items[]; } PyrtTuple;
+/* item i of t's MRO (prev: item i-1), NULL past the end: for (c = NULL, i = 0; (c = pyrt_mro_item(t, c, i)); i++) */
+PYRT_INLINE PyrtType *pyrt_mro_item(PyrtType *t, PyrtType *prev, int64_t i)
+{
+    if (PYRT_UNLIKELY(t->mro != NULL)) {
+        PyrtTuple *m = (PyrtTuple *)t->mro;
+        return i < m->length ? (PyrtType *)m->items[i] : NULL;
+    }
+    return i == 0 ? t : prev->base;
+}
+#define PYRT_FOR_MRO(c, t) for (int64_t _mro_i = ((c) = NULL, 0); ((c) = pyrt_mro_item((t), (c), _mro_i)) != NULL; _mro_i++)
 typedef struct { PyrtObject ob; int64_t start, stop, step, length; } PyrtRange;
 typedef struct { PyrtObject ob; PyrtObject *start, *stop, *step; } PyrtSlice;
 typedef struct { PyrtObject ob; PyrtObject *value; /* NULL: empty cell */ } PyrtCell;
@@ -504,7 +518,9 @@ PyrtObject *Pyrt_ExcSuspend(PyrtObject *token);                    /* generators
 PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token);
 PyrtObject *PyrtSys_VersionInfo(void);   /* sys.version_info (tuple.c) */
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
-                           const PyrtField *fields, PyrtObject *dict);
+                           const PyrtField *fields, PyrtObject *dict, PyrtObject *bases);
+/* bases: NULL for (base,); else the tuple of every base, in order (base, whose layout the class
+ * extends, among them); the MRO is their C3 linearization (TypeError when there is none) */
 /* Allocate an instance of a compiled class (zeroed fields, no __init__ call). */
 PyrtObject *PyrtInstance_New(PyrtType *cls);
 PyrtObject *Pyrt_ErrAttributeUnset(PyrtObject *o, const char *name);  /* AttributeError for a field */

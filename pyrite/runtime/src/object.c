@@ -1004,6 +1004,13 @@ PyrtObject *Pyrt_CallEx(PyrtObject *callable, PyrtObject *args, PyrtObject *kwar
 
 bool PyrtType_IsSubtype(PyrtType *a, PyrtType *b)
 {
+    if (PYRT_UNLIKELY(a->mro != NULL)) {
+        PyrtTuple *m = (PyrtTuple *)a->mro;
+        for (int64_t i = 0; i < m->length; i++)
+            if (m->items[i] == (PyrtObject *)b)
+                return true;
+        return false;
+    }
     for (; a; a = a->base)
         if (a == b)
             return true;

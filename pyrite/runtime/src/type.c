@@ -214,9 +214,10 @@ static PyrtObject *instance_vars(PyrtObject *o)
 
 PyrtObject *Pyrt_LookupTypeStr(PyrtType *t, const char *name)
 {
-    for (; t; t = t->base) {
-        if (t->dict) {
-            PyrtObject *v = PyrtDict_GetItemStr(t->dict, name);
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        if (c->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(c->dict, name);
             if (v)
                 return v;
         }
@@ -242,13 +243,14 @@ static PyrtObject *lookup_attr(PyrtType *t, const char *name, const PyrtMethodDe
 {
     PYRT_LAZY_ENSURE(methods);
     *meth = NULL;
-    for (; t; t = t->base) {
-        if (t->dict) {
-            PyrtObject *v = PyrtDict_GetItemStr(t->dict, name);
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        if (c->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(c->dict, name);
             if (v)
                 return v;
         }
-        if (t->methods && (*meth = find_methoddef(t->methods, name)) != NULL)
+        if (c->methods && (*meth = find_methoddef(c->methods, name)) != NULL)
             return NULL;
     }
     return NULL;
@@ -296,9 +298,10 @@ static PyrtObject *boundmeth_new(const PyrtMethodDef *def, PyrtObject *self, Pyr
 /* the type (along self's MRO) whose methods table holds def */
 static PyrtType *methoddef_owner(PyrtType *t, const PyrtMethodDef *def)
 {
-    for (; t; t = t->base)
-        if (t->methods && def >= t->methods && find_methoddef(t->methods, def->name) == def)
-            return t;
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t)
+        if (c->methods && def >= c->methods && find_methoddef(c->methods, def->name) == def)
+            return c;
     return &PyrtType_Object;
 }
 
@@ -1209,7 +1212,14 @@ PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
     const char *s = PyrtStr_UTF8(name);
     PyrtType *t = self->type == &PyrtType_Type ? (PyrtType *)self : self->type;
     PYRT_LAZY_ENSURE(methods);
-    for (PyrtType *c = cls->base; c; c = c->base) {
+    /* the classes after cls in the MRO of self's type (of self, in a classmethod) */
+    PyrtType *c;
+    bool after = false;
+    PYRT_FOR_MRO(c, t) {
+        if (!after) {
+            after = c == cls;
+            continue;
+        }
         if (c->dict) {
             PyrtObject *v = PyrtDict_GetItemStr(c->dict, s);
             if (v) {
@@ -1555,9 +1565,116 @@ static void call_del(PyrtObject *o)
     Pyrt_ErrRestore(saved);
 }
 
-PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
-                           const PyrtField *fields, PyrtObject *dict)
+/* The C3 linearization of t with these bases (CPython's mro_implementation): t, then repeatedly the
+ * first head among the bases' MROs and the list of bases that is in no other sequence's tail. */
+static PyrtObject *c3_mro(PyrtType *t, PyrtObject *bases)
 {
+    PyrtTuple *bt = (PyrtTuple *)bases;
+    int64_t nseq = bt->length + 1, total = 1;
+    for (int64_t i = 0; i < bt->length; i++) {
+        PyrtType *c;
+        PYRT_FOR_MRO(c, (PyrtType *)bt->items[i])
+            total++;
+    }
+    total += bt->length;
+    /* every sequence in one array: seq k is items[start[k] .. start[k+1]), its head at pos[k] */
+    PyrtType **items = Pyrt_Malloc((size_t)total * sizeof(PyrtType *));
+    int64_t *start = Pyrt_Malloc((size_t)(nseq + 1) * sizeof(int64_t));
+    int64_t *pos = Pyrt_Malloc((size_t)nseq * sizeof(int64_t));
+    PyrtObject **out = Pyrt_Malloc((size_t)total * sizeof(PyrtObject *));
+    PyrtObject *result = NULL;
+    if (!items || !start || !pos || !out)
+        goto done;
+    int64_t n = 0;
+    for (int64_t i = 0; i < bt->length; i++) {
+        start[i] = n;
+        PyrtType *c;
+        PYRT_FOR_MRO(c, (PyrtType *)bt->items[i])
+            items[n++] = c;
+    }
+    start[bt->length] = n;
+    for (int64_t i = 0; i < bt->length; i++)
+        items[n++] = (PyrtType *)bt->items[i];
+    start[nseq] = n;
+    for (int64_t k = 0; k < nseq; k++)
+        pos[k] = start[k];
+    int64_t nout = 0;
+    out[nout++] = (PyrtObject *)t;
+    for (;;) {
+        bool any = false;
+        PyrtType *pick = NULL;
+        for (int64_t k = 0; k < nseq && !pick; k++) {
+            if (pos[k] == start[k + 1])
+                continue;
+            any = true;
+            PyrtType *cand = items[pos[k]];
+            bool in_tail = false;
+            for (int64_t j = 0; j < nseq && !in_tail; j++)
+                for (int64_t x = pos[j] + 1; x < start[j + 1]; x++)
+                    if (items[x] == cand) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail)
+                pick = cand;
+        }
+        if (!any)
+            break;
+        if (!pick) {   /* CPython's message: the distinct heads that are left */
+            char names[512];
+            size_t len = 0;
+            names[0] = 0;
+            for (int64_t k = 0; k < nseq; k++) {
+                if (pos[k] == start[k + 1])
+                    continue;
+                bool seen = false;
+                for (int64_t j = 0; j < k; j++)
+                    if (pos[j] < start[j + 1] && items[pos[j]] == items[pos[k]])
+                        seen = true;
+                if (!seen && len < sizeof names - 80)
+                    len += (size_t)Pyrt_Snprintf(names + len, sizeof names - len, "%s%s", len ? ", " : "",
+                                                 items[pos[k]]->name);
+            }
+            Pyrt_ErrFormat(&PyrtType_TypeError,
+                           "Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
+            goto done;
+        }
+        out[nout++] = (PyrtObject *)pick;
+        for (int64_t k = 0; k < nseq; k++)
+            if (pos[k] < start[k + 1] && items[pos[k]] == pick)
+                pos[k]++;
+    }
+    result = PyrtTuple_FromArray(out, nout);
+done:
+    Pyrt_Free(items);
+    Pyrt_Free(start);
+    Pyrt_Free(pos);
+    Pyrt_Free(out);
+    return result;
+}
+
+PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
+                           const PyrtField *fields, PyrtObject *dict, PyrtObject *bases)
+{
+    PyrtObject *mro = NULL;
+    if (bases) {
+        PyrtTuple *bt = (PyrtTuple *)bases;
+        for (int64_t i = 0; i < bt->length; i++) {
+            PyrtType *b = (PyrtType *)bt->items[i];
+            if (b->flags & PYRT_TPFLAG_NOSUBCLASS)
+                return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not an acceptable base type",
+                                                  b->name);
+            for (int64_t j = 0; j < i; j++)
+                if (bt->items[j] == (PyrtObject *)b)
+                    return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError, "duplicate base class %s", b->name);
+        }
+        PyrtType tmp = *base;   /* stands for the new class while linearizing (replaced after) */
+        tmp.ob.refcnt = PYRT_IMMORTAL_REFCNT;
+        tmp.name = name;
+        mro = c3_mro(&tmp, bases);
+        if (!mro)
+            return NULL;
+    }
     if (!base)
         base = &PyrtType_Object;
     if (base->flags & PYRT_TPFLAG_NOSUBCLASS)
@@ -1567,9 +1684,18 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError,
                                           "pyrite: subclassing builtin type '%s' is not supported", base->name);
     PyrtType *t = Pyrt_Malloc(sizeof(PyrtType));
-    if (!t)
+    if (!t) {
+        Pyrt_XDecRef(mro);
         return NULL;
+    }
     *t = *base;   /* inherit every slot */
+    t->bases = t->mro = NULL;
+    if (mro) {
+        ((PyrtTuple *)mro)->items[0] = (PyrtObject *)t;
+        t->mro = mro;
+        t->bases = bases;
+        Pyrt_IncRef(bases);
+    }
     t->ob.refcnt = PYRT_IMMORTAL_REFCNT;   /* classes live for the whole run */
     t->ob.type = &PyrtType_Type;
     t->name = name;
@@ -1589,7 +1715,9 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         Pyrt_Free(t);
         return NULL;
     }
-    if (PyrtDict_GetItemStr(t->dict, "__del__")) {
+    if (t->mro && Pyrt_LookupTypeStr(t, "__del__"))
+        t->flags |= PYRT_TPFLAG_HASDEL;   /* (from a base other than the layout's) */
+    if (PyrtDict_GetItemStr(t->dict, "__del__") || (t->flags & PYRT_TPFLAG_HASDEL)) {
         t->flags |= PYRT_TPFLAG_HASDEL;
         pyrt_gc_call_del = call_del;
     }
@@ -1635,9 +1763,18 @@ static PyrtObject *type_special_attr(PyrtType *t, const char *s)
         Pyrt_IncRef(b);
         return b;
     }
-    if (strcmp(s, "__bases__") == 0)
+    if (strcmp(s, "__bases__") == 0) {
+        if (t->bases) {
+            Pyrt_IncRef(t->bases);
+            return t->bases;
+        }
         return t->base ? PyrtTuple_FromArray((PyrtObject **)&t->base, 1) : PyrtTuple_New(0);
+    }
     if (strcmp(s, "__mro__") == 0) {
+        if (t->mro) {
+            Pyrt_IncRef(t->mro);
+            return t->mro;
+        }
         PyrtObject *items[64];
         int64_t n = 0;
         for (PyrtType *c = t; c && n < 64; c = c->base)
