@@ -496,22 +496,47 @@ def define_class(b, node):
         base = "(PyrtType *)" + cir.base.type_var.cname
     elif cir.builtin_base:
         base = "&" + cir.builtin_base
+    elif ci.type_base:
+        base = "&PyrtType_Type"
     else:
         base = "&PyrtType_Object"
-    bases = "NULL"
-    if len(ci.base_order) > 1:   # every base, for the MRO (the layout base among them)
-        items = []
-        for kind, *rest in ci.base_order:
-            if kind == "class":
-                items.append("(PyrtType *)" + b.pb.class_irs[rest[0]].type_var.cname)
-            elif kind == "builtin":
-                items.append("&PyrtType_" + rest[0])
-            else:
-                items.append("&PyrtType_Object")
-        bases = "(PyrtType *const []){%s}" % ", ".join(items)
-    t = b.c_call("pyrt_type_new_user", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
-                                      "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg,
-                                      str(len(ci.base_order)) if bases != "NULL" else "0", bases], m.ClassT(ci))
+    items = []
+    for kind, *rest in ci.base_order:
+        if kind == "class":
+            items.append("(PyrtType *)" + b.pb.class_irs[rest[0]].type_var.cname)
+        elif kind == "builtin":
+            items.append("&PyrtType_" + rest[0])
+        elif kind == "type":
+            items.append("&PyrtType_Type")
+        else:
+            items.append("&PyrtType_Object")
+    if ci.meta is not None or node.keywords:
+        # class C(..., metaclass=M, **kw): M(name, bases, namespace, **kw), the most derived metaclass;
+        # type.__new__ lays the class out as compiled (PyrtClass_SetSpec) and the result is checked
+        b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
+        b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__qualname__"), b.const_obj(ci.qualname)])
+        doc = ast.get_docstring(ci.node, clean=False)
+        if doc is not None:
+            b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__doc__"), b.const_obj(doc)])
+        bt = b.c_call("pyrt_class_bases", [str(len(items)), "(PyrtType *const []){%s}" % ", ".join(items)
+                                             if items else "NULL"], m.DYN)
+        meta_kw = [k for k in node.keywords if k.arg == "metaclass"]
+        meta = b.box(ex.transform_expr(b, meta_kw[0].value)) if meta_kw else "NULL"
+        kwargs = {k.arg: ex.transform_expr(b, k.value) for k in node.keywords if k.arg != "metaclass"}
+        mobj = b.c_call("PyrtClass_Meta", [meta, bt.reg], m.DYN)
+        b.c_void("PyrtClass_SetSpec", [base, "sizeof(struct %s)" % cir.cname, cir.fields_cname])
+        r = call_object(b, mobj, [V(b.const_obj(ci.name), m.STR), bt, d], kwargs, m.DYN)
+        t = b.c_call("PyrtClass_CheckSpec", [b.box(r), cir.fields_cname, ex._cstr(ci.name)], m.ClassT(ci),
+                     steals=(0,))
+    else:
+        bases = "NULL"
+        if len(ci.base_order) > 1:   # every base, for the MRO (the layout base among them)
+            bases = "(PyrtType *const []){%s}" % ", ".join(items)
+        t = b.c_call("pyrt_type_new_user", [ex._cstr(ci.name), ex._cstr(ci.module.name), base,
+                                          "sizeof(struct %s)" % cir.cname, cir.fields_cname, d.reg,
+                                          str(len(ci.base_order)) if bases != "NULL" else "0", bases], m.ClassT(ci))
+        if ci.attrs or any("__init_subclass__" in k.methods for k in list(ci.mro())[1:]):
+            b.c_void("PyrtType_Finish", [t.reg])   # __set_name__ of its attributes, __init_subclass__
     doc = ast.get_docstring(ci.node, clean=False)
     if ci.qualname != ci.name or doc is not None:
         b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",
@@ -531,6 +556,10 @@ def define_method(b, ci, stmt, d):
     fobj = make_function_object(b, fi)
     dk = decorator_kind(stmt)
     name = stmt.name
+    if dk is None and name in ("__init_subclass__", "__class_getitem__"):
+        dk = "classmethod"   # (as type.__new__ makes them)
+    elif dk is None and name == "__new__":
+        dk = "staticmethod"
     if dk == "staticmethod":
         obj = b.c_call("PyrtStaticMethod_New", [fobj.reg], m.DYN)
     elif dk == "classmethod":

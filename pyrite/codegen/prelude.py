@@ -118,6 +118,10 @@ PYRT_INLINE int8_t pyrt_str_eq(PyrtObject *a, PyrtObject *b) {
     if (x->nbytes == 1) return x->data[0] == y->data[0];
     return PyrtStr_Eq(a, b);
 }
+/* the tuple of a class statement's bases */
+static PyrtObject *pyrt_class_bases(int64_t n, PyrtType *const *bases) {
+    return n ? PyrtTuple_FromArray((PyrtObject **)bases, n) : PyrtTuple_New(0);
+}
 /* a compiled class; nbases > 1: every base in order, for the MRO (base, its layout's, among them) */
 static PyrtObject *pyrt_type_new_user(const char *name, const char *module, PyrtType *base, int64_t size,
                                       const PyrtField *fields, PyrtObject *dict, int64_t nbases,

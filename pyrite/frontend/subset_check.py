@@ -46,13 +46,6 @@ class SubsetChecker(ast.NodeVisitor):
     def visit_AsyncWith(self, node):
         self.err(node, "'async with' is %s" % TODO)
 
-    def visit_ClassDef(self, node):
-        if any(k.arg == "metaclass" for k in node.keywords):
-            self.err(node, "metaclasses are %s (classes are compiled to fixed layouts; remove the metaclass)" % TODO)
-        elif node.keywords:
-            self.err(node, "class keyword arguments are %s" % TODO)
-        self.generic_visit(node)
-
     def visit_TryStar(self, node):
         self.err(node, "'except*' is %s" % TODO)
 

@@ -77,6 +77,7 @@ PRIMITIVES = [
     P('pyrt_str_cmp'),
     P('pyrt_str_eq'),
     P('pyrt_type_new_user', 'obj(c, c, c, c, c, obj, c, c) null'),
+    P('pyrt_class_bases', 'obj(c, c) null', user_code=False),
     P('pyrt_range_next', user_code=False, borrow_safe=True),
     P('pyrt_str_ord', 'i64(obj) flag'),
     P('pyrt_str_getitem', 'obj(obj, i64) null', user_code=False, borrow_safe=True),

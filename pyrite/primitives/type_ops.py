@@ -5,6 +5,10 @@ AREA = 'type'
 PRIMITIVES = [
     P('PyrtCell_New', 'obj(obj) null', user_code=False),
     P('PyrtClassMethod_New', 'obj(obj) null'),
+    P('PyrtClass_CheckSpec', 'obj(obj, c, c) null', user_code=False),
+    P('PyrtClass_Meta', 'obj(obj, obj) null', user_code=False),
+    P('PyrtClass_SetSpec', 'void(c, c, c) never', user_code=False),
+    P('PyrtType_Finish', 'void(obj) neg'),
     P('PyrtFunction_New', 'obj(c, c, c, c, c, obj, obj, obj, c) null'),
     P('PyrtInstance_New'),
     P('PyrtProperty_New', 'obj(obj, c, c) null'),

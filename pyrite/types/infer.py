@@ -132,6 +132,10 @@ class Inference:
         if cls is not None:
             dk = decorator_kind(node)
             kind = {"staticmethod": "staticmethod", "classmethod": "classmethod"}.get(dk, "method")
+            if dk is None and node.name in IMPLICIT_CLASSMETHODS:
+                kind = "classmethod"
+            elif dk is None and node.name == "__new__":
+                kind = "staticmethod"
         qual = prefix + name
         fi = FuncInfo(node, mod.scopes[node], mod, parent if parent.kind != "module" else None,
                       cls, kind, name, qual)
@@ -247,6 +251,9 @@ class Inference:
                     ci.base_order.append(("builtin", b.id))
                 elif isinstance(b, ast.Name) and b.id == "object" and not mod.binds(b.id):
                     ci.base_order.append(("object",))
+                elif isinstance(b, ast.Name) and b.id == "type" and not mod.binds(b.id):
+                    ci.type_base = True
+                    ci.base_order.append(("type",))
                 else:
                     base = self._class_by_expr(mod, b)
                     if base is None:
@@ -275,6 +282,25 @@ class Inference:
             for k in ci.mro():
                 if k not in chain:
                     k.dict_layout = True
+            if ci.is_metaclass():
+                ci.dict_layout = True   # its instances are classes: attributes go to the class dict
+        # metaclasses: explicit (metaclass=M), else inherited from the bases (the runtime picks the most
+        # derived one; this picks the first a base has, for typing)
+        for ci in self.all_classes:
+            for k in ci.node.keywords:
+                if k.arg == "metaclass":
+                    ci.meta_expr = k.value
+                    if not (isinstance(k.value, ast.Name) and k.value.id == "type"
+                            and not ci.module.binds("type")):
+                        meta = self._class_by_expr(ci.module, k.value)
+                        if meta is not None and meta.is_metaclass():
+                            ci.meta = meta
+        for ci in _bases_first_infos(self.all_classes):
+            if ci.meta is None:
+                ci.meta = next((b.meta for b in ci.bases if b.meta is not None), None)
+            if ci.meta is not None:   # the metaclass's methods receive the class (and run at run time)
+                ci.meta.mark_escaped()
+                ci.mark_escaped()
 
     def _class_by_expr(self, mod, node):
         if isinstance(node, ast.Name):
@@ -632,6 +658,8 @@ class Walker:
         ci = self.inf.classes[node]
         for b in node.bases:
             self.expr(b)
+        for k in node.keywords:
+            m.escape(self.expr(k.value))
         outer = self.cls_body
         ci.node_scope_bound = self.mod.scopes[node].bound
         self.cls_body = ci
@@ -697,6 +725,9 @@ class Walker:
                     m.escape(t)
                 elif prop[1] is not None and len(prop[1].params) > 1:
                     prop[1].params[1].slot.join(t)
+                return
+            if cls.find_field(name) is None and _may_be_data_descriptor(cls, name):
+                m.escape(t)   # a class attribute that may define __set__: stores go through it
                 return
             if cls.dict_layout and cls.find_field(name) is None:
                 # a subclass may hold it in a compiled field (the runtime's setattr finds that field)
@@ -1199,6 +1230,11 @@ class Walker:
             self.note(node, ("func", callee.func))
             return self.call_function(callee.func, args, kwargs, node)
         if isinstance(callee, m.ClassT):
+            if callee.cls.custom_construction():   # through the class object at run time
+                callee.cls.mark_escaped()
+                for t in list(args) + list(kwargs.values()):
+                    m.escape(t)
+                return m.DYN
             self.note(node, ("class", callee.cls))
             return self.instantiate(callee.cls, args, kwargs, node)
         if isinstance(callee, m.BuiltinT):
@@ -1444,6 +1480,38 @@ def _optional_number(t):
     return t
 
 
+def _may_be_data_descriptor(cls, name):
+    """Whether a class attribute `name` of cls may be a data descriptor (an object whose class defines
+    __set__ or __delete__), which takes stores to instances' attribute `name` (so no compiled field)."""
+    slot = cls.lookup_attr(name)
+    if slot is None:
+        return False
+    t = slot.get()
+    if isinstance(t, m.OptionalT):
+        t = t.inner
+    if t is m.DYN or t is m.BOTTOM:
+        return True
+    if isinstance(t, m.InstanceT):
+        return any(t.cls.lookup_method(d) is not None or any(d in s.methods for s in t.cls.all_subclasses())
+                   for d in ("__set__", "__delete__"))
+    return False
+
+
+def _bases_first_infos(classes):
+    out, seen = [], set()
+
+    def visit(c):
+        if id(c) in seen:
+            return
+        seen.add(id(c))
+        for b in c.bases:
+            visit(b)
+        out.append(c)
+    for c in classes:
+        visit(c)
+    return out
+
+
 def _self_for(meth, cls):
     """The type of self when method meth runs on an instance typed cls: cls when meth's class is in
     cls's layout chain (the usual case, and what single inheritance always gives), else meth's class
@@ -1552,6 +1620,8 @@ MODELED_DUNDERS = BINARY_DUNDERS | {"__r" + n[2:] for n in BINARY_DUNDERS} | \
 # builtins (with typing rules) whose runtime code applies arithmetic operators to their arguments; the
 # others with rules call no binary-operator dunder and call only what they take as Callable
 ARITHMETIC_BUILTINS = {"sum", "pow", "divmod", "math.prod"}
+IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
+                                                                     # a static method)
 MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one
 MAX_ROUNDS = 3       # inference rounds (each may find more functions worth specialising)
 

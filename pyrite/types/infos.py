@@ -100,6 +100,9 @@ class ClassInfo:
         self.base_order = []         # every base as written: ("class", ClassInfo) | ("builtin", name) | ("object",)
         self.builtin_base = None     # name of a builtin exception base ("Exception"), or None
         self.dict_layout = False     # in some class's MRO but not in its layout chain: no compiled fields
+        self.type_base = False       # derives from `type` (a metaclass: its instances are classes)
+        self.meta = None             # the metaclass defined in the program (explicit or inherited), or None
+        self.meta_expr = None        # the metaclass= expression of the class statement
         self._mro = None
         self.methods = {}            # name -> FuncInfo (kind method/staticmethod/classmethod)
         self.properties = {}         # name -> [getter FuncInfo, setter FuncInfo or None]
@@ -132,6 +135,15 @@ class ClassInfo:
             seen.add(id(s))
             yield s
             todo.extend(s.subclasses)
+
+    def is_metaclass(self):
+        return any(c.type_base for c in self.mro())
+
+    def custom_construction(self):
+        """Calling the class runs a __new__ or a metaclass __call__ defined in the program: instances are
+        made at run time through the class object (the result may be any object)."""
+        return self.lookup_method("__new__") is not None or (
+            self.meta is not None and self.meta.lookup_method("__call__") is not None)
 
     def is_exception(self):
         return any(c.builtin_base is not None for c in self.mro())

@@ -519,6 +519,15 @@ PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token);
 PyrtObject *PyrtSys_VersionInfo(void);   /* sys.version_info (tuple.c) */
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict, PyrtObject *bases);
+/* classes with a metaclass or class keywords: the compiled layout for the type.__new__ the metaclass call
+ * reaches (SetSpec), and the check that the call returned that class (CheckSpec; steals cls) */
+void PyrtClass_SetSpec(PyrtType *base, int64_t basicsize, const PyrtField *fields);
+PyrtObject *PyrtClass_CheckSpec(PyrtObject *cls, const PyrtField *fields, const char *name);
+/* __set_name__ and __init_subclass__ for a class made by PyrtType_NewUser (-1: raised) */
+int PyrtType_Finish(PyrtObject *t);
+/* the metaclass a class statement calls: meta (NULL: type) or, when it is a class, the most derived
+ * of it and the bases' metaclasses (TypeError on a conflict) */
+PyrtObject *PyrtClass_Meta(PyrtObject *meta, PyrtObject *bases);
 /* bases: NULL for (base,); else the tuple of every base, in order (base, whose layout the class
  * extends, among them); the MRO is their C3 linearization (TypeError when there is none) */
 /* Allocate an instance of a compiled class (zeroed fields, no __init__ call). */

@@ -346,7 +346,39 @@ PyrtObject *PyrtObject_meth___ne__(PyrtObject *self, PyrtObject *const *args, in
     return identity_compare(self, args, nargs, false);
 }
 
+/* object.__new__(cls, *args): a new instance of cls (unbound: cls arrives as self) */
+static PyrtObject *object_meth_new(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)kwnames;
+    if (!PyrtType_IsSubtype(cls->type, &PyrtType_Type))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "object.__new__(X): X is not a type object (%s)",
+                              cls->type->name);
+    PyrtType *t = (PyrtType *)cls;
+    if (t->flags & PYRT_TPFLAG_EXCEPTION)
+        return PyrtExc_New(t, args, nargs);
+    if (!(t->flags & PYRT_TPFLAG_USER) && t != &PyrtType_Object)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name,
+                              t->name);
+    if (t == &PyrtType_Object)
+        return Pyrt_Alloc(t, sizeof(PyrtObject));
+    return PyrtInstance_New(t);
+}
+
+/* object.__init_subclass__(): a class method that does nothing (and takes no arguments) */
+static PyrtObject *object_meth_init_subclass(PyrtObject *cls, PyrtObject *const *args, int64_t nargs,
+                                             PyrtObject *kwnames)
+{
+    (void)args;
+    if (nargs > 0 || (kwnames && PyrtTuple_Len(kwnames) > 0))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                              PyrtType_IsSubtype(cls->type, &PyrtType_Type) ? ((PyrtType *)cls)->name : "object");
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
 static const PyrtMethodDef object_methods[] = {
+    {"__new__", object_meth_new},
+    {"__init_subclass__", object_meth_init_subclass, PYRT_METH_TYPE},
     {"__init__", PyrtObject_meth___init__},
     {"__repr__", PyrtObject_meth___repr__},
     {"__str__", PyrtObject_meth___str__},

@@ -30,13 +30,26 @@ static PyrtObject *type_call(PyrtObject *callable, PyrtObject *const *args, int6
     return t->tp_new(callable, args, nargs, kwnames);
 }
 
+static PyrtObject *type_new(PyrtObject *metao, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
+static PyrtType *calculate_meta(PyrtType *meta, PyrtObject *bases);
+
 /* type(x) */
 static PyrtObject *type_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
                                PyrtObject *kwnames)
 {
-    (void)callable;
     if (nargs == 1 && (!kwnames || PyrtTuple_Len(kwnames) == 0))
         return Pyrt_TypeOf(args[0]);
+    if (nargs == 3) {   /* type(name, bases, namespace, **kwargs): a new class, made by the most derived
+                           metaclass of the bases (with its __new__ and __init__) */
+        if (PyrtTuple_Check(args[1])) {
+            PyrtType *w = calculate_meta(&PyrtType_Type, args[1]);
+            if (!w)
+                return NULL;
+            if (w != &PyrtType_Type)
+                return Pyrt_Call((PyrtObject *)w, args, nargs, kwnames);
+        }
+        return type_new(callable, args, nargs, kwnames);
+    }
     return Pyrt_ErrSetString(&PyrtType_TypeError, "type() takes 1 or 3 arguments");
 }
 
@@ -931,6 +944,13 @@ static const PyrtMethodDef *slot_method(PyrtType *t, const char *s)
     return NULL;
 }
 
+/* descr.__get__(obj, type) */
+static PyrtObject *descr_get(PyrtObject *get, PyrtObject *descr, PyrtObject *obj, PyrtType *t)
+{
+    PyrtObject *a[2] = {obj, (PyrtObject *)t};
+    return call_attr(get, descr, "__get__", a, 2, NULL);
+}
+
 PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
 {
     PyrtType *t = o->type;
@@ -939,6 +959,12 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
     PyrtObject *attr = lookup_attr(t, s, &meth);
     if (attr && attr->type == &PyrtType_Property)
         return property_get(attr, o, s);
+    PyrtObject *dget = NULL;
+    if (attr && (attr->type->flags & PYRT_TPFLAG_USER)) {   /* a descriptor: an instance of a class with __get__ */
+        dget = Pyrt_LookupTypeStr(attr->type, "__get__");
+        if (dget && (Pyrt_LookupTypeStr(attr->type, "__set__") || Pyrt_LookupTypeStr(attr->type, "__delete__")))
+            return descr_get(dget, attr, o, t);   /* a data descriptor: before the instance's own */
+    }
     if (has_instance_layout(t)) {
         const PyrtField *f = find_field(t, s);
         if (f && (field_is_set(o, f) || !attr))   /* unset field: a class attribute may stand in */
@@ -950,6 +976,8 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
             return v;
         }
     }
+    if (dget)
+        return descr_get(dget, attr, o, t);
     if (attr)
         return bind(attr, o, t, s);
     if (meth)
@@ -985,6 +1013,23 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     PyrtObject *attr = lookup_attr(t, s, &meth);
     if (attr && attr->type == &PyrtType_Property)
         return property_set(attr, o, s, v);
+    if (attr && (attr->type->flags & PYRT_TPFLAG_USER)) {   /* a data descriptor's __set__ / __delete__ */
+        PyrtObject *dset = Pyrt_LookupTypeStr(attr->type, "__set__");
+        PyrtObject *ddel = Pyrt_LookupTypeStr(attr->type, "__delete__");
+        if (dset || ddel) {
+            PyrtObject *f = v ? dset : ddel;
+            if (!f) {
+                Pyrt_ErrSetString(&PyrtType_AttributeError, v ? "__set__" : "__delete__");
+                return -1;
+            }
+            PyrtObject *a[2] = {o, v};
+            PyrtObject *r = call_attr(f, attr, v ? "__set__" : "__delete__", a, v ? 2 : 1, NULL);
+            if (!r)
+                return -1;
+            PYRT_DECREF(r);
+            return 0;
+        }
+    }
     if (!has_instance_layout(t)) {
         if (attr || meth)
             Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object attribute '%s' is read-only", t->name, s);
@@ -1210,7 +1255,11 @@ static PyrtObject *call_dunder(PyrtObject *self, const char *name, PyrtObject *c
 PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
 {
     const char *s = PyrtStr_UTF8(name);
-    PyrtType *t = self->type == &PyrtType_Type ? (PyrtType *)self : self->type;
+    /* self is a class that derives from cls in a classmethod (or __new__); otherwise an instance
+     * (a class too, in a metaclass's methods) */
+    bool self_is_class = PyrtType_IsSubtype(self->type, &PyrtType_Type)
+                         && PyrtType_IsSubtype((PyrtType *)self, cls);
+    PyrtType *t = self_is_class ? (PyrtType *)self : self->type;
     PYRT_LAZY_ENSURE(methods);
     /* the classes after cls in the MRO of self's type (of self, in a classmethod) */
     PyrtType *c;
@@ -1231,8 +1280,8 @@ PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
             }
         }
         const PyrtMethodDef *m = c->methods ? find_methoddef(c->methods, s) : NULL;
-        if (m)
-            return boundmeth_new(m, self, c);
+        if (m)   /* (__new__ is a static method: the class is its first argument) */
+            return boundmeth_new(m, strcmp(s, "__new__") == 0 ? NULL : self, c);
     }
     return Pyrt_ErrFormat(&PyrtType_AttributeError, "'super' object has no attribute '%s'", s);
 }
@@ -1487,11 +1536,48 @@ static void install_slots(PyrtType *t)
 
 /* ------------------------------------------------------------------ user classes: creation, calls */
 
+static PyrtObject *type_new(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
+
+/* C(args) for a class whose MRO defines __new__ (or a metaclass: type.__new__ makes the class):
+ * obj = __new__(C, args); then obj.__init__(args) when obj is an instance of C */
+static PyrtObject *user_tp_new_with_new(PyrtType *t, PyrtObject *newf, PyrtObject *const *args, int64_t nargs,
+                                        PyrtObject *kwnames)
+{
+    PyrtObject *o;
+    if (newf) {
+        PyrtObject *f = newf->type == &PyrtType_StaticMethod ? ((PyrtStaticMethod *)newf)->func : newf;
+        o = call_prepend(f, (PyrtObject *)t, args, nargs, kwnames);
+    } else {
+        o = type_new((PyrtObject *)t, args, nargs, kwnames);
+    }
+    if (!o || !Pyrt_TypeCheck(o, t))
+        return o;
+    PyrtObject *init = Pyrt_LookupTypeStr(o->type, "__init__");
+    if (!init)
+        return o;
+    PyrtObject *r = call_attr(init, o, "__init__", args, nargs, kwnames);
+    if (!r) {
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    if (r != Pyrt_None) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
+        PYRT_DECREF(r);
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    PYRT_DECREF(r);
+    return o;
+}
+
 /* C(args): allocate an instance (an exception keeps args), then __init__ found along the MRO. */
 static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
                                PyrtObject *kwnames)
 {
     PyrtType *t = (PyrtType *)callable;
+    PyrtObject *newf = Pyrt_LookupTypeStr(t, "__new__");
+    if (newf || (t->flags & PYRT_TPFLAG_TYPE))
+        return user_tp_new_with_new(t, newf, args, nargs, kwnames);
     bool is_exc = (t->flags & PYRT_TPFLAG_EXCEPTION) != 0;
     PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
     int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
@@ -1680,7 +1766,8 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (base->flags & PYRT_TPFLAG_NOSUBCLASS)
         return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not an acceptable base type",
                                           base->name);
-    if (base != &PyrtType_Object && !has_instance_layout(base))
+    bool meta = PyrtType_IsSubtype(base, &PyrtType_Type);   /* a metaclass: its instances are classes */
+    if (base != &PyrtType_Object && !has_instance_layout(base) && !meta)
         return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError,
                                           "pyrite: subclassing builtin type '%s' is not supported", base->name);
     PyrtType *t = Pyrt_Malloc(sizeof(PyrtType));
@@ -1705,6 +1792,8 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (t->basicsize < (int64_t)sizeof(PyrtInstance))
         t->basicsize = sizeof(PyrtInstance);
     t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC | (base->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_HASDEL));
+    if (meta)   /* (classes are not allocated by the collector's allocator, and live for the whole run) */
+        t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_TYPE;
     pyrt_type_version++;
     t->fields = fields;
     t->methods = NULL;
@@ -1721,7 +1810,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         t->flags |= PYRT_TPFLAG_HASDEL;
         pyrt_gc_call_del = call_del;
     }
-    if (!(t->flags & PYRT_TPFLAG_EXCEPTION)) {
+    if (!(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_TYPE))) {
         bool atomic = true;   /* no field can hold an object: nothing to traverse until a dict appears */
         for (const PyrtField *f = fields; f && f->name; f++)
             if (f->kind == PYRT_FIELD_OBJ)
@@ -1797,6 +1886,13 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
         if (r || Pyrt_ErrOccurred())
             return r;
     }
+    PyrtType *meta = o->type;
+    PyrtObject *mattr = NULL;
+    if (meta->flags & PYRT_TPFLAG_USER) {   /* a data descriptor of the metaclass comes first */
+        mattr = Pyrt_LookupTypeStr(meta, s);
+        if (mattr && mattr->type == &PyrtType_Property)
+            return property_get(mattr, o, s);
+    }
     const PyrtMethodDef *meth;
     PyrtObject *attr = lookup_attr(t, s, &meth);
     if (attr) {
@@ -1806,6 +1902,13 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
         }
         if (attr->type == &PyrtType_ClassMethod)
             return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, o);
+        if (attr->type->flags & PYRT_TPFLAG_USER) {   /* a user descriptor: __get__(None, cls) */
+            PyrtObject *get = Pyrt_LookupTypeStr(attr->type, "__get__");
+            if (get) {
+                PyrtObject *a[2] = {Pyrt_None, o};
+                return call_attr(get, attr, "__get__", a, 2, NULL);
+            }
+        }
         Pyrt_IncRef(attr);
         return attr;
     }
@@ -1814,6 +1917,14 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
          * (their first argument is self) */
         return boundmeth_new(meth, (meth->flags & PYRT_METH_TYPE) ? o : NULL, methoddef_owner(t, meth));
     }
+    /* then what the metaclass defines (type's own methods included: C.mro()), bound to the class */
+    if (mattr)
+        return bind(mattr, o, meta, s);
+    attr = lookup_attr(meta, s, &meth);
+    if (attr)
+        return bind(attr, o, meta, s);
+    if (meth)
+        return boundmeth_new(meth, o, methoddef_owner(meta, meth));
     return Pyrt_ErrNoAttribute(o, name);
 }
 
@@ -2021,9 +2132,290 @@ int Pyrt_ApplyDefaults(const PyrtArgSpec *spec, PyrtObject *func, PyrtObject **o
 /* ------------------------------------------------------------------ lazily installed slots
  * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
  * which never does, e.g., a dynamic binary operation does not link any binop slot. */
+/* ------------------------------------------------------------------ classes made at run time */
+
+/* The layout the compiled class statement now running wants for its class (its compiled fields): set
+ * just before it calls the class's metaclass, taken by the type.__new__ that call reaches. */
+static struct { bool set; PyrtType *base; int64_t basicsize; const PyrtField *fields; } pending_spec;
+
+void PyrtClass_SetSpec(PyrtType *base, int64_t basicsize, const PyrtField *fields)
+{
+    pending_spec.set = true;
+    pending_spec.base = base;
+    pending_spec.basicsize = basicsize;
+    pending_spec.fields = fields;
+}
+
+/* After the metaclass call of a compiled class statement: the result must be the class type.__new__
+ * made with the statement's layout (compiled code accesses its instances' fields directly). */
+PyrtObject *PyrtClass_CheckSpec(PyrtObject *cls, const PyrtField *fields, const char *name)
+{
+    pending_spec.set = false;
+    if (!cls)
+        return NULL;
+    if (!PyrtType_IsSubtype(cls->type, &PyrtType_Type) || ((PyrtType *)cls)->fields != fields) {
+        Pyrt_ErrFormat(&PyrtType_TypeError,
+                       "pyrite: the metaclass of class '%s' returned %R, not the class type.__new__ made for it "
+                       "(compiled classes need it)", name, cls);
+        PYRT_DECREF(cls);
+        return NULL;
+    }
+    return cls;
+}
+
+static char *dup_utf8(PyrtObject *s)
+{
+    const char *u = PyrtStr_UTF8(s);
+    size_t n = strlen(u) + 1;
+    char *c = Pyrt_Malloc(n);
+    if (c)
+        memcpy(c, u, n);
+    return c;
+}
+
+/* __set_name__ of the class attributes, then __init_subclass__ of the nearest base defining it
+ * (object's takes no keyword arguments), as type.__new__ does */
+static int finish_class(PyrtType *t, PyrtObject *const *kwvals, PyrtObject *kwnames)
+{
+    int64_t pos = 0;
+    PyrtObject *k, *v;
+    PyrtObject *snap = PyrtDict_Copy(t->dict);   /* (__set_name__ may change the dict) */
+    if (!snap)
+        return -1;
+    while (PyrtDict_Next(snap, &pos, &k, &v)) {
+        if (!(v->type->flags & PYRT_TPFLAG_USER))
+            continue;
+        PyrtObject *sn = Pyrt_LookupTypeStr(v->type, "__set_name__");
+        if (!sn)
+            continue;
+        PyrtObject *a[2] = {(PyrtObject *)t, k};
+        PyrtObject *r = call_attr(sn, v, "__set_name__", a, 2, NULL);
+        if (!r) {
+            PYRT_DECREF(snap);
+            return -1;
+        }
+        PYRT_DECREF(r);
+    }
+    PYRT_DECREF(snap);
+    PyrtType *c;
+    PyrtObject *isc = NULL;
+    PYRT_FOR_MRO(c, t) {
+        if (c != t && c->dict && (isc = PyrtDict_GetItemStr(c->dict, "__init_subclass__")) != NULL)
+            break;
+    }
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    if (!isc) {
+        if (nkw > 0) {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "%s.__init_subclass__() takes no keyword arguments", t->name);
+            return -1;
+        }
+        return 0;
+    }
+    PyrtObject *f = isc->type == &PyrtType_ClassMethod ? ((PyrtStaticMethod *)isc)->func : isc;
+    PyrtObject *r = call_prepend(f, (PyrtObject *)t, kwvals, 0, kwnames);
+    if (!r)
+        return -1;
+    PYRT_DECREF(r);
+    return 0;
+}
+
+int PyrtType_Finish(PyrtObject *t)
+{
+    return finish_class((PyrtType *)t, NULL, NULL);
+}
+
+/* the metaclass of a class with these bases: the most derived of meta and theirs */
+static PyrtType *calculate_meta(PyrtType *meta, PyrtObject *bases)
+{
+    PyrtTuple *bt = (PyrtTuple *)bases;
+    PyrtType *winner = meta;
+    for (int64_t i = 0; i < bt->length; i++) {
+        PyrtType *m = bt->items[i]->type;
+        if (PyrtType_IsSubtype(winner, m))
+            continue;
+        if (PyrtType_IsSubtype(m, winner)) {
+            winner = m;
+            continue;
+        }
+        return (PyrtType *)Pyrt_ErrSetString(&PyrtType_TypeError,
+                                             "metaclass conflict: the metaclass of a derived class must be a "
+                                             "(non-strict) subclass of the metaclasses of all its bases");
+    }
+    return winner;
+}
+
+PyrtObject *PyrtClass_Meta(PyrtObject *meta, PyrtObject *bases)
+{
+    if (meta && !PyrtType_IsSubtype(meta->type, &PyrtType_Type)) {   /* a function used as metaclass */
+        Pyrt_IncRef(meta);
+        return meta;
+    }
+    PyrtType *w = calculate_meta(meta ? (PyrtType *)meta : &PyrtType_Type, bases);
+    if (w)
+        Pyrt_IncRef((PyrtObject *)w);
+    return (PyrtObject *)w;
+}
+
+/* type.__new__(meta, name, bases, namespace, **kwargs): a class made at run time. Its layout is the
+ * pending compiled one, or else its best base's (attributes of its own go to the instance dict). */
+static PyrtObject *type_new(PyrtObject *metao, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (nargs != 3)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type.__new__() takes exactly 3 arguments (%lld given)",
+                              (long long)nargs);
+    PyrtObject *name = args[0], *bases = args[1], *ns = args[2];
+    if (!PyrtType_IsSubtype(metao->type, &PyrtType_Type) || !PyrtType_IsSubtype((PyrtType *)metao, &PyrtType_Type))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type.__new__(X): X is not a type object (%s)", metao->type->name);
+    if (!PyrtStr_Check(name))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type.__new__() argument 1 must be str, not %s", name->type->name);
+    if (!PyrtTuple_Check(bases))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type.__new__() argument 2 must be tuple, not %s", bases->type->name);
+    if (!PyrtDict_Check(ns))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type.__new__() argument 3 must be dict, not %s", ns->type->name);
+    PyrtTuple *bt = (PyrtTuple *)bases;
+    for (int64_t i = 0; i < bt->length; i++)
+        if (!PyrtType_IsSubtype(bt->items[i]->type, &PyrtType_Type))
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "bases must be types");
+    PyrtType *meta = calculate_meta((PyrtType *)metao, bases);
+    if (!meta)
+        return NULL;
+    PyrtObject *objbase = (PyrtObject *)&PyrtType_Object;
+    PyrtObject *allb = bt->length ? bases : PyrtTuple_FromArray(&objbase, 1);
+    if (!allb)
+        return NULL;
+    if (!bt->length)
+        bt = (PyrtTuple *)allb;
+    else
+        Pyrt_IncRef(allb);
+    PyrtType *base;
+    int64_t size;
+    const PyrtField *fields;
+    if (pending_spec.set) {
+        pending_spec.set = false;
+        base = pending_spec.base;
+        size = pending_spec.basicsize;
+        fields = pending_spec.fields;
+    } else {   /* the base with the largest layout (CPython's "best base", simplified) */
+        base = (PyrtType *)bt->items[0];
+        for (int64_t i = 1; i < bt->length; i++)
+            if (((PyrtType *)bt->items[i])->basicsize > base->basicsize)
+                base = (PyrtType *)bt->items[i];
+        size = base->basicsize;
+        fields = base->fields;
+    }
+    PyrtObject *dict = PyrtDict_Copy(ns);
+    char *cname = dup_utf8(name);
+    PyrtType *t = NULL;
+    const char *module = "__main__";
+    PyrtObject *mod = dict ? PyrtDict_GetItemStr(dict, "__module__") : NULL;
+    if (mod && PyrtStr_Check(mod))
+        module = dup_utf8(mod);
+    static const char *const implicit_cm[] = {"__init_subclass__", "__class_getitem__"};
+    for (int i = 0; dict && i < 2; i++) {   /* implicitly class methods, and __new__ a static method */
+        PyrtObject *f = PyrtDict_GetItemStr(dict, implicit_cm[i]);
+        if (f && f->type == &PyrtType_Function) {
+            PyrtObject *w = PyrtClassMethod_New(f);
+            if (!w || PyrtDict_SetItemStr(dict, implicit_cm[i], w) < 0)
+                PYRT_CLEAR(dict);
+            Pyrt_XDecRef(w);
+        }
+    }
+    PyrtObject *nf = dict ? PyrtDict_GetItemStr(dict, "__new__") : NULL;
+    if (nf && nf->type == &PyrtType_Function) {
+        PyrtObject *w = PyrtStaticMethod_New(nf);
+        if (!w || PyrtDict_SetItemStr(dict, "__new__", w) < 0)
+            PYRT_CLEAR(dict);
+        Pyrt_XDecRef(w);
+    }
+    PyrtObject *qn = dict ? PyrtDict_GetItemStr(dict, "__qualname__") : NULL;
+    char *qualname = NULL;
+    if (qn && PyrtStr_Check(qn)) {
+        qualname = dup_utf8(qn);
+        PyrtObject *key = PyrtStr_FromCString("__qualname__");
+        if (!key || PyrtDict_DelItem(dict, key) < 0)
+            PYRT_CLEAR(dict);
+        Pyrt_XDecRef(key);
+    }
+    if (dict && cname)
+        t = PyrtType_NewUser(cname, module, base, size, fields, dict, bt->length > 1 ? allb : NULL);
+    Pyrt_XDecRef(dict);
+    PYRT_DECREF(allb);
+    if (!t)
+        return NULL;
+    if (qualname)
+        t->qualname = qualname;
+    PyrtObject *doc = PyrtDict_GetItemStr(t->dict, "__doc__");
+    if (doc && PyrtStr_Check(doc))
+        t->doc = dup_utf8(doc);
+    if (meta != &PyrtType_Type)
+        t->ob.type = meta;
+    if (finish_class(t, args + nargs, kwnames) < 0)
+        return NULL;   /* (the class stays registered, unreachable) */
+    return (PyrtObject *)t;
+}
+
+static PyrtObject *type_meth_call(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (!PyrtType_IsSubtype(self->type, &PyrtType_Type))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "descriptor '__call__' requires a 'type' object");
+    return type_call(self, args, nargs, kwnames);
+}
+
+static PyrtObject *type_meth_init(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)self; (void)args; (void)kwnames;
+    if (nargs != 1 && nargs != 3)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "type.__init__() takes 1 or 3 arguments");
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
+static PyrtObject *type_meth_mro(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args; (void)kwnames;
+    if (nargs != 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "mro() takes no arguments (%lld given)", (long long)nargs);
+    PyrtObject *l = PyrtList_New(0);
+    PyrtType *c;
+    PYRT_FOR_MRO(c, (PyrtType *)self) {
+        if (l && PyrtList_Append(l, (PyrtObject *)c) < 0)
+            PYRT_CLEAR(l);
+    }
+    return l;
+}
+
+static PyrtObject *type_meth_subclasses(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args; (void)kwnames; (void)nargs;
+    PyrtObject *l = PyrtList_New(0);
+    for (int64_t i = 0; l && i < nuser_types; i++) {
+        PyrtType *u = user_types[i];
+        bool direct = false;
+        if (u->bases) {
+            for (int64_t j = 0; j < PyrtTuple_Len(u->bases); j++)
+                direct |= ((PyrtTuple *)u->bases)->items[j] == self;
+        } else {
+            direct = (PyrtObject *)u->base == self;
+        }
+        if (direct && PyrtList_Append(l, (PyrtObject *)u) < 0)
+            PYRT_CLEAR(l);
+    }
+    return l;
+}
+
+static const PyrtMethodDef type_methods[] = {
+    {"__new__", type_new},
+    {"__call__", type_meth_call},
+    {"__init__", type_meth_init},
+    {"mro", type_meth_mro},
+    {"__subclasses__", type_meth_subclasses},
+    {NULL, NULL},
+};
+
 void pyrt_lazy_methods_type(void)
 {
     PyrtType_Property.methods = property_methods;
+    PyrtType_Type.methods = type_methods;
 }
 void pyrt_lazy_getattr_type(void)
 {
