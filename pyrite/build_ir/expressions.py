@@ -821,7 +821,11 @@ def transform_Yield(b, node):
 
 def transform_YieldFrom(b, node):
     src = transform_expr(b, node.value)
-    it = b.c_call("Pyrt_GetIter", [b.box(src)], m.DYN)
+    v = node.value
+    if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "__pyrite_await__":
+        it = V(b.box(src), m.DYN)   # `await`: the iterator is what __pyrite_await__ returned (a coroutine)
+    else:
+        it = b.c_call("Pyrt_GetIter", [b.box(src)], m.DYN)
     sent = b.temp(OBJ)
     b.add(ops.Assign(sent, b.lit(None).reg))
     ret = b.temp(OBJ)
@@ -895,6 +899,8 @@ def instance_class(t):
 
 def load_attr(b, obj, name, t):
     cls = instance_class(obj.t)
+    if cls is not None and cls.custom_getattribute():
+        cls = None   # every access through __getattribute__
     if cls is not None:
         fi = cls.find_field(name)
         if fi is not None:
@@ -920,6 +926,8 @@ def store_attr(b, obj, name, v):
         store_global(b, obj.t.module, name, v)
         return
     cls = instance_class(obj.t)
+    if cls is not None and cls.custom_setattr():
+        cls = None   # every store through __setattr__
     if cls is not None:
         prop = cls.lookup_property(name)
         if prop is None:

@@ -118,6 +118,7 @@ class ProgramBuilder:
         fir.module_name = fi.module.name
         fir.line = getattr(fi.node, "lineno", 1)
         fir.is_generator = fi.is_generator
+        fir.coroutine = fi.coroutine
         fir.has_closure = bool(fi.scope.frees)
         if fir.has_closure:
             fir.closure_reg = ops.Register("closure", PTR)

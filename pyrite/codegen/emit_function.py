@@ -236,8 +236,13 @@ class FunctionEmitter:
                 self.w("    Pyrt_IncRef(%s);" % p.cname)
             elif p.rtype.refcounted:
                 self.w("    %s(%s);" % (p.rtype.incref, p.cname))
-        self.w("    return PyrtGen_New(%s, %s, pyclr_%s, pytrv_%s, f);" % (c_string(fn.name), resume, fn.cname,
-                                                                      fn.cname))
+        if fn.coroutine:   # (an async def: the same generator machinery, the type of its object differs)
+            self.w("    return PyrtGen_NewKind(%s, %s, pyclr_%s, pytrv_%s, f, %s);" % (
+                c_string(fn.name), resume, fn.cname, fn.cname,
+                "&PyrtType_Coroutine" if fn.coroutine == "coroutine" else "&PyrtType_AsyncGenerator"))
+        else:
+            self.w("    return PyrtGen_New(%s, %s, pyclr_%s, pytrv_%s, f);" % (c_string(fn.name), resume, fn.cname,
+                                                                          fn.cname))
         self.w("}")
 
     # ------------------------------------------------------------------ ops

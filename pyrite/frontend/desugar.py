@@ -19,6 +19,8 @@ EAGER = {"set", "list", "tuple", "frozenset"}
 
 def desugar_module(tree):
     from pyrite.frontend.match import lower_match
+    from pyrite.frontend.coro import lower_coroutines
+    lower_coroutines(tree)   # async def, await, async for/with -> generators (frontend/coro.py)
     lower_match(tree)   # match statements -> if statements (frontend/match.py)
     bound = _bound_names(tree)
     names = EAGER - bound

@@ -34,17 +34,24 @@ class SubsetChecker(ast.NodeVisitor):
                      % (node.func.id, DYNAMIC_BUILTINS[node.func.id]))
         self.generic_visit(node)
 
-    def visit_AsyncFunctionDef(self, node):
-        self.err(node, "'async def' is %s (coroutines need an event loop; use plain functions or generators)" % TODO)
-
+    # (frontend/coro.py lowers these inside async def; what is left is outside one, or in a comprehension)
     def visit_Await(self, node):
-        self.err(node, "'await' is %s (use plain functions)" % TODO)
+        self.err(node, "'await' outside an async function (or inside a comprehension, lambda or generator "
+                       "expression: %s there)" % TODO)
+        self.generic_visit(node)
 
     def visit_AsyncFor(self, node):
-        self.err(node, "'async for' is %s" % TODO)
+        self.err(node, "'async for' outside an async function")
+        self.generic_visit(node)
 
     def visit_AsyncWith(self, node):
-        self.err(node, "'async with' is %s" % TODO)
+        self.err(node, "'async with' outside an async function")
+        self.generic_visit(node)
+
+    def visit_comprehension(self, node):
+        if node.is_async:
+            self.err(node.target, "asynchronous comprehensions ('async for' in a comprehension) are %s" % TODO)
+        self.generic_visit(node)
 
     def visit_TryStar(self, node):
         self.err(node, "'except*' is %s" % TODO)
@@ -52,11 +59,6 @@ class SubsetChecker(ast.NodeVisitor):
     def visit_Name(self, node):
         if node.id in ("__dict__", "__builtins__", "__class__") and isinstance(node.ctx, ast.Load):
             self.err(node, "'%s' cannot be compiled (namespaces are static)" % node.id)
-
-    def visit_Attribute(self, node):
-        if node.attr == "__dict__":
-            self.err(node, "'__dict__' is %s (attributes are compiled to fields)" % TODO)
-        self.generic_visit(node)
 
     def visit_Constant(self, node):
         from pyrite.build_ir.builder import IntMode

@@ -40,7 +40,8 @@ class FuncIR(Declared):
     FIELDS = ("name", "cname", "qualname", "source_file", "params", "ret", "blocks", "registers",
               "is_generator", "has_closure", "closure_reg", "error_exit", "line", "generic_cname",
               "argspec", "yield_count", "entry", "is_module_init", "done_cname", "recursive",
-              "global_writes", "module_name", "py_params", "default_vars", "funcobj_var")
+              "global_writes", "module_name", "py_params", "default_vars", "funcobj_var", "coroutine")
+    coroutine = None        # a generator that is a "coroutine" or an "async_generator" (async def)
     entry = None            # the first block of the body (after the error exit)
     is_module_init = False  # runs a module's top level (once: done_cname guards it)
     done_cname = None

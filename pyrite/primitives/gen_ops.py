@@ -5,5 +5,6 @@ AREA = 'gen'
 PRIMITIVES = [
     P('Pyrt_YieldFromThrow', 'i64(obj, &obj, &obj) neg'),
     P('PyrtGen_New'),
+    P('PyrtGen_NewKind'),
     P('Pyrt_IterSend', 'obj(obj, obj, &obj) never'),
 ]

@@ -183,11 +183,26 @@ class Inference:
                     ci.methods[stmt.name] = fi
             elif isinstance(stmt, ast.ClassDef):   # a class in a class body: a class attribute
                 self._declare_class(mod, stmt, parent, ci.qualname + ".")
+            elif isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__slots__"
+                                                      for t in stmt.targets):
+                v = stmt.value
+                if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                    ci.own_slots = [v.value]
+                elif isinstance(v, (ast.Tuple, ast.List)) and all(
+                        isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts):
+                    ci.own_slots = [e.value for e in v.elts]
+                else:
+                    self.errors.append(error_at(mod.src.display_path, v,
+                                                "__slots__ must be a literal string, tuple or list of names "
+                                                "for pyrite (its names become compiled fields)"))
+                self._declare(mod, [stmt], parent, None, prefix)
             else:
                 self._declare(mod, [stmt], parent, None, prefix)
 
     # ------------------------------------------------------------------ fixpoint
     def run(self):
+        ClassInfo.dyn_dict_access = False
+        ClassInfo.escaped_instances = []
         self._link_bases()
         if self.errors:
             raise CompileError(self.errors)
@@ -295,6 +310,9 @@ class Inference:
                         meta = self._class_by_expr(ci.module, k.value)
                         if meta is not None and meta.is_metaclass():
                             ci.meta = meta
+        for ci in self.all_classes:   # attribute hooks see every access: no compiled fields
+            if any(n in ci.methods for n in ("__getattribute__", "__setattr__", "__delattr__")):
+                ci.make_dict_layout()
         for ci in _bases_first_infos(self.all_classes):
             if ci.meta is None:
                 ci.meta = next((b.meta for b in ci.bases if b.meta is not None), None)
@@ -716,8 +734,23 @@ class Walker:
             else:
                 self.assign(e, elem)
 
-    def store_attr(self, obj, name, t):
+    def dict_access(self, obj):
+        """obj.__dict__ (or vars(obj)): the instance's own attribute dict."""
         cls = _instance_class(obj)
+        if cls is not None:
+            cls.make_dict_layout()
+        elif obj is m.DYN:
+            ClassInfo.note_dyn_dict_access()
+
+    def store_attr(self, obj, name, t):
+        if name == "__dict__":
+            self.dict_access(obj)
+            m.escape(t)
+            return
+        cls = _instance_class(obj)
+        if cls is not None and cls.custom_setattr():
+            m.escape(t)   # through __setattr__ at run time
+            return
         if cls is not None:
             prop = cls.lookup_property(name)
             if prop is not None:
@@ -725,6 +758,9 @@ class Walker:
                     m.escape(t)
                 elif prop[1] is not None and len(prop[1].params) > 1:
                     prop[1].params[1].slot.join(t)
+                return
+            if cls.find_field(name) is None and cls.slots_only() and name not in cls.slot_names():
+                m.escape(t)   # AttributeError at run time (or a subclass's instance dict)
                 return
             if cls.find_field(name) is None and _may_be_data_descriptor(cls, name):
                 m.escape(t)   # a class attribute that may define __set__: stores go through it
@@ -1100,7 +1136,12 @@ class Walker:
             if sub in self.inf.modules:
                 return m.ModuleT(self.inf.modules[sub])
             return self.global_type(obj.module, name)
+        if name == "__dict__":
+            self.dict_access(obj)
+            return m.DYN
         cls = _instance_class(obj)
+        if cls is not None and cls.custom_getattribute():
+            return m.DYN
         if cls is not None:
             f = cls.find_field(name)
             if f is not None:
@@ -1346,6 +1387,11 @@ class Walker:
                 m.escape(t)
             return m.DYN
         self.note(node, ("builtin", name))
+        if name == "vars" and len(args) == 1:
+            self.dict_access(args[0])
+        if name == "getattr" and len(args) >= 2 and node is not None and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value == "__dict__":
+            self.dict_access(args[0])
         if name == "setattr" and len(args) == 3 and node is not None and len(node.args) == 3 \
                 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
             # setattr(obj, "name", v) is obj.name = v for what inference must know (a class's method
@@ -1396,6 +1442,8 @@ class Walker:
         return self.dynamic_call(record_node, args, kwargs, recv_name=name, recv=recv)
 
     def instance_call(self, node, recv, cls, name, args, kwargs):
+        if cls.custom_getattribute():
+            return self.dynamic_call(node, args, kwargs, recv_name=name)
         meth = cls.lookup_method(name)
         if meth is not None and (cls.method_rebound(name) or cls.find_field(name) is not None
                                  or any(name in s.fields for s in cls.all_subclasses())):

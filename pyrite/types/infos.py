@@ -13,7 +13,7 @@ BUILTIN_EXCEPTIONS = {
     "SystemError", "FloatingPointError", "BlockingIOError", "ChildProcessError", "ProcessLookupError", "Warning", "UserWarning", "DeprecationWarning", "PendingDeprecationWarning",
     "SyntaxWarning", "RuntimeWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning",
     "PermissionError", "FileExistsError", "IsADirectoryError", "NotADirectoryError", "TimeoutError", "InterruptedError",
-    "ConnectionError", "BrokenPipeError", "ConnectionResetError", "ConnectionRefusedError", "ConnectionAbortedError",
+    "StopAsyncIteration", "ConnectionError", "BrokenPipeError", "ConnectionResetError", "ConnectionRefusedError", "ConnectionAbortedError",
 }
 BUILTIN_NAMES = {
     "print", "len", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map",
@@ -21,7 +21,9 @@ BUILTIN_NAMES = {
     "round", "pow", "hash", "input", "open", "iter", "next", "format", "id", "callable", "getattr",
     "setattr", "hasattr", "delattr", "bin", "oct", "hex", "int", "float", "str", "bool", "list",
     "tuple", "dict", "set", "frozenset", "range", "object", "type", "super", "staticmethod",
-    "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars", "exit", "quit",
+    "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars", "dir", "exit", "quit",
+    "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
+    "__pyrite_agwrap__",
 } | BUILTIN_EXCEPTIONS
 
 
@@ -41,7 +43,8 @@ class FuncInfo:
         self.yield_slot = m.Slot(what="values yielded by %s" % qualname)
         self.escaped = False
         self.escape_reason = None
-        self.is_generator = bool(scope and scope.has_yield)
+        self.is_generator = bool(scope and scope.has_yield) or hasattr(node, "pyrite_coroutine")
+        self.coroutine = getattr(node, "pyrite_coroutine", None)   # "coroutine" | "async_generator" | None
         self.nested = []
         self.decorated = False    # bound name holds a decorator's result, not the function
         # what the final walk recorded for this function's body (each instance has its own)
@@ -103,6 +106,7 @@ class ClassInfo:
         self.type_base = False       # derives from `type` (a metaclass: its instances are classes)
         self.meta = None             # the metaclass defined in the program (explicit or inherited), or None
         self.meta_expr = None        # the metaclass= expression of the class statement
+        self.own_slots = None        # the names a literal __slots__ in the class body lists (None: no __slots__)
         self._mro = None
         self.methods = {}            # name -> FuncInfo (kind method/staticmethod/classmethod)
         self.properties = {}         # name -> [getter FuncInfo, setter FuncInfo or None]
@@ -135,6 +139,59 @@ class ClassInfo:
             seen.add(id(s))
             yield s
             todo.extend(s.subclasses)
+
+    # An instance's __dict__ (vars(obj), obj.__dict__) is its real attribute dict only when the class
+    # has no compiled fields: using it makes every class such an instance can have dict-laid-out.
+    dyn_dict_access = False      # __dict__ of a value whose class is not known: all escaped classes too
+    escaped_instances = []       # classes whose instances reached dynamically typed code
+
+    def make_dict_layout(self):
+        """This class's instances (and so every class related to it) keep their attributes in the
+        instance dict: no compiled fields."""
+        related = set()
+        for s in [self] + list(self.all_subclasses()):
+            related.update(s.mro())
+        for k in related:
+            if k.slots_only():
+                continue   # its fields are its __slots__ (not in a __dict__ in CPython either)
+            if not k.dict_layout or k.fields:
+                k.dict_layout = True
+                k.fields = {}
+                m.Slot.changed = True
+
+    def note_instance_escape(self):
+        if not getattr(self, "_instances_escaped", False):
+            self._instances_escaped = True
+            ClassInfo.escaped_instances.append(self)
+            if ClassInfo.dyn_dict_access:
+                self.make_dict_layout()
+
+    @classmethod
+    def note_dyn_dict_access(cls):
+        if not cls.dyn_dict_access:
+            cls.dyn_dict_access = True
+            for c in cls.escaped_instances:
+                c.make_dict_layout()
+
+    def _related_define(self, name):
+        return any(name in c.methods for s in [self] + list(self.all_subclasses()) for c in s.mro())
+
+    def custom_getattribute(self):
+        """An instance's class may define __getattribute__: every attribute access goes through it."""
+        return self._related_define("__getattribute__")
+
+    def custom_setattr(self):
+        """An instance's class may define __setattr__ / __delattr__: every store / delete goes through it."""
+        return self._related_define("__setattr__") or self._related_define("__delattr__")
+
+    def slots_only(self):
+        """__slots__ in this class and all its bases, none naming __dict__: no instance dict."""
+        return self.builtin_base is None and not self.type_base and all(
+            c.own_slots is not None and "__dict__" not in c.own_slots and c.builtin_base is None
+            for c in self.mro())
+
+    def slot_names(self):
+        return {n for c in self.mro() for n in (c.own_slots or ())}
 
     def is_metaclass(self):
         return any(c.type_base for c in self.mro())

@@ -280,6 +280,8 @@ def escape(t):
         t.func.mark_escaped()
     elif isinstance(t, ClassT):
         t.cls.mark_escaped()
+    elif isinstance(t, InstanceT):
+        t.cls.note_instance_escape()
 
 
 def common_base(a, b):

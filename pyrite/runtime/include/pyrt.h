@@ -194,6 +194,9 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_GC        (1u << 10)  /* instances can hold references that make cycles: allocated with a
                                              PyrtGCHead before them and tracked by the cycle collector (gc.c) */
 #define PYRT_TPFLAG_HASDEL    (1u << 11)  /* a compiled class with __del__ (own or inherited) */
+#define PYRT_TPFLAG_NODICT    (1u << 14)  /* a class whose __slots__ (and its bases') leave no instance dict */
+#define PYRT_TPFLAG_REALDICT  (1u << 15)  /* a compiled class whose fields are all __slots__ names: the
+                                             instance dict holds every other attribute (obj.__dict__) */
 #define PYRT_TPFLAG_GENERATOR (1u << 13)  /* the generator type (the collector closes suspended garbage ones) */
 #define PYRT_TPFLAG_UNTRACKED (1u << 12)  /* a GC type whose instances start untracked: no field can hold an
                                              object (a Point of floats); tracked once they get an attribute dict */
@@ -248,6 +251,7 @@ extern PyrtType PyrtType_Type, PyrtType_Object, PyrtType_NoneType, PyrtType_NotI
     PyrtType_Int, PyrtType_Bool, PyrtType_Float, PyrtType_Str, PyrtType_Bytes, PyrtType_List,
     PyrtType_Tuple, PyrtType_Dict, PyrtType_Set, PyrtType_FrozenSet, PyrtType_Range, PyrtType_Slice,
     PyrtType_Function, PyrtType_BuiltinFunction, PyrtType_Method, PyrtType_Cell, PyrtType_Generator,
+    PyrtType_Coroutine, PyrtType_AsyncGenerator,
     PyrtType_Module, PyrtType_File, PyrtType_StaticMethod, PyrtType_ClassMethod, PyrtType_Property,
     PyrtType_DictKeys, PyrtType_DictValues, PyrtType_DictItems,
     PyrtType_ListIter, PyrtType_TupleIter, PyrtType_StrIter, PyrtType_RangeIter, PyrtType_DictIter,
@@ -270,7 +274,7 @@ extern PyrtType PyrtType_BaseException, PyrtType_Exception, PyrtType_SystemExit,
     PyrtType_FloatingPointError, PyrtType_BlockingIOError, PyrtType_ChildProcessError, PyrtType_ProcessLookupError, PyrtType_Warning,
     PyrtType_UserWarning, PyrtType_DeprecationWarning, PyrtType_PendingDeprecationWarning, PyrtType_SyntaxWarning, PyrtType_RuntimeWarning,
     PyrtType_FutureWarning, PyrtType_ImportWarning, PyrtType_UnicodeWarning, PyrtType_BytesWarning, PyrtType_ResourceWarning,
-    PyrtType_EncodingWarning;
+    PyrtType_EncodingWarning, PyrtType_StopAsyncIteration;
 
 extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct, Pyrt_EllipsisStruct;
 extern PyrtType PyrtType_Ellipsis;
@@ -380,6 +384,10 @@ struct PyrtGenerator {
 PyrtObject *PyrtGen_New(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *),
                         void (*traverse)(PyrtGenerator *, void (*)(PyrtObject *, void *), void *),
                         void *frame /* Pyrt_Malloc'ed, zeroed; freed with the generator */);
+/* an async def's object: the same generator with type coroutine or async_generator */
+PyrtObject *PyrtGen_NewKind(const char *name, PyrtGenResume resume, void (*clear)(PyrtGenerator *),
+                            void (*traverse)(PyrtGenerator *, void (*)(PyrtObject *, void *), void *), void *frame,
+                            PyrtType *kind);
 /* the cycle collector's finalizer of a suspended garbage generator: close() it (gen.c sets it) */
 extern void (*pyrt_gc_close_generator)(PyrtObject *);
 PyrtObject *PyrtGen_Send(PyrtObject *gen, PyrtObject *value);  /* send(); StopIteration at end */
@@ -505,6 +513,7 @@ static inline bool Pyrt_TypeCheck(PyrtObject *o, PyrtType *t) {
     return o->type == t || PyrtType_IsSubtype(o->type, t);
 }
 PyrtObject *Pyrt_TypeOf(PyrtObject *o);   /* type(o) */
+PyrtObject *Pyrt_Dir(PyrtObject *o);      /* dir(o) (instances of compiled classes, and those classes) */
 /* Unpacking: a, b, *c = it. Fills out[0..before+after(+1 if star)] with new refs; star gets a list.
  * Errors: "not enough values to unpack (expected 2, got 1)", "too many values to unpack (expected 2)". */
 int PyrtList_UnpackCheck(PyrtObject *l, int64_t n);   /* -1 with ValueError unless len(l) == n */
@@ -759,7 +768,10 @@ PYRT_BUILTIN(issubclass); PYRT_BUILTIN(divmod); PYRT_BUILTIN(round); PYRT_BUILTI
 PYRT_BUILTIN(hash); PYRT_BUILTIN(input); PYRT_BUILTIN(open); PYRT_BUILTIN(iter); PYRT_BUILTIN(next);
 PYRT_BUILTIN(format); PYRT_BUILTIN(id); PYRT_BUILTIN(callable); PYRT_BUILTIN(getattr);
 PYRT_BUILTIN(setattr); PYRT_BUILTIN(hasattr); PYRT_BUILTIN(delattr); PYRT_BUILTIN(bin); PYRT_BUILTIN(oct);
-PYRT_BUILTIN(hex); PYRT_BUILTIN(vars);
+PYRT_BUILTIN(hex); PYRT_BUILTIN(vars); PYRT_BUILTIN(dir);
+/* coroutines (gen.c): what frontend/coro.py lowers await, async for, async with and async yields to */
+PYRT_BUILTIN(__pyrite_await__); PYRT_BUILTIN(__pyrite_aiter__); PYRT_BUILTIN(__pyrite_anext__);
+PYRT_BUILTIN(__pyrite_aenter__); PYRT_BUILTIN(__pyrite_aexit__); PYRT_BUILTIN(__pyrite_agwrap__);
 /* The builtins as objects, by name ("len" -> builtin function object, "int" -> &PyrtType_Int,
  * "ValueError" -> the type): borrowed, NULL if unknown. */
 PyrtObject *Pyrt_GetBuiltin(const char *name);

@@ -45,6 +45,9 @@ PyrtObject *PyrtObject_meth___hash__(PyrtObject *self, PyrtObject *const *args, 
                                      PyrtObject *kwnames);
 PyrtObject *PyrtObject_meth___eq__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
                                    PyrtObject *kwnames);
+PyrtObject *PyrtObject_GetAttribute(PyrtObject *o, PyrtObject *name);   /* object.__getattribute__ */
+/* isinstance/issubclass against a class with a compiled metaclass (set once one exists; -1: raised) */
+extern int (*pyrt_meta_check)(PyrtObject *o, PyrtObject *cls, bool instance);
 PyrtObject *PyrtObject_meth___ne__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
                                    PyrtObject *kwnames);
 

@@ -404,6 +404,16 @@ PYRT_BUILTIN(bin) { (void)self; return to_base("bin", args, nargs, kwnames, 2); 
 PYRT_BUILTIN(oct) { (void)self; return to_base("oct", args, nargs, kwnames, 8); }
 PYRT_BUILTIN(hex) { (void)self; return to_base("hex", args, nargs, kwnames, 16); }
 
+PYRT_BUILTIN(dir)
+{
+    (void)self;
+    if (PyrtNum_NoKw("dir", kwnames) < 0 || PyrtNum_NArgs("dir", nargs, 0, 1) < 0)
+        return NULL;
+    if (nargs == 0)
+        return Pyrt_ErrSetString(&PyrtType_NotImplementedError, "pyrite: dir() without an argument is not supported");
+    return Pyrt_Dir(args[0]);
+}
+
 PYRT_BUILTIN(vars)
 {
     (void)self;
@@ -897,7 +907,9 @@ static BuiltinEntry builtin_table[] = {
     FN(print), FN(len), FN(abs), FN(min), FN(max), FN(sum), FN(sorted), FN(any), FN(all), FN(repr),
     FN(ascii), FN(ord), FN(chr), FN(isinstance), FN(issubclass), FN(divmod), FN(round), FN(pow),
     FN(hash), FN(input), FN(open), FN(iter), FN(next), FN(format), FN(id), FN(callable), FN(getattr),
-    FN(setattr), FN(hasattr), FN(delattr), FN(bin), FN(oct), FN(hex), FN(vars),
+    FN(setattr), FN(hasattr), FN(delattr), FN(bin), FN(oct), FN(hex), FN(vars), FN(dir),
+    FN(__pyrite_await__), FN(__pyrite_aiter__), FN(__pyrite_anext__), FN(__pyrite_aenter__), FN(__pyrite_aexit__),
+    FN(__pyrite_agwrap__),
     { "exit", sys_exit_builtin, NULL }, { "quit", sys_exit_builtin, NULL },
     TY("int", Int), TY("float", Float), TY("str", Str), TY("bool", Bool), TY("list", List),
     TY("tuple", Tuple), TY("dict", Dict), TY("set", Set), TY("frozenset", FrozenSet), TY("range", Range),
@@ -943,6 +955,7 @@ static BuiltinEntry builtin_table[] = {
     TY("BytesWarning", BytesWarning),
     TY("ResourceWarning", ResourceWarning),
     TY("EncodingWarning", EncodingWarning),
+    TY("StopAsyncIteration", StopAsyncIteration),
     { "NotImplemented", NULL, &Pyrt_NotImplementedStruct }, { "None", NULL, &Pyrt_NoneStruct },
     { "Ellipsis", NULL, &Pyrt_EllipsisStruct },
     { NULL, NULL, NULL },

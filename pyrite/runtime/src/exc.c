@@ -364,6 +364,7 @@ static const PyrtMethodDef exc_methods[] = {
     X(PyrtType_GeneratorExit, "GeneratorExit", &PyrtType_BaseException) \
     X(PyrtType_Exception, "Exception", &PyrtType_BaseException) \
     X(PyrtType_StopIteration, "StopIteration", &PyrtType_Exception) \
+    X(PyrtType_StopAsyncIteration, "StopAsyncIteration", &PyrtType_Exception) \
     X(PyrtType_ArithmeticError, "ArithmeticError", &PyrtType_Exception) \
     X(PyrtType_ZeroDivisionError, "ZeroDivisionError", &PyrtType_ArithmeticError) \
     X(PyrtType_OverflowError, "OverflowError", &PyrtType_ArithmeticError) \

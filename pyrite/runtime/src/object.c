@@ -4,6 +4,9 @@
  * reflected-operation protocol, items, slices, iteration, len, `in`, calls, isinstance, unpacking)
  * plus process start-up and shutdown (Pyrt_Init / Pyrt_Finalize). */
 #include "pyrt.h"
+#include "pyrt_core.h"
+#include "pyrt_num.h"
+#include "pyrt_str.h"
 #include <string.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -376,8 +379,44 @@ static PyrtObject *object_meth_init_subclass(PyrtObject *cls, PyrtObject *const 
     return Pyrt_None;
 }
 
+/* object.__getattribute__ / __setattr__ / __delattr__: the generic attribute protocol */
+static int attr_name_arg(const char *f, PyrtObject *const *args, int64_t nargs, int64_t want, PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw(f, kwnames) < 0 || PyrtNum_NArgs(f, nargs, want, want) < 0)
+        return -1;
+    if (!PyrtStr_Check(args[0])) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "attribute name must be string, not '%s'", args[0]->type->name);
+        return -1;
+    }
+    return 0;
+}
+static PyrtObject *object_meth_getattribute(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                            PyrtObject *kwnames)
+{
+    if (attr_name_arg("__getattribute__", args, nargs, 1, kwnames) < 0)
+        return NULL;
+    return PyrtObject_GetAttribute(self, args[0]);
+}
+static PyrtObject *object_meth_setattr(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (attr_name_arg("__setattr__", args, nargs, 2, kwnames) < 0 || Pyrt_GenericSetAttr(self, args[0], args[1]) < 0)
+        return NULL;
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+static PyrtObject *object_meth_delattr(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (attr_name_arg("__delattr__", args, nargs, 1, kwnames) < 0 || Pyrt_GenericSetAttr(self, args[0], NULL) < 0)
+        return NULL;
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
 static const PyrtMethodDef object_methods[] = {
     {"__new__", object_meth_new},
+    {"__getattribute__", object_meth_getattribute},
+    {"__setattr__", object_meth_setattr},
+    {"__delattr__", object_meth_delattr},
     {"__init_subclass__", object_meth_init_subclass, PYRT_METH_TYPE},
     {"__init__", PyrtObject_meth___init__},
     {"__repr__", PyrtObject_meth___repr__},
@@ -1055,23 +1094,42 @@ static bool is_type(PyrtObject *o)
 }
 
 /* -1 if cls_or_tuple holds something that is not a class */
-static int subclass_of(PyrtType *t, PyrtObject *cls_or_tuple)
+int (*pyrt_meta_check)(PyrtObject *o, PyrtObject *cls, bool instance);
+
+/* o (an instance, or a class for issubclass) against a class or a tuple of them: 1, 0, -1 (not a
+ * class or tuple: no exception set), -2 (an exception from a metaclass's __instancecheck__ /
+ * __subclasscheck__) */
+static int subclass_of_obj(PyrtObject *o, PyrtType *t, PyrtObject *cls_or_tuple, bool instance)
 {
-    if (is_type(cls_or_tuple))
+    if (is_type(cls_or_tuple)) {
+        if (instance && o->type == (PyrtType *)cls_or_tuple)
+            return 1;
+        if (PYRT_UNLIKELY(cls_or_tuple->type->flags & PYRT_TPFLAG_USER) && pyrt_meta_check) {
+            int r = pyrt_meta_check(o, cls_or_tuple, instance);
+            return r < 0 ? -2 : r;
+        }
         return PyrtType_IsSubtype(t, (PyrtType *)cls_or_tuple);
+    }
     if (cls_or_tuple->type != &PyrtType_Tuple)
         return -1;
     for (int64_t i = 0; i < PyrtTuple_Len(cls_or_tuple); i++) {
-        int r = subclass_of(t, PyrtTuple_GetBorrowed(cls_or_tuple, i));
+        int r = subclass_of_obj(o, t, PyrtTuple_GetBorrowed(cls_or_tuple, i), instance);
         if (r != 0)
             return r;
     }
     return 0;
 }
 
+static int subclass_of(PyrtType *t, PyrtObject *cls_or_tuple)
+{
+    return subclass_of_obj((PyrtObject *)t, t, cls_or_tuple, false);
+}
+
 int Pyrt_IsInstance(PyrtObject *o, PyrtObject *cls_or_tuple)
 {
-    int r = subclass_of(o->type, cls_or_tuple);
+    int r = subclass_of_obj(o, o->type, cls_or_tuple, true);
+    if (r == -2)
+        return -1;
     if (r < 0)
         Pyrt_ErrSetString(&PyrtType_TypeError,
                           "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -1085,6 +1143,8 @@ int Pyrt_IsSubclass(PyrtObject *cls, PyrtObject *cls_or_tuple)
         return -1;
     }
     int r = subclass_of((PyrtType *)cls, cls_or_tuple);
+    if (r == -2)
+        return -1;
     if (r < 0)
         Pyrt_ErrSetString(&PyrtType_TypeError,
                           "issubclass() arg 2 must be a class, a tuple of classes, or a union");

@@ -53,9 +53,24 @@ static PyrtObject *type_tp_new(PyrtObject *callable, PyrtObject *const *args, in
     return Pyrt_ErrSetString(&PyrtType_TypeError, "type() takes 1 or 3 arguments");
 }
 
+/* C[key]: C.__class_getitem__(key) */
+static PyrtObject *type_getitem(PyrtObject *o, PyrtObject *key)
+{
+    PyrtType *t = (PyrtType *)o;
+    PyrtObject *f = (t->flags & PYRT_TPFLAG_USER) ? Pyrt_LookupTypeStr(t, "__class_getitem__") : NULL;
+    if (!f)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not subscriptable", t->name);
+    if (f->type == &PyrtType_StaticMethod)
+        return Pyrt_Call(((PyrtStaticMethod *)f)->func, &key, 1, NULL);
+    if (f->type == &PyrtType_ClassMethod)
+        f = ((PyrtStaticMethod *)f)->func;
+    PyrtObject *a[2] = {o, key};
+    return Pyrt_Call(f, a, 2, NULL);
+}
+
 PyrtType PyrtType_Type = {
     .ob = PYRT_TYPE_HEAD, .name = "type", .base = &PyrtType_Object, .basicsize = sizeof(PyrtType),
-    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr,
+    .flags = PYRT_TPFLAG_TYPE, .repr = type_repr,   /* getitem: set with the first compiled class */
 };
 
 /* ------------------------------------------------------------------ instances */
@@ -202,9 +217,24 @@ static int field_set(PyrtObject *o, const PyrtField *f, PyrtObject *v)
     return 0;
 }
 
-/* vars(obj) / obj.__dict__: a snapshot of the set fields plus the attribute dict. */
+/* vars(obj) / obj.__dict__: the attribute dict itself when the class has no compiled fields (the
+ * compiler gives every class whose instances' __dict__ is used none); else a snapshot of the set
+ * fields plus the attribute dict. */
 static PyrtObject *instance_vars(PyrtObject *o)
 {
+    if (o->type->flags & PYRT_TPFLAG_NODICT)
+        return Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object has no attribute '__dict__'", o->type->name);
+    if (o->type->flags & PYRT_TPFLAG_REALDICT) {
+        PyrtInstance *inst = (PyrtInstance *)o;
+        if (!inst->dict) {
+            if (!(inst->dict = PyrtDict_New()))
+                return NULL;
+            if (o->type->flags & PYRT_TPFLAG_GC)
+                Pyrt_GCTrack(o);
+        }
+        Pyrt_IncRef(inst->dict);
+        return inst->dict;
+    }
     PyrtObject *d = PyrtDict_New();
     for (const PyrtField *f = o->type->fields; d && f && f->name; f++) {
         PyrtObject *v = field_get(o, f);
@@ -837,9 +867,16 @@ static int property_set(PyrtObject *prop, PyrtObject *obj, const char *name, Pyr
 /* ------------------------------------------------------------------ generic getattr / setattr */
 
 /* A class attribute as seen through an instance (or class, for classmethods) of type t. */
+static PyrtObject *descr_get(PyrtObject *get, PyrtObject *descr, PyrtObject *obj, PyrtType *t);
+
 static PyrtObject *bind(PyrtObject *attr, PyrtObject *self, PyrtType *t, const char *name)
 {
     PyrtType *at = attr->type;
+    if (at->flags & PYRT_TPFLAG_USER) {   /* a descriptor defined in Python */
+        PyrtObject *get = Pyrt_LookupTypeStr(at, "__get__");
+        if (get)
+            return descr_get(get, attr, self == (PyrtObject *)t ? Pyrt_None : self, t);
+    }
     if (at == &PyrtType_Function)
         return PyrtMethod_New(attr, self);
     if (at == &PyrtType_StaticMethod) {
@@ -951,7 +988,21 @@ static PyrtObject *descr_get(PyrtObject *get, PyrtObject *descr, PyrtObject *obj
     return call_attr(get, descr, "__get__", a, 2, NULL);
 }
 
+static PyrtObject *generic_getattr(PyrtObject *o, PyrtObject *name, bool hook);
+
 PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
+{
+    return generic_getattr(o, name, true);
+}
+
+/* object.__getattribute__(o, name): the generic lookup, without __getattr__ */
+PyrtObject *PyrtObject_GetAttribute(PyrtObject *o, PyrtObject *name)
+{
+    return generic_getattr(o, name, false);
+}
+
+/* hook: a user __getattr__ runs when nothing is found (not for object.__getattribute__) */
+static PyrtObject *generic_getattr(PyrtObject *o, PyrtObject *name, bool hook)
 {
     PyrtType *t = o->type;
     const char *s = PyrtStr_UTF8(name);
@@ -1002,7 +1053,35 @@ PyrtObject *Pyrt_GenericGetAttr(PyrtObject *o, PyrtObject *name)
         if (sm)
             return boundmeth_new(sm, o, t);
     }
-    return user_getattr_hook(o, name);
+    return hook ? user_getattr_hook(o, name) : Pyrt_ErrNoAttribute(o, name);
+}
+
+/* the getattr slot of a class defining __getattribute__ (then __getattr__ on AttributeError) */
+static PyrtObject *user_getattribute(PyrtObject *o, PyrtObject *name)
+{
+    PyrtObject *ga = Pyrt_LookupTypeStr(o->type, "__getattribute__");
+    PyrtObject *r = ga ? call_attr(ga, o, "__getattribute__", &name, 1, NULL) : PyrtObject_GetAttribute(o, name);
+    if (!r && Pyrt_LookupTypeStr(o->type, "__getattr__")
+        && Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError) == 1) {
+        Pyrt_ErrClear();
+        return user_getattr_hook(o, name);
+    }
+    return r;
+}
+
+/* the setattr slot of a class defining __setattr__ or __delattr__ */
+static int user_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    const char *which = v ? "__setattr__" : "__delattr__";
+    PyrtObject *f = Pyrt_LookupTypeStr(o->type, which);
+    if (!f)
+        return Pyrt_GenericSetAttr(o, name, v);
+    PyrtObject *a[2] = {name, v};
+    PyrtObject *r = call_attr(f, o, which, a, v ? 2 : 1, NULL);
+    if (!r)
+        return -1;
+    PYRT_DECREF(r);
+    return 0;
 }
 
 int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
@@ -1041,6 +1120,29 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     if (f)
         return field_set(o, f, v);
     PyrtInstance *inst = (PyrtInstance *)o;
+    if (t->flags & PYRT_TPFLAG_NODICT) {   /* __slots__: only its names (compiled fields) */
+        if (attr)
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object attribute '%s' is read-only", t->name, s);
+        else
+            Pyrt_ErrNoAttribute(o, name);
+        return -1;
+    }
+    if (s[0] == '_' && strcmp(s, "__dict__") == 0 && (t->flags & PYRT_TPFLAG_REALDICT)) {
+        if (!v) {
+            Pyrt_ErrSetString(&PyrtType_TypeError, "cannot delete __dict__");
+            return -1;
+        }
+        if (!PyrtDict_Check(v)) {
+            Pyrt_ErrFormat(&PyrtType_TypeError, "__dict__ must be set to a dictionary, not a '%s'", v->type->name);
+            return -1;
+        }
+        Pyrt_IncRef(v);
+        PYRT_CLEAR(inst->dict);
+        inst->dict = v;
+        if (o->type->flags & PYRT_TPFLAG_GC)
+            Pyrt_GCTrack(o);
+        return 0;
+    }
     if (!v) {
         if (!inst->dict || !PyrtDict_GetItemStr(inst->dict, s)) {
             Pyrt_ErrNoAttribute(o, name);
@@ -1528,6 +1630,8 @@ static void install_slots(PyrtType *t)
     if (has_dunder(t, "__iter__")) t->iter = user_iter;
     if (has_dunder(t, "__next__")) t->iternext = user_iternext;
     if (has_dunder(t, "__call__")) t->call = user_call;
+    if (has_dunder(t, "__getattribute__")) t->getattr = user_getattribute;
+    if (has_dunder(t, "__setattr__") || has_dunder(t, "__delattr__")) t->setattr = user_setattr;
     if (has_dunder(t, "__format__")) t->format = user_format;
     if (has_any(t, &binop_dunders[0][0], PYRT_NUM_BINOPS * 3, 1)) t->binop = user_binop;
     static const char *const unops[] = {"__neg__", "__pos__", "__invert__"};
@@ -1651,6 +1755,59 @@ static void call_del(PyrtObject *o)
     Pyrt_ErrRestore(saved);
 }
 
+/* __slots__ in the class and every compiled class it derives from, none naming __dict__: its
+ * instances have no attribute dict */
+static bool slots_only(PyrtType *t)
+{
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        if (c == &PyrtType_Object)
+            continue;
+        if (c != t && !(c->flags & PYRT_TPFLAG_USER))
+            return false;
+        PyrtObject *sl = c->dict ? PyrtDict_GetItemStr(c->dict, "__slots__") : NULL;
+        if (!sl)
+            return false;
+        if (PyrtStr_Check(sl)) {
+            if (strcmp(PyrtStr_UTF8(sl), "__dict__") == 0)
+                return false;
+        } else if (PyrtTuple_Check(sl) || PyrtList_Check(sl)) {
+            PyrtObject **items = PyrtCont_SeqItems(sl);
+            for (int64_t i = 0; i < PyrtCont_SeqLen(sl); i++)
+                if (PyrtStr_Check(items[i]) && strcmp(PyrtStr_UTF8(items[i]), "__dict__") == 0)
+                    return false;
+        }
+    }
+    return true;
+}
+
+static bool in_slots(PyrtType *t, const char *name)
+{
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        PyrtObject *sl = (c->flags & PYRT_TPFLAG_USER) && c->dict ? PyrtDict_GetItemStr(c->dict, "__slots__") : NULL;
+        if (!sl)
+            continue;
+        if (PyrtStr_Check(sl) && strcmp(PyrtStr_UTF8(sl), name) == 0)
+            return true;
+        if (PyrtTuple_Check(sl) || PyrtList_Check(sl)) {
+            PyrtObject **items = PyrtCont_SeqItems(sl);
+            for (int64_t i = 0; i < PyrtCont_SeqLen(sl); i++)
+                if (PyrtStr_Check(items[i]) && strcmp(PyrtStr_UTF8(items[i]), name) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
+static bool fields_are_slots(PyrtType *t)
+{
+    for (const PyrtField *f = t->fields; f && f->name; f++)
+        if (!in_slots(t, f->name))
+            return false;
+    return true;
+}
+
 /* The C3 linearization of t with these bases (CPython's mro_implementation): t, then repeatedly the
  * first head among the bases' MROs and the list of bases that is in no other sequence's tail. */
 static PyrtObject *c3_mro(PyrtType *t, PyrtObject *bases)
@@ -1739,10 +1896,28 @@ done:
     return result;
 }
 
+/* isinstance / issubclass against a class whose metaclass is compiled: its __instancecheck__ /
+ * __subclasscheck__ when it defines one (-1: raised) */
+static int meta_check(PyrtObject *o, PyrtObject *cls, bool instance)
+{
+    const char *hook = instance ? "__instancecheck__" : "__subclasscheck__";
+    PyrtObject *f = Pyrt_LookupTypeStr(cls->type, hook);
+    if (!f)
+        return PyrtType_IsSubtype(instance ? o->type : (PyrtType *)o, (PyrtType *)cls);
+    PyrtObject *r = call_attr(f, cls, hook, &o, 1, NULL);
+    if (!r)
+        return -1;
+    int b = Pyrt_IsTrue(r);
+    PYRT_DECREF(r);
+    return b;
+}
+
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict, PyrtObject *bases)
 {
     PyrtObject *mro = NULL;
+    PyrtType_Type.getitem = type_getitem;   /* C[x] (only classes of the program have __class_getitem__; set
+                                               here so that a program without classes does not link it) */
     if (bases) {
         PyrtTuple *bt = (PyrtTuple *)bases;
         for (int64_t i = 0; i < bt->length; i++) {
@@ -1792,8 +1967,10 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (t->basicsize < (int64_t)sizeof(PyrtInstance))
         t->basicsize = sizeof(PyrtInstance);
     t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC | (base->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_HASDEL));
-    if (meta)   /* (classes are not allocated by the collector's allocator, and live for the whole run) */
+    if (meta) {   /* (classes are not allocated by the collector's allocator, and live for the whole run) */
         t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_TYPE;
+        pyrt_meta_check = meta_check;
+    }
     pyrt_type_version++;
     t->fields = fields;
     t->methods = NULL;
@@ -1804,6 +1981,10 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         Pyrt_Free(t);
         return NULL;
     }
+    if (slots_only(t))
+        t->flags |= PYRT_TPFLAG_NODICT;
+    if (fields_are_slots(t))
+        t->flags |= PYRT_TPFLAG_REALDICT;
     if (t->mro && Pyrt_LookupTypeStr(t, "__del__"))
         t->flags |= PYRT_TPFLAG_HASDEL;   /* (from a base other than the layout's) */
     if (PyrtDict_GetItemStr(t->dict, "__del__") || (t->flags & PYRT_TPFLAG_HASDEL)) {
@@ -1834,6 +2015,130 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     }
     return t;
 }
+
+/* ------------------------------------------------------------------ dir() */
+
+static int dir_add_keys(PyrtObject *set, PyrtObject *dict)
+{
+    int64_t pos = 0;
+    PyrtObject *k, *v;
+    while (dict && PyrtDict_Next(dict, &pos, &k, &v))
+        if (PyrtSet_Add(set, k) < 0)
+            return -1;
+    return 0;
+}
+
+static int dir_add_cstr(PyrtObject *set, const char *s)
+{
+    PyrtObject *k = PyrtStr_FromCString(s);
+    int r = k ? PyrtSet_Add(set, k) : -1;
+    Pyrt_XDecRef(k);
+    return r;
+}
+
+/* dir(o) for instances of classes made of compiled classes and object, and for such classes: the
+ * sorted names of the instance's attributes, its class's and their bases' (object's included) */
+PyrtObject *Pyrt_Dir(PyrtObject *o)
+{
+    static const char *const object_names[] = {
+        "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+        "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__",
+        "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+        "__subclasshook__", "__dict__", "__module__", "__weakref__", NULL};
+    bool is_class = PyrtType_IsSubtype(o->type, &PyrtType_Type);
+    PyrtType *t = is_class ? (PyrtType *)o : o->type;
+    bool ok = (t->flags & PYRT_TPFLAG_USER) && !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_TYPE))
+              && (!is_class || o->type == &PyrtType_Type);
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        if (c != &PyrtType_Object && !(c->flags & PYRT_TPFLAG_USER))
+            ok = false;
+    }
+    if (!ok)
+        return Pyrt_ErrFormat(&PyrtType_NotImplementedError, "pyrite: dir() of %s%s is not supported yet",
+                              is_class ? "the class " : "a '", is_class ? ((PyrtType *)o)->name : o->type->name);
+    PyrtObject *set = PyrtSet_New();
+    if (!set)
+        return NULL;
+    int r = 0;
+    for (int i = 0; r == 0 && object_names[i]; i++)
+        r = dir_add_cstr(set, object_names[i]);
+    PYRT_FOR_MRO(c, t) {
+        if (r == 0 && c->flags & PYRT_TPFLAG_USER)
+            r = dir_add_keys(set, c->dict);
+    }
+    if (!is_class) {
+        for (const PyrtField *f = t->fields; r == 0 && f && f->name; f++)
+            if (field_is_set(o, f))
+                r = dir_add_cstr(set, f->name);
+        if (r == 0)
+            r = dir_add_keys(set, ((PyrtInstance *)o)->dict);
+    }
+    PyrtObject *l = r == 0 ? PyrtList_Sorted(set, NULL, 0) : NULL;
+    PYRT_DECREF(set);
+    return l;
+}
+
+/* ------------------------------------------------------------------ mappingproxy (a class's __dict__) */
+
+typedef struct { PyrtObject ob; PyrtObject *mapping; } MappingProxy;
+PyrtType PyrtType_MappingProxy;
+
+static PyrtObject *mappingproxy_new(PyrtObject *mapping)
+{
+    MappingProxy *p = (MappingProxy *)Pyrt_Alloc(&PyrtType_MappingProxy, sizeof(MappingProxy));
+    if (!p)
+        return NULL;
+    Pyrt_IncRef(mapping);
+    p->mapping = mapping;
+    return &p->ob;
+}
+
+static void mappingproxy_dealloc(PyrtObject *o) { PYRT_CLEAR(((MappingProxy *)o)->mapping); }
+static PyrtObject *mappingproxy_repr(PyrtObject *o)
+{
+    PyrtObject *r = Pyrt_Repr(((MappingProxy *)o)->mapping);
+    if (!r)
+        return NULL;
+    PyrtObject *s = Pyrt_StrFormat("mappingproxy(%s)", PyrtStr_UTF8(r));
+    PYRT_DECREF(r);
+    return s;
+}
+static int64_t mappingproxy_len(PyrtObject *o) { return Pyrt_Len(((MappingProxy *)o)->mapping); }
+static PyrtObject *mappingproxy_getitem(PyrtObject *o, PyrtObject *k) { return Pyrt_GetItem(((MappingProxy *)o)->mapping, k); }
+static int mappingproxy_contains(PyrtObject *o, PyrtObject *k) { return Pyrt_Contains(((MappingProxy *)o)->mapping, k); }
+static PyrtObject *mappingproxy_iter(PyrtObject *o) { return Pyrt_GetIter(((MappingProxy *)o)->mapping); }
+static PyrtObject *mappingproxy_richcompare(PyrtObject *a, PyrtObject *b, int op)
+{
+    if (b->type == &PyrtType_MappingProxy)
+        b = ((MappingProxy *)b)->mapping;
+    return Pyrt_RichCompare(((MappingProxy *)a)->mapping, b, op);
+}
+/* keys(), values(), items(), get(), copy(): the mapping's */
+static PyrtObject *mappingproxy_forward(PyrtObject *self, const char *name, PyrtObject *const *args, int64_t nargs,
+                                        PyrtObject *kwnames)
+{
+    PyrtObject *n = PyrtStr_FromCString(name);
+    if (!n)
+        return NULL;
+    PyrtObject *r = Pyrt_CallMethod(((MappingProxy *)self)->mapping, n, args, nargs, kwnames);
+    PYRT_DECREF(n);
+    return r;
+}
+#define MP_FWD(m) static PyrtObject *mappingproxy_##m(PyrtObject *self, PyrtObject *const *args, int64_t nargs, \
+                                                      PyrtObject *kwnames) \
+    { return mappingproxy_forward(self, #m, args, nargs, kwnames); }
+MP_FWD(keys) MP_FWD(values) MP_FWD(items) MP_FWD(get) MP_FWD(copy)
+static const PyrtMethodDef mappingproxy_methods[] = {
+    {"keys", mappingproxy_keys}, {"values", mappingproxy_values}, {"items", mappingproxy_items},
+    {"get", mappingproxy_get}, {"copy", mappingproxy_copy}, {NULL, NULL},
+};
+PyrtType PyrtType_MappingProxy = {
+    .ob = PYRT_TYPE_HEAD, .name = "mappingproxy", .base = &PyrtType_Object, .basicsize = sizeof(MappingProxy),
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = mappingproxy_dealloc, .repr = mappingproxy_repr,
+    .len = mappingproxy_len, .getitem = mappingproxy_getitem, .contains = mappingproxy_contains,
+    .iter = mappingproxy_iter, .richcompare = mappingproxy_richcompare,
+};
 
 /* ------------------------------------------------------------------ attributes of classes */
 
@@ -1873,7 +2178,7 @@ static PyrtObject *type_special_attr(PyrtType *t, const char *s)
     if (strcmp(s, "__class__") == 0)
         return Pyrt_TypeOf((PyrtObject *)t);
     if (strcmp(s, "__dict__") == 0 && t->dict)
-        return PyrtDict_Copy(t->dict);
+        return mappingproxy_new(t->dict);   /* read-only, live */
     return NULL;
 }
 
@@ -2416,6 +2721,7 @@ void pyrt_lazy_methods_type(void)
 {
     PyrtType_Property.methods = property_methods;
     PyrtType_Type.methods = type_methods;
+    PyrtType_MappingProxy.methods = mappingproxy_methods;
 }
 void pyrt_lazy_getattr_type(void)
 {
