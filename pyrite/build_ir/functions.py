@@ -10,6 +10,7 @@ from pyrite.ir.function import ArgSpecIR, ClassIR, FieldIR, FuncIR, GlobalVar, M
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 from pyrite.types import model as m
 from pyrite.types.infos import decorator_kind
+from pyrite.types.infer import SUBCLASSABLE_BUILTINS
 from pyrite.build_ir.builder import Builder, V, rtype_of
 from pyrite.build_ir import expressions as ex
 from pyrite.build_ir import statements as st
@@ -499,6 +500,8 @@ def define_class(b, node):
         base = "&" + cir.builtin_base
     elif ci.type_base:
         base = "&PyrtType_Type"
+    elif ci.builtin_type_base:
+        base = "&PyrtType_" + SUBCLASSABLE_BUILTINS[ci.builtin_type_base]
     else:
         base = "&PyrtType_Object"
     items = []
@@ -509,6 +512,8 @@ def define_class(b, node):
             items.append("&PyrtType_" + rest[0])
         elif kind == "type":
             items.append("&PyrtType_Type")
+        elif kind == "btype":
+            items.append("&PyrtType_" + rest[0])
         else:
             items.append("&PyrtType_Object")
     if ci.meta is not None or node.keywords:

@@ -266,6 +266,8 @@ PYRT_INLINE PyrtObject *pyrt_box_int(int64_t v) {
 /* a compiled-class instance of a size known at compile time, zeroed, from the free list when possible
  * (with the header of the cycle collector before it, linked into its youngest generation) */
 PYRT_INLINE PyrtObject *pyrt_new_instance(PyrtObject *t, size_t size, int tracked) {
+    if (PYRT_UNLIKELY(((PyrtType *)t)->flags & PYRT_TPFLAG_ABSTRACT))   /* (an ABC with abstract methods) */
+        return PyrtType_AbstractError((PyrtType *)t);
     size_t block = size + sizeof(PyrtGCHead);
     if (block <= PYRT_FL_MAX && (!tracked || PYRT_LIKELY(pyrt_gc_count < pyrt_gc_threshold))) {
         PyrtGCHead *h = (PyrtGCHead *)pyrt_freelist_pop(block);

@@ -65,19 +65,33 @@ def load_program(main_path):
     program.modules["__main__"] = main
     pending = [main]
     lazy = []
-    while pending:
-        mod = pending.pop()
-        guarded = _guarded_imports(mod.tree)
-        inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
-        for node in ast.walk(mod.tree):
-            if id(node) in inside_functions:
-                lazy.append((mod, node))
-                continue
-            try:
-                for name, node_ in _imports_of(mod, node):
-                    pending += _load(program, name, mod, node_, id(node) in guarded, node)
-            except CompileError as e:   # report every unresolved import, not only the first
-                program.errors += e.diagnostics
+    deferred = []   # imports in the ImportError handlers of `try: <imports>`: loaded only if still live
+    while True:
+        while pending:
+            mod = pending.pop()
+            guarded = _guarded_imports(mod.tree)
+            inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
+            fallback = _fallback_imports(mod.tree)
+            for node in ast.walk(mod.tree):
+                if id(node) in inside_functions:
+                    lazy.append((mod, node))
+                    continue
+                if id(node) in fallback:
+                    deferred.append((mod, node))
+                    continue
+                pending += _load_imports(program, mod, node, id(node) in guarded)
+        # the try whose imports all resolve is its body (and else): its handlers are dead
+        for mod in list(program.modules.values()):
+            _settle_accelerator_imports(program, mod)
+        live = []
+        for mod, node in deferred:
+            if any(n is node for n in ast.walk(mod.tree)):
+                live.append((mod, node))
+        deferred = []
+        for mod, node in live:
+            pending += _load_imports(program, mod, node, False)
+        if not pending:
+            break
     for mod, node in lazy:
         for name, node_ in _imports_of(mod, node):
             if node_ is not None and not _loaded(program, name):
@@ -91,6 +105,38 @@ def load_program(main_path):
     for mod in program.modules.values():
         _settle_accelerator_imports(program, mod)
     return program
+
+
+def _load_imports(program, mod, node, guarded):
+    try:
+        out = []
+        for name, node_ in _imports_of(mod, node):
+            out += _load(program, name, mod, node_, guarded, node)
+        return out
+    except CompileError as e:   # report every unresolved import, not only the first
+        program.errors += e.diagnostics
+        return []
+
+
+def _fallback_imports(tree):
+    """ids of the imports in the handlers of a top-level `try` made only of imports and catching only
+    ImportError (`try: from _abc import ... except ImportError: from _py_abc import ...`): when the
+    try's imports resolve, its handlers never run and what they import is not compiled in."""
+    out = set()
+    for st in tree.body:
+        if isinstance(st, ast.Try) and not st.finalbody and st.body \
+                and all(isinstance(x, (ast.Import, ast.ImportFrom)) for x in st.body) \
+                and all(_catches_import_error(h) for h in st.handlers):
+            for h in st.handlers:
+                for n in ast.walk(h):
+                    if isinstance(n, (ast.Import, ast.ImportFrom)):
+                        out.add(id(n))
+    return out
+
+
+def _catches_import_error(h):
+    t = h.type
+    return isinstance(t, ast.Name) and t.id in ("ImportError", "ModuleNotFoundError")
 
 
 def _settle_accelerator_imports(program, mod):
@@ -108,10 +154,10 @@ def _settle_accelerator_imports(program, mod):
     name has one binding and calls through it stay direct and typed."""
     body = mod.tree.body
     for i, st in enumerate(body):
-        if isinstance(st, ast.Try) and not st.orelse and not st.finalbody and st.body \
+        if isinstance(st, ast.Try) and not st.finalbody and st.body \
                 and all(isinstance(x, (ast.Import, ast.ImportFrom)) and _resolves(program, mod, x) for x in st.body) \
-                and all(_catches_only_import_error(h) for h in st.handlers):
-            body[i:i + 1] = st.body
+                and all(_catches_import_error(h) for h in st.handlers):
+            body[i:i + 1] = st.body + st.orelse
     dead = set()
     for i, st in enumerate(body):
         if not isinstance(st, (ast.Import, ast.ImportFrom)):

@@ -21,17 +21,21 @@ TODO = "not supported by pyrite yet"
 
 
 class SubsetChecker(ast.NodeVisitor):
-    def __init__(self, path):
+    def __init__(self, path, bound=()):
         self.path = path
         self.errors = []
+        self.bound = bound   # names the module binds somewhere (its own `compile` is not the builtin)
 
     def err(self, node, msg):
         self.errors.append(error_at(self.path, node, msg))
 
     def visit_Call(self, node):
-        if isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_BUILTINS:
+        if isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_BUILTINS and node.func.id not in self.bound:
             self.err(node, "call to '%s' cannot be compiled (%s; rewrite without it)"
                      % (node.func.id, DYNAMIC_BUILTINS[node.func.id]))
+            for a in node.args + [k.value for k in node.keywords]:
+                self.visit(a)
+            return
         self.generic_visit(node)
 
     # (frontend/coro.py lowers these inside async def; what is left is outside one, or in a comprehension)
@@ -59,6 +63,8 @@ class SubsetChecker(ast.NodeVisitor):
     def visit_Name(self, node):
         if node.id in ("__dict__", "__builtins__", "__class__") and isinstance(node.ctx, ast.Load):
             self.err(node, "'%s' cannot be compiled (namespaces are static)" % node.id)
+        elif node.id in DYNAMIC_BUILTINS and isinstance(node.ctx, ast.Load) and node.id not in self.bound:
+            self.err(node, "'%s' cannot be compiled (%s)" % (node.id, DYNAMIC_BUILTINS[node.id]))
 
     def visit_Constant(self, node):
         from pyrite.build_ir.builder import IntMode
@@ -77,6 +83,7 @@ class SubsetChecker(ast.NodeVisitor):
 
 
 def check_module(path, tree):
-    c = SubsetChecker(path)
+    from pyrite.frontend.desugar import _bound_names
+    c = SubsetChecker(path, _bound_names(tree))
     c.visit(tree)
     return c.errors

@@ -13,6 +13,7 @@ import ast
 
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.types import model as m
+from pyrite.types.infos import UNPROVIDED_BUILTINS
 from pyrite.types.infos import (BUILTIN_EXCEPTIONS, BUILTIN_NAMES, BuiltinModule, ClassInfo,
                                 FuncInfo, ModuleInfo, ParamInfo, decorator_kind, param_list)
 from pyrite.types.stub_rules import apply_stub, stubs, eval_annotation
@@ -179,6 +180,8 @@ class Inference:
                     if prop is not None:
                         prop[1] = fi
                     fi.kind = "method"
+                elif dk == "other":   # the class attribute is what the decorators return (typed when walked)
+                    pass
                 else:
                     ci.methods[stmt.name] = fi
             elif isinstance(stmt, ast.ClassDef):   # a class in a class body: a class attribute
@@ -269,6 +272,12 @@ class Inference:
                 elif isinstance(b, ast.Name) and b.id == "type" and not mod.binds(b.id):
                     ci.type_base = True
                     ci.base_order.append(("type",))
+                elif isinstance(b, ast.Name) and b.id in SUBCLASSABLE_BUILTINS and not mod.binds(b.id):
+                    if ci.builtin_type_base is not None:
+                        self.errors.append(error_at(mod.src.display_path, b,
+                                                    "a class with two builtin type bases is not supported by pyrite"))
+                    ci.builtin_type_base = b.id
+                    ci.base_order.append(("btype", SUBCLASSABLE_BUILTINS[b.id]))
                 else:
                     base = self._class_by_expr(mod, b)
                     if base is None:
@@ -297,8 +306,8 @@ class Inference:
             for k in ci.mro():
                 if k not in chain:
                     k.dict_layout = True
-            if ci.is_metaclass():
-                ci.dict_layout = True   # its instances are classes: attributes go to the class dict
+            if ci.is_metaclass() or ci.builtin_base_type():
+                ci.dict_layout = True   # its instances are classes, or builtins: attributes go to their dict
         # metaclasses: explicit (metaclass=M), else inherited from the bases (the runtime picks the most
         # derived one; this picks the first a base has, for typing)
         for ci in self.all_classes:
@@ -651,6 +660,15 @@ class Walker:
         fi = self.inf.funcs[node]
         self.def_defaults(fi)
         dk = decorator_kind(node)
+        if self.cls_body is not None and dk == "other":
+            # @deco def m(self): ...  in a class: the attribute is deco(m), whatever that is
+            t = m.FuncT(fi)
+            fi.mark_escaped("it is decorated")
+            fi.decorated = True
+            for d in reversed(node.decorator_list):
+                t = self.call_value(None, self.expr(d), [t], {})
+            self.bind(node.name, t)
+            return
         if self.cls_body is not None:
             return   # methods: bound in the class namespace, not as class attributes typed here
         if dk is None:
@@ -854,7 +872,14 @@ class Walker:
         return m.DYN
 
     def e_Name(self, node):
-        return self.name_type(node.id)
+        t = self.name_type(node.id)
+        if self.record and node.id in UNPROVIDED_BUILTINS and t is m.DYN and self.cls_body is None \
+                and (self.func.kind == "module" or self.func.scope.classify(node.id) == "global") \
+                and not self.mod.binds(node.id):
+            self.inf.errors.append(error_at(self.mod.src.display_path, node,
+                                            "builtin '%s' is not supported by pyrite yet (%s)"
+                                            % (node.id, UNPROVIDED_BUILTINS[node.id])))
+        return t
 
     def e_NamedExpr(self, node):
         t = self.expr(node.value)
@@ -1668,6 +1693,9 @@ MODELED_DUNDERS = BINARY_DUNDERS | {"__r" + n[2:] for n in BINARY_DUNDERS} | \
 # builtins (with typing rules) whose runtime code applies arithmetic operators to their arguments; the
 # others with rules call no binary-operator dunder and call only what they take as Callable
 ARITHMETIC_BUILTINS = {"sum", "pow", "divmod", "math.prod"}
+# builtin types a compiled class may derive from (the runtime's PYRT_TPFLAG_BASETYPE types)
+SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "property": "Property",
+                         "classmethod": "ClassMethod", "staticmethod": "StaticMethod"}
 IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
                                                                      # a static method)
 MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one

@@ -7,7 +7,8 @@ BUILTIN_EXCEPTIONS = {
     "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit", "ArithmeticError",
     "ZeroDivisionError", "OverflowError", "LookupError", "IndexError", "KeyError", "ValueError",
     "UnicodeError", "TypeError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration",
-    "RuntimeError", "RecursionError", "NotImplementedError", "AssertionError", "OSError",
+    "RuntimeError", "RecursionError", "NotImplementedError", "AssertionError", "OSError", "IOError",
+    "EnvironmentError",
     "FileNotFoundError", "EOFError", "ImportError", "MemoryError",
     "SyntaxError", "IndentationError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ModuleNotFoundError", "BufferError", "ReferenceError",
     "SystemError", "FloatingPointError", "BlockingIOError", "ChildProcessError", "ProcessLookupError", "Warning", "UserWarning", "DeprecationWarning", "PendingDeprecationWarning",
@@ -23,8 +24,28 @@ BUILTIN_NAMES = {
     "tuple", "dict", "set", "frozenset", "range", "object", "type", "super", "staticmethod",
     "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars", "dir", "exit", "quit",
     "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
-    "__pyrite_agwrap__",
+    "__pyrite_agwrap__", "__debug__",
 } | BUILTIN_EXCEPTIONS
+# names of CPython 3.11's builtins module that pyrite does not provide yet: using one is a compile-time
+# error naming it (tests/test_builtins_rule.py checks that every builtin is provided or listed here or
+# in frontend/subset_check.py's DYNAMIC_BUILTINS)
+UNPROVIDED_BUILTINS = {
+    "aiter": "the asynchronous iteration builtins are not provided yet (use `async for`)",
+    "anext": "the asynchronous iteration builtins are not provided yet (use `async for`)",
+    "bytearray": "bytearray is not implemented yet",
+    "memoryview": "memoryview is not implemented yet",
+    "complex": "complex numbers are not implemented yet",
+    "BaseExceptionGroup": "exception groups are not implemented yet",
+    "ExceptionGroup": "exception groups are not implemented yet",
+    "help": "the interactive helpers need an interpreter",
+    "copyright": "the interactive helpers need an interpreter",
+    "credits": "the interactive helpers need an interpreter",
+    "license": "the interactive helpers need an interpreter",
+    "__build_class__": "classes are built by compiled class statements",
+    "__loader__": "compiled programs have no import loader",
+    "__spec__": "compiled programs have no module spec",
+    "__doc__": "module docstrings are not kept yet",
+}
 
 
 class ParamInfo:
@@ -104,6 +125,7 @@ class ClassInfo:
         self.builtin_base = None     # name of a builtin exception base ("Exception"), or None
         self.dict_layout = False     # in some class's MRO but not in its layout chain: no compiled fields
         self.type_base = False       # derives from `type` (a metaclass: its instances are classes)
+        self.builtin_type_base = None   # "list", "dict", ... for a class deriving from that builtin type
         self.meta = None             # the metaclass defined in the program (explicit or inherited), or None
         self.meta_expr = None        # the metaclass= expression of the class statement
         self.own_slots = None        # the names a literal __slots__ in the class body lists (None: no __slots__)
@@ -196,10 +218,13 @@ class ClassInfo:
     def is_metaclass(self):
         return any(c.type_base for c in self.mro())
 
+    def builtin_base_type(self):
+        return next((c.builtin_type_base for c in self.mro() if c.builtin_type_base), None)
+
     def custom_construction(self):
-        """Calling the class runs a __new__ or a metaclass __call__ defined in the program: instances are
-        made at run time through the class object (the result may be any object)."""
-        return self.lookup_method("__new__") is not None or (
+        """Calling the class runs a __new__ or a metaclass __call__ defined in the program, or makes an
+        instance of a builtin type: instances are made at run time through the class object."""
+        return self.lookup_method("__new__") is not None or self.builtin_base_type() is not None or (
             self.meta is not None and self.meta.lookup_method("__call__") is not None)
 
     def is_exception(self):

@@ -194,6 +194,8 @@ enum { PYRT_NEG = 0, PYRT_POS, PYRT_INVERT };
 #define PYRT_TPFLAG_GC        (1u << 10)  /* instances can hold references that make cycles: allocated with a
                                              PyrtGCHead before them and tracked by the cycle collector (gc.c) */
 #define PYRT_TPFLAG_HASDEL    (1u << 11)  /* a compiled class with __del__ (own or inherited) */
+#define PYRT_TPFLAG_ABSTRACT  (1u << 17)  /* a class whose __abstractmethods__ is non-empty: no instances */
+#define PYRT_TPFLAG_BASETYPE  (1u << 16)  /* a builtin type compiled classes may derive from (list, dict, ...) */
 #define PYRT_TPFLAG_NODICT    (1u << 14)  /* a class whose __slots__ (and its bases') leave no instance dict */
 #define PYRT_TPFLAG_REALDICT  (1u << 15)  /* a compiled class whose fields are all __slots__ names: the
                                              instance dict holds every other attribute (obj.__dict__) */
@@ -241,6 +243,9 @@ struct PyrtType {
      * every other type, whose MRO is the chain of `base` (which is always the class its layout extends) */
     PyrtObject *bases;
     PyrtObject *mro;
+    /* a compiled subclass of a builtin type (class Stack(list)): where its instances' attribute dict is,
+     * after the builtin's own layout (0: none there; compiled-class instances keep theirs in PyrtInstance) */
+    int64_t dictoffset;
 };
 #define PYRT_QUALNAME(t) ((t)->qualname ? (t)->qualname : (t)->name)
 
@@ -251,7 +256,7 @@ extern PyrtType PyrtType_Type, PyrtType_Object, PyrtType_NoneType, PyrtType_NotI
     PyrtType_Int, PyrtType_Bool, PyrtType_Float, PyrtType_Str, PyrtType_Bytes, PyrtType_List,
     PyrtType_Tuple, PyrtType_Dict, PyrtType_Set, PyrtType_FrozenSet, PyrtType_Range, PyrtType_Slice,
     PyrtType_Function, PyrtType_BuiltinFunction, PyrtType_Method, PyrtType_Cell, PyrtType_Generator,
-    PyrtType_Coroutine, PyrtType_AsyncGenerator,
+    PyrtType_Coroutine, PyrtType_AsyncGenerator, PyrtType_Super,
     PyrtType_Module, PyrtType_File, PyrtType_StaticMethod, PyrtType_ClassMethod, PyrtType_Property,
     PyrtType_DictKeys, PyrtType_DictValues, PyrtType_DictItems,
     PyrtType_ListIter, PyrtType_TupleIter, PyrtType_StrIter, PyrtType_RangeIter, PyrtType_DictIter,
@@ -275,6 +280,8 @@ extern PyrtType PyrtType_BaseException, PyrtType_Exception, PyrtType_SystemExit,
     PyrtType_UserWarning, PyrtType_DeprecationWarning, PyrtType_PendingDeprecationWarning, PyrtType_SyntaxWarning, PyrtType_RuntimeWarning,
     PyrtType_FutureWarning, PyrtType_ImportWarning, PyrtType_UnicodeWarning, PyrtType_BytesWarning, PyrtType_ResourceWarning,
     PyrtType_EncodingWarning, PyrtType_StopAsyncIteration;
+#define PyrtType_IOError PyrtType_OSError            /* (the builtins' other names for OSError) */
+#define PyrtType_EnvironmentError PyrtType_OSError
 
 extern PyrtObject Pyrt_NoneStruct, Pyrt_NotImplementedStruct, Pyrt_EllipsisStruct;
 extern PyrtType PyrtType_Ellipsis;

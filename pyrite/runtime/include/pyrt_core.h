@@ -46,6 +46,9 @@ PyrtObject *PyrtObject_meth___hash__(PyrtObject *self, PyrtObject *const *args, 
 PyrtObject *PyrtObject_meth___eq__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
                                    PyrtObject *kwnames);
 PyrtObject *PyrtObject_GetAttribute(PyrtObject *o, PyrtObject *name);   /* object.__getattribute__ */
+PyrtObject *PyrtType_AbstractError(PyrtType *t);   /* TypeError: can't instantiate an abstract class (NULL) */
+/* __init__ of list, dict, set, property, classmethod, staticmethod (re-initialises self) */
+PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 /* isinstance/issubclass against a class with a compiled metaclass (set once one exists; -1: raised) */
 extern int (*pyrt_meta_check)(PyrtObject *o, PyrtObject *cls, bool instance);
 PyrtObject *PyrtObject_meth___ne__(PyrtObject *self, PyrtObject *const *args, int64_t nargs,

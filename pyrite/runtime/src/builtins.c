@@ -899,6 +899,23 @@ static PyrtObject *sys_exit_builtin(PyrtObject *self, PyrtObject *const *args, i
     return Pyrt_SysExit(nargs ? args[0] : NULL);
 }
 
+/* exit and quit: objects of CPython's _sitebuiltins.Quitter type (callable, with its repr) */
+typedef struct { PyrtObject ob; const char *name; } Quitter;
+static PyrtObject *quitter_call(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)self;
+    return sys_exit_builtin(NULL, args, nargs, kwnames);
+}
+static PyrtObject *quitter_repr(PyrtObject *o)
+{
+    return Pyrt_StrFormat("Use %s() or Ctrl-D (i.e. EOF) to exit", ((Quitter *)o)->name);
+}
+static PyrtType Quitter_Type = {
+    .ob = PYRT_TYPE_HEAD, .name = "Quitter", .module = "_sitebuiltins", .base = &PyrtType_Object,
+    .basicsize = sizeof(Quitter), .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = quitter_repr, .call = quitter_call,
+};
+static Quitter exit_obj = { PYRT_HEAD_INIT(&Quitter_Type), "exit" }, quit_obj = { PYRT_HEAD_INIT(&Quitter_Type), "quit" };
+
 typedef struct { const char *name; PyrtVectorcall fn; PyrtObject *obj; } BuiltinEntry;
 
 #define FN(n) { #n, Pyrt_builtin_##n, NULL }
@@ -910,13 +927,13 @@ static BuiltinEntry builtin_table[] = {
     FN(setattr), FN(hasattr), FN(delattr), FN(bin), FN(oct), FN(hex), FN(vars), FN(dir),
     FN(__pyrite_await__), FN(__pyrite_aiter__), FN(__pyrite_anext__), FN(__pyrite_aenter__), FN(__pyrite_aexit__),
     FN(__pyrite_agwrap__),
-    { "exit", sys_exit_builtin, NULL }, { "quit", sys_exit_builtin, NULL },
+    { "exit", NULL, &exit_obj.ob }, { "quit", NULL, &quit_obj.ob },
     TY("int", Int), TY("float", Float), TY("str", Str), TY("bool", Bool), TY("list", List),
     TY("tuple", Tuple), TY("dict", Dict), TY("set", Set), TY("frozenset", FrozenSet), TY("range", Range),
     TY("object", Object), TY("type", Type), TY("bytes", Bytes), TY("slice", Slice),
     TY("enumerate", Enumerate), TY("zip", Zip), TY("map", Map), TY("filter", Filter),
     TY("reversed", Reversed), TY("staticmethod", StaticMethod), TY("classmethod", ClassMethod),
-    TY("property", Property),
+    TY("property", Property), TY("super", Super),
     TY("BaseException", BaseException), TY("Exception", Exception), TY("SystemExit", SystemExit),
     TY("KeyboardInterrupt", KeyboardInterrupt), TY("GeneratorExit", GeneratorExit),
     TY("ArithmeticError", ArithmeticError), TY("ZeroDivisionError", ZeroDivisionError),
@@ -974,7 +991,7 @@ static PyrtObject *lookup_builtin(const char *name)
         }
         return e->obj;
     }
-    if (strcmp(name, "True") == 0)
+    if (strcmp(name, "True") == 0 || strcmp(name, "__debug__") == 0)   /* (no -O: __debug__ is True) */
         return Pyrt_True;
     if (strcmp(name, "False") == 0)
         return Pyrt_False;

@@ -645,6 +645,7 @@ PYRT_DICT_METH(fromkeys) {
 }
 
 static const PyrtMethodDef dict_methods[] = {
+    {"__init__", PyrtBuiltin_meth___init__},
     {"get", PyrtDict_meth_get}, {"setdefault", PyrtDict_meth_setdefault}, {"pop", PyrtDict_meth_pop},
     {"popitem", PyrtDict_meth_popitem}, {"keys", PyrtDict_meth_keys}, {"values", PyrtDict_meth_values},
     {"items", PyrtDict_meth_items}, {"update", PyrtDict_meth_update}, {"copy", PyrtDict_meth_copy},
@@ -656,7 +657,7 @@ PyrtType PyrtType_Dict = {
     .name = "dict",
     .base = &PyrtType_Object,
     .basicsize = sizeof(DictObject),
-    .flags = PYRT_TPFLAG_DICT | PYRT_TPFLAG_GC,
+    .flags = PYRT_TPFLAG_DICT | PYRT_TPFLAG_GC | PYRT_TPFLAG_BASETYPE,
     .dealloc = dict_dealloc,
     .traverse = dict_traverse,
     .repr = PyrtDict_Repr,

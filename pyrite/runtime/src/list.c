@@ -1072,6 +1072,7 @@ PYRT_LIST_METH(clear) {
 }
 
 static const PyrtMethodDef list_methods[] = {
+    {"__init__", PyrtBuiltin_meth___init__},
     {"append", PyrtList_meth_append}, {"extend", PyrtList_meth_extend}, {"insert", PyrtList_meth_insert},
     {"pop", PyrtList_meth_pop}, {"remove", PyrtList_meth_remove}, {"index", PyrtList_meth_index},
     {"count", PyrtList_meth_count}, {"reverse", PyrtList_meth_reverse}, {"sort", PyrtList_meth_sort},
@@ -1083,7 +1084,7 @@ PyrtType PyrtType_List = {
     .name = "list",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtList),
-    .flags = PYRT_TPFLAG_LIST | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,   /* tracked when kind is OBJ */
+    .flags = PYRT_TPFLAG_LIST | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED | PYRT_TPFLAG_BASETYPE,   /* tracked when kind is OBJ */
     .dealloc = list_dealloc,
     .traverse = list_traverse,
     .repr = PyrtList_Repr,

@@ -357,6 +357,8 @@ static PyrtObject *object_meth_new(PyrtObject *cls, PyrtObject *const *args, int
         return Pyrt_ErrFormat(&PyrtType_TypeError, "object.__new__(X): X is not a type object (%s)",
                               cls->type->name);
     PyrtType *t = (PyrtType *)cls;
+    if (t->flags & PYRT_TPFLAG_ABSTRACT)
+        return PyrtType_AbstractError(t);
     if (t->flags & PYRT_TPFLAG_EXCEPTION)
         return PyrtExc_New(t, args, nargs);
     if (!(t->flags & PYRT_TPFLAG_USER) && t != &PyrtType_Object)
@@ -412,8 +414,18 @@ static PyrtObject *object_meth_delattr(PyrtObject *self, PyrtObject *const *args
     return Pyrt_None;
 }
 
+/* object.__subclasshook__(): a class method answering NotImplemented */
+static PyrtObject *object_meth_subclasshook(PyrtObject *cls, PyrtObject *const *args, int64_t nargs,
+                                            PyrtObject *kwnames)
+{
+    (void)cls; (void)args; (void)nargs; (void)kwnames;
+    Pyrt_IncRef(Pyrt_NotImplemented);
+    return Pyrt_NotImplemented;
+}
+
 static const PyrtMethodDef object_methods[] = {
     {"__new__", object_meth_new},
+    {"__subclasshook__", object_meth_subclasshook, PYRT_METH_TYPE},
     {"__getattribute__", object_meth_getattribute},
     {"__setattr__", object_meth_setattr},
     {"__delattr__", object_meth_delattr},
@@ -1127,6 +1139,8 @@ static int subclass_of(PyrtType *t, PyrtObject *cls_or_tuple)
 
 int Pyrt_IsInstance(PyrtObject *o, PyrtObject *cls_or_tuple)
 {
+    if (PYRT_LIKELY(cls_or_tuple->type == &PyrtType_Type))   /* a class without a metaclass of its own */
+        return o->type == (PyrtType *)cls_or_tuple || PyrtType_IsSubtype(o->type, (PyrtType *)cls_or_tuple);
     int r = subclass_of_obj(o, o->type, cls_or_tuple, true);
     if (r == -2)
         return -1;

@@ -63,6 +63,10 @@ static PyrtObject *set_alloc(PyrtType *type) {
     return &so->ob;
 }
 
+/* an empty set of type (a compiled subclass of set, for type.c) */
+PyrtObject *PyrtSet_Alloc(PyrtType *type);
+PyrtObject *PyrtSet_Alloc(PyrtType *type) { return set_alloc(type); }
+
 /* the base type (set or frozenset) a result of an operation on o gets */
 static PyrtType *base_type(PyrtObject *o) { return PyrtFrozenSet_Check(o) ? &PyrtType_FrozenSet : &PyrtType_Set; }
 
@@ -973,6 +977,7 @@ PYRT_SET_METH(isdisjoint) {
 }
 
 static const PyrtMethodDef set_methods[] = {
+    {"__init__", PyrtBuiltin_meth___init__},
     {"add", PyrtSet_meth_add}, {"discard", PyrtSet_meth_discard}, {"remove", PyrtSet_meth_remove},
     {"pop", PyrtSet_meth_pop}, {"clear", PyrtSet_meth_clear}, {"copy", PyrtSet_meth_copy},
     {"update", PyrtSet_meth_update}, {"union", PyrtSet_meth_union},
@@ -998,7 +1003,7 @@ PyrtType PyrtType_Set = {
     .name = "set",
     .base = &PyrtType_Object,
     .basicsize = sizeof(SetObject),
-    .flags = PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
+    .flags = PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED | PYRT_TPFLAG_BASETYPE,
     .dealloc = set_dealloc,
     .traverse = set_traverse,
     .repr = PyrtSet_Repr,

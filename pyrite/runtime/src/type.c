@@ -9,6 +9,10 @@
 
 /* ------------------------------------------------------------------ the type type */
 
+/* o's type is t or a compiled subclass of it (class abstractclassmethod(classmethod), ...) */
+#define TYPE_IS_KIND(ty, t) ((ty) == &(t) || (((ty)->flags & PYRT_TPFLAG_USER) && PyrtType_IsSubtype((ty), &(t))))
+#define IS_KIND(o, t) TYPE_IS_KIND((o)->type, t)
+
 static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name);
 static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v);
 
@@ -60,9 +64,9 @@ static PyrtObject *type_getitem(PyrtObject *o, PyrtObject *key)
     PyrtObject *f = (t->flags & PYRT_TPFLAG_USER) ? Pyrt_LookupTypeStr(t, "__class_getitem__") : NULL;
     if (!f)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not subscriptable", t->name);
-    if (f->type == &PyrtType_StaticMethod)
+    if (IS_KIND(f, PyrtType_StaticMethod))
         return Pyrt_Call(((PyrtStaticMethod *)f)->func, &key, 1, NULL);
-    if (f->type == &PyrtType_ClassMethod)
+    if (IS_KIND(f, PyrtType_ClassMethod))
         f = ((PyrtStaticMethod *)f)->func;
     PyrtObject *a[2] = {o, key};
     return Pyrt_Call(f, a, 2, NULL);
@@ -93,9 +97,17 @@ void PyrtInstance_Release(PyrtObject *o)
     PYRT_CLEAR(inst->dict);
 }
 
+/* the attribute dict of an instance of a compiled subclass of a builtin type (dictoffset != 0) */
+static PyrtObject **sub_dict_slot(PyrtObject *o)
+{
+    return (PyrtObject **)((char *)o + o->type->dictoffset);
+}
+
 static bool has_instance_layout(PyrtType *t)
 {
-    return (t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) != 0;
+    /* (not a compiled subclass of a builtin other than BaseException, nor a metaclass) */
+    return (t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) != 0 && !t->dictoffset
+           && !(t->flags & PYRT_TPFLAG_TYPE);
 }
 
 PyrtObject *PyrtInstance_New(PyrtType *cls)
@@ -376,8 +388,16 @@ static PyrtObject *builtin_repr(PyrtObject *o)
 {
     PyrtBuiltinFunction *b = (PyrtBuiltinFunction *)o;
     if (b->call == boundmeth_call) {
+        size_t n = strlen(b->name);
+        bool slot = n > 4 && b->name[0] == '_' && b->name[1] == '_' && b->name[n - 1] == '_' && b->name[n - 2] == '_'
+                    && strcmp(b->name, "__new__") != 0 && strcmp(b->name, "__init_subclass__") != 0
+                    && strcmp(b->name, "__subclasshook__") != 0;   /* CPython's slot wrappers */
         if (!b->self)
-            return Pyrt_StrFormat("<method '%s' of '%s' objects>", b->name, ((BoundMeth *)o)->owner->name);
+            return Pyrt_StrFormat(slot ? "<slot wrapper '%s' of '%s' objects>" : "<method '%s' of '%s' objects>",
+                                  b->name, ((BoundMeth *)o)->owner->name);
+        if (slot && !PyrtType_IsSubtype(b->self->type, &PyrtType_Type))
+            return Pyrt_StrFormat("<method-wrapper '%s' of %s object at %p>", b->name, b->self->type->name,
+                                  (void *)b->self);
         return Pyrt_StrFormat("<built-in method %s of %s object at %p>", b->name, b->self->type->name,
                               (void *)b->self);
     }
@@ -727,12 +747,12 @@ static PyrtObject *wrapper_repr(PyrtObject *o)
 }
 
 PyrtType PyrtType_StaticMethod = {
-    .ob = PYRT_TYPE_HEAD, .name = "staticmethod", .base = &PyrtType_Object,
+    .ob = PYRT_TYPE_HEAD, .name = "staticmethod", .base = &PyrtType_Object, .flags = PYRT_TPFLAG_BASETYPE,
     .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
 };
 
 PyrtType PyrtType_ClassMethod = {
-    .ob = PYRT_TYPE_HEAD, .name = "classmethod", .base = &PyrtType_Object,
+    .ob = PYRT_TYPE_HEAD, .name = "classmethod", .base = &PyrtType_Object, .flags = PYRT_TPFLAG_BASETYPE,
     .basicsize = sizeof(PyrtStaticMethod), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
 };
 
@@ -809,6 +829,7 @@ PyrtObject *PyrtProperty_meth_deleter(PyrtObject *self, PyrtObject *const *args,
 }
 
 static const PyrtMethodDef property_methods[] = {
+    {"__init__", PyrtBuiltin_meth___init__},
     {"getter", PyrtProperty_meth_getter},
     {"setter", PyrtProperty_meth_setter},
     {"deleter", PyrtProperty_meth_deleter},
@@ -835,7 +856,7 @@ static PyrtObject *property_getattr(PyrtObject *o, PyrtObject *name)
 
 PyrtType PyrtType_Property = {
     .ob = PYRT_TYPE_HEAD, .name = "property", .base = &PyrtType_Object, .basicsize = sizeof(PyrtProperty),
-    .dealloc = property_dealloc,
+    .flags = PYRT_TPFLAG_BASETYPE, .dealloc = property_dealloc,
 };
 
 static PyrtObject *property_get(PyrtObject *prop, PyrtObject *obj, const char *name)
@@ -879,13 +900,13 @@ static PyrtObject *bind(PyrtObject *attr, PyrtObject *self, PyrtType *t, const c
     }
     if (at == &PyrtType_Function)
         return PyrtMethod_New(attr, self);
-    if (at == &PyrtType_StaticMethod) {
+    if (TYPE_IS_KIND(at, PyrtType_StaticMethod)) {
         Pyrt_IncRef(((PyrtStaticMethod *)attr)->func);
         return ((PyrtStaticMethod *)attr)->func;
     }
-    if (at == &PyrtType_ClassMethod)
+    if (TYPE_IS_KIND(at, PyrtType_ClassMethod))
         return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, (PyrtObject *)t);
-    if (at == &PyrtType_Property)
+    if (TYPE_IS_KIND(at, PyrtType_Property))
         return property_get(attr, self, name);
     Pyrt_IncRef(attr);
     return attr;
@@ -1008,7 +1029,7 @@ static PyrtObject *generic_getattr(PyrtObject *o, PyrtObject *name, bool hook)
     const char *s = PyrtStr_UTF8(name);
     const PyrtMethodDef *meth;
     PyrtObject *attr = lookup_attr(t, s, &meth);
-    if (attr && attr->type == &PyrtType_Property)
+    if (attr && IS_KIND(attr, PyrtType_Property))
         return property_get(attr, o, s);
     PyrtObject *dget = NULL;
     if (attr && (attr->type->flags & PYRT_TPFLAG_USER)) {   /* a descriptor: an instance of a class with __get__ */
@@ -1027,6 +1048,14 @@ static PyrtObject *generic_getattr(PyrtObject *o, PyrtObject *name, bool hook)
             return v;
         }
     }
+    if (t->dictoffset && !has_instance_layout(t)) {   /* a compiled subclass of a builtin */
+        PyrtObject *d = *sub_dict_slot(o);
+        PyrtObject *v = d ? PyrtDict_GetItemStr(d, s) : NULL;
+        if (v) {
+            Pyrt_IncRef(v);
+            return v;
+        }
+    }
     if (dget)
         return descr_get(dget, attr, o, t);
     if (attr)
@@ -1037,6 +1066,13 @@ static PyrtObject *generic_getattr(PyrtObject *o, PyrtObject *name, bool hook)
         return Pyrt_TypeOf(o);
     if (s[0] == '_' && strcmp(s, "__dict__") == 0 && has_instance_layout(t))
         return instance_vars(o);
+    if (s[0] == '_' && strcmp(s, "__dict__") == 0 && t->dictoffset) {
+        PyrtObject **slot = sub_dict_slot(o);
+        if (!*slot && !(*slot = PyrtDict_New()))
+            return NULL;
+        Pyrt_IncRef(*slot);
+        return *slot;
+    }
     if ((PyrtNum_IsInt(o) || PyrtNum_IsFloat(o)) && !(t->flags & PYRT_TPFLAG_USER)) {
         /* the numbers' data attributes: x.real, x.imag; ints also x.numerator, x.denominator */
         bool is_int = PyrtNum_IsInt(o);
@@ -1090,7 +1126,7 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     const char *s = PyrtStr_UTF8(name);
     const PyrtMethodDef *meth;
     PyrtObject *attr = lookup_attr(t, s, &meth);
-    if (attr && attr->type == &PyrtType_Property)
+    if (attr && IS_KIND(attr, PyrtType_Property))
         return property_set(attr, o, s, v);
     if (attr && (attr->type->flags & PYRT_TPFLAG_USER)) {   /* a data descriptor's __set__ / __delete__ */
         PyrtObject *dset = Pyrt_LookupTypeStr(attr->type, "__set__");
@@ -1108,6 +1144,22 @@ int Pyrt_GenericSetAttr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
             PYRT_DECREF(r);
             return 0;
         }
+    }
+    if (!has_instance_layout(t) && t->dictoffset) {   /* a compiled subclass of a builtin */
+        PyrtObject **slot = sub_dict_slot(o);
+        if (!v) {
+            if (!*slot || !PyrtDict_GetItemStr(*slot, s)) {
+                Pyrt_ErrNoAttribute(o, name);
+                return -1;
+            }
+            return PyrtDict_DelItem(*slot, name);
+        }
+        if (!*slot) {
+            if (!(*slot = PyrtDict_New()))
+                return -1;
+            Pyrt_GCTrack(o);
+        }
+        return PyrtDict_SetItem(*slot, name, v);
     }
     if (!has_instance_layout(t)) {
         if (attr || meth)
@@ -1212,7 +1264,7 @@ static PyrtObject *call_attr(PyrtObject *attr, PyrtObject *self, const char *nam
 {
     if (attr->type == &PyrtType_Function)
         return call_prepend(attr, self, args, nargs, kwnames);
-    if (attr->type == &PyrtType_StaticMethod)
+    if (IS_KIND(attr, PyrtType_StaticMethod))
         return Pyrt_Call(((PyrtStaticMethod *)attr)->func, args, nargs, kwnames);
     PyrtObject *m = bind(attr, self, self->type, name);
     if (!m)
@@ -1232,6 +1284,10 @@ PyrtObject *Pyrt_CallMethod(PyrtObject *self, PyrtObject *name, PyrtObject *cons
     if (plain && has_instance_layout(t)) {
         PyrtObject *d = ((PyrtInstance *)self)->dict;
         if (find_field(t, s) || (d && PyrtDict_GetItemStr(d, s)))
+            plain = false;
+    } else if (plain && t->dictoffset) {
+        PyrtObject *d = *sub_dict_slot(self);
+        if (d && PyrtDict_GetItemStr(d, s))
             plain = false;
     }
     if (plain) {
@@ -1387,6 +1443,50 @@ PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
     }
     return Pyrt_ErrFormat(&PyrtType_AttributeError, "'super' object has no attribute '%s'", s);
 }
+
+/* super(C, obj) called as a value (compiled code resolves super() in methods itself) */
+typedef struct { PyrtObject ob; PyrtType *cls; PyrtObject *obj; } SuperObject;
+PyrtType PyrtType_Super;
+static PyrtObject *super_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)callable;
+    if (kwnames && PyrtTuple_Len(kwnames) > 0)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "super() takes no keyword arguments");
+    if (nargs == 0)
+        return Pyrt_ErrSetString(&PyrtType_RuntimeError, "super(): no arguments");
+    if (!PyrtType_IsSubtype(args[0]->type, &PyrtType_Type))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "super() argument 1 must be a type, not %s", args[0]->type->name);
+    if (nargs != 2)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "pyrite: super(type) with one argument is not supported");
+    PyrtType *c = (PyrtType *)args[0];
+    PyrtObject *o = args[1];
+    bool ok = PyrtType_IsSubtype(o->type, c)
+              || (PyrtType_IsSubtype(o->type, &PyrtType_Type) && PyrtType_IsSubtype((PyrtType *)o, c));
+    if (!ok)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    SuperObject *s = (SuperObject *)Pyrt_Alloc(&PyrtType_Super, sizeof(SuperObject));
+    if (!s)
+        return NULL;
+    s->cls = c;
+    Pyrt_IncRef(o);
+    s->obj = o;
+    return &s->ob;
+}
+static void super_dealloc(PyrtObject *o) { PYRT_CLEAR(((SuperObject *)o)->obj); }
+static PyrtObject *super_getattr(PyrtObject *o, PyrtObject *name)
+{
+    SuperObject *s = (SuperObject *)o;
+    return Pyrt_SuperGetAttr(s->cls, s->obj, name);
+}
+static PyrtObject *super_repr(PyrtObject *o)
+{
+    SuperObject *s = (SuperObject *)o;
+    return Pyrt_StrFormat("<super: <class '%s'>, <%s object>>", s->cls->name, s->obj->type->name);
+}
+PyrtType PyrtType_Super = {
+    .ob = PYRT_TYPE_HEAD, .name = "super", .base = &PyrtType_Object, .basicsize = sizeof(SuperObject),
+    .dealloc = super_dealloc, .repr = super_repr,
+};
 
 /* ------------------------------------------------------------------ user classes: dunder slots */
 
@@ -1642,6 +1742,117 @@ static void install_slots(PyrtType *t)
 
 static PyrtObject *type_new(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 
+/* ------------------------------------------------------------------ compiled subclasses of builtin types */
+
+/* the builtin type whose layout t's instances have (t itself for a builtin) */
+static PyrtType *builtin_layout_base(PyrtType *t)
+{
+    while ((t->flags & PYRT_TPFLAG_USER) && t->base)
+        t = t->base;
+    return t;
+}
+
+static void builtin_sub_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(*sub_dict_slot(o));
+    PyrtType *bb = builtin_layout_base(o->type);
+    if (bb->dealloc)
+        bb->dealloc(o);
+}
+
+static void builtin_sub_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    PyrtObject *d = *sub_dict_slot(o);
+    if (d)
+        visit(d, arg);
+    PyrtType *bb = builtin_layout_base(o->type);
+    if (bb->traverse)
+        bb->traverse(o, visit, arg);
+}
+
+PyrtObject *PyrtSet_Alloc(PyrtType *type);
+
+/* an empty instance of the builtin part of t */
+static PyrtObject *builtin_sub_alloc(PyrtType *t)
+{
+    PyrtType *bb = builtin_layout_base(t);
+    if (bb == &PyrtType_Set || bb == &PyrtType_FrozenSet)
+        return PyrtSet_Alloc(t);
+    return Pyrt_Alloc(t, (size_t)t->basicsize);   /* zeroed: an empty list or dict, a wrapper of nothing */
+}
+
+/* list.__init__, dict.__init__, set.__init__, property/classmethod/staticmethod.__init__ */
+PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    PyrtType *bb = builtin_layout_base(self->type);
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    int rc = 0;
+    if (bb == &PyrtType_List || bb == &PyrtType_Set) {
+        if (nkw > 0)
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "%s() takes no keyword arguments", bb->name);
+        if (nargs > 1)
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "%s expected at most 1 argument, got %lld", bb->name,
+                                  (long long)nargs);
+        PyrtObject *clear = PyrtStr_FromCString("clear");
+        PyrtObject *r = clear ? Pyrt_CallMethod(self, clear, NULL, 0, NULL) : NULL;
+        Pyrt_XDecRef(clear);
+        if (!r)
+            return NULL;
+        PYRT_DECREF(r);
+        if (nargs == 1)
+            rc = bb == &PyrtType_List ? PyrtList_Extend(self, args[0]) : PyrtSet_Update(self, args[0]);
+    } else if (bb == &PyrtType_Dict) {
+        PyrtObject *upd = PyrtStr_FromCString("update");
+        PyrtObject *r = upd ? Pyrt_CallMethod(self, upd, args, nargs, kwnames) : NULL;
+        Pyrt_XDecRef(upd);
+        if (!r)
+            return NULL;
+        PYRT_DECREF(r);
+    } else if (bb == &PyrtType_Property || bb == &PyrtType_ClassMethod || bb == &PyrtType_StaticMethod) {
+        PYRT_LAZY_ENSURE(tp_new);
+        PyrtObject *tmp = bb->tp_new ? bb->tp_new((PyrtObject *)bb, args, nargs, kwnames) : NULL;
+        if (!tmp)
+            return NULL;
+        /* move the new wrapper's references into self (the same layout) */
+        size_t n = (size_t)bb->basicsize - sizeof(PyrtObject);
+        char *dst = (char *)self + sizeof(PyrtObject), *src = (char *)tmp + sizeof(PyrtObject);
+        PyrtObject **d = (PyrtObject **)dst;
+        for (size_t i = 0; i < n / sizeof(PyrtObject *); i++)
+            Pyrt_XDecRef(d[i]);
+        memcpy(dst, src, n);
+        memset(src, 0, n);
+        PYRT_DECREF(tmp);
+    }
+    if (rc < 0)
+        return NULL;
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
+/* C(args) for a compiled subclass of a builtin type: an empty builtin, then __init__ (the class's, or
+ * the builtin's: list(iterable), dict(**kw), ...) */
+static PyrtObject *builtin_sub_new(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    PyrtObject *o = builtin_sub_alloc(t);
+    if (!o)
+        return NULL;
+    PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
+    PyrtObject *r = init ? call_attr(init, o, "__init__", args, nargs, kwnames)
+                         : PyrtBuiltin_meth___init__(o, args, nargs, kwnames);
+    if (!r) {
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    if (r != Pyrt_None) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
+        PYRT_DECREF(r);
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    PYRT_DECREF(r);
+    return o;
+}
+
 /* C(args) for a class whose MRO defines __new__ (or a metaclass: type.__new__ makes the class):
  * obj = __new__(C, args); then obj.__init__(args) when obj is an instance of C */
 static PyrtObject *user_tp_new_with_new(PyrtType *t, PyrtObject *newf, PyrtObject *const *args, int64_t nargs,
@@ -1649,7 +1860,7 @@ static PyrtObject *user_tp_new_with_new(PyrtType *t, PyrtObject *newf, PyrtObjec
 {
     PyrtObject *o;
     if (newf) {
-        PyrtObject *f = newf->type == &PyrtType_StaticMethod ? ((PyrtStaticMethod *)newf)->func : newf;
+        PyrtObject *f = IS_KIND(newf, PyrtType_StaticMethod) ? ((PyrtStaticMethod *)newf)->func : newf;
         o = call_prepend(f, (PyrtObject *)t, args, nargs, kwnames);
     } else {
         o = type_new((PyrtObject *)t, args, nargs, kwnames);
@@ -1675,13 +1886,35 @@ static PyrtObject *user_tp_new_with_new(PyrtType *t, PyrtObject *newf, PyrtObjec
 }
 
 /* C(args): allocate an instance (an exception keeps args), then __init__ found along the MRO. */
+/* TypeError for instantiating a class with abstract methods (CPython's message) */
+PyrtObject *PyrtType_AbstractError(PyrtType *t)
+{
+    PyrtObject *am = t->dict ? PyrtDict_GetItemStr(t->dict, "__abstractmethods__") : NULL;
+    PyrtObject *sorted = am ? PyrtList_Sorted(am, NULL, 0) : NULL;
+    if (!sorted)
+        return NULL;
+    PyrtObject *sep = PyrtStr_FromCString(", ");
+    PyrtObject *joined = sep ? PyrtStr_Join(sep, sorted) : NULL;
+    if (joined)
+        Pyrt_ErrFormat(&PyrtType_TypeError, "Can't instantiate abstract class %s with abstract method%s %s", t->name,
+                       PyrtList_Len(sorted) > 1 ? "s" : "", PyrtStr_UTF8(joined));
+    Pyrt_XDecRef(joined);
+    Pyrt_XDecRef(sep);
+    PYRT_DECREF(sorted);
+    return NULL;
+}
+
 static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
                                PyrtObject *kwnames)
 {
     PyrtType *t = (PyrtType *)callable;
+    if (PYRT_UNLIKELY(t->flags & PYRT_TPFLAG_ABSTRACT) && !Pyrt_LookupTypeStr(t, "__new__"))
+        return PyrtType_AbstractError(t);
     PyrtObject *newf = Pyrt_LookupTypeStr(t, "__new__");
     if (newf || (t->flags & PYRT_TPFLAG_TYPE))
         return user_tp_new_with_new(t, newf, args, nargs, kwnames);
+    if (t->dictoffset)
+        return builtin_sub_new(t, args, nargs, kwnames);
     bool is_exc = (t->flags & PYRT_TPFLAG_EXCEPTION) != 0;
     PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
     int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
@@ -1942,7 +2175,8 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not an acceptable base type",
                                           base->name);
     bool meta = PyrtType_IsSubtype(base, &PyrtType_Type);   /* a metaclass: its instances are classes */
-    if (base != &PyrtType_Object && !has_instance_layout(base) && !meta)
+    PyrtType *bb = builtin_layout_base(base);   /* list, dict, ... for class Stack(list) */
+    if (base != &PyrtType_Object && !has_instance_layout(base) && !meta && !(bb->flags & PYRT_TPFLAG_BASETYPE))
         return (PyrtType *)Pyrt_ErrFormat(&PyrtType_TypeError,
                                           "pyrite: subclassing builtin type '%s' is not supported", base->name);
     PyrtType *t = Pyrt_Malloc(sizeof(PyrtType));
@@ -1970,6 +2204,16 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     if (meta) {   /* (classes are not allocated by the collector's allocator, and live for the whole run) */
         t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_TYPE;
         pyrt_meta_check = meta_check;
+    } else if (bb->flags & PYRT_TPFLAG_BASETYPE) {
+        /* the builtin's layout, then the attribute dict; its kind flags (a list is still a list) */
+        t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC
+                   | (bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_UNTRACKED));
+        if (base == bb) {
+            t->dictoffset = (bb->basicsize + 7) & ~(int64_t)7;
+            t->basicsize = t->dictoffset + (int64_t)sizeof(PyrtObject *);
+        }
+        t->dealloc = builtin_sub_dealloc;
+        t->traverse = builtin_sub_traverse;
     }
     pyrt_type_version++;
     t->fields = fields;
@@ -1991,7 +2235,7 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         t->flags |= PYRT_TPFLAG_HASDEL;
         pyrt_gc_call_del = call_del;
     }
-    if (!(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_TYPE))) {
+    if (!(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_TYPE)) && !t->dictoffset) {
         bool atomic = true;   /* no field can hold an object: nothing to traverse until a dict appears */
         for (const PyrtField *f = fields; f && f->name; f++)
             if (f->kind == PYRT_FIELD_OBJ)
@@ -2177,6 +2421,13 @@ static PyrtObject *type_special_attr(PyrtType *t, const char *s)
     }
     if (strcmp(s, "__class__") == 0)
         return Pyrt_TypeOf((PyrtObject *)t);
+    if (strcmp(s, "__abstractmethods__") == 0) {   /* (only the class's own: it is not inherited) */
+        PyrtObject *v = t->dict && t != &PyrtType_Type ? PyrtDict_GetItemStr(t->dict, s) : NULL;
+        if (!v)
+            return Pyrt_ErrFormat(&PyrtType_AttributeError, "%s", s);
+        Pyrt_IncRef(v);
+        return v;
+    }
     if (strcmp(s, "__dict__") == 0 && t->dict)
         return mappingproxy_new(t->dict);   /* read-only, live */
     return NULL;
@@ -2195,17 +2446,17 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
     PyrtObject *mattr = NULL;
     if (meta->flags & PYRT_TPFLAG_USER) {   /* a data descriptor of the metaclass comes first */
         mattr = Pyrt_LookupTypeStr(meta, s);
-        if (mattr && mattr->type == &PyrtType_Property)
+        if (mattr && IS_KIND(mattr, PyrtType_Property))
             return property_get(mattr, o, s);
     }
     const PyrtMethodDef *meth;
     PyrtObject *attr = lookup_attr(t, s, &meth);
     if (attr) {
-        if (attr->type == &PyrtType_StaticMethod) {
+        if (IS_KIND(attr, PyrtType_StaticMethod)) {
             Pyrt_IncRef(((PyrtStaticMethod *)attr)->func);
             return ((PyrtStaticMethod *)attr)->func;
         }
-        if (attr->type == &PyrtType_ClassMethod)
+        if (IS_KIND(attr, PyrtType_ClassMethod))
             return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, o);
         if (attr->type->flags & PYRT_TPFLAG_USER) {   /* a user descriptor: __get__(None, cls) */
             PyrtObject *get = Pyrt_LookupTypeStr(attr->type, "__get__");
@@ -2221,6 +2472,11 @@ static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name)
         /* class/static methods are bound to the type (which they ignore); the others are unbound
          * (their first argument is self) */
         return boundmeth_new(meth, (meth->flags & PYRT_METH_TYPE) ? o : NULL, methoddef_owner(t, meth));
+    }
+    if (s[0] == '_' && !(t->flags & PYRT_TPFLAG_USER)) {   /* list.__len__, dict.__getitem__: unbound */
+        const PyrtMethodDef *sm = slot_method(t, s);
+        if (sm)
+            return boundmeth_new(sm, NULL, t);
     }
     /* then what the metaclass defines (type's own methods included: C.mro()), bound to the class */
     if (mattr)
@@ -2243,6 +2499,12 @@ static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     }
     int r;
     pyrt_type_version++;   /* invalidates every inline cache */
+    if (strcmp(s, "__abstractmethods__") == 0) {   /* instances cannot be made while it is non-empty */
+        int abstract = v ? Pyrt_IsTrue(v) : 0;
+        if (abstract < 0)
+            return -1;
+        t->flags = abstract ? t->flags | PYRT_TPFLAG_ABSTRACT : t->flags & ~PYRT_TPFLAG_ABSTRACT;
+    }
     if (v) {
         r = PyrtDict_SetItem(t->dict, name, v);
     } else if (!PyrtDict_GetItemStr(t->dict, s)) {
@@ -2516,7 +2778,7 @@ static int finish_class(PyrtType *t, PyrtObject *const *kwvals, PyrtObject *kwna
         }
         return 0;
     }
-    PyrtObject *f = isc->type == &PyrtType_ClassMethod ? ((PyrtStaticMethod *)isc)->func : isc;
+    PyrtObject *f = IS_KIND(isc, PyrtType_ClassMethod) ? ((PyrtStaticMethod *)isc)->func : isc;
     PyrtObject *r = call_prepend(f, (PyrtObject *)t, kwvals, 0, kwnames);
     if (!r)
         return -1;
@@ -2720,6 +2982,9 @@ static const PyrtMethodDef type_methods[] = {
 void pyrt_lazy_methods_type(void)
 {
     PyrtType_Property.methods = property_methods;
+    static const PyrtMethodDef wrapper_methods[] = {{"__init__", PyrtBuiltin_meth___init__}, {NULL, NULL}};
+    PyrtType_ClassMethod.methods = wrapper_methods;
+    PyrtType_StaticMethod.methods = wrapper_methods;
     PyrtType_Type.methods = type_methods;
     PyrtType_MappingProxy.methods = mappingproxy_methods;
 }
@@ -2732,6 +2997,7 @@ void pyrt_lazy_getattr_type(void)
     PyrtType_StaticMethod.getattr = wrapper_getattr;
     PyrtType_ClassMethod.getattr = wrapper_getattr;
     PyrtType_Property.getattr = property_getattr;
+    PyrtType_Super.getattr = super_getattr;
 }
 void pyrt_lazy_setattr_type(void)
 {
@@ -2744,6 +3010,7 @@ void pyrt_lazy_tp_new_type(void)
     PyrtType_StaticMethod.tp_new = wrapper_tp_new;
     PyrtType_ClassMethod.tp_new = wrapper_tp_new;
     PyrtType_Property.tp_new = property_tp_new;
+    PyrtType_Super.tp_new = super_tp_new;
 }
 void pyrt_lazy_call_type(void)
 {
