@@ -833,6 +833,9 @@ def transform_YieldFrom(b, node):
     b.goto(loop)
     b.set_block(loop)
     v = b.temp(OBJ)
+    # (out-parameters are written without releasing what the register held: in a generator, whose
+    # temporaries live in its frame, an earlier run of this `yield from` in a loop left its value there)
+    b.add(ops.Clear(ret))
     b.add(ops.CallC(v, "Pyrt_IterSend", [it.reg, sent, ("&", ret)], ops.ERR_NEVER))
     isnull = b.expr("is_null", [v], m.BOOL)
     b.branch(isnull.reg, finished, got)
@@ -848,6 +851,8 @@ def transform_YieldFrom(b, node):
     b.set_block(thrown)
     v2, ret2 = b.temp(OBJ), b.temp(OBJ)
     rc = b.temp(I64)
+    b.add(ops.Clear(v2))
+    b.add(ops.Clear(ret2))
     b.add(ops.CallC(rc, "Pyrt_YieldFromThrow", [it.reg, ("&", v2), ("&", ret2)], ops.ERR_NEG))
     again, returned = b.new_block(), b.new_block()
     b.branch(b.expr("i64_is_one", [rc], m.BOOL).reg, again, returned)

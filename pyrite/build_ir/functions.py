@@ -544,7 +544,8 @@ def define_class(b, node):
         if ci.attrs or any("__init_subclass__" in k.methods for k in list(ci.mro())[1:]):
             b.c_void("PyrtType_Finish", [t.reg])   # __set_name__ of its attributes, __init_subclass__
     doc = ast.get_docstring(ci.node, clean=False)
-    if ci.qualname != ci.name or doc is not None:
+    if (ci.qualname != ci.name or doc is not None) and not (ci.meta is not None or node.keywords):
+        # (type.__new__ took both from the namespace on the metaclass path)
         b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",
                                          ex._cstr(doc) if doc is not None else "NULL"])
     b.add(ops.StoreStatic(cir.type_var, t.reg))
