@@ -549,8 +549,9 @@ def define_class(b, node):
         b.c_void("pyrt_type_set_names", [t.reg, ex._cstr(ci.qualname) if ci.qualname != ci.name else "NULL",
                                          ex._cstr(doc) if doc is not None else "NULL"])
     b.add(ops.StoreStatic(cir.type_var, t.reg))
-    if not cir.is_exception:
-        # a release function that knows the layout (instead of walking the field table)
+    if not cir.is_exception and not ci.builtin_base_type() and not ci.is_metaclass():
+        # a release function that knows the layout (instead of walking the field table; the runtime's
+        # own for subclasses of builtin types and for metaclasses)
         b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname])
     v = t
     for dv in reversed(decos):   # C = deco(C), innermost first

@@ -1694,7 +1694,7 @@ MODELED_DUNDERS = BINARY_DUNDERS | {"__r" + n[2:] for n in BINARY_DUNDERS} | \
 # others with rules call no binary-operator dunder and call only what they take as Callable
 ARITHMETIC_BUILTINS = {"sum", "pow", "divmod", "math.prod"}
 # builtin types a compiled class may derive from (the runtime's PYRT_TPFLAG_BASETYPE types)
-SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "property": "Property",
+SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "tuple": "Tuple", "property": "Property",
                          "classmethod": "ClassMethod", "staticmethod": "StaticMethod"}
 IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
                                                                      # a static method)

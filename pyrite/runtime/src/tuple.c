@@ -11,7 +11,9 @@ PyrtObject *PyrtTuple_Empty(void) { return &empty_tuple.ob; }
 
 static PyrtObject *tuple_alloc(PyrtType *t, int64_t n) {
     if (n > (INT64_MAX - (int64_t)sizeof(PyrtTuple)) / 16) return Pyrt_ErrSetNone(&PyrtType_MemoryError);
-    PyrtTuple *r = (PyrtTuple *)Pyrt_Alloc(t, sizeof(PyrtTuple) + (size_t)n * sizeof(PyrtObject *));
+    /* (a compiled subclass keeps its attribute dict after the items: dictoffset -1) */
+    size_t extra = t->dictoffset < 0 ? sizeof(PyrtObject *) : 0;
+    PyrtTuple *r = (PyrtTuple *)Pyrt_Alloc(t, sizeof(PyrtTuple) + (size_t)n * sizeof(PyrtObject *) + extra);
     if (!r) return NULL;
     r->length = n;
     return &r->ob;
@@ -312,7 +314,15 @@ PyrtObject *PyrtTuple_meth_count(PyrtObject *self, PyrtObject *const *args, int6
     return PyrtInt_FromI64(count);
 }
 
+/* tuple.__new__(cls, iterable=()) (unbound: cls arrives as self) */
+static PyrtObject *tuple_meth_new(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    if (!PyrtType_IsSubtype(cls->type, &PyrtType_Type) || !PyrtType_IsSubtype((PyrtType *)cls, &PyrtType_Tuple))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "tuple.__new__(X): X is not a subtype of tuple");
+    return PyrtTuple_TpNew(cls, args, nargs, kwnames);
+}
+
 static const PyrtMethodDef tuple_methods[] = {
+    {"__new__", tuple_meth_new},
     {"index", PyrtTuple_meth_index}, {"count", PyrtTuple_meth_count}, {NULL, NULL},
 };
 
@@ -321,7 +331,7 @@ PyrtType PyrtType_Tuple = {
     .name = "tuple",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtTuple),
-    .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
+    .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED | PYRT_TPFLAG_BASETYPE,
     .dealloc = tuple_dealloc,
     .traverse = tuple_traverse,
     .repr = PyrtTuple_Repr,

@@ -100,6 +100,8 @@ void PyrtInstance_Release(PyrtObject *o)
 /* the attribute dict of an instance of a compiled subclass of a builtin type (dictoffset != 0) */
 static PyrtObject **sub_dict_slot(PyrtObject *o)
 {
+    if (o->type->dictoffset < 0)   /* a tuple subclass: after the items */
+        return &((PyrtTuple *)o)->items[((PyrtTuple *)o)->length];
     return (PyrtObject **)((char *)o + o->type->dictoffset);
 }
 
@@ -329,7 +331,7 @@ static PyrtObject *boundmeth_call(PyrtObject *callable, PyrtObject *const *args,
     if (nargs < 1)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "unbound method %s.%s() needs an argument",
                               m->owner->name, m->b.name);
-    if (!Pyrt_TypeCheck(args[0], m->owner))
+    if (!Pyrt_TypeCheck(args[0], m->owner) && strcmp(m->b.name, "__new__") != 0)
         return Pyrt_ErrFormat(&PyrtType_TypeError,
                               "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->b.name,
                               m->owner->name, args[0]->type->name);
@@ -1833,10 +1835,14 @@ PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args,
  * the builtin's: list(iterable), dict(**kw), ...) */
 static PyrtObject *builtin_sub_new(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
-    PyrtObject *o = builtin_sub_alloc(t);
+    PyrtType *bb = builtin_layout_base(t);
+    PyrtObject *o = bb == &PyrtType_Tuple ? PyrtTuple_TpNew((PyrtObject *)t, args, nargs, kwnames)
+                                          : builtin_sub_alloc(t);
     if (!o)
         return NULL;
     PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
+    if (!init && bb == &PyrtType_Tuple)
+        return o;   /* (tuple's arguments went to its __new__) */
     PyrtObject *r = init ? call_attr(init, o, "__init__", args, nargs, kwnames)
                          : PyrtBuiltin_meth___init__(o, args, nargs, kwnames);
     if (!r) {
@@ -2207,8 +2213,11 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     } else if (bb->flags & PYRT_TPFLAG_BASETYPE) {
         /* the builtin's layout, then the attribute dict; its kind flags (a list is still a list) */
         t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC
-                   | (bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_UNTRACKED));
-        if (base == bb) {
+                   | (bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_UNTRACKED));
+        if (base == bb && bb == &PyrtType_Tuple) {
+            t->dictoffset = -1;   /* variable: after the items (tuple.c allocates the slot) */
+            t->basicsize = bb->basicsize;
+        } else if (base == bb) {
             t->dictoffset = (bb->basicsize + 7) & ~(int64_t)7;
             t->basicsize = t->dictoffset + (int64_t)sizeof(PyrtObject *);
         }
