@@ -24,14 +24,12 @@ BUILTIN_NAMES = {
     "tuple", "dict", "set", "frozenset", "range", "object", "type", "super", "staticmethod",
     "classmethod", "property", "slice", "bytes", "NotImplemented", "Ellipsis", "vars", "dir", "exit", "quit",
     "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
-    "__pyrite_agwrap__", "__debug__",
+    "__pyrite_agwrap__", "__debug__", "aiter", "anext",
 } | BUILTIN_EXCEPTIONS
 # names of CPython 3.11's builtins module that pyrite does not provide yet: using one is a compile-time
 # error naming it (tests/test_builtins_rule.py checks that every builtin is provided or listed here or
 # in frontend/subset_check.py's DYNAMIC_BUILTINS)
 UNPROVIDED_BUILTINS = {
-    "aiter": "the asynchronous iteration builtins are not provided yet (use `async for`)",
-    "anext": "the asynchronous iteration builtins are not provided yet (use `async for`)",
     "bytearray": "bytearray is not implemented yet",
     "memoryview": "memoryview is not implemented yet",
     "complex": "complex numbers are not implemented yet",

@@ -779,6 +779,7 @@ PYRT_BUILTIN(hex); PYRT_BUILTIN(vars); PYRT_BUILTIN(dir);
 /* coroutines (gen.c): what frontend/coro.py lowers await, async for, async with and async yields to */
 PYRT_BUILTIN(__pyrite_await__); PYRT_BUILTIN(__pyrite_aiter__); PYRT_BUILTIN(__pyrite_anext__);
 PYRT_BUILTIN(__pyrite_aenter__); PYRT_BUILTIN(__pyrite_aexit__); PYRT_BUILTIN(__pyrite_agwrap__);
+PYRT_BUILTIN(aiter); PYRT_BUILTIN(anext);
 /* The builtins as objects, by name ("len" -> builtin function object, "int" -> &PyrtType_Int,
  * "ValueError" -> the type): borrowed, NULL if unknown. */
 PyrtObject *Pyrt_GetBuiltin(const char *name);

@@ -926,7 +926,7 @@ static BuiltinEntry builtin_table[] = {
     FN(hash), FN(input), FN(open), FN(iter), FN(next), FN(format), FN(id), FN(callable), FN(getattr),
     FN(setattr), FN(hasattr), FN(delattr), FN(bin), FN(oct), FN(hex), FN(vars), FN(dir),
     FN(__pyrite_await__), FN(__pyrite_aiter__), FN(__pyrite_anext__), FN(__pyrite_aenter__), FN(__pyrite_aexit__),
-    FN(__pyrite_agwrap__),
+    FN(__pyrite_agwrap__), FN(aiter), FN(anext),
     { "exit", NULL, &exit_obj.ob }, { "quit", NULL, &quit_obj.ob },
     TY("int", Int), TY("float", Float), TY("str", Str), TY("bool", Bool), TY("list", List),
     TY("tuple", Tuple), TY("dict", Dict), TY("set", Set), TY("frozenset", FrozenSet), TY("range", Range),

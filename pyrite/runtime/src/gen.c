@@ -5,6 +5,7 @@
  * Pyrt_IterSend for `yield from` and for-loops. To throw into a generator the runtime sets
  * pyrt_exc and calls resume(g, NULL): the generated code must then raise it at its yield point. */
 #include "pyrt.h"
+#include "pyrt_num.h"
 
 #define GEN(o) ((PyrtGenerator *)(o))
 /* generators, coroutines and async generators (one machinery; the type differs) */
@@ -573,6 +574,138 @@ PYRT_BUILTIN(__pyrite_aexit__)
     return m;
 }
 
+/* aiter(x): x.__aiter__() */
+PYRT_BUILTIN(aiter)
+{
+    (void)self;
+    if (PyrtNum_NoKw("aiter", kwnames) < 0 || PyrtNum_NArgs("aiter", nargs, 1, 1) < 0)
+        return NULL;
+    PyrtObject *a = call_special(args[0], "__aiter__", "'%s' object is not an async iterable");
+    if (!a)
+        return NULL;
+    PyrtObject *n = special(a, "__anext__");
+    if (!n) {
+        if (!Pyrt_ErrOccurred())
+            Pyrt_ErrFormat(&PyrtType_TypeError, "aiter() returned not an async iterator of type '%s'", a->type->name);
+        PYRT_DECREF(a);
+        return NULL;
+    }
+    PYRT_DECREF(n);
+    return a;
+}
+
+/* anext(it, default): an awaitable that ends with default when it.__anext__()'s awaitable raises
+ * StopAsyncIteration (CPython's anext_awaitable) */
+typedef struct { PyrtObject ob; PyrtObject *wrapped, *dflt; } AnextAwaitable;
+PyrtType PyrtType_AnextAwaitable;
+static void anext_dealloc(PyrtObject *o)
+{
+    PYRT_CLEAR(((AnextAwaitable *)o)->wrapped);
+    PYRT_CLEAR(((AnextAwaitable *)o)->dflt);
+}
+static void anext_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg)
+{
+    if (((AnextAwaitable *)o)->wrapped)
+        visit(((AnextAwaitable *)o)->wrapped, arg);
+    visit(((AnextAwaitable *)o)->dflt, arg);
+}
+/* the iterator behind the awaitable the wrapped __anext__() returned, made on first use */
+static PyrtObject *anext_iter(AnextAwaitable *a)
+{
+    PyrtObject *w = a->wrapped;
+    if (w->type == &PyrtType_Coroutine || w->type->iternext)
+        return w;
+    PyrtObject *it = Pyrt_builtin___pyrite_await__(NULL, &w, 1, NULL);
+    if (!it)
+        return NULL;
+    a->wrapped = it;
+    PYRT_DECREF(w);
+    return it;
+}
+static PyrtObject *anext_result(AnextAwaitable *a, PyrtObject *r)
+{
+    if (!r && Pyrt_ErrMatches((PyrtObject *)&PyrtType_StopAsyncIteration) == 1) {
+        Pyrt_ErrClear();
+        Pyrt_ErrSetObject(&PyrtType_StopIteration, a->dflt);
+    }
+    return r;
+}
+static PyrtObject *anext_send_value(AnextAwaitable *a, PyrtObject *v)
+{
+    PyrtObject *it = anext_iter(a);
+    if (!it)
+        return NULL;
+    PyrtObject *ret = NULL;
+    PyrtObject *r = Pyrt_IterSend(it, v, &ret);
+    if (!r && !Pyrt_ErrOccurred()) {   /* it finished: the await of anext() gives its value */
+        Pyrt_ErrSetObject(&PyrtType_StopIteration, ret ? ret : Pyrt_None);
+        Pyrt_XDecRef(ret);
+        return NULL;
+    }
+    return anext_result(a, r);
+}
+static PyrtObject *anext_iternext(PyrtObject *o) { return anext_send_value((AnextAwaitable *)o, Pyrt_None); }
+static PyrtObject *anext_meth_send(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)kwnames;
+    if (nargs != 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "send() takes exactly one argument (%lld given)", (long long)nargs);
+    return anext_send_value((AnextAwaitable *)self, args[0]);
+}
+static PyrtObject *anext_meth_throw(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    AnextAwaitable *a = (AnextAwaitable *)self;
+    PyrtObject *it = anext_iter(a);
+    if (!it)
+        return NULL;
+    PyrtObject *f = Pyrt_GetAttrStr(it, "throw");
+    if (!f)
+        return NULL;
+    PyrtObject *r = Pyrt_Call(f, args, nargs, kwnames);
+    PYRT_DECREF(f);
+    return anext_result(a, r);
+}
+static PyrtObject *anext_meth_self(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    Pyrt_IncRef(self);
+    return self;
+}
+static const PyrtMethodDef anext_methods[] = {
+    {"send", anext_meth_send}, {"throw", anext_meth_throw}, {"__await__", anext_meth_self}, {NULL, NULL},
+};
+PyrtType PyrtType_AnextAwaitable = {
+    .ob = PYRT_TYPE_HEAD, .name = "anext_awaitable", .base = &PyrtType_Object, .basicsize = sizeof(AnextAwaitable),
+    .flags = PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC, .traverse = anext_traverse, .dealloc = anext_dealloc,
+    .iter = gen_iter, .iternext = anext_iternext,
+};
+
+/* anext(it[, default]) */
+PYRT_BUILTIN(anext)
+{
+    (void)self;
+    if (PyrtNum_NoKw("anext", kwnames) < 0 || PyrtNum_NArgs("anext", nargs, 1, 2) < 0)
+        return NULL;
+    PyrtObject *m = special(args[0], "__anext__");
+    if (!m)
+        return Pyrt_ErrOccurred() ? NULL
+                                  : Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object is not an async iterator",
+                                                   args[0]->type->name);
+    PyrtObject *aw = Pyrt_Call(m, NULL, 0, NULL);
+    PYRT_DECREF(m);
+    if (!aw || nargs == 1)
+        return aw;
+    AnextAwaitable *a = (AnextAwaitable *)Pyrt_Alloc(&PyrtType_AnextAwaitable, sizeof(AnextAwaitable));
+    if (!a) {
+        PYRT_DECREF(aw);
+        return NULL;
+    }
+    a->wrapped = aw;
+    Pyrt_IncRef(args[1]);
+    a->dflt = args[1];
+    return &a->ob;
+}
+
 /* ------------------------------------------------------------------ async generators
  * An async generator's body yields two kinds of values: what its awaits pass up to the event loop,
  * and its own `yield v`, which the compiler wraps (__pyrite_agwrap__) so that the awaitable of
@@ -798,4 +931,5 @@ void pyrt_lazy_methods_gen(void)
     PyrtType_CoroWrapper.methods = corowrapper_methods;
     PyrtType_AsyncGenerator.methods = agen_methods;
     PyrtType_AgSend.methods = agsend_methods;
+    PyrtType_AnextAwaitable.methods = anext_methods;
 }
