@@ -9,7 +9,7 @@ from pyrite.ir import ops
 from pyrite.ir.function import ArgSpecIR, ClassIR, FieldIR, FuncIR, GlobalVar, ModuleIR, ProgramIR
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 from pyrite.types import model as m
-from pyrite.types.infos import decorator_kind
+from pyrite.types.infos import bases_first, decorator_kind
 from pyrite.types.infer import SUBCLASSABLE_BUILTINS
 from pyrite.build_ir.builder import Builder, V, rtype_of
 from pyrite.build_ir import expressions as ex
@@ -40,7 +40,7 @@ class ProgramBuilder:
             self.mod_irs[mod.name] = mir
             self.prog.modules.append(mir)
         self.prog.main = self.mod_irs["__main__"]
-        for ci in _bases_first(self.inf.all_classes):
+        for ci in bases_first(self.inf.all_classes):
             self.class_irs[ci] = self.make_class_ir(ci)
         for fi in self.inf.all_funcs:
             self.func_irs[fi] = self.make_func_ir(fi)
@@ -395,21 +395,6 @@ def make_argspec(fi):
                      len(kwonly), any(p.kind == "star" for p in fi.params),
                      any(p.kind == "starstar" for p in fi.params), ndef,
                      [p.name for p in fi.params if p.kind == "kw" and p.default is not None])
-
-
-def _bases_first(classes):
-    out, seen = [], set()
-
-    def visit(c):
-        if c in seen:
-            return
-        seen.add(c)
-        for base in c.bases:
-            visit(base)
-        out.append(c)
-    for c in classes:
-        visit(c)
-    return out
 
 
 # ---------------------------------------------------------------------- def and class statements

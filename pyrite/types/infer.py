@@ -13,7 +13,7 @@ import ast
 
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.types import model as m
-from pyrite.types.infos import UNPROVIDED_BUILTINS
+from pyrite.types.infos import UNPROVIDED_BUILTINS, bases_first
 from pyrite.types.infos import (BUILTIN_EXCEPTIONS, BUILTIN_NAMES, BuiltinModule, ClassInfo,
                                 FuncInfo, ModuleInfo, ParamInfo, decorator_kind, param_list)
 from pyrite.types.stub_rules import apply_stub, stubs, eval_annotation
@@ -322,7 +322,7 @@ class Inference:
         for ci in self.all_classes:   # attribute hooks see every access: no compiled fields
             if any(n in ci.methods for n in ("__getattribute__", "__setattr__", "__delattr__")):
                 ci.make_dict_layout()
-        for ci in _bases_first_infos(self.all_classes):
+        for ci in bases_first(self.all_classes):
             if ci.meta is None:
                 ci.meta = next((b.meta for b in ci.bases if b.meta is not None), None)
             if ci.meta is not None:   # the metaclass's methods receive the class (and run at run time)
@@ -1568,21 +1568,6 @@ def _may_be_data_descriptor(cls, name):
         return any(t.cls.lookup_method(d) is not None or any(d in s.methods for s in t.cls.all_subclasses())
                    for d in ("__set__", "__delete__"))
     return False
-
-
-def _bases_first_infos(classes):
-    out, seen = [], set()
-
-    def visit(c):
-        if id(c) in seen:
-            return
-        seen.add(id(c))
-        for b in c.bases:
-            visit(b)
-        out.append(c)
-    for c in classes:
-        visit(c)
-    return out
 
 
 def _self_for(meth, cls):

@@ -312,6 +312,22 @@ class ClassInfo:
             init.mark_escaped("it is called when the class %s is used as a value" % self.name)
 
 
+def bases_first(classes):
+    """The classes ordered so that every class comes after its bases."""
+    out, seen = [], set()
+
+    def visit(c):
+        if id(c) in seen:
+            return
+        seen.add(id(c))
+        for b in c.bases:
+            visit(b)
+        out.append(c)
+    for c in classes:
+        visit(c)
+    return out
+
+
 def c3_linearize(ci):
     seqs = [list(b.mro()) for b in ci.bases] + [list(ci.bases)]
     out = [ci]

@@ -1831,6 +1831,23 @@ PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args,
     return Pyrt_None;
 }
 
+/* o once its __init__ returned r: o, or NULL when r is (NULL: raised; not None: TypeError) */
+static PyrtObject *after_init(PyrtObject *o, PyrtObject *r)
+{
+    if (!r) {
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    if (r != Pyrt_None) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
+        PYRT_DECREF(r);
+        PYRT_DECREF(o);
+        return NULL;
+    }
+    PYRT_DECREF(r);
+    return o;
+}
+
 /* C(args) for a compiled subclass of a builtin type: an empty builtin, then __init__ (the class's, or
  * the builtin's: list(iterable), dict(**kw), ...) */
 static PyrtObject *builtin_sub_new(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -1845,18 +1862,7 @@ static PyrtObject *builtin_sub_new(PyrtType *t, PyrtObject *const *args, int64_t
         return o;   /* (tuple's arguments went to its __new__) */
     PyrtObject *r = init ? call_attr(init, o, "__init__", args, nargs, kwnames)
                          : PyrtBuiltin_meth___init__(o, args, nargs, kwnames);
-    if (!r) {
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    if (r != Pyrt_None) {
-        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
-        PYRT_DECREF(r);
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    PYRT_DECREF(r);
-    return o;
+    return after_init(o, r);
 }
 
 /* C(args) for a class whose MRO defines __new__ (or a metaclass: type.__new__ makes the class):
@@ -1877,21 +1883,9 @@ static PyrtObject *user_tp_new_with_new(PyrtType *t, PyrtObject *newf, PyrtObjec
     if (!init)
         return o;
     PyrtObject *r = call_attr(init, o, "__init__", args, nargs, kwnames);
-    if (!r) {
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    if (r != Pyrt_None) {
-        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
-        PYRT_DECREF(r);
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    PYRT_DECREF(r);
-    return o;
+    return after_init(o, r);
 }
 
-/* C(args): allocate an instance (an exception keeps args), then __init__ found along the MRO. */
 /* TypeError for instantiating a class with abstract methods (CPython's message) */
 PyrtObject *PyrtType_AbstractError(PyrtType *t)
 {
@@ -1910,6 +1904,7 @@ PyrtObject *PyrtType_AbstractError(PyrtType *t)
     return NULL;
 }
 
+/* C(args): allocate an instance (an exception keeps args), then __init__ found along the MRO. */
 static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
                                PyrtObject *kwnames)
 {
@@ -1931,18 +1926,7 @@ static PyrtObject *user_tp_new(PyrtObject *callable, PyrtObject *const *args, in
     PyrtObject *o = is_exc ? PyrtExc_New(t, args, nargs) : PyrtInstance_New(t);
     if (!o || !init)
         return o;
-    PyrtObject *r = call_attr(init, o, "__init__", args, nargs, kwnames);
-    if (!r) {
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    if (r != Pyrt_None) {
-        Pyrt_ErrFormat(&PyrtType_TypeError, "__init__() should return None, not '%s'", r->type->name);
-        PYRT_DECREF(r);
-        PYRT_DECREF(o);
-        return NULL;
-    }
-    return o;
+    return after_init(o, call_attr(init, o, "__init__", args, nargs, kwnames));
 }
 
 /* Every class created at run time (they live until exit; also keeps them reachable for leak checkers). */
