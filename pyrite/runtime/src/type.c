@@ -1980,26 +1980,34 @@ static void call_del(PyrtObject *o)
 
 /* __slots__ in the class and every compiled class it derives from, none naming __dict__: its
  * instances have no attribute dict */
+/* whether a __slots__ value (a str, or a tuple or list of strs) names `name` */
+static bool slots_name(PyrtObject *sl, const char *name)
+{
+    if (PyrtStr_Check(sl))
+        return strcmp(PyrtStr_UTF8(sl), name) == 0;
+    if (PyrtTuple_Check(sl) || PyrtList_Check(sl)) {
+        PyrtObject **items = PyrtCont_SeqItems(sl);
+        for (int64_t i = 0; i < PyrtCont_SeqLen(sl); i++)
+            if (PyrtStr_Check(items[i]) && strcmp(PyrtStr_UTF8(items[i]), name) == 0)
+                return true;
+    }
+    return false;
+}
+
+static PyrtObject *own_slots(PyrtType *c)
+{
+    return (c->flags & PYRT_TPFLAG_USER) && c->dict ? PyrtDict_GetItemStr(c->dict, "__slots__") : NULL;
+}
+
 static bool slots_only(PyrtType *t)
 {
     PyrtType *c;
     PYRT_FOR_MRO(c, t) {
         if (c == &PyrtType_Object)
             continue;
-        if (c != t && !(c->flags & PYRT_TPFLAG_USER))
+        PyrtObject *sl = own_slots(c);
+        if (!sl || slots_name(sl, "__dict__"))
             return false;
-        PyrtObject *sl = c->dict ? PyrtDict_GetItemStr(c->dict, "__slots__") : NULL;
-        if (!sl)
-            return false;
-        if (PyrtStr_Check(sl)) {
-            if (strcmp(PyrtStr_UTF8(sl), "__dict__") == 0)
-                return false;
-        } else if (PyrtTuple_Check(sl) || PyrtList_Check(sl)) {
-            PyrtObject **items = PyrtCont_SeqItems(sl);
-            for (int64_t i = 0; i < PyrtCont_SeqLen(sl); i++)
-                if (PyrtStr_Check(items[i]) && strcmp(PyrtStr_UTF8(items[i]), "__dict__") == 0)
-                    return false;
-        }
     }
     return true;
 }
@@ -2008,17 +2016,9 @@ static bool in_slots(PyrtType *t, const char *name)
 {
     PyrtType *c;
     PYRT_FOR_MRO(c, t) {
-        PyrtObject *sl = (c->flags & PYRT_TPFLAG_USER) && c->dict ? PyrtDict_GetItemStr(c->dict, "__slots__") : NULL;
-        if (!sl)
-            continue;
-        if (PyrtStr_Check(sl) && strcmp(PyrtStr_UTF8(sl), name) == 0)
+        PyrtObject *sl = own_slots(c);
+        if (sl && slots_name(sl, name))
             return true;
-        if (PyrtTuple_Check(sl) || PyrtList_Check(sl)) {
-            PyrtObject **items = PyrtCont_SeqItems(sl);
-            for (int64_t i = 0; i < PyrtCont_SeqLen(sl); i++)
-                if (PyrtStr_Check(items[i]) && strcmp(PyrtStr_UTF8(items[i]), name) == 0)
-                    return true;
-        }
     }
     return false;
 }
