@@ -5,6 +5,8 @@
     tuple(x for x in xs if x)   ->  tuple([x for x in xs if x])
     frozenset(... for ...)      ->  frozenset([... for ...])
     match x: case ...           ->  if statements (frontend/match.py)
+    import builtins; builtins.repr(x)  ->  repr(x), or (where the module binds `repr`)
+                                    from builtins import repr as __pyrite_builtin_repr
 
 A generator expression consumed at once by one of these builtins runs to its end before the call
 returns, exactly like the comprehension: same elements, same order of evaluation, same exceptions
@@ -15,6 +17,8 @@ the builtin's name is not bound anywhere in the module (so it is the builtin).
 import ast
 
 EAGER = {"set", "list", "tuple", "frozenset"}
+# builtins written in Python in pyrite/lib: a module using one imports it under a hidden name
+LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval"}
 
 
 def desugar_module(tree):
@@ -23,10 +27,95 @@ def desugar_module(tree):
     lower_coroutines(tree)   # async def, await, async for/with -> generators (frontend/coro.py)
     lower_match(tree)   # match statements -> if statements (frontend/match.py)
     bound = _bound_names(tree)
+    _builtins_module(tree, bound)
+    _library_builtins(tree, bound)
     names = EAGER - bound
     if names:
         _EagerGenexp(names).visit(tree)
     return tree
+
+
+def _builtins_module(tree, bound):
+    """`import builtins [as b]` at module level with every use `b.NAME`: each use names the builtin
+    (through a `from builtins import` alias where the module binds NAME itself). Any other use of the
+    module (as a value) is left for the import checks to reject."""
+    from pyrite.types.infos import BUILTIN_NAMES
+    aliases = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name == "builtins":
+                    aliases[a.asname or a.name] = node
+    if not aliases:
+        return
+    uses, other = [], False
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in aliases:
+            p = parents.get(node)
+            if isinstance(p, ast.Attribute) and p.value is node and isinstance(p.ctx, ast.Load) \
+                    and p.attr in BUILTIN_NAMES:
+                uses.append(p)
+            else:
+                other = True
+    rebinds = sum(1 for node in ast.walk(tree) for a in getattr(node, "names", ()) if isinstance(a, ast.alias)
+                  and (a.asname or a.name) in aliases)
+    if other or rebinds != len(aliases):
+        return
+    needed = {}
+    for attr in uses:
+        name = attr.attr if attr.attr not in bound else "__pyrite_builtin_" + attr.attr
+        needed[attr.attr] = name
+        new = ast.Name(id=name, ctx=ast.Load())
+        ast.copy_location(new, attr)
+        p = parents[attr]
+        for field, value in ast.iter_fields(p):
+            if value is attr:
+                setattr(p, field, new)
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    if v is attr:
+                        value[i] = new
+    for alias, node in aliases.items():
+        names = [ast.alias(name=k, asname=v if v != k else None) for k, v in sorted(needed.items()) if v != k]
+        i = tree.body.index(node)
+        node.names = [a for a in node.names if a.name != "builtins"]
+        repl = [ast.copy_location(ast.ImportFrom(module="builtins", names=names, level=0), node)] if names else []
+        tree.body[i:i + 1] = ([node] if node.names else []) + repl
+        needed = {}
+
+
+def _library_builtins(tree, bound):
+    """eval(...) -> __pyrite_lib__pyrite_eval.eval(...) with `import _pyrite_eval as __pyrite_lib__pyrite_eval`
+    (the interpreter pyrite/lib/_pyrite_eval.py), where the module does not bind the name itself."""
+    names = {n: m for n, m in LIBRARY_BUILTINS.items() if n not in bound}
+    used = set()
+
+    class Rewrite(ast.NodeTransformer):
+        def visit_Name(self, node):
+            if node.id in names and isinstance(node.ctx, ast.Load):
+                alias = "__pyrite_lib_" + names[node.id]
+                used.add(names[node.id])
+                return ast.copy_location(ast.Attribute(value=ast.copy_location(ast.Name(id=alias, ctx=ast.Load()),
+                                                                               node),
+                                                       attr=node.id, ctx=ast.Load()), node)
+            return node
+    Rewrite().visit(tree)
+    if not used:
+        return
+    i = 0
+    while i < len(tree.body) and (isinstance(tree.body[i], ast.ImportFrom) and tree.body[i].module == "__future__"
+                                  or isinstance(tree.body[i], ast.Expr) and isinstance(tree.body[i].value, ast.Constant)
+                                  and i == 0):
+        i += 1
+    for modname in sorted(used):
+        imp = ast.Import(names=[ast.alias(name=modname, asname="__pyrite_lib_" + modname)])
+        ast.copy_location(imp, tree.body[i] if i < len(tree.body) else tree)
+        ast.fix_missing_locations(imp)
+        tree.body.insert(i, imp)
 
 
 def _bound_names(tree):

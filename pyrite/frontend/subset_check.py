@@ -8,8 +8,6 @@ import ast
 from pyrite.diagnostics import error_at
 
 DYNAMIC_BUILTINS = {
-    "eval": "it needs a Python interpreter at run time",
-    "exec": "it needs a Python interpreter at run time",
     "compile": "it needs a Python interpreter at run time",
     "globals": "module namespaces are compiled to static variables",
     "locals": "local variables are compiled to C variables",

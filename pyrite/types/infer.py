@@ -322,6 +322,11 @@ class Inference:
         for ci in self.all_classes:   # attribute hooks see every access: no compiled fields
             if any(n in ci.methods for n in ("__getattribute__", "__setattr__", "__delattr__")):
                 ci.make_dict_layout()
+        for ci in bases_first(self.all_classes):   # every name of a literal __slots__ is a compiled field
+            if ci.own_slots and not ci.dict_layout:   # (dynamic code may be its only writer)
+                for n in ci.own_slots:
+                    if n not in ("__dict__", "__weakref__") and ci.find_field(n) is None:
+                        ci.field_for_store(n)
         for ci in bases_first(self.all_classes):
             if ci.meta is None:
                 ci.meta = next((b.meta for b in ci.bases if b.meta is not None), None)
@@ -334,6 +339,12 @@ class Inference:
             for ci in self.all_classes:
                 if ci.name == node.id and ci.module is mod and ci.qualname == ci.name:
                     return ci
+            for st in mod.src.tree.body:   # X = C at module level, X never rebound: X names the class C
+                if isinstance(st, ast.Assign) and isinstance(st.value, (ast.Name, ast.Attribute)) and any(
+                        isinstance(t, ast.Name) and t.id == node.id for t in st.targets) \
+                        and self._assigned_once(mod, node.id):
+                    if not (isinstance(st.value, ast.Name) and st.value.id == node.id):
+                        return self._class_by_expr(mod, st.value)
             for imp in ast.walk(mod.src.tree):
                 if isinstance(imp, ast.ImportFrom):
                     for a in imp.names:
@@ -347,6 +358,19 @@ class Inference:
             if target is not None:
                 return self._class_by_expr(target, ast.Name(node.attr))
         return None
+
+    def _assigned_once(self, mod, name):
+        n = 0
+        for x in ast.walk(mod.src.tree):
+            if isinstance(x, ast.Name) and x.id == name and not isinstance(x.ctx, ast.Load):
+                n += 1
+            elif isinstance(x, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and x.name == name:
+                n += 2
+            elif isinstance(x, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name) == name for a in x.names):
+                n += 2
+            elif isinstance(x, ast.Global) and name in x.names:
+                n += 2
+        return n == 1
 
     def _module_for_from(self, mod, node):
         from pyrite.frontend.modules import resolve_relative

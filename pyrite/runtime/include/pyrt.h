@@ -780,6 +780,14 @@ PYRT_BUILTIN(hex); PYRT_BUILTIN(vars); PYRT_BUILTIN(dir);
 PYRT_BUILTIN(__pyrite_await__); PYRT_BUILTIN(__pyrite_aiter__); PYRT_BUILTIN(__pyrite_anext__);
 PYRT_BUILTIN(__pyrite_aenter__); PYRT_BUILTIN(__pyrite_aexit__); PYRT_BUILTIN(__pyrite_agwrap__);
 PYRT_BUILTIN(aiter); PYRT_BUILTIN(anext);
+/* weakref.c */
+PYRT_BUILTIN(__pyrite_weakref_set__); PYRT_BUILTIN(__pyrite_weakref_get__); PYRT_BUILTIN(__pyrite_weakref_callback__);
+PYRT_BUILTIN(__pyrite_weakref_find__); PYRT_BUILTIN(__pyrite_weakref_list__);
+/* weak references alive: while > 0 Pyrt_Dealloc and the cycle collector call weakref.c through these
+ * hooks (set with the first weak reference, so that programs without any do not link weakref.c) */
+extern int64_t pyrt_weakref_live;
+extern void (*pyrt_weakref_dealloc)(PyrtObject *o);
+extern void (*pyrt_weakref_collect_garbage)(PyrtObject **objs, int64_t k);
 /* The builtins as objects, by name ("len" -> builtin function object, "int" -> &PyrtType_Int,
  * "ValueError" -> the type): borrowed, NULL if unknown. */
 PyrtObject *Pyrt_GetBuiltin(const char *name);

@@ -216,6 +216,10 @@ void *Pyrt_Realloc(void *p, size_t n)
 
 _Static_assert(sizeof(PyrtFloat) == sizeof(PyrtInt), "ints and floats share a free list in Pyrt_Dealloc");
 
+int64_t pyrt_weakref_live;
+void (*pyrt_weakref_dealloc)(PyrtObject *o);
+void (*pyrt_weakref_collect_garbage)(PyrtObject **objs, int64_t k);
+
 void Pyrt_Dealloc(PyrtObject *o)
 {
     PyrtType *t = o->type;
@@ -232,6 +236,8 @@ void Pyrt_Dealloc(PyrtObject *o)
         if (PYRT_UNLIKELY(t->flags & PYRT_TPFLAG_HASDEL) && !((uintptr_t)h->prev & PYRT_GC_FINALIZED) &&
             Pyrt_GCFinalizeDealloc(o))
             return;   /* __del__ made it reachable again */
+        if (PYRT_UNLIKELY(pyrt_weakref_live > 0))
+            pyrt_weakref_dealloc(o);   /* o's weak references die (and call back), or o is one */
         pyrt_gc_unlink(h);
         if ((t->flags & (PYRT_TPFLAG_USER | PYRT_TPFLAG_EXCEPTION)) == PYRT_TPFLAG_USER) {
             /* a compiled-class instance: its release function, then the free list of its basicsize */

@@ -284,6 +284,8 @@ static int64_t collect(int gen)
                 objs[k++] = OBJ(h);
                 Pyrt_IncRef(OBJ(h));   /* nothing is freed before every object is cleared */
             }
+            if (pyrt_weakref_live > 0)
+                pyrt_weakref_collect_garbage(objs, k);   /* weak references to garbage die first (CPython) */
             bool ran = false;
             for (int64_t i = 0; i < k; i++) {
                 if ((uintptr_t)PYRT_GC_HEAD(objs[i])->prev & PYRT_GC_FINALIZED)

@@ -2498,6 +2498,30 @@ static int type_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
             return -1;
         t->flags = abstract ? t->flags | PYRT_TPFLAG_ABSTRACT : t->flags & ~PYRT_TPFLAG_ABSTRACT;
     }
+    if (s[0] == '_' && (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0 ||
+                        strcmp(s, "__module__") == 0)) {
+        /* the names the class's repr and messages use: C strings of an immortal copy */
+        if (!v)
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "cannot delete '%s' attribute of type '%s'", s,
+                                  t->name), -1;
+        if (!PyrtStr_Check(v) && s[2] != 'm')
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "can only assign string to %s.%s, not '%s'", t->name, s,
+                                  v->type->name), -1;
+        if (PyrtStr_Check(v)) {
+            PyrtObject *keep = PyrtStr_FromCString(PyrtStr_UTF8(v));
+            if (!keep)
+                return -1;
+            Pyrt_MakeImmortal(keep);
+            if (s[2] == 'n')
+                t->name = PyrtStr_UTF8(keep);
+            else if (s[2] == 'q')
+                t->qualname = PyrtStr_UTF8(keep);
+            else
+                t->module = PyrtStr_UTF8(keep);
+        }
+        if (s[2] != 'm')
+            return 0;
+    }
     if (v) {
         r = PyrtDict_SetItem(t->dict, name, v);
     } else if (!PyrtDict_GetItemStr(t->dict, s)) {
