@@ -103,7 +103,8 @@ class Builder:
         if isinstance(value, bool):
             t = m.BOOL
         elif isinstance(value, int):
-            t = m.INT
+            # (beyond 64 bits in the 64-bit mode: an immortal exact int object, dynamically typed)
+            t = m.INT if IntMode.exact or -2 ** 63 <= value < 2 ** 63 else m.DYN
         elif isinstance(value, float):
             t = m.FLOAT
         elif value is None:
@@ -114,7 +115,7 @@ class Builder:
             t = m.BYTES
         else:
             raise AssertionError(value)
-        if t in (m.NONE, m.STR, m.BYTES):
+        if t in (m.NONE, m.STR, m.BYTES, m.DYN):
             r = self.immortal_temp()   # constants are immortal: never counted
         else:
             r = self.temp(rtype_of(t))

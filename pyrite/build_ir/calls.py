@@ -29,6 +29,10 @@ def transform_call(b, node):
         return call_ex(b, meth, node, t)
     if starred:
         return generic_call(b, node, t)
+    if isinstance(node.func, ast.Name) and node.func.id == "globals" and not node.args and not node.keywords \
+            and ex.name_kind(b, "globals") == "global" and not b.mod.binds("globals"):
+        # globals(): a snapshot dict of the module's globals (frontend/subset_check.py rejects writes)
+        return b.coerce(b.c_call("PyrtModule_Globals", [b.pb.module_object(b.mod.name)], m.DYN), t)
     if kind == "func":
         return call_known_function(b, node, info[1], t)
     if kind == "class":

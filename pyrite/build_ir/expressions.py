@@ -116,6 +116,10 @@ def load_builtin(b, name):
         return V(r.reg, m.BuiltinT(name))
     if name in BUILTIN_NAMES:
         return b.c_call("Pyrt_GetBuiltin", [_cstr(name)], m.BuiltinT(name), rtype=OBJ, borrowed=True)
+    from pyrite.types.infos import UNPROVIDED_BUILTINS
+    if name in UNPROVIDED_BUILTINS:   # (standard-library code; user code got a compile-time error)
+        b.c_void("Pyrt_ErrUnprovided", [_cstr(name), _cstr(UNPROVIDED_BUILTINS[name])])
+        return b.lit(None)
     b.c_void("Pyrt_ErrNameError", [_cstr(name)])
     return b.lit(None)
 
@@ -147,7 +151,24 @@ def store_name(b, name, v):
 def store_global(b, mod, name, v):
     g = b.pb.global_var(mod, name)
     t = m.resolved(mod.globals[name].get())
-    b.add(ops.StoreStatic(g, b.coerce(v, t).reg))
+    v = b.coerce(v, t)
+    b.add(ops.StoreStatic(g, v.reg))
+    sync_globals_dict(b, mod, name, v)
+
+
+def uses_globals(mod):
+    """The module calls globals(): its globals dict (once made) follows every store and del."""
+    u = getattr(mod.src, "uses_globals", None)
+    if u is None:
+        u = mod.src.uses_globals = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                                       and n.func.id == "globals" and not n.args for n in ast.walk(mod.src.tree))
+    return u
+
+
+def sync_globals_dict(b, mod, name, v):
+    if uses_globals(mod) and "." not in name:
+        b.c_void("PyrtModule_GlobalsSync", [b.pb.module_object(mod.name), _cstr(name),
+                                            b.box(v) if v is not None else "NULL"])
 
 
 # ---------------------------------------------------------------------- operators
@@ -165,9 +186,12 @@ def const_value(node):
         a, c = const_value(node.left), const_value(node.right)
         if a is None or c is None:
             return None
-        if isinstance(node.op, ast.Pow) and (abs(c) > 256 or abs(a) > 2 ** 64):
+        if isinstance(node.op, ast.Pow) and type(a) is int and type(c) is int and \
+                (c < 0 or c > 4096 or abs(a).bit_length() * c > 4096):
             return None
-        if isinstance(node.op, (ast.LShift,)) and (c > 256 or c < 0):
+        if isinstance(node.op, ast.Pow) and (abs(c) > 4096 or abs(a) > 2 ** 64):
+            return None
+        if isinstance(node.op, (ast.LShift,)) and (c > 4096 or c < 0):
             return None
         try:
             import operator
@@ -178,7 +202,7 @@ def const_value(node):
             r = fn(a, c)
         except (ArithmeticError, ValueError, TypeError):
             return None   # raised at run time, as CPython does
-        if type(r) is int and abs(r) < 2 ** 1024 or type(r) is float:
+        if type(r) is int and abs(r).bit_length() <= 4100 or type(r) is float:
             return r
     return None
 
@@ -192,6 +216,8 @@ def transform_BinOp(b, node):
     v = const_value(node)
     if v is not None and b.type_of(node) in (m.INT, m.FLOAT) and fits(v):
         return b.lit(v)
+    if type(v) is int and b.type_of(node) is m.DYN and not fits(v):
+        return b.lit(v)   # (an int constant beyond 64 bits: an immortal int object)
     if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
         r = format_literal(b, node)
         if r is not None:

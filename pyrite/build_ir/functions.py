@@ -35,6 +35,7 @@ class ProgramBuilder:
     def build(self):
         for mod in self.inf.modules.values():
             mir = ModuleIR(mod.name, mod.src.display_path)
+            mir.binding_order = binding_order(mod.src.tree)
             mir.init_cname = self.names.make(cn.MODINIT, mod.name)
             mir.done_cname = self.names.make(cn.MODDONE, mod.name)
             self.mod_irs[mod.name] = mir
@@ -194,6 +195,9 @@ class ProgramBuilder:
             b.cells[name] = cell.reg
         node = fi.node
         if isinstance(node, ast.Lambda):
+            if b.fn.is_generator:   # lambda: (yield x): a generator whose return value is the expression's
+                st.transform_Return(b, ast.Return(value=node.body))
+                return
             v = ex.transform_expr(b, node.body)
             b.add(ops.Return(b.coerce(v, m.resolved(fi.ret.get())).reg if fir.ret is not VOID else None))
             return
@@ -567,6 +571,38 @@ def define_method(b, ci, stmt, d):
     else:
         obj = fobj
     b.c_void("PyrtDict_SetItemStr", [d, ex._cstr(name), b.box(obj)])
+
+
+def binding_order(tree):
+    """The names a module's top level binds, in source order (functions and classes are one name)."""
+    out = {}
+
+    class V(ast.NodeVisitor):
+        def visit_Name(self, node):
+            if not isinstance(node.ctx, ast.Load):
+                out.setdefault(node.id, None)
+
+        def visit_FunctionDef(self, node):
+            for d in node.decorator_list:
+                self.visit(d)
+            out.setdefault(node.name, None)
+        visit_AsyncFunctionDef = visit_FunctionDef
+
+        def visit_ClassDef(self, node):
+            for d in node.decorator_list + node.bases:
+                self.visit(d)
+            out.setdefault(node.name, None)
+
+        def visit_Lambda(self, node):
+            pass
+
+        def visit_alias(self, node):
+            out.setdefault((node.asname or node.name).split(".")[0], None)
+
+        def visit_Global(self, node):
+            pass
+    V().visit(tree)
+    return tuple(out)
 
 
 def build_program(inf):

@@ -178,6 +178,7 @@ def transform_Delete(b, node):
                 b.add(ops.Unbind(reg))
             elif kind == "global":
                 b.add(ops.DelStatic(b.pb.global_var(b.mod, t.id)))
+                ex.sync_globals_dict(b, b.mod, t.id, None)
             else:
                 b.pb.unsupported(b.mod, t, "del of a captured variable")
         elif isinstance(t, ast.Subscript):
@@ -550,6 +551,7 @@ def unbind_handler_name(b, name):
         b.add(ops.Unbind(b.local_reg(name)))
     elif name and ex.name_kind(b, name) == "global":
         b.add(ops.DelStatic(b.pb.global_var(b.mod, name)))
+        ex.sync_globals_dict(b, b.mod, name, None)
 
 
 def try_except(b, body, handlers, orelse):

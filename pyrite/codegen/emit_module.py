@@ -313,6 +313,14 @@ def _param_kinds(f, spec):
     return kinds
 
 
+def _globals_in_order(mod):
+    """The module's global names (not the compiler's own, which have a '.') in the order its top level
+    binds them, as CPython's globals() dict has them."""
+    names = [g.pyname for g in mod.globals if "." not in g.pyname]
+    rank = {n: i for i, n in enumerate(mod.binding_order)}
+    return sorted(names, key=lambda n: rank.get(n, len(rank)))
+
+
 def emit_module_object(mod, out):
     """The PyrtModuleDef of a compiled module used as a value: its attributes are its globals.
     Dynamic code may read every global; it may store into those inferred as holding any object, and
@@ -351,8 +359,11 @@ def emit_module_object(mod, out):
         out.append("    }")
     out.append("    return 1;")
     out.append("}")
-    out.append("static PyrtModuleDef %s = { %s, %s, %s, %s, NULL };"
-               % (mod.object_cname, c_string(mod.name), c_string(os.path.abspath(mod.path)), get, set_))
+    names = mod.object_cname + "_names"
+    out.append("static const char *const %s[] = { %s };"
+               % (names, ", ".join([c_string(n) for n in _globals_in_order(mod)] + ["NULL"])))
+    out.append("static PyrtModuleDef %s = { %s, %s, %s, %s, NULL, %s, NULL };"
+               % (mod.object_cname, c_string(mod.name), c_string(os.path.abspath(mod.path)), get, set_, names))
 
 
 def python_version_c():

@@ -18,7 +18,8 @@ import ast
 
 EAGER = {"set", "list", "tuple", "frozenset"}
 # builtins written in Python in pyrite/lib: a module using one imports it under a hidden name
-LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval"}
+LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval", "bytearray": "_pyrite_bytearray",
+                    "memoryview": "_pyrite_bytearray"}
 
 
 def desugar_module(tree):
@@ -29,6 +30,7 @@ def desugar_module(tree):
     bound = _bound_names(tree)
     _builtins_module(tree, bound)
     _library_builtins(tree, bound)
+    _generic_types(tree, bound)
     names = EAGER - bound
     if names:
         _EagerGenexp(names).visit(tree)
@@ -104,18 +106,63 @@ def _library_builtins(tree, bound):
                                                        attr=node.id, ctx=ast.Load()), node)
             return node
     Rewrite().visit(tree)
-    if not used:
-        return
+    for modname in sorted(used):
+        _import_hidden(tree, modname)
+
+
+GENERIC_BUILTINS = {"list", "dict", "set", "frozenset", "tuple", "type", "enumerate"}
+TYPE_BUILTINS = GENERIC_BUILTINS | {"int", "float", "str", "bool", "bytes", "object", "complex", "range"}
+
+
+def _generic_types(tree, bound):
+    """A module that subscripts a builtin class (list[int]) or makes a union of classes (int | None)
+    outside annotations imports pyrite/lib/_pyrite_types.py (types.GenericAlias and types.UnionType),
+    which registers them with the runtime."""
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            skip.add(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            skip.add(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            skip.add(node.annotation)
+    skipped = set()
+    for a in skip:
+        skipped.update(id(n) for n in ast.walk(a))
+
+    def is_type(e):
+        return isinstance(e, ast.Name) and e.id in TYPE_BUILTINS and e.id not in bound \
+            or isinstance(e, ast.Constant) and e.value is None \
+            or isinstance(e, ast.Subscript) and is_type(e.value)
+    needed = False
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in GENERIC_BUILTINS \
+                and node.value.id not in bound and isinstance(node.ctx, ast.Load):
+            needed = True
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and (is_type(node.left)
+                                                                                 or is_type(node.right)):
+            needed = True
+    if needed:
+        _import_hidden(tree, "_pyrite_types")
+
+
+def _import_hidden(tree, modname):
+    """`import modname as __pyrite_lib_modname` after the docstring and __future__ imports"""
+    alias = "__pyrite_lib_" + modname
+    for st in tree.body:
+        if isinstance(st, ast.Import) and any(a.asname == alias for a in st.names):
+            return
     i = 0
     while i < len(tree.body) and (isinstance(tree.body[i], ast.ImportFrom) and tree.body[i].module == "__future__"
                                   or isinstance(tree.body[i], ast.Expr) and isinstance(tree.body[i].value, ast.Constant)
                                   and i == 0):
         i += 1
-    for modname in sorted(used):
-        imp = ast.Import(names=[ast.alias(name=modname, asname="__pyrite_lib_" + modname)])
-        ast.copy_location(imp, tree.body[i] if i < len(tree.body) else tree)
-        ast.fix_missing_locations(imp)
-        tree.body.insert(i, imp)
+    imp = ast.Import(names=[ast.alias(name=modname, asname=alias)])
+    ast.copy_location(imp, tree.body[i] if i < len(tree.body) else tree)
+    ast.fix_missing_locations(imp)
+    tree.body.insert(i, imp)
 
 
 def _bound_names(tree):

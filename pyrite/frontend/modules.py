@@ -73,7 +73,7 @@ def load_program(main_path):
             inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
             fallback = _fallback_imports(mod.tree)
             for node in ast.walk(mod.tree):
-                if id(node) in inside_functions:
+                if id(node) in inside_functions and not _light_import(mod, node):
                     lazy.append((mod, node))
                     continue
                 if id(node) in fallback:
@@ -105,6 +105,20 @@ def load_program(main_path):
     for mod in program.modules.values():
         _settle_accelerator_imports(program, mod)
     return program
+
+
+# small standard modules a stdlib function imports when it runs (Counter.most_common: heapq): compiled
+# in with the module that imports them, so that those functions work
+LIGHT_MODULES = {"heapq", "bisect", "operator", "keyword", "itertools", "reprlib", "copy", "_weakref",
+                 "_collections_abc"}
+
+
+def _light_import(mod, node):
+    if isinstance(node, ast.Import):
+        return all(a.name in LIGHT_MODULES for a in node.names)
+    if isinstance(node, ast.ImportFrom):
+        return node.level == 0 and node.module in LIGHT_MODULES
+    return False
 
 
 def _load_imports(program, mod, node, guarded):

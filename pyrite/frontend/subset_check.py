@@ -9,7 +9,8 @@ from pyrite.diagnostics import error_at
 
 DYNAMIC_BUILTINS = {
     "compile": "it needs a Python interpreter at run time",
-    "globals": "module namespaces are compiled to static variables",
+    "globals": "module namespaces are compiled to static variables: storing through globals() is not "
+               "supported yet",
     "locals": "local variables are compiled to C variables",
     "__import__": "imports are resolved at compile time; use an import statement",
     "breakpoint": "there is no debugger in compiled programs",
@@ -23,11 +24,15 @@ class SubsetChecker(ast.NodeVisitor):
         self.path = path
         self.errors = []
         self.bound = bound   # names the module binds somewhere (its own `compile` is not the builtin)
+        self.globals_writes = set()   # globals() calls whose dict is written to (rejected)
 
     def err(self, node, msg):
         self.errors.append(error_at(self.path, node, msg))
 
     def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id == "globals" and "globals" not in self.bound \
+                and not node.args and not node.keywords and id(node) not in self.globals_writes:
+            return   # the module's globals as a dict, kept current by its stores (build_ir/calls.py)
         if isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_BUILTINS and node.func.id not in self.bound:
             self.err(node, "call to '%s' cannot be compiled (%s; rewrite without it)"
                      % (node.func.id, DYNAMIC_BUILTINS[node.func.id]))
@@ -65,11 +70,6 @@ class SubsetChecker(ast.NodeVisitor):
             self.err(node, "'%s' cannot be compiled (%s)" % (node.id, DYNAMIC_BUILTINS[node.id]))
 
     def visit_Constant(self, node):
-        from pyrite.build_ir.builder import IntMode
-        if isinstance(node.value, int) and not isinstance(node.value, bool) and not -2**63 <= node.value < 2**63 \
-                and not IntMode.exact:
-            self.err(node, "integer literal does not fit in 64 bits (build with --exact-ints for "
-                           "arbitrary-precision ints)")
         if isinstance(node.value, complex):
             self.err(node, "complex numbers are %s" % TODO)
         if isinstance(node.value, str):
@@ -80,8 +80,47 @@ class SubsetChecker(ast.NodeVisitor):
                          % (node.value[e.start:e.end], TODO))
 
 
+MUTATORS = {"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"}
+
+
+def _globals_writes(tree):
+    """The globals() calls whose result is written to (globals()[k] = v, globals().update(...), or
+    through a name assigned from it): compiled code keeps module globals in C variables, which the
+    dict globals() returns follows but cannot set (yet)."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id == "globals" and not n.args]
+
+    def written(expr):
+        p = parents.get(expr)
+        if isinstance(p, ast.Subscript) and p.value is expr and not isinstance(p.ctx, ast.Load):
+            return True
+        if isinstance(p, ast.Attribute) and p.value is expr and p.attr in MUTATORS:
+            return True
+        return False
+    aliases = set()
+    bad = set()
+    for c in calls:
+        if written(c):
+            bad.add(id(c))
+        p = parents.get(c)
+        if isinstance(p, ast.Assign) and p.value is c:
+            for t in p.targets:
+                if isinstance(t, ast.Name):
+                    aliases.add((t.id, id(c)))
+    for name, cid in aliases:
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and written(n):
+                bad.add(cid)
+    return bad
+
+
 def check_module(path, tree):
     from pyrite.frontend.desugar import _bound_names
     c = SubsetChecker(path, _bound_names(tree))
+    c.globals_writes = _globals_writes(tree)
     c.visit(tree)
     return c.errors

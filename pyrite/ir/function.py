@@ -130,7 +130,8 @@ class ClassIR:
 
 class ModuleIR(Declared):
     FIELDS = ("name", "path", "functions", "globals", "classes", "init", "done_cname", "init_cname",
-              "object_cname")
+              "object_cname", "binding_order")
+    binding_order = ()   # global names in the order the module's top level first binds them (globals())
     done_cname = None   # the C flag set once the module's top level has run
     init_cname = None   # the C function running the module's top level
     object_cname = None   # the PyrtModuleDef of its module object, when the program uses one as a value

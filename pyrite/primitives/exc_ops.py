@@ -10,6 +10,7 @@ PRIMITIVES = [
     P('Pyrt_ErrFormat'),
     P('Pyrt_ErrFreeVar'),
     P('Pyrt_ErrNameError', 'void(c) always'),
+    P('Pyrt_ErrUnprovided', 'void(c, c) always'),
     P('Pyrt_ErrNoAttribute'),
     P('Pyrt_ErrRestore'),
     P('Pyrt_ErrSetString'),

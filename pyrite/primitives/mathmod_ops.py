@@ -7,6 +7,8 @@ PRIMITIVES = [
     P('PyrtMath_Call2', 'f64(c, f64, f64) flag'),
     P('Pyrt_GetModule', 'obj(c) null'),
     P('PyrtModule_Compiled', 'obj(c) null', user_code=False),
+    P('PyrtModule_Globals', 'obj(c) null', user_code=False),
+    P('PyrtModule_GlobalsSync', 'void(c, c, obj) never', user_code=False),
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),
 ]

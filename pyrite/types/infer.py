@@ -19,6 +19,7 @@ from pyrite.types.infos import (BUILTIN_EXCEPTIONS, BUILTIN_NAMES, BuiltinModule
 from pyrite.types.stub_rules import apply_stub, stubs, eval_annotation
 from pyrite.frontend.modules import BUILTIN_MODULES
 from pyrite.frontend.scopes import analyze_module
+from pyrite.build_ir.builder import IntMode
 
 MAX_ITERATIONS = 60
 STUB_TYPE_NAMES = [(m.ListT, "list"), (m.DictT, "dict"), (m.SetT, "set"), (m.TupleT, "tuple"),
@@ -340,7 +341,7 @@ class Inference:
                 if ci.name == node.id and ci.module is mod and ci.qualname == ci.name:
                     return ci
             for st in mod.src.tree.body:   # X = C at module level, X never rebound: X names the class C
-                if isinstance(st, ast.Assign) and isinstance(st.value, (ast.Name, ast.Attribute)) and any(
+                if isinstance(st, ast.Assign) and isinstance(st.value, (ast.Name, ast.Attribute, ast.Call)) and any(
                         isinstance(t, ast.Name) and t.id == node.id for t in st.targets) \
                         and self._assigned_once(mod, node.id):
                     if not (isinstance(st.value, ast.Name) and st.value.id == node.id):
@@ -357,6 +358,17 @@ class Inference:
             target = self.modules.get(node.value.id)
             if target is not None:
                 return self._class_by_expr(target, ast.Name(node.attr))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+                and len(node.args) == 1 and not node.keywords and not mod.binds("type"):
+            # type(list[int]) is types.GenericAlias, type(int | str) types.UnionType (pyrite/lib/_pyrite_types.py)
+            from pyrite.frontend.desugar import GENERIC_BUILTINS
+            a = node.args[0]
+            types_mod = self.modules.get("_pyrite_types")
+            if types_mod is not None:
+                if isinstance(a, ast.Subscript) and isinstance(a.value, ast.Name) and a.value.id in GENERIC_BUILTINS:
+                    return self._class_by_expr(types_mod, ast.Name("GenericAlias"))
+                if isinstance(a, ast.BinOp) and isinstance(a.op, ast.BitOr):
+                    return self._class_by_expr(types_mod, ast.Name("UnionType"))
         return None
 
     def _assigned_once(self, mod, name):
@@ -884,7 +896,8 @@ class Walker:
         if isinstance(v, bool):
             return m.BOOL
         if isinstance(v, int):
-            return m.INT
+            # (an int beyond 64 bits in the 64-bit mode: an exact int object, dynamically typed)
+            return m.INT if IntMode.exact or -2 ** 63 <= v < 2 ** 63 else m.DYN
         if isinstance(v, float):
             return m.FLOAT
         if isinstance(v, str):
@@ -898,6 +911,7 @@ class Walker:
     def e_Name(self, node):
         t = self.name_type(node.id)
         if self.record and node.id in UNPROVIDED_BUILTINS and t is m.DYN and self.cls_body is None \
+                and not self.mod.src.stdlib \
                 and (self.func.kind == "module" or self.func.scope.classify(node.id) == "global") \
                 and not self.mod.binds(node.id):
             self.inf.errors.append(error_at(self.mod.src.display_path, node,
@@ -914,7 +928,13 @@ class Walker:
         return t
 
     def e_BinOp(self, node):
-        return self.binop_type(node.op, self.expr(node.left), self.expr(node.right), node)
+        t = self.binop_type(node.op, self.expr(node.left), self.expr(node.right), node)
+        if t is m.INT and not IntMode.exact:
+            from pyrite.build_ir.expressions import const_value
+            v = const_value(node)   # 1 << 100: CPython folds it; an exact int object (dynamically typed)
+            if type(v) is int and not -2 ** 63 <= v < 2 ** 63:
+                return m.DYN
+        return t
 
     def binop_type(self, op, a, b, node):
         if a is m.BOTTOM or b is m.BOTTOM:
@@ -1446,6 +1466,13 @@ class Walker:
             # setattr(obj, "name", v) is obj.name = v for what inference must know (a class's method
             # rebound, an instance attribute shadowing a method)
             self.store_attr(args[0], node.args[1].value, args[2])
+        if name == "range" and node is not None and not IntMode.exact:
+            from pyrite.build_ir.expressions import const_value
+            if any(type(const_value(a)) is int and not -2 ** 63 <= const_value(a) < 2 ** 63 for a in node.args):
+                # range(1 << 1000): a range beyond 64 bits (range.c), which typed code does not handle;
+                # other ranges are typed (a big bound from dynamic code: OverflowError at run time)
+                self.note(node, ("dynamic",))
+                return m.DYN
         funcs = stubs().functions.get(name)
         r = apply_stub(funcs, args, kwargs) if funcs is not None else None
         if r is None:

@@ -328,7 +328,10 @@ PYRT_INLINE PyrtType *pyrt_mro_item(PyrtType *t, PyrtType *prev, int64_t i)
     return i == 0 ? t : prev->base;
 }
 #define PYRT_FOR_MRO(c, t) for (int64_t _mro_i = ((c) = NULL, 0); ((c) = pyrt_mro_item((t), (c), _mro_i)) != NULL; _mro_i++)
-typedef struct { PyrtObject ob; int64_t start, stop, step, length; } PyrtRange;
+/* big: NULL, or for a range whose bounds or length do not fit in int64 (only dynamic code makes one:
+ * range.c handles it, and typed code's ranges come from 64-bit ints) a tuple (start, stop, step, length)
+ * of int objects; the int64 fields are then 0, 0, 1, 0 */
+typedef struct { PyrtObject ob; int64_t start, stop, step, length; PyrtObject *big; } PyrtRange;
 typedef struct { PyrtObject ob; PyrtObject *start, *stop, *step; } PyrtSlice;
 typedef struct { PyrtObject ob; PyrtObject *value; /* NULL: empty cell */ } PyrtCell;
 /* dict and set layouts are private to dict.c / set.c */
@@ -440,6 +443,7 @@ PyrtObject *PyrtExc_GetArgs(PyrtObject *exc);
 /* helpers for common messages */
 PyrtObject *Pyrt_ErrNoAttribute(PyrtObject *o, PyrtObject *name);     /* AttributeError, CPython text */
 PyrtObject *Pyrt_ErrNameError(const char *name);                       /* name 'x' is not defined */
+PyrtObject *Pyrt_ErrUnprovided(const char *name, const char *why);     /* ... (pyrite: why) */
 PyrtObject *Pyrt_ErrUnboundLocal(const char *name);  /* cannot access local variable 'x' where it is
                                                         not associated with a value */
 PyrtObject *Pyrt_ErrFreeVar(const char *name);       /* cannot access free variable 'x' ... */
@@ -533,6 +537,20 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
 PyrtObject *Pyrt_ExcSuspend(PyrtObject *token);                    /* generators: see exc.c */
 PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token);
 PyrtObject *PyrtSys_VersionInfo(void);   /* sys.version_info (tuple.c) */
+PyrtObject *PyrtSys_HexVersion(void);
+PyrtObject *PyrtSys_ExcInfo(void);     /* exc.c */
+PyrtObject *PyrtSys_Exception(void);
+PyrtObject *PyrtSys_ExceptHook(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
+PyrtObject *PyrtSys_Version(void);
+#if defined(__wasi__)
+#define PYRT_PLATFORM_NAME "wasi"
+#elif defined(__APPLE__)
+#define PYRT_PLATFORM_NAME "darwin"
+#elif defined(_WIN32)
+#define PYRT_PLATFORM_NAME "win32"
+#else
+#define PYRT_PLATFORM_NAME "linux"
+#endif
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict, PyrtObject *bases);
 /* classes with a metaclass or class keywords: the compiled layout for the type.__new__ the metaclass call
@@ -783,6 +801,7 @@ PYRT_BUILTIN(aiter); PYRT_BUILTIN(anext);
 /* weakref.c */
 PYRT_BUILTIN(__pyrite_weakref_set__); PYRT_BUILTIN(__pyrite_weakref_get__); PYRT_BUILTIN(__pyrite_weakref_callback__);
 PYRT_BUILTIN(__pyrite_weakref_find__); PYRT_BUILTIN(__pyrite_weakref_list__);
+PYRT_BUILTIN(__pyrite_register_types__);   /* type.c */
 /* weak references alive: while > 0 Pyrt_Dealloc and the cycle collector call weakref.c through these
  * hooks (set with the first weak reference, so that programs without any do not link weakref.c) */
 extern int64_t pyrt_weakref_live;

@@ -104,8 +104,15 @@ typedef struct PyrtModuleDef {
     PyrtObject *(*get)(const char *name);
     int (*set)(const char *name, PyrtObject *v);
     PyrtObject *object;   /* created on first use, immortal */
+    const char *const *names;   /* its globals, in order (NULL-terminated) */
+    PyrtObject *globals_dict;   /* what globals() returns, once called: compiled stores update it */
 } PyrtModuleDef;
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
+/* globals(): the dict of the module object's attributes and its bound globals, made on the first call;
+ * the module's compiled stores and dels keep it current (PyrtModule_GlobalsSync); the compiler
+ * rejects stores through it */
+PyrtObject *PyrtModule_Globals(PyrtModuleDef *def);
+void PyrtModule_GlobalsSync(PyrtModuleDef *def, const char *name, PyrtObject *v);   /* v NULL: del */
 
 /* Lazily installed slots (see lazy.c): call PYRT_LAZY_ENSURE(kind) before reading a type's
  * methods/getattr/setattr/binop/unop/format/tp_new/call slot. */

@@ -617,6 +617,30 @@ PyrtObject *Pyrt_Reraise(void)
 
 /* ------------------------------------------------------------------ exceptions being handled */
 
+/* sys.exc_info(): (type, value, traceback) of the exception being handled, or (None, None, None);
+ * compiled programs have no traceback objects yet: traceback is None */
+PyrtObject *PyrtSys_ExcInfo(void)
+{
+    PyrtObject *t = PyrtTuple_New(3);
+    if (!t)
+        return NULL;
+    PyrtObject *h = pyrt_handled;
+    PyrtObject *items[3] = {h ? (PyrtObject *)h->type : Pyrt_None, h ? h : Pyrt_None, Pyrt_None};
+    for (int i = 0; i < 3; i++) {
+        Pyrt_IncRef(items[i]);
+        PyrtTuple_SetNew_Steal(t, i, items[i]);
+    }
+    return t;
+}
+
+/* sys.exception(): the exception being handled, or None */
+PyrtObject *PyrtSys_Exception(void)
+{
+    PyrtObject *h = pyrt_handled ? pyrt_handled : Pyrt_None;
+    Pyrt_IncRef(h);
+    return h;
+}
+
 /* The token is the previously handled exception (owned), or None when there was none. */
 PyrtObject *Pyrt_ExcEnterHandler(PyrtObject *exc)
 {
@@ -866,6 +890,29 @@ void Pyrt_WriteUnraisable(const char *what)
     Pyrt_DecRef(exc);
 }
 
+/* sys.excepthook(type, value, traceback) and sys.__excepthook__: print value as an uncaught exception */
+PyrtObject *PyrtSys_ExceptHook(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)self;
+    if (kwnames && PyrtTuple_Len(kwnames) > 0)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "excepthook() takes no keyword arguments");
+    if (nargs != 3)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "excepthook expected 3 arguments, got %lld", (long long)nargs);
+    Pyrt_FlushStdout();
+    if (Pyrt_TypeCheck(args[1], &PyrtType_BaseException)) {
+        print_chain(args[1], 0);
+    } else {
+        PyrtObject *r = Pyrt_Repr(args[1]);
+        err_puts3("TypeError: print_exception(): Exception expected for value, ",
+                  args[1]->type->name, " found\n");
+        Pyrt_XDecRef(r);
+        Pyrt_ErrClear();
+    }
+    fflush(stderr);
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
 /* ------------------------------------------------------------------ common messages */
 
 PyrtObject *Pyrt_ErrRecursion(void)
@@ -892,6 +939,13 @@ PyrtObject *Pyrt_ErrAttributeUnset(PyrtObject *o, const char *name)
 {
     return Pyrt_ErrFormat(&PyrtType_AttributeError, "'%s' object has no attribute '%s'", o->type->name,
                           name);
+}
+
+/* a builtin pyrite does not provide yet, used by standard-library code (user code gets a compile-time
+ * error instead): NameError saying why */
+PyrtObject *Pyrt_ErrUnprovided(const char *name, const char *why)
+{
+    return Pyrt_ErrFormat(&PyrtType_NameError, "name '%s' is not defined (pyrite: %s)", name, why);
 }
 
 PyrtObject *Pyrt_ErrNameError(const char *name)

@@ -369,7 +369,8 @@ int PyrtList_AppendF64(PyrtObject *o, double v) {
 
 int PyrtList_Extend(PyrtObject *o, PyrtObject *iterable) {
     PyrtList *l = (PyrtList *)o;
-    if (iterable->type == &PyrtType_Range && l->length == 0 && l->kind == PYRT_LIST_OBJ) {
+    if (iterable->type == &PyrtType_Range && l->length == 0 && l->kind == PYRT_LIST_OBJ &&
+        !((PyrtRange *)iterable)->big) {
         PyrtRange *r = (PyrtRange *)iterable;   /* list(range(...)): a list of unboxed ints */
         set_kind_of_empty(l, PYRT_LIST_I64);
         if (list_resize(l, r->length) < 0) return -1;

@@ -881,6 +881,77 @@ MATHFN(sys_getrecursionlimit)
     return no_args("getrecursionlimit", nargs, kw) ? PyrtInt_FromI64(pyrt_recursion_limit) : NULL;
 }
 
+/* sys.intern(s): pyrite's strings are compared by value; interning returns s itself */
+MATHFN(sys_intern)
+{
+    (void)self;
+    if (PyrtNum_NoKw("intern", kw) < 0 || PyrtNum_NArgs("intern", nargs, 1, 1) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "intern() argument must be str, not %s", args[0]->type->name);
+    Pyrt_IncRef(args[0]);
+    return args[0];
+}
+
+/* sys._getframe(): compiled code has no frame objects; ValueError (which callers that use frames only
+ * when they can, as namedtuple does, catch) with a message saying so */
+MATHFN(sys__getframe)
+{
+    (void)self; (void)args; (void)nargs; (void)kw;
+    return Pyrt_ErrSetString(&PyrtType_ValueError,
+                             "call stack is not deep enough (pyrite: compiled code has no frame objects)");
+}
+
+/* sys.getsizeof(o[, default]): o.__sizeof__() plus the collector's header for tracked objects, as
+ * CPython computes it; pyrite's objects are laid out differently, so the numbers differ from CPython's */
+MATHFN(sys_getsizeof)
+{
+    (void)self;
+    if (PyrtNum_NoKw("getsizeof", kw) < 0 || PyrtNum_NArgs("getsizeof", nargs, 1, 2) < 0)
+        return NULL;
+    PyrtObject *o = args[0];
+    PyrtObject *f = (o->type->flags & PYRT_TPFLAG_USER) ? Pyrt_LookupTypeStr(o->type, "__sizeof__") : NULL;
+    int64_t size;
+    if (f) {
+        PyrtObject *name = PyrtStr_FromCString("__sizeof__");
+        PyrtObject *r = name ? Pyrt_CallMethod(o, name, NULL, 0, NULL) : NULL;
+        Pyrt_XDecRef(name);
+        if (!r) {
+            if (nargs == 2 && Pyrt_ErrMatches((PyrtObject *)&PyrtType_TypeError) == 1) {
+                Pyrt_ErrClear();
+                Pyrt_IncRef(args[1]);
+                return args[1];
+            }
+            return NULL;
+        }
+        if (r->type != &PyrtType_Int && !PyrtType_IsSubtype(r->type, &PyrtType_Int)) {
+            PYRT_DECREF(r);
+            return Pyrt_ErrSetString(&PyrtType_TypeError, "an integer is required");
+        }
+        size = PyrtInt_AsI64(r);
+        PYRT_DECREF(r);
+        if (size < 0)
+            return Pyrt_ErrSetString(&PyrtType_ValueError, "__sizeof__() should return >= 0");
+    } else {
+        size = o->type->basicsize > 0 ? o->type->basicsize : (int64_t)sizeof(PyrtObject);
+    }
+    if (o->type->flags & PYRT_TPFLAG_GC)
+        size += (int64_t)sizeof(PyrtGCHead);
+    return PyrtInt_FromI64(size);
+}
+
+MATHFN(sys_exc_info)
+{
+    (void)self; (void)args;
+    return no_args("exc_info", nargs, kw) ? PyrtSys_ExcInfo() : NULL;
+}
+
+MATHFN(sys_exception)
+{
+    (void)self; (void)args;
+    return no_args("exception", nargs, kw) ? PyrtSys_Exception() : NULL;
+}
+
 MATHFN(sys_get_int_max_str_digits)
 {
     (void)self; (void)args;
@@ -1010,6 +1081,9 @@ static const ModFn sys_fns[] = {
     { "setrecursionlimit", mf_sys_setrecursionlimit },
     { "get_int_max_str_digits", mf_sys_get_int_max_str_digits },
     { "set_int_max_str_digits", mf_sys_set_int_max_str_digits },
+    { "exc_info", mf_sys_exc_info }, { "exception", mf_sys_exception },
+    { "excepthook", PyrtSys_ExceptHook }, { "__excepthook__", PyrtSys_ExceptHook },
+    { "intern", mf_sys_intern }, { "_getframe", mf_sys__getframe }, { "getsizeof", mf_sys_getsizeof },
     { NULL, NULL },
 };
 
@@ -1044,7 +1118,13 @@ static int add_values(const char *name, PyrtObject *d)
         return set_value(d, "argv", pyrt_sys_argv) | set_value(d, "maxsize", PyrtInt_FromI64(INT64_MAX))
             | set_value(d, "stdout", Pyrt_Stdout()) | set_value(d, "stderr", Pyrt_Stderr())
             | set_value(d, "stdin", Pyrt_Stdin()) | set_value(d, "byteorder", PyrtStr_FromCString("little"))
-            | set_value(d, "version_info", PyrtSys_VersionInfo());
+            | set_value(d, "version_info", PyrtSys_VersionInfo())
+            | set_value(d, "platform", PyrtStr_FromCString(PYRT_PLATFORM_NAME))
+            | set_value(d, "maxunicode", PyrtInt_FromI64(0x10FFFF))
+            | set_value(d, "hexversion", PyrtSys_HexVersion())
+            | set_value(d, "version", PyrtSys_Version())
+            | set_value(d, "executable", PyrtStr_FromCString(""))
+            | set_value(d, "path", PyrtList_New(0));
     }
     return 0;
 }
@@ -1066,6 +1146,51 @@ static PyrtObject *make_module(const char *name, const ModFn *fns)
         return NULL;
     }
     return Pyrt_MakeImmortal((PyrtObject *)m);
+}
+
+void PyrtModule_GlobalsSync(PyrtModuleDef *def, const char *name, PyrtObject *v)
+{
+    if (!def->globals_dict)
+        return;
+    PyrtObject *saved = Pyrt_ErrFetch();
+    if (v)
+        PyrtDict_SetItemStr(def->globals_dict, name, v);
+    else if (PyrtDict_GetItemStr(def->globals_dict, name)) {
+        PyrtObject *k = PyrtStr_FromCString(name);
+        if (k)
+            PyrtDict_DelItem(def->globals_dict, k);
+        Pyrt_XDecRef(k);
+    }
+    Pyrt_ErrClear();   /* (no memory: the dict misses a name) */
+    Pyrt_ErrRestore(saved);
+}
+
+PyrtObject *PyrtModule_Globals(PyrtModuleDef *def)
+{
+    if (def->globals_dict) {
+        Pyrt_IncRef(def->globals_dict);
+        return def->globals_dict;
+    }
+    PyrtModule *m = (PyrtModule *)PyrtModule_Compiled(def);
+    if (!m)
+        return NULL;
+    PyrtObject *d = PyrtDict_Copy(m->dict);   /* __name__, __file__, attributes set from outside */
+    for (const char *const *n = def->names; d && n && *n; n++) {
+        PyrtObject *v = def->get(*n);
+        if (!v) {
+            if (Pyrt_ErrOccurred())
+                PYRT_CLEAR(d);
+            continue;   /* (unbound) */
+        }
+        if (PyrtDict_SetItemStr(d, *n, v) < 0)
+            PYRT_CLEAR(d);
+        PYRT_DECREF(v);
+    }
+    if (d) {
+        def->globals_dict = d;   /* (the module lives for the whole run) */
+        Pyrt_IncRef(d);
+    }
+    return d;
 }
 
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)

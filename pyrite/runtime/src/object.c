@@ -1122,6 +1122,11 @@ static int subclass_of_obj(PyrtObject *o, PyrtType *t, PyrtObject *cls_or_tuple,
         }
         return PyrtType_IsSubtype(t, (PyrtType *)cls_or_tuple);
     }
+    if ((cls_or_tuple->type->flags & PYRT_TPFLAG_USER) && pyrt_meta_check) {
+        /* an object whose class defines __instancecheck__ / __subclasscheck__ (types.UnionType, ABCs) */
+        int r = pyrt_meta_check(o, cls_or_tuple, instance);
+        return r == -3 ? -1 : r < 0 ? -2 : r;
+    }
     if (cls_or_tuple->type != &PyrtType_Tuple)
         return -1;
     for (int64_t i = 0; i < PyrtTuple_Len(cls_or_tuple); i++) {

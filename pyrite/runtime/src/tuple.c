@@ -405,6 +405,20 @@ PyrtObject *PyrtSys_VersionInfo(void)
     return t;
 }
 
+/* sys.hexversion and sys.version (CPython's string names its build; pyrite's names pyrite) */
+PyrtObject *PyrtSys_HexVersion(void)
+{
+    const int32_t *v = VERSION;
+    return PyrtInt_FromI64(((int64_t)v[0] << 24) | ((int64_t)v[1] << 16) | ((int64_t)v[2] << 8) |
+                           ((int64_t)v[3] << 4) | (int64_t)v[4]);
+}
+
+PyrtObject *PyrtSys_Version(void)
+{
+    const int32_t *v = VERSION;
+    return Pyrt_StrFormat("%d.%d.%d (compiled by pyrite)", (int)v[0], (int)v[1], (int)v[2]);
+}
+
 /* ------------------------------------------------------------------ lazily installed slots
  * Filled in on first use of the dynamic dispatch that reads them (lazy.c), so that a program
  * which never does, e.g., a dynamic binary operation does not link any binop slot. */

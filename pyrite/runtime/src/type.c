@@ -57,11 +57,26 @@ static PyrtObject *type_tp_new(PyrtObject *callable, PyrtObject *const *args, in
     return Pyrt_ErrSetString(&PyrtType_TypeError, "type() takes 1 or 3 arguments");
 }
 
+/* types.GenericAlias and the function making `a | b` unions of classes (pyrite/lib/_pyrite_types.py
+ * registers them when a program may need them) */
+static PyrtObject *generic_alias, *type_union;
+
+/* list[int], dict[str, int], ...: the builtin classes CPython makes generic */
+static bool builtin_generic(PyrtType *t)
+{
+    return t == &PyrtType_List || t == &PyrtType_Dict || t == &PyrtType_Set || t == &PyrtType_FrozenSet ||
+           t == &PyrtType_Tuple || t == &PyrtType_Type || t == &PyrtType_Enumerate;
+}
+
 /* C[key]: C.__class_getitem__(key) */
 static PyrtObject *type_getitem(PyrtObject *o, PyrtObject *key)
 {
     PyrtType *t = (PyrtType *)o;
     PyrtObject *f = (t->flags & PYRT_TPFLAG_USER) ? Pyrt_LookupTypeStr(t, "__class_getitem__") : NULL;
+    if (!f && generic_alias && builtin_generic(t)) {
+        PyrtObject *a[2] = {o, key};
+        return Pyrt_Call(generic_alias, a, 2, NULL);
+    }
     if (!f)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "type '%s' is not subscriptable", t->name);
     if (IS_KIND(f, PyrtType_StaticMethod))
@@ -70,6 +85,32 @@ static PyrtObject *type_getitem(PyrtObject *o, PyrtObject *key)
         f = ((PyrtStaticMethod *)f)->func;
     PyrtObject *a[2] = {o, key};
     return Pyrt_Call(f, a, 2, NULL);
+}
+
+/* a | b with a class operand: a union (types.UnionType) */
+static PyrtObject *type_binop(PyrtObject *a, PyrtObject *b, int op)
+{
+    if (op != PYRT_OR || !type_union) {
+        Pyrt_IncRef(Pyrt_NotImplemented);
+        return Pyrt_NotImplemented;
+    }
+    PyrtObject *args[2] = {a, b};
+    return Pyrt_Call(type_union, args, 2, NULL);
+}
+
+PYRT_BUILTIN(__pyrite_register_types__)
+{
+    (void)self; (void)kwnames;
+    if (nargs != 2)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "__pyrite_register_types__ takes 2 arguments");
+    generic_alias = args[0];
+    type_union = args[1];
+    Pyrt_IncRef(generic_alias);
+    Pyrt_IncRef(type_union);
+    PyrtType_Type.getitem = type_getitem;
+    PyrtType_Type.binop = type_binop;
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
 }
 
 PyrtType PyrtType_Type = {
@@ -926,6 +967,21 @@ static PyrtObject *user_getattr_hook(PyrtObject *o, PyrtObject *name)
     return Pyrt_ErrNoAttribute(o, name);
 }
 
+static PyrtType *builtin_layout_base(PyrtType *t);
+
+/* whose slot a builtin's slot wrapper runs: the builtin's (dict.__setitem__(od, k, v) on a subclass
+ * that overrides __setitem__ is dict's), as CPython's wrapper descriptors do */
+static PyrtType *slot_owner(PyrtObject *self)
+{
+    PyrtType *t = self->type;
+    if (t->flags & PYRT_TPFLAG_USER) {
+        PyrtType *bb = builtin_layout_base(t);
+        if (bb && bb != t && !(bb->flags & PYRT_TPFLAG_USER))
+            return bb;
+    }
+    return t;
+}
+
 static PyrtObject *slot_next(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     if (PyrtCont_NoArgs("__next__", nargs, kwnames) < 0)
@@ -950,7 +1006,7 @@ static PyrtObject *slot_len(PyrtObject *self, PyrtObject *const *args, int64_t n
     (void)args;
     if (PyrtCont_NoArgs("__len__", nargs, kwnames) < 0)
         return NULL;
-    int64_t n = self->type->len(self);
+    int64_t n = slot_owner(self)->len(self);
     return n < 0 ? NULL : PyrtInt_FromI64(n);
 }
 
@@ -958,28 +1014,28 @@ static PyrtObject *slot_getitem(PyrtObject *self, PyrtObject *const *args, int64
 {
     if (PyrtCont_OneArg("__getitem__", nargs, kwnames) < 0)
         return NULL;
-    return self->type->getitem(self, args[0]);
+    return slot_owner(self)->getitem(self, args[0]);
 }
 
 static PyrtObject *slot_setitem(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     if (PyrtCont_NoKw("__setitem__", kwnames) < 0 || PyrtCont_ArgRange("__setitem__", nargs, 2, 2) < 0)
         return NULL;
-    return self->type->setitem(self, args[0], args[1]) < 0 ? NULL : Pyrt_None;
+    return slot_owner(self)->setitem(self, args[0], args[1]) < 0 ? NULL : Pyrt_None;
 }
 
 static PyrtObject *slot_delitem(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     if (PyrtCont_OneArg("__delitem__", nargs, kwnames) < 0)
         return NULL;
-    return self->type->setitem(self, args[0], NULL) < 0 ? NULL : Pyrt_None;
+    return slot_owner(self)->setitem(self, args[0], NULL) < 0 ? NULL : Pyrt_None;
 }
 
 static PyrtObject *slot_contains(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     if (PyrtCont_OneArg("__contains__", nargs, kwnames) < 0)
         return NULL;
-    int r = self->type->contains(self, args[0]);
+    int r = slot_owner(self)->contains(self, args[0]);
     return r < 0 ? NULL : Pyrt_BoolFromC(r);
 }
 
@@ -1592,9 +1648,17 @@ static PyrtObject *user_getitem(PyrtObject *o, PyrtObject *key)
     return call_dunder(o, "__getitem__", &key, 1);
 }
 
+static PyrtType *builtin_layout_base(PyrtType *t);
+
 static int user_setitem(PyrtObject *o, PyrtObject *key, PyrtObject *v)
 {
     PyrtObject *args[2] = {key, v};
+    if (!Pyrt_LookupTypeStr(o->type, v ? "__setitem__" : "__delitem__")) {
+        /* the class defines only the other one: a builtin base's own (dict's __setitem__) */
+        PyrtType *bb = builtin_layout_base(o->type);
+        if (bb != o->type && bb->setitem && bb->setitem != user_setitem)
+            return bb->setitem(o, key, v);
+    }
     PyrtObject *r = v ? call_dunder(o, "__setitem__", args, 2) : call_dunder(o, "__delitem__", args, 1);
     if (!r)
         return -1;
@@ -2125,6 +2189,8 @@ static int meta_check(PyrtObject *o, PyrtObject *cls, bool instance)
 {
     const char *hook = instance ? "__instancecheck__" : "__subclasscheck__";
     PyrtObject *f = Pyrt_LookupTypeStr(cls->type, hook);
+    if (!f && !(cls->type->flags & PYRT_TPFLAG_TYPE) && cls->type != &PyrtType_Type)
+        return -3;   /* not a class, and no hook */
     if (!f)
         return PyrtType_IsSubtype(instance ? o->type : (PyrtType *)o, (PyrtType *)cls);
     PyrtObject *r = call_attr(f, cls, hook, &o, 1, NULL);
@@ -2218,6 +2284,8 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
         Pyrt_Free(t);
         return NULL;
     }
+    if (PyrtDict_GetItemStr(t->dict, "__instancecheck__") || PyrtDict_GetItemStr(t->dict, "__subclasscheck__"))
+        pyrt_meta_check = meta_check;   /* (isinstance(x, obj) with obj of this class) */
     if (slots_only(t))
         t->flags |= PYRT_TPFLAG_NODICT;
     if (fields_are_slots(t))
@@ -2370,14 +2438,61 @@ static const PyrtMethodDef mappingproxy_methods[] = {
     {"keys", mappingproxy_keys}, {"values", mappingproxy_values}, {"items", mappingproxy_items},
     {"get", mappingproxy_get}, {"copy", mappingproxy_copy}, {NULL, NULL},
 };
+/* types.MappingProxyType(mapping): a read-only view of a mapping (not of a list or tuple) */
+static PyrtObject *mappingproxy_tp_new(PyrtObject *type, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)type;
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    if (nargs + nkw != 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "mappingproxy() takes exactly one argument (%lld given)",
+                              (long long)(nargs + nkw));
+    if (nkw && strcmp(PyrtStr_UTF8(PyrtTuple_GetBorrowed(kwnames, 0)), "mapping") != 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "mappingproxy() got an unexpected keyword argument '%s'",
+                              PyrtStr_UTF8(PyrtTuple_GetBorrowed(kwnames, 0)));
+    PyrtObject *m = args[0];
+    bool mapping = PyrtDict_Check(m) || m->type == &PyrtType_MappingProxy ||
+                   (!PyrtList_Check(m) && !PyrtTuple_Check(m) && m->type->getitem &&
+                    Pyrt_LookupTypeStr(m->type, "keys"));
+    if (!mapping)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "mappingproxy() argument must be a mapping, not %s",
+                              m->type->name);
+    return mappingproxy_new(m);
+}
+
 PyrtType PyrtType_MappingProxy = {
     .ob = PYRT_TYPE_HEAD, .name = "mappingproxy", .base = &PyrtType_Object, .basicsize = sizeof(MappingProxy),
     .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = mappingproxy_dealloc, .repr = mappingproxy_repr,
     .len = mappingproxy_len, .getitem = mappingproxy_getitem, .contains = mappingproxy_contains,
-    .iter = mappingproxy_iter, .richcompare = mappingproxy_richcompare,
+    .iter = mappingproxy_iter, .richcompare = mappingproxy_richcompare, .tp_new = mappingproxy_tp_new,
 };
 
 /* ------------------------------------------------------------------ attributes of classes */
+
+static PyrtObject *type_getattr(PyrtObject *o, PyrtObject *name);
+
+/* a builtin class's __dict__: a mappingproxy of its methods (as unbound methods) and __doc__ */
+static PyrtObject *builtin_type_dict(PyrtType *t)
+{
+    PYRT_LAZY_ENSURE(methods);
+    PyrtObject *d = PyrtDict_New();
+    for (const PyrtMethodDef *m = t->methods; d && m && m->name; m++) {
+        PyrtObject *name = PyrtStr_FromCString(m->name);
+        PyrtObject *v = name ? type_getattr((PyrtObject *)t, name) : NULL;
+        if (!v || PyrtDict_SetItem(d, name, v) < 0)
+            PYRT_CLEAR(d);
+        Pyrt_XDecRef(v);
+        Pyrt_XDecRef(name);
+    }
+    PyrtObject *doc = t->doc ? PyrtStr_FromCString(t->doc) : (Pyrt_IncRef(Pyrt_None), Pyrt_None);
+    if (d && (!doc || PyrtDict_SetItemStr(d, "__doc__", doc) < 0))
+        PYRT_CLEAR(d);
+    Pyrt_XDecRef(doc);
+    if (!d)
+        return NULL;
+    PyrtObject *p = mappingproxy_new(d);
+    PYRT_DECREF(d);
+    return p;
+}
 
 static PyrtObject *type_special_attr(PyrtType *t, const char *s)
 {
@@ -2423,6 +2538,8 @@ static PyrtObject *type_special_attr(PyrtType *t, const char *s)
     }
     if (strcmp(s, "__dict__") == 0 && t->dict)
         return mappingproxy_new(t->dict);   /* read-only, live */
+    if (strcmp(s, "__dict__") == 0)
+        return builtin_type_dict(t);
     return NULL;
 }
 

@@ -1,0 +1,385 @@
+"""bytearray (and a placeholder memoryview) for compiled programs, written in Python: CPython's are C.
+
+A bytearray keeps its bytes in a list of ints; the methods it shares with bytes run on a bytes copy
+and return bytearrays where CPython does. memoryview is not implemented yet: the class exists (so
+that isinstance() and ABC registrations work) and creating one raises NotImplementedError.
+"""
+
+
+def _byte(v):
+    if not isinstance(v, int):
+        if hasattr(type(v), "__index__"):
+            v = v.__index__()
+        else:
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    if v < 0 or v > 255:
+        raise ValueError("byte must be in range(0, 256)")
+    return v
+
+
+def _as_bytes(x):
+    if isinstance(x, bytes):
+        return x
+    if isinstance(x, bytearray):
+        return bytes(x._a)
+    raise TypeError("a bytes-like object is required, not '%s'" % type(x).__name__)
+
+
+def _ints(x):
+    """the ints of a bytes-like object or an iterable of ints"""
+    if isinstance(x, bytearray):
+        return list(x._a)
+    if isinstance(x, bytes):
+        return list(x)
+    if isinstance(x, str):
+        raise TypeError("cannot convert 'str' object to bytearray")
+    if isinstance(x, int):
+        raise TypeError("can't extend bytearray with int")
+    return [_byte(v) for v in x]
+
+
+class bytearray:
+    """bytearray(iterable_of_ints) -> bytearray
+bytearray(string, encoding[, errors]) -> bytearray
+bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer
+bytearray(int) -> bytes array of size given by the parameter initialized with null bytes
+bytearray() -> empty bytes array
+
+Construct a mutable bytearray object from:
+  - an iterable yielding integers in range(256)
+  - a text string encoded using the specified encoding
+  - a bytes or a buffer object
+  - any object implementing the buffer API.
+  - an integer"""
+
+    __slots__ = ("_a", "__weakref__")
+
+    def __init__(self, source=None, encoding=None, errors=None):
+        if source is None:
+            if encoding is not None or errors is not None:
+                raise TypeError("encoding or errors without sequence argument")
+            self._a = []
+        elif isinstance(source, str):
+            if encoding is None:
+                raise TypeError("string argument without an encoding")
+            self._a = list(source.encode(encoding, errors if errors is not None else "strict"))
+        elif encoding is not None or errors is not None:
+            raise TypeError("encoding without a string argument" if errors is None
+                            else "errors without a string argument")
+        elif isinstance(source, int):
+            if source < 0:
+                raise ValueError("negative count")
+            self._a = [0] * source
+        else:
+            self._a = _ints(source)
+
+    def __len__(self):
+        return len(self._a)
+
+    def __bytes__(self):
+        return bytes(self._a)
+
+    def __iter__(self):
+        return iter(self._a)
+
+    def __contains__(self, x):
+        if isinstance(x, int):
+            return _byte(x) in self._a
+        return _as_bytes(x) in bytes(self._a)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            r = bytearray()
+            r._a = self._a[i]
+            return r
+        if not isinstance(i, int):
+            raise TypeError("bytearray indices must be integers or slices, not %s" % type(i).__name__)
+        try:
+            return self._a[i]
+        except IndexError:
+            raise IndexError("bytearray index out of range") from None
+
+    def __setitem__(self, i, v):
+        if isinstance(i, slice):
+            if isinstance(v, int):
+                raise TypeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+            self._a[i] = _ints(v)
+            return
+        if not isinstance(i, int):
+            raise TypeError("bytearray indices must be integers or slices, not %s" % type(i).__name__)
+        v = _byte(v)
+        try:
+            self._a[i] = v
+        except IndexError:
+            raise IndexError("bytearray index out of range") from None
+
+    def __delitem__(self, i):
+        if isinstance(i, slice):
+            del self._a[i]
+            return
+        try:
+            del self._a[i]
+        except IndexError:
+            raise IndexError("bytearray index out of range") from None
+
+    def __repr__(self):
+        return "%s(%r)" % (type(self).__name__, bytes(self._a))
+
+    def __str__(self):
+        return self.__repr__()
+
+    def __eq__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) == _as_bytes(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) != _as_bytes(other)
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) < _as_bytes(other)
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) <= _as_bytes(other)
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) > _as_bytes(other)
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, (bytes, bytearray)):
+            return bytes(self._a) >= _as_bytes(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __add__(self, other):
+        if not isinstance(other, (bytes, bytearray)):
+            raise TypeError("can't concat %s to bytearray" % type(other).__name__)
+        r = bytearray()
+        r._a = self._a + _ints(other)
+        return r
+
+    def __radd__(self, other):
+        if isinstance(other, bytes):
+            return other + bytes(self._a)
+        return NotImplemented
+
+    def __iadd__(self, other):
+        if not isinstance(other, (bytes, bytearray)):
+            raise TypeError("can't concat %s to bytearray" % type(other).__name__)
+        self._a.extend(_ints(other))
+        return self
+
+    def __mul__(self, n):
+        r = bytearray()
+        r._a = self._a * n
+        return r
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self._a = self._a * n
+        return self
+
+    def __mod__(self, args):
+        return bytearray(bytes(self._a) % args)
+
+    def __reduce__(self):
+        return type(self), (bytes(self._a),), None
+
+    def __alloc__(self):
+        return len(self._a) + 1
+
+    # mutation
+    def append(self, item):
+        self._a.append(_byte(item))
+
+    def extend(self, iterable_of_ints):
+        self._a.extend(_ints(iterable_of_ints))
+
+    def insert(self, index, item):
+        self._a.insert(index, _byte(item))
+
+    def pop(self, index=-1):
+        if not self._a:
+            raise IndexError("pop from empty bytearray")
+        try:
+            return self._a.pop(index)
+        except IndexError:
+            raise IndexError("pop index out of range") from None
+
+    def remove(self, value):
+        value = _byte(value)
+        try:
+            self._a.remove(value)
+        except ValueError:
+            raise ValueError("value not found in bytearray") from None
+
+    def clear(self):
+        self._a = []
+
+    def copy(self):
+        r = bytearray()
+        r._a = list(self._a)
+        return r
+
+    def reverse(self):
+        self._a.reverse()
+
+    # shared with bytes
+    def decode(self, encoding="utf-8", errors="strict"):
+        return bytes(self._a).decode(encoding, errors)
+
+    def hex(self, *args):
+        return bytes(self._a).hex(*args)
+
+    def count(self, sub, *args):
+        return bytes(self._a).count(sub if isinstance(sub, int) else _as_bytes(sub), *args)
+
+    def find(self, sub, *args):
+        return bytes(self._a).find(sub if isinstance(sub, int) else _as_bytes(sub), *args)
+
+    def rfind(self, sub, *args):
+        return bytes(self._a).rfind(sub if isinstance(sub, int) else _as_bytes(sub), *args)
+
+    def index(self, sub, *args):
+        return bytes(self._a).index(sub if isinstance(sub, int) else _as_bytes(sub), *args)
+
+    def rindex(self, sub, *args):
+        return bytes(self._a).rindex(sub if isinstance(sub, int) else _as_bytes(sub), *args)
+
+    def startswith(self, prefix, *args):
+        if isinstance(prefix, tuple):
+            prefix = tuple([_as_bytes(p) for p in prefix])
+        else:
+            prefix = _as_bytes(prefix)
+        return bytes(self._a).startswith(prefix, *args)
+
+    def endswith(self, suffix, *args):
+        if isinstance(suffix, tuple):
+            suffix = tuple([_as_bytes(p) for p in suffix])
+        else:
+            suffix = _as_bytes(suffix)
+        return bytes(self._a).endswith(suffix, *args)
+
+    def replace(self, old, new, count=-1):
+        return bytearray(bytes(self._a).replace(_as_bytes(old), _as_bytes(new), count))
+
+    def split(self, sep=None, maxsplit=-1):
+        return [bytearray(p) for p in bytes(self._a).split(None if sep is None else _as_bytes(sep), maxsplit)]
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return [bytearray(p) for p in bytes(self._a).rsplit(None if sep is None else _as_bytes(sep), maxsplit)]
+
+    def splitlines(self, keepends=False):
+        return [bytearray(p) for p in bytes(self._a).splitlines(keepends)]
+
+    def partition(self, sep):
+        return tuple([bytearray(p) for p in bytes(self._a).partition(_as_bytes(sep))])
+
+    def rpartition(self, sep):
+        return tuple([bytearray(p) for p in bytes(self._a).rpartition(_as_bytes(sep))])
+
+    def join(self, iterable):
+        return bytearray(bytes(self._a).join([_as_bytes(x) for x in iterable]))
+
+    def strip(self, chars=None):
+        return bytearray(bytes(self._a).strip(None if chars is None else _as_bytes(chars)))
+
+    def lstrip(self, chars=None):
+        return bytearray(bytes(self._a).lstrip(None if chars is None else _as_bytes(chars)))
+
+    def rstrip(self, chars=None):
+        return bytearray(bytes(self._a).rstrip(None if chars is None else _as_bytes(chars)))
+
+    def removeprefix(self, prefix):
+        return bytearray(bytes(self._a).removeprefix(_as_bytes(prefix)))
+
+    def removesuffix(self, suffix):
+        return bytearray(bytes(self._a).removesuffix(_as_bytes(suffix)))
+
+    def upper(self):
+        return bytearray(bytes(self._a).upper())
+
+    def lower(self):
+        return bytearray(bytes(self._a).lower())
+
+    def swapcase(self):
+        return bytearray(bytes(self._a).swapcase())
+
+    def title(self):
+        return bytearray(bytes(self._a).title())
+
+    def capitalize(self):
+        return bytearray(bytes(self._a).capitalize())
+
+    def center(self, width, fillchar=b" "):
+        return bytearray(bytes(self._a).center(width, _as_bytes(fillchar)))
+
+    def ljust(self, width, fillchar=b" "):
+        return bytearray(bytes(self._a).ljust(width, _as_bytes(fillchar)))
+
+    def rjust(self, width, fillchar=b" "):
+        return bytearray(bytes(self._a).rjust(width, _as_bytes(fillchar)))
+
+    def zfill(self, width):
+        return bytearray(bytes(self._a).zfill(width))
+
+    def expandtabs(self, tabsize=8):
+        return bytearray(bytes(self._a).expandtabs(tabsize))
+
+    def translate(self, table, delete=b""):
+        return bytearray(bytes(self._a).translate(None if table is None else _as_bytes(table), _as_bytes(delete)))
+
+    def isalnum(self):
+        return bytes(self._a).isalnum()
+
+    def isalpha(self):
+        return bytes(self._a).isalpha()
+
+    def isascii(self):
+        return bytes(self._a).isascii()
+
+    def isdigit(self):
+        return bytes(self._a).isdigit()
+
+    def islower(self):
+        return bytes(self._a).islower()
+
+    def isupper(self):
+        return bytes(self._a).isupper()
+
+    def isspace(self):
+        return bytes(self._a).isspace()
+
+    def istitle(self):
+        return bytes(self._a).istitle()
+
+    @classmethod
+    def fromhex(cls, string):
+        return cls(bytes.fromhex(string))
+
+    @staticmethod
+    def maketrans(frm, to):
+        return bytes.maketrans(_as_bytes(frm), _as_bytes(to))
+
+
+bytearray.__module__ = "builtins"
+
+
+class memoryview:
+    """Create a new memoryview object which references the given object."""
+
+    def __init__(self, obj):
+        raise NotImplementedError("memoryview is not implemented by pyrite yet")
+
+
+memoryview.__module__ = "builtins"
