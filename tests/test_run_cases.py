@@ -20,6 +20,8 @@ from pyrite.toolchain.zig import ToolchainError
 HERE = os.path.dirname(__file__)
 # run cases have no [out]: CPython produces the expected output
 CASES = load_dir(os.path.join(HERE, "cases"), "run-", allowed=("case", "file", "stdin"))
+if os.environ.get("PYRITE_SLOW_CASES") == "1":   # (cases/slow-*.test: minutes of C compilation per batch)
+    CASES += load_dir(os.path.join(HERE, "cases"), "slow-", allowed=("case", "file", "stdin"))
 TARGETS = ["native", "wasi"]
 TIMEOUT = 60
 
