@@ -1321,31 +1321,6 @@ def _eval_items(items, scope):
     return out
 
 
-def _comprehension(clauses, scope, emit):
-    inner = _Scope({}, set(), scope, scope.globals, scope.builtins, set(), scope.no_caller)
-    for c in clauses:
-        _target_names(c[0], inner.local_names)
-    first_iter = _eval(clauses[0][1], scope)
-    _comp_loop(clauses, 0, first_iter, inner, emit)
-
-
-def _comp_loop(clauses, i, iterable, scope, emit):
-    target, _, conds = clauses[i]
-    for v in iterable:
-        _assign(target, v, scope)
-        ok = True
-        for c in conds:
-            if not _eval(c, scope):
-                ok = False
-                break
-        if not ok:
-            continue
-        if i + 1 < len(clauses):
-            _comp_loop(clauses, i + 1, _eval(clauses[i + 1][1], scope), scope, emit)
-        else:
-            emit(scope)
-
-
 def _genexp(node, scope):
     clauses = node[2]
     inner = _Scope({}, set(), scope, scope.globals, scope.builtins, set(), scope.no_caller)
@@ -1455,25 +1430,11 @@ def _eval(node, scope):
         scope.store(node[1], v)
         return v
     if k == "listcomp":
-        out = []
-        elt = node[1]
-        _comprehension(node[2], scope, lambda s: out.append(_eval(elt, s)))
-        return out
+        return list(_genexp(node, scope))
     if k == "setcomp":
-        out = set()
-        elt = node[1]
-        _comprehension(node[2], scope, lambda s: out.add(_eval(elt, s)))
-        return out
-    if k == "dictcomp":
-        out = {}
-        kn = node[1]
-        vn = node[2]
-
-        def put(s):
-            key = _eval(kn, s)
-            out[key] = _eval(vn, s)
-        _comprehension(node[3], scope, put)
-        return out
+        return set(_genexp(node, scope))
+    if k == "dictcomp":   # (key, value) pairs, each evaluated key first
+        return dict(_genexp(("genexp", ("tuple", [node[1], node[2]]), node[3]), scope))
     if k == "genexp":
         return _genexp(node, scope)
     if k == "starred":
