@@ -95,9 +95,10 @@ def run_passes(prog, upto=None, verify=None):
                     break
 
 
-def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None):
+def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None, split=False):
     """Python program -> C text (and the inference results, and the IR text when asked: after all
-    passes, or after the pass named dump_after)."""
+    passes, or after the pass named dump_after). split: a list of (unit name, C text) instead, the
+    library modules in units of their own (codegen/emit_module.py:emit_program)."""
     from pyrite.codegen.emit_module import emit_program
     from pyrite.targets.base import get_target
     prog, inf = build_ir(path)                                     # frontend, inference, IR
@@ -110,21 +111,18 @@ def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=N
     if dump_ir:
         from pyrite.ir.pprint import format_program
         ir_text = format_program(prog)
-    return emit_program(prog, get_target(target)), inf, ir_text                       # C text
+    return emit_program(prog, get_target(target), split=split), inf, ir_text          # C text
 
 
 def build(path, target, out_path, show_commands=False, keep_dir=None):
     """Compile a program to an executable (native) or .wasm (wasi). Returns out_path."""
-    from pyrite.toolchain.zig import compile_program
+    from pyrite.toolchain.zig import compile_units
     import tempfile
-    c_text, _, _ = compile_to_c(path, target=target)
+    units, _, _ = compile_to_c(path, target=target, split=True)
     work = keep_dir or tempfile.mkdtemp(prefix="pyrite-")
-    c_path = os.path.join(work, "program.c")
-    with open(c_path, "w") as f:
-        f.write(c_text)
     tmp_out = out_path + ".tmp%d" % os.getpid()
     try:
-        compile_program(c_path, tmp_out, target, show_commands)
+        compile_units(units, work, tmp_out, target, show_commands)
         os.replace(tmp_out, out_path)
     finally:
         if os.path.exists(tmp_out):

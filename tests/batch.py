@@ -2,10 +2,12 @@
 unit, one zig compile, one executable (or one .wasm, compiled once by wasmtime) per target.
 
 Each case keeps its own process and directory: the batch program runs the case whose index is in
-PYRITE_CASE, so outputs, exit statuses and tracebacks stay per case. The generated C of a case is
-all `static` apart from `main`, and every name it defines starts with `py` (codegen/c_names.py) or is
-`pyrt_ic` / `pyrt_init_constants`; those get a per-case prefix and `main` becomes the case's entry,
-while the prelude (identical in every program) is kept once. A case pyrite rejects is left out and
+PYRITE_CASE, so outputs, exit statuses and tracebacks stay per case. A case's C is split as
+`pyrite build` splits it (its own modules in a main unit, each library module in units of its own);
+every name it defines starts with `py` (codegen/c_names.py) or is `pyrt_ic` / `pyrt_init_constants`;
+those get a per-case prefix and `main` becomes the case's entry. The main units of all cases share one
+translation unit (the prelude, identical in every program, kept once); the library units compile
+on their own, through the object cache. A case pyrite rejects is left out and
 reported by its own test; if the batch does not compile, every case falls back to its own build.
 
 The wasi cases of a batch run in one Python process (`run_wasi_batch`): one wasmtime import, one
@@ -31,13 +33,15 @@ def _own_name(name):
     return (name.startswith("py") and not name.startswith("pyrt_")) or name in ("pyrt_ic", "pyrt_init_constants")
 
 
-def case_c_part(c_text, index):
-    """The program-specific part of one case's C with its names made unique to the case."""
+def case_c_part(c_text, index, main=True):
+    """The program-specific part of one case's C unit (its main unit, or a library unit) with its names
+    made unique to the case."""
     assert c_text.startswith(PRELUDE), "generated C does not start with the prelude"
     rest = c_text[len(PRELUDE):]
-    assert rest.count(MAIN) == 1, "generated C has no single main"
-    rest = rest.replace(MAIN, "int pyrt_case_%d_main(int argc, char **argv) {" % index)
-    rest = rest.replace(python_version_c(), "")   # (defined once, by the dispatcher)
+    if main:
+        assert rest.count(MAIN) == 1, "generated C has no single main"
+        rest = rest.replace(MAIN, "int pyrt_case_%d_main(int argc, char **argv) {" % index)
+        rest = rest.replace(python_version_c(), "")   # (defined once, by the dispatcher)
     prefix = "c%d_" % index
 
     def rename(m):
@@ -68,27 +72,29 @@ class Batch:
         self.target, self.workdir = target, workdir
         self.errors, self.index, self.out, self.wasi_results = {}, {}, None, None
         self.dirs = {}
-        parts = []
+        parts, lib_units = [], []
         for i, case in enumerate(cases):
             d = os.path.join(workdir, "case%d" % i)
             main = case.write(d)
             self.dirs[case.name] = d
             try:
                 with case.build_env():
-                    c_text, _, _ = driver.compile_to_c(main, target=target)
+                    units, _, _ = driver.compile_to_c(main, target=target, split=True)
             except CompileError as e:
                 self.errors[case.name] = str(e)
                 continue
-            parts.append(case_c_part(c_text, i))
+            for name, text in units:   # (as `pyrite build` splits it: library modules in units of their own)
+                if name == "main":
+                    parts.append(case_c_part(text, i))
+                else:
+                    lib_units.append(("c%d_%s" % (i, name), PRELUDE + case_c_part(text, i, main=False)))
             self.index[case.name] = i
         if not self.index:
             return
-        c_path = os.path.join(workdir, "batch.c")
-        with open(c_path, "w") as f:
-            f.write(PRELUDE + "\n".join(parts) + dispatcher(sorted(self.index.values())))
+        units = [("batch", PRELUDE + "\n".join(parts) + dispatcher(sorted(self.index.values())))] + lib_units
         out = os.path.join(workdir, "batch" + (".wasm" if target == "wasi" else ""))
         try:
-            zig.compile_program(c_path, out, target)
+            zig.compile_units(units, workdir, out, target, jobs=1)
             self.out = out
         except zig.ToolchainError:
             self.out = None

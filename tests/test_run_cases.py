@@ -118,5 +118,6 @@ def run_case_alone(case, target, tmp_path, expected):
     except ToolchainError as e:
         pytest.fail("C compilation failed:\n%s\n%s" % ("\n".join(zig.last_commands), e.log[-3000:]))
     got = run_native(out, case, work) if target == "native" else run_wasi(out, case, work)
-    how = "\ngenerated C: %s\nzig: %s" % (os.path.join(keep, "program.c"), zig.last_commands[-1])
+    how = "\ngenerated C: %s (library modules: unit_*.c)\nzig: %s" % (os.path.join(keep, "program.c"),
+                                                                     zig.last_commands[-1])
     compare(got, expected, how)

@@ -36,6 +36,7 @@ class ProgramBuilder:
         for mod in self.inf.modules.values():
             mir = ModuleIR(mod.name, mod.src.display_path)
             mir.binding_order = binding_order(mod.src.tree)
+            mir.stdlib = bool(mod.src.stdlib)
             mir.init_cname = self.names.make(cn.MODINIT, mod.name)
             mir.done_cname = self.names.make(cn.MODDONE, mod.name)
             self.mod_irs[mod.name] = mir

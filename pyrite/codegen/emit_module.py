@@ -1,5 +1,6 @@
 """Whole program IR -> one C translation unit: constants, globals, class layouts, functions, generic
 entry points (argument parsing + boxing around the typed entries) and main()."""
+import re
 import sys
 from pyrite.ir import ops
 from pyrite.codegen.c_names import c_string
@@ -32,15 +33,16 @@ class Constants:
             self.items.append(key)
         return "pyk[%d]" % self.index[key]
 
-    def emit_init(self, out):
+    def emit_init(self, out, name="pyrt_init_constants", static=True, shared=False):
         out.append("static PyrtObject *pyk[%d];" % max(1, len(self.items)))
-        out.append("static void pyrt_init_constants(void) {")
+        out.append("%svoid %s(void) {" % ("static " if static else "", name))
         for i, v in enumerate(self.items):
             if isinstance(v, str) and len(v) == 1 and ord(v) < 128:
                 out.append("    pyk[%d] = PyrtStr_FromCodePoint(%d);" % (i, ord(v)))   # the cached 1-char str
             elif isinstance(v, str):
                 data = v.encode("utf-8")
-                out.append("    pyk[%d] = PyrtStr_Constant(%s, %d);" % (i, c_string(v), len(data)))
+                out.append("    pyk[%d] = PyrtStr_Constant%s(%s, %d);" % (i, "Shared" if shared else "", c_string(v),
+                                                                        len(data)))
             elif isinstance(v, bytes):
                 out.append("    pyk[%d] = PyrtBytes_Constant(%s, %d);" % (i, _c_bytes(v), len(v)))
             elif isinstance(v, int):   # beyond the small range of tagged ints
@@ -58,57 +60,244 @@ def _c_bytes(b):
     return '"' + "".join("\\%03o" % c for c in b) + '"'
 
 
-def emit_program(prog, target):
-    """The whole program as one C file; `target` (a Target) supplies the entry point."""
-    consts = Constants()
-    body = []
-    decls = []
-    all_funcs = [f for mod in prog.modules for f in mod.functions]
-    inits = [mod.init for mod in prog.modules]
-    # forward declarations
-    for mod in prog.modules:
-        for cir in mod.classes:
-            decls.append("struct %s;" % cir.cname)
+class Unit:
+    """One C translation unit of a split build: its body text, its own constant table and inline caches."""
+
+    def __init__(self, name):
+        self.name = name
+        self.consts = Constants()
+        self.body = []
+
+    def size(self):
+        return sum(len(x) for x in self.body)
+
+
+# a library module's unit is cut after the function that takes it past this many bytes of C: pieces of
+# a big module (collections, the eval interpreter) compile in parallel, and each is cached on its own
+CHUNK_BYTES = 300000
+
+
+def emit_program(prog, target, split=False):
+    """The program as C. split=False: one translation unit (what --emit-c shows). split=True: a list of
+    (unit name, C text): the program's own modules in unit "main" (with the entry point), each library
+    module in units of its own (big ones in several), so each compiles in parallel and is cached by its
+    text (toolchain/zig.py:compile_units). A symbol used only inside its unit stays static."""
+    main = Unit("main")
+    units = [main]
+    decls = []   # (symbol, declaration without storage class, owning unit or None for a struct, base struct)
+
+    def module_units(mod):
+        if not split or not mod.stdlib:
+            return lambda: main
+        first = Unit(_unit_name(mod.name, 0))
+        units.append(first)
+        state = [first]
+
+        def current():
+            u = state[-1]
+            if u.size() > CHUNK_BYTES:
+                u = Unit(_unit_name(mod.name, len(state)))
+                units.append(u)
+                state.append(u)
+            return u
+        return current
+
     for cir in _bases_first([c for mod in prog.modules for c in mod.classes]):
-        emit_class_struct(cir, decls)
+        text = []
+        emit_class_struct(cir, text)
+        decls.append((cir.cname, "\n".join(text), None, cir.base.cname if cir.base is not None else None))
+    unit_fn = {}
     for mod in prog.modules:
-        decls.append("static int %s(void);" % mod.init.cname)
-        decls.append("static char %s;" % mod.done_cname)
+        unit_fn[id(mod)] = module_units(mod)
+        u = unit_fn[id(mod)]()
+        decls.append((mod.init.cname, "int %s(void)" % mod.init.cname, u, None))
+        decls.append((mod.done_cname, "char %s" % mod.done_cname, u, None))
         for g in mod.globals:
-            decls.append("static %s %s;" % (g.rtype.c_type, g.cname))
+            decls.append((g.cname, "%s %s" % (g.rtype.c_type, g.cname), u, None))
             if g.rtype is not OBJ:
-                decls.append("static char pyd_%s;" % g.cname)
+                decls.append(("pyd_" + g.cname, "char pyd_%s" % g.cname, u, None))
         for cir in mod.classes:
-            decls.append("static PyrtObject *%s;" % cir.type_var.cname)
-    for mod in prog.modules:
+            decls.append((cir.type_var.cname, "PyrtObject *%s" % cir.type_var.cname, u, None))
         if mod.object_cname is not None:
-            emit_module_object(mod, decls)
-    for f in all_funcs:
-        fe = FunctionEmitter(f, consts, [])
-        fe.assign_names()
-        decls.append(fe.signature() + ";")
-        decls.append("static PyrtObject *%s(PyrtObject *, PyrtObject *const *, int64_t, PyrtObject *);"
-                     % f.generic_cname)
-    for mod in prog.modules:
+            emit_module_object(mod, u.body)
         for cir in mod.classes:
-            emit_field_table(cir, consts, body)
+            emit_field_table(cir, u.consts, u.body)
             if not cir.is_exception:
-                emit_release(cir, body)
-    if prog.n_inline_caches:
-        decls.append("static PyrtAttrCache pyrt_ic[%d];" % prog.n_inline_caches)
-    decls.append(python_version_c())
-    for f in all_funcs + inits:
-        FunctionEmitter(f, consts, body).emit()
-    for f in all_funcs:
-        emit_generic_entry(f, body)
+                emit_release(cir, u.body)
+    for mod in prog.modules:
+        for f in mod.functions:
+            fe = FunctionEmitter(f, None, [])
+            fe.assign_names()
+            decls.append((f.cname, fe.signature()[len("static "):], None, None))
+            decls.append((f.generic_cname, "PyrtObject *%s(PyrtObject *, PyrtObject *const *, int64_t, PyrtObject *)"
+                          % f.generic_cname, None, None))
+    main.body.append(python_version_c())
+    func_unit = {}
+    for mod in prog.modules:
+        u = unit_fn[id(mod)]()
+        FunctionEmitter(mod.init, u.consts, u.body).emit()
+        for f in mod.functions:
+            u = unit_fn[id(mod)]()
+            FunctionEmitter(f, u.consts, u.body).emit()
+            emit_generic_entry(f, u.body)
+            func_unit[f.cname] = func_unit[f.generic_cname] = u
+    decls = [(sym, text, owner if owner is not None or base is not None or sym not in func_unit
+              else func_unit[sym], base) for sym, text, owner, base in decls]
     cycles = may_make_cycles(prog)
-    emit_exit_clear(prog, cycles, body)
-    body.append(target.entry_c(prog.main.init.cname))
+    emit_exit_clear(prog, cycles, main.body)
+    main.body.append(target.entry_c(prog.main.init.cname))
+    if not split:
+        return _assemble_single(main, decls)
+    return _assemble_units(units, decls)
+
+
+def _unit_name(modname, n):
+    from pyrite.codegen.c_names import _clean
+    return "%s%s" % (_clean(modname), "_%d" % n if n else "")
+
+
+_IC = re.compile(r"\bpyrt_ic\[(\d+)\]")
+
+
+def _local_caches(text):
+    """The unit's inline caches numbered from 0 (the IR numbers them program-wide): a unit's text
+    does not change when another module gains or loses a cache. Returns (text, count)."""
+    index = {}
+
+    def renumber(m):
+        return "pyrt_ic[%d]" % index.setdefault(m.group(1), len(index))
+    text = _IC.sub(renumber, text)
+    return text, len(index)
+
+
+def _unit_tables(unit, init_name, static_init, shared=False):
+    out = []
+    unit.consts.emit_init(out, init_name, static_init, shared)
+    text, n_ic = _local_caches("\n".join(unit.body))
+    if n_ic:
+        out.append("static PyrtAttrCache pyrt_ic[%d];" % n_ic)
+    return out, text
+
+
+def _assemble_single(main, decls):
     out = [PRELUDE]
-    out += decls
-    consts.emit_init(out)
-    out += body
+    for sym, text, owner, base in decls:
+        out.append(text if text.startswith("struct ") else "static " + text + ";")
+    tables, body = _unit_tables(main, "pyrt_init_constants", True)
+    out += tables
+    out.append(body)
     return "\n".join(out) + "\n"
+
+
+TOKEN = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|[A-Za-z_][A-Za-z0-9_]*')
+_ATTR = re.compile(r"^__attribute__\(\(.*?\)\) ")
+_HEAD = re.compile(r"^(.*?\b(py[A-Za-z0-9_]*))\s*([\[(=;{])")
+
+
+def _tokens(text):
+    return {t for t in TOKEN.findall(text) if t[0] not in "\"'"}
+
+
+def _body_definitions(unit, text):
+    """Top-level definitions in a unit's body: symbol -> (line index, declaration for other units)."""
+    defs = {}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith(("static ", "__attribute__")):
+            continue
+        plain = _ATTR.sub("", line)
+        if not plain.startswith("static "):
+            continue
+        m = _HEAD.match(plain[len("static "):])
+        if m is None:
+            continue
+        head, sym, after = m.group(1), m.group(2), m.group(3)
+        if after == "(":
+            decl = plain[len("static "):plain.index(" {")] + ";"
+        elif after == "[":
+            decl = "extern %s[];" % head
+        else:
+            decl = "extern %s;" % head
+        defs[sym] = (i, decl)
+    return lines, defs
+
+
+def _assemble_units(units, decls):
+    """Each unit's text: the prelude, the struct layouts and declarations it names, its constant
+    table and inline caches, its body. A symbol named by another unit is exported from its owner."""
+    bodies, tables, refs, body_defs = {}, {}, {}, {}
+    for u in units:
+        if u.name == "main":
+            init = "pyrt_init_constants"
+        else:
+            init = "pyk_init_%s" % u.name
+        tab, text = _unit_tables(u, init, u.name == "main", shared=len(units) > 1)
+        if u.name == "main" and len(units) > 1:   # the main unit's table init runs every unit's
+            tab.insert(0, "\n".join("void pyk_init_%s(void);" % v.name for v in units[1:]))
+            close = tab.index("}", tab.index("static void pyrt_init_constants(void) {"))
+            tab[close:close] = ["    pyk_init_%s();" % v.name for v in units[1:]]
+        tables[u.name] = tab
+        lines, defs = _body_definitions(u, text)
+        bodies[u.name] = lines
+        body_defs[u.name] = defs
+        refs[u.name] = _tokens(text)
+    owner_of = {}
+    for sym, text, owner, base in decls:
+        if owner is not None:
+            owner_of[sym] = owner.name
+    declared = {sym for sym, text, owner, base in decls}
+    for name, defs in body_defs.items():
+        for sym in list(defs):
+            owner_of[sym] = name
+            if sym in declared:   # (its declaration is among decls: not derived from the definition)
+                defs[sym] = (defs[sym][0], None)
+    exported = set()
+    for u in units:
+        for sym in refs[u.name]:
+            o = owner_of.get(sym)
+            if o is not None and o != u.name:
+                exported.add(sym)
+    structs = {sym: (text, base) for sym, text, owner, base in decls if owner is None and text.startswith("struct ")}
+    out_units = []
+    for u in units:
+        r = refs[u.name]
+        out = [PRELUDE]
+        wanted = set(s for s in r if s in structs)
+        for sym in list(wanted):
+            b = structs[sym][1]
+            while b is not None and b not in wanted:
+                wanted.add(b)
+                b = structs[b][1]
+        for sym, (text, base) in structs.items():
+            if sym in wanted:
+                out.append(text)
+        for sym, text, owner, base in decls:
+            if sym in structs:
+                continue
+            own = owner_of.get(sym) == u.name
+            if not own and sym not in r:
+                continue
+            is_func = text.endswith(")")
+            if own:
+                out.append(("" if sym in exported else "static ") + text + ";")
+            elif is_func:
+                out.append(text + ";")
+            else:
+                out.append("extern %s;" % text)
+        for name, defs in body_defs.items():
+            if name == u.name:
+                continue
+            for sym, (i, decl) in defs.items():
+                if sym in r and decl is not None:
+                    out.append(decl)
+        out += tables[u.name]
+        lines = bodies[u.name]
+        for sym, (i, decl) in body_defs[u.name].items():
+            if sym in exported:
+                lines[i] = lines[i].replace("static ", "", 1)
+        out += lines
+        out_units.append((u.name, "\n".join(out) + "\n"))
+    return out_units
 
 
 def _bases_first(classes):

@@ -130,7 +130,8 @@ class ClassIR:
 
 class ModuleIR(Declared):
     FIELDS = ("name", "path", "functions", "globals", "classes", "init", "done_cname", "init_cname",
-              "object_cname", "binding_order")
+              "object_cname", "binding_order", "stdlib")
+    stdlib = False       # a standard-library (or pyrite/lib) module: its own C units when the build splits
     binding_order = ()   # global names in the order the module's top level first binds them (globals())
     done_cname = None   # the C flag set once the module's top level has run
     init_cname = None   # the C function running the module's top level

@@ -9,6 +9,7 @@ PRIMITIVES = [
     P('PyrtStr_Compare'),
     P('PyrtStr_Concat', 'obj(obj, obj) null', user_code=False, borrow_safe=True),
     P('PyrtStr_Constant'),
+    P('PyrtStr_ConstantShared'),
     P('PyrtStr_Contains', 'bool(obj, obj) neg'),
     P('PyrtStr_Eq'),
     P('PyrtStr_FromCodePoint'),

@@ -113,6 +113,121 @@ def runtime_library(target, show=False):
     return lib
 
 
+# compiled units kept in the cache: the oldest (by last use) go beyond this many
+OBJECT_CACHE_FILES = 3000
+
+
+def _zig_version():
+    import ziglang
+    return getattr(ziglang, "__version__", "") or os.path.getmtime(zig_exe())
+
+
+def object_cache_key(text, target):
+    """What decides a unit's object file: its text, the target's flags, the runtime's headers and zig."""
+    h = hashlib.sha256()
+    h.update(repr((_target(target).fingerprint(), COMMON_CFLAGS, str(_zig_version()))).encode())
+    inc = os.path.join(RUNTIME_DIR, "include")
+    for f in sorted(os.listdir(inc)):
+        h.update(f.encode())
+        with open(os.path.join(inc, f), "rb") as fh:
+            h.update(fh.read())
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()[:32]
+
+
+def _prune_object_cache(d):
+    try:
+        files = [os.path.join(d, f) for f in os.listdir(d) if f.endswith(".o")]
+    except OSError:
+        return
+    if len(files) <= OBJECT_CACHE_FILES:
+        return
+    files.sort(key=lambda f: os.path.getmtime(f) if os.path.exists(f) else 0)
+    for f in files[:len(files) - OBJECT_CACHE_FILES]:
+        try:
+            os.unlink(f)
+        except OSError:
+            pass
+
+
+def compile_units(units, workdir, out_path, target, show=False, jobs=None):
+    """Compile C units [(name, text)] to objects (in parallel; each cached by its text, so a library
+    module's unit compiles once while it does not change) and link them with the runtime library."""
+    del last_commands[:]
+    lib = runtime_library(target, show)
+    t = _target(target)
+    obj_dir = os.path.join(cache_dir(), "objects", t.name)
+    os.makedirs(obj_dir, exist_ok=True)
+    objs, todo = [], []
+    for name, text in units:
+        c_path = os.path.join(workdir, "program.c" if name == "main" else "unit_%s.c" % name)
+        with open(c_path, "w") as f:
+            f.write(text)
+        obj = os.path.join(obj_dir, object_cache_key(text, t) + ".o")
+        objs.append(obj)
+        if os.path.exists(obj):
+            try:
+                os.utime(obj)   # (recently used: pruned last)
+            except OSError:
+                pass
+        else:
+            todo.append((c_path, obj))
+    _compile_objects(todo, t, show, jobs or os.cpu_count() or 1)
+    cmd = [zig_exe(), "cc"] + t.target_flags() + list(t.cflags) + COMMON_CFLAGS + objs + [lib] + \
+        list(t.ldflags) + ["-o", out_path]
+    run(cmd, show)
+    if todo:
+        _prune_object_cache(obj_dir)
+    return out_path
+
+
+def _compile_objects(todo, t, show, jobs):
+    """Run the unit compiles, at most `jobs` at a time; each object lands in the cache atomically."""
+    running, failed = [], None
+    todo = list(todo)
+    # the biggest first: the longest compile starts while the others share the remaining cores
+    todo.sort(key=lambda co: -os.path.getsize(co[0]))
+    while todo or running:
+        while todo and len(running) < jobs and failed is None:
+            c_path, obj = todo.pop(0)
+            tmp = "%s.tmp%d-%s" % (obj, os.getpid(), os.path.basename(c_path))
+            cmd = [zig_exe(), "cc"] + t.target_flags() + list(t.cflags) + COMMON_CFLAGS + \
+                ["-I", os.path.join(RUNTIME_DIR, "include"), "-c", c_path, "-o", tmp]
+            last_commands.append(" ".join(cmd))
+            if show:
+                print(" ".join(cmd), file=sys.stderr)
+            p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            running.append((p, c_path, obj, tmp))
+        if failed is not None and not running:
+            break
+        if not running:
+            continue
+        done = _wait_any([r[0] for r in running])
+        for entry in [r for r in running if r[0] is done]:
+            running.remove(entry)
+            p, c_path, obj, tmp = entry
+            log = p.stdout.read().decode("utf-8", "replace")
+            p.stdout.close()
+            if p.returncode != 0:
+                failed = failed or ToolchainError("C compilation failed (%s)" % os.path.basename(c_path), log)
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            else:
+                os.replace(tmp, obj)
+    if failed is not None:
+        raise failed
+
+
+def _wait_any(procs):
+    """The first of the processes to finish (polling: portable, and compiles take seconds)."""
+    import time
+    while True:
+        for p in procs:
+            if p.poll() is not None:
+                return p
+        time.sleep(0.01)
+
+
 def compile_program(c_path, out_path, target, show=False):
     del last_commands[:]
     lib = runtime_library(target, show)

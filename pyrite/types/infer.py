@@ -244,6 +244,8 @@ class Inference:
         out = set()
         for fi in self.all_funcs:
             params = fi.params[1:] if fi.kind == "method" else fi.params
+            if fi.module.src.stdlib and not fi.user_typed_calls:
+                continue   # library code calling itself: instances would only add inference rounds and C
             if fi.origin is None and _specialisable(fi) and any(
                     p.slot.get() is m.DYN and ((p.slot.find().reason or "").startswith("holds ")
                                                or fi.typed_direct_calls)
@@ -1395,6 +1397,9 @@ class Walker:
         if node is not None and not fi.typed_direct_calls and any(
                 t is not m.DYN and t is not m.BOTTOM for t in list(args) + list(kwargs.values())):
             fi.typed_direct_calls = True   # an instance for typed callers would run typed code
+        if node is not None and not fi.user_typed_calls and (not self.mod.src.stdlib or self.func.origin is not None) \
+                and any(t is not m.DYN and t is not m.BOTTOM for t in list(args) + list(kwargs.values())):
+            fi.user_typed_calls = True     # (a typed call from the program, or from a specialised instance)
         if fi.specialise and node is not None:
             inst = self.inf.instance_for(fi, args, kwargs)
             if inst is None:

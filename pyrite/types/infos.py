@@ -76,6 +76,7 @@ class FuncInfo:
         self.origin = None        # for an instance: the function it specialises
         self.key = None           # for an instance: its signature key
         self.typed_direct_calls = False   # some direct call passes a typed (not object) argument
+        self.user_typed_calls = False     # ... from the program's own modules or from an instance
 
     def slot(self, name):
         s = self.locals.get(name)

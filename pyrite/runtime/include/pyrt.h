@@ -657,6 +657,7 @@ int64_t PyrtF64_IsInteger(double v);
 PyrtObject *PyrtStr_FromUTF8(const char *s, int64_t nbytes);   /* validates nothing: s is UTF-8 */
 PyrtObject *PyrtStr_FromCString(const char *s);
 PyrtObject *PyrtStr_Constant(const char *s, int64_t nbytes);    /* immortal, for literals */
+PyrtObject *PyrtStr_ConstantShared(const char *s, int64_t nbytes);   /* (split builds: one object per value) */
 PyrtObject *PyrtStr_FromCodePoint(uint32_t cp);                 /* chr() without range check */
 PyrtObject *PyrtStr_Chr(int64_t cp);                            /* chr(): ValueError out of range */
 int64_t PyrtStr_Ord(PyrtObject *s);                             /* TypeError unless length 1; flag */

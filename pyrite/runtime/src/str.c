@@ -256,9 +256,54 @@ PyrtObject *PyrtStr_FromUTF8(const char *s, int64_t nbytes) {
 
 PyrtObject *PyrtStr_FromCString(const char *s) { return PyrtStr_FromUTF8(s, (int64_t)strlen(s)); }
 
+/* The str constants of a program split into several C units (codegen/emit_module.py), one object per
+ * value (as CPython's interned code constants): each unit has its own constant table, and `"x" is "x"`
+ * across modules must not depend on that. (One unit dedups its constants at compile time: a hello
+ * world does not link this.) Open addressing on the FNV-1a hash of the UTF-8 bytes. */
+static PyrtObject **const_table;
+static uint64_t const_cap, const_count;
+
+static uint64_t const_hash(const char *s, int64_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (int64_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static int const_grow(void) {
+    uint64_t cap = const_cap ? const_cap * 2 : 256;
+    PyrtObject **t = (PyrtObject **)Pyrt_Malloc((size_t)cap * sizeof(PyrtObject *));
+    if (t == NULL) return -1;
+    memset(t, 0, (size_t)cap * sizeof(PyrtObject *));
+    for (uint64_t i = 0; i < const_cap; i++) {
+        PyrtStr *o = (PyrtStr *)const_table[i];
+        if (o == NULL) continue;
+        uint64_t j = const_hash(o->data, o->nbytes) & (cap - 1);
+        while (t[j] != NULL) j = (j + 1) & (cap - 1);
+        t[j] = (PyrtObject *)o;
+    }
+    if (const_table) Pyrt_Free(const_table);
+    const_table = t;
+    const_cap = cap;
+    return 0;
+}
+
 PyrtObject *PyrtStr_Constant(const char *s, int64_t nbytes) {
     PyrtObject *r = PyrtStr_FromUTF8(s, nbytes);
     return r ? Pyrt_MakeImmortal(r) : NULL;
+}
+
+/* a constant of a program built in several units (one table, so one object per value) */
+PyrtObject *PyrtStr_ConstantShared(const char *s, int64_t nbytes) {
+    if ((const_count + 1) * 2 > const_cap && const_grow() < 0) return NULL;
+    uint64_t j = const_hash(s, nbytes) & (const_cap - 1);
+    for (PyrtStr *o; (o = (PyrtStr *)const_table[j]) != NULL; j = (j + 1) & (const_cap - 1))
+        if (o->nbytes == nbytes && memcmp(o->data, s, (size_t)nbytes) == 0) return (PyrtObject *)o;
+    PyrtObject *r = PyrtStr_FromUTF8(s, nbytes);
+    if (r == NULL) return NULL;
+    Pyrt_MakeImmortal(r);
+    const_table[j] = r;
+    const_count++;
+    return r;
 }
 
 PyrtObject *PyrtStr_FromCodePoint(uint32_t cp) {
