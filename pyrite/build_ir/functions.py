@@ -181,6 +181,8 @@ class ProgramBuilder:
         self._begin(b, fir)
         name = b.lit(mod.name)
         ex.store_global(b, mod, "__name__", name)
+        if self.inf.uses_sys_modules:   # in sys.modules before its body runs, as CPython
+            b.c_void("PyrtSys_AddModule", [self.module_object(mod.name)])
         st.transform_block(b, mod.src.tree.body)
         b.goto_return_none()
 

@@ -38,6 +38,8 @@ class SourceModule:
         if not is_main:
             body = [s for s in self.tree.body if not _is_main_guard(s)]
             self.tree.body = body or [ast.Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=0)]
+        _alias_modules(self.tree)
+        _settle_platform_tests(self.tree)
         desugar_module(self.tree)
 
     @property
@@ -69,7 +71,7 @@ def load_program(main_path):
     while True:
         while pending:
             mod = pending.pop()
-            guarded = _guarded_imports(mod.tree)
+            guarded = _guarded_imports(mod.tree) | _conditional_imports(mod.tree)
             inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
             fallback = _fallback_imports(mod.tree)
             for node in ast.walk(mod.tree):
@@ -273,6 +275,87 @@ def _guarded_imports(tree):
                 if isinstance(s, (ast.Import, ast.ImportFrom)):
                     out.add(id(s))
     return out
+
+
+def _conditional_imports(tree):
+    """ids of the imports in the branches of a top-level `if` (`if 'posix' in _names: from posix import *
+    elif 'nt' in _names: from nt import *`, `if sys.platform == "win32": import winreg`): a module
+    absent here raises ModuleNotFoundError when its branch runs, as in CPython on a platform without it."""
+    out = set()
+    for st in tree.body:
+        if isinstance(st, ast.If):
+            for n in ast.walk(st):
+                if isinstance(n, (ast.Import, ast.ImportFrom)):
+                    out.add(id(n))
+    return out
+
+
+# modules that are another module under a second name: `os.path` is posixpath (os.py binds it as
+# `path` and stores it in sys.modules); `import os.path as p` and `from os.path import join` name it
+MODULE_ALIASES = {"os.path": "posixpath"}
+
+
+# sys.builtin_module_names of a pyrite program (runtime/src/mathmod.c gives the same tuple)
+PYRITE_BUILTIN_MODULE_NAMES = ("_abc", "_collections", "_thread", "_weakref", "builtins", "gc", "itertools",
+                               "posix", "sys", "time")
+
+
+def _settle_platform_tests(tree):
+    """A top-level `if 'nt' in sys.builtin_module_names:` (also through a module-level alias, as os.py's
+    `_names`) is decided at compile time: its dead branch is dropped, so what only it imports (ntpath)
+    is not compiled in."""
+    aliases = set()
+    for st in tree.body:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                and _is_builtin_names(st.value, ()):
+            aliases.add(st.targets[0].id)
+
+    def decide(test):
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn)) \
+                and isinstance(test.left, ast.Constant) and isinstance(test.left.value, str) \
+                and _is_builtin_names(test.comparators[0], aliases):
+            r = test.left.value in PYRITE_BUILTIN_MODULE_NAMES
+            return r if isinstance(test.ops[0], ast.In) else not r
+        return None
+
+    def settle(stmts):
+        out = []
+        for st in stmts:
+            while isinstance(st, ast.If):
+                r = decide(st.test)
+                if r is None:
+                    st.body = settle(st.body)
+                    st.orelse = settle(st.orelse)
+                    break
+                branch = st.body if r else st.orelse
+                if len(branch) == 1 and isinstance(branch[0], ast.If):
+                    st = branch[0]
+                    continue
+                out.extend(settle(branch))
+                st = None
+                break
+            if st is not None:
+                out.append(st)
+        return out
+    if aliases or any(isinstance(n, ast.Attribute) and n.attr == "builtin_module_names" for n in ast.walk(tree)):
+        tree.body = settle(tree.body) or [ast.Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=0)]
+
+
+def _is_builtin_names(node, aliases):
+    return (isinstance(node, ast.Attribute) and node.attr == "builtin_module_names"
+            and isinstance(node.value, ast.Name) and node.value.id == "sys") \
+        or (isinstance(node, ast.Name) and node.id in aliases)
+
+
+def _alias_modules(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name in MODULE_ALIASES:
+                    # `import os.path` binds os (whose `path` is the module); `as p` binds the module
+                    a.name = MODULE_ALIASES[a.name] if a.asname else a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in MODULE_ALIASES:
+            node.module = MODULE_ALIASES[node.module]
 
 
 def _expand_star_imports(program, mod):

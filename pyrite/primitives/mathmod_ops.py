@@ -9,6 +9,7 @@ PRIMITIVES = [
     P('PyrtModule_Compiled', 'obj(c) null', user_code=False),
     P('PyrtModule_Globals', 'obj(c) null', user_code=False),
     P('PyrtModule_GlobalsSync', 'void(c, c, obj) never', user_code=False),
+    P('PyrtSys_AddModule', 'void(c) neg', user_code=False),
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),
 ]

@@ -204,6 +204,8 @@ class Inference:
                 self._declare(mod, [stmt], parent, None, prefix)
 
     # ------------------------------------------------------------------ fixpoint
+    uses_sys_modules = False   # the program reads sys.modules
+
     def run(self):
         ClassInfo.dyn_dict_access = False
         ClassInfo.escaped_instances = []
@@ -1176,6 +1178,8 @@ class Walker:
         has but pyrite's does not is a compile-time error, not an AttributeError at run time (a name
         neither has still raises AttributeError there, as in CPython)."""
         consts, funcs = stubs().modules.get(module, ({}, {}))
+        if module == "sys" and name == "modules":
+            self.inf.uses_sys_modules = True   # every module then registers itself (build_ir/functions.py)
         if name in funcs or name in consts or name.startswith("__"):
             return
         import importlib

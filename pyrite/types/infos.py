@@ -26,7 +26,7 @@ BUILTIN_NAMES = {
     "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
     "__pyrite_agwrap__", "__debug__", "aiter", "anext",
     "__pyrite_weakref_set__", "__pyrite_weakref_get__", "__pyrite_weakref_callback__", "__pyrite_weakref_find__",
-    "__pyrite_weakref_list__", "__pyrite_register_types__",
+    "__pyrite_weakref_list__", "__pyrite_register_types__", "__pyrite_posix__",
 } | BUILTIN_EXCEPTIONS
 # names of CPython 3.11's builtins module that pyrite does not provide yet: using one is a compile-time
 # error naming it (tests/test_builtins_rule.py checks that every builtin is provided or listed here or

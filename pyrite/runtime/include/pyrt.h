@@ -142,6 +142,13 @@ PYRT_INLINE void pyrt_gc_unlink(PyrtGCHead *h)
 /* ------------------------------------------------------------------ platform (runtime/platform/) */
 void Pyrt_PlatformInit(void);                    /* at process start (Pyrt_Init) */
 int Pyrt_PlatformWriteError(int fd, int err);    /* the errno a failed write to fd stands for */
+/* for os (posixmod.c); -1 with errno set where the target has no such thing */
+int Pyrt_PlatformChmod(const char *path, int64_t mode);
+void Pyrt_PlatformIds(int64_t out[6]);            /* pid, ppid, uid, euid, gid, egid (-1: none) */
+int64_t Pyrt_PlatformUmask(int64_t mask);
+int64_t Pyrt_PlatformCpuCount(void);              /* <= 0: unknown */
+int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines);
+const char *Pyrt_StrError(int linux_no);          /* os.strerror's text for a CPython (Linux) errno */
 
 /* ------------------------------------------------------------------ type descriptor */
 typedef PyrtObject *(*PyrtVectorcall)(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
@@ -800,7 +807,7 @@ PYRT_BUILTIN(__pyrite_await__); PYRT_BUILTIN(__pyrite_aiter__); PYRT_BUILTIN(__p
 PYRT_BUILTIN(__pyrite_aenter__); PYRT_BUILTIN(__pyrite_aexit__); PYRT_BUILTIN(__pyrite_agwrap__);
 PYRT_BUILTIN(aiter); PYRT_BUILTIN(anext);
 /* weakref.c */
-PYRT_BUILTIN(__pyrite_weakref_set__); PYRT_BUILTIN(__pyrite_weakref_get__); PYRT_BUILTIN(__pyrite_weakref_callback__);
+PYRT_BUILTIN(__pyrite_posix__); PYRT_BUILTIN(__pyrite_weakref_set__); PYRT_BUILTIN(__pyrite_weakref_get__); PYRT_BUILTIN(__pyrite_weakref_callback__);
 PYRT_BUILTIN(__pyrite_weakref_find__); PYRT_BUILTIN(__pyrite_weakref_list__);
 PYRT_BUILTIN(__pyrite_register_types__);   /* type.c */
 /* weak references alive: while > 0 Pyrt_Dealloc and the cycle collector call weakref.c through these

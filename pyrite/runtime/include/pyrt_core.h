@@ -108,6 +108,8 @@ typedef struct PyrtModuleDef {
     PyrtObject *globals_dict;   /* what globals() returns, once called: compiled stores update it */
 } PyrtModuleDef;
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
+PyrtObject *PyrtModule_Dir(PyrtObject *module);   /* dir(module) */
+int PyrtSys_AddModule(PyrtModuleDef *def);   /* sys.modules[def->name] = its module object; -1 on error */
 /* globals(): the dict of the module object's attributes and its bound globals, made on the first call;
  * the module's compiled stores and dels keep it current (PyrtModule_GlobalsSync); the compiler
  * rejects stores through it */

@@ -1,7 +1,11 @@
 /* platform/posix.c: what the runtime does differently on native (POSIX) targets. One file of
  * runtime/platform/ is linked per target (Target.platform); declarations in pyrt.h. */
 #include "pyrt.h"
+#include <errno.h>
 #include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void Pyrt_PlatformInit(void)
 {
@@ -12,4 +16,35 @@ int Pyrt_PlatformWriteError(int fd, int err)
 {
     (void)fd;
     return err;
+}
+
+int Pyrt_PlatformChmod(const char *path, int64_t mode)
+{
+    return chmod(path, (mode_t)mode);
+}
+
+void Pyrt_PlatformIds(int64_t out[6])
+{
+    out[0] = getpid(); out[1] = getppid();
+    out[2] = getuid(); out[3] = geteuid(); out[4] = getgid(); out[5] = getegid();
+}
+
+int64_t Pyrt_PlatformUmask(int64_t mask)
+{
+    return (int64_t)umask((mode_t)mask);
+}
+
+int64_t Pyrt_PlatformCpuCount(void)
+{
+    return (int64_t)sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
+{
+    struct winsize w;
+    if (ioctl(fd, TIOCGWINSZ, &w) != 0)
+        return -1;
+    *cols = w.ws_col;
+    *lines = w.ws_row;
+    return 0;
 }

@@ -12,3 +12,36 @@ int Pyrt_PlatformWriteError(int fd, int err)
 {
     return (err == EIO && fd <= 2) ? EPIPE : err;   /* wasmtime reports a closed stdio pipe as EIO */
 }
+
+int Pyrt_PlatformChmod(const char *path, int64_t mode)
+{
+    (void)path; (void)mode;
+    errno = ENOTSUP;   /* WASI has no permission bits */
+    return -1;
+}
+
+void Pyrt_PlatformIds(int64_t out[6])
+{
+    out[0] = 42;   /* wasi-libc's emulated getpid (CPython's WASI build reports the same) */
+    for (int i = 1; i < 6; i++)
+        out[i] = -1;
+}
+
+int64_t Pyrt_PlatformUmask(int64_t mask)
+{
+    (void)mask;
+    errno = ENOSYS;
+    return -1;
+}
+
+int64_t Pyrt_PlatformCpuCount(void)
+{
+    return 0;
+}
+
+int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
+{
+    (void)fd; (void)cols; (void)lines;
+    errno = ENOTTY;
+    return -1;
+}

@@ -893,6 +893,37 @@ MATHFN(sys_intern)
     return args[0];
 }
 
+/* sys.audit(event, *args): no audit hooks can be installed in a compiled program: nothing to call */
+MATHFN(sys_audit)
+{
+    (void)self; (void)args;
+    if (PyrtNum_NoKw("audit", kw) < 0)
+        return NULL;
+    if (nargs < 1)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "audit() missing 1 required positional argument: 'event'");
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "expected str for argument 'event', not %s", args[0]->type->name);
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
+/* the encodings of a UTF-8 mode CPython on Linux (pyrite's strings and file names are UTF-8) */
+MATHFN(sys_getfilesystemencoding)
+{
+    (void)self; (void)args;
+    return no_args("getfilesystemencoding", nargs, kw) ? PyrtStr_FromCString("utf-8") : NULL;
+}
+MATHFN(sys_getfilesystemencodeerrors)
+{
+    (void)self; (void)args;
+    return no_args("getfilesystemencodeerrors", nargs, kw) ? PyrtStr_FromCString("surrogateescape") : NULL;
+}
+MATHFN(sys_getdefaultencoding)
+{
+    (void)self; (void)args;
+    return no_args("getdefaultencoding", nargs, kw) ? PyrtStr_FromCString("utf-8") : NULL;
+}
+
 /* sys._getframe(): compiled code has no frame objects; ValueError (which callers that use frames only
  * when they can, as namedtuple does, catch) with a message saying so */
 MATHFN(sys__getframe)
@@ -1084,8 +1115,14 @@ static const ModFn sys_fns[] = {
     { "exc_info", mf_sys_exc_info }, { "exception", mf_sys_exception },
     { "excepthook", PyrtSys_ExceptHook }, { "__excepthook__", PyrtSys_ExceptHook },
     { "intern", mf_sys_intern }, { "_getframe", mf_sys__getframe }, { "getsizeof", mf_sys_getsizeof },
+    { "audit", mf_sys_audit }, { "getfilesystemencoding", mf_sys_getfilesystemencoding },
+    { "getfilesystemencodeerrors", mf_sys_getfilesystemencodeerrors },
+    { "getdefaultencoding", mf_sys_getdefaultencoding },
     { NULL, NULL },
 };
+
+static PyrtObject *sys_modules_ref(void);
+static PyrtObject *builtin_module_names(void);
 
 static int set_value(PyrtObject *d, const char *key, PyrtObject *v)   /* steals v */
 {
@@ -1124,9 +1161,60 @@ static int add_values(const char *name, PyrtObject *d)
             | set_value(d, "hexversion", PyrtSys_HexVersion())
             | set_value(d, "version", PyrtSys_Version())
             | set_value(d, "executable", PyrtStr_FromCString(""))
-            | set_value(d, "path", PyrtList_New(0));
+            | set_value(d, "path", PyrtList_New(0))
+            | set_value(d, "builtin_module_names", builtin_module_names())
+            | set_value(d, "modules", sys_modules_ref());
     }
     return 0;
+}
+
+/* sys.modules: the compiled modules add themselves when their top level starts (only in programs
+ * that read sys.modules: build_ir/functions.py), the runtime's when first imported */
+static PyrtObject *pyrt_sys_modules;
+
+static PyrtObject *sys_modules(void)
+{
+    if (!pyrt_sys_modules)
+        pyrt_sys_modules = PyrtDict_New();
+    return pyrt_sys_modules;
+}
+
+static PyrtObject *sys_modules_ref(void)
+{
+    PyrtObject *d = sys_modules();
+    if (d)
+        Pyrt_IncRef(d);
+    return d;
+}
+
+int PyrtSys_AddModule(PyrtModuleDef *def)
+{
+    PyrtObject *m = PyrtModule_Compiled(def);
+    if (!m || !sys_modules())
+        return -1;
+    PyrtObject *k = PyrtStr_FromCString(def->name);
+    int r = k ? PyrtDict_SetItem(pyrt_sys_modules, k, m) : -1;
+    Pyrt_XDecRef(k);
+    return r;
+}
+
+/* sys.builtin_module_names: the modules CPython has built in that pyrite provides (os.py picks its
+ * platform module by it: 'posix') */
+static PyrtObject *builtin_module_names(void)
+{
+    static const char *const names[] = { "_abc", "_collections", "_thread", "_weakref", "builtins", "gc",
+                                         "itertools", "posix", "sys", "time" };
+    int64_t n = (int64_t)(sizeof names / sizeof names[0]);
+    PyrtObject *t = PyrtTuple_New(n);
+    for (int64_t i = 0; t && i < n; i++) {
+        PyrtObject *s = PyrtStr_FromCString(names[i]);
+        if (!s) {
+            Pyrt_DecRef(t);
+            return NULL;
+        }
+        PyrtTuple_SetNew_Steal(t, i, s);
+    }
+    return t;
 }
 
 static PyrtObject *make_module(const char *name, const ModFn *fns)
@@ -1191,6 +1279,36 @@ PyrtObject *PyrtModule_Globals(PyrtModuleDef *def)
         Pyrt_IncRef(d);
     }
     return d;
+}
+
+/* dir(module): the sorted names of its dict and, for a compiled module, of its bound globals */
+PyrtObject *PyrtModule_Dir(PyrtObject *o)
+{
+    PyrtModule *m = (PyrtModule *)o;
+    PyrtObject *set = PyrtSet_New();
+    int64_t pos = 0;
+    PyrtObject *k, *v;
+    while (set && m->dict && PyrtDict_Next(m->dict, &pos, &k, &v))
+        if (PyrtSet_Add(set, k) < 0)
+            PYRT_CLEAR(set);
+    for (const char *const *n = m->def ? m->def->names : NULL; set && n && *n; n++) {
+        PyrtObject *val = m->def->get(*n);
+        if (!val) {
+            if (Pyrt_ErrOccurred())
+                PYRT_CLEAR(set);
+            continue;   /* (unbound) */
+        }
+        PYRT_DECREF(val);
+        PyrtObject *name = PyrtStr_FromCString(*n);
+        if (!name || PyrtSet_Add(set, name) < 0)
+            PYRT_CLEAR(set);
+        Pyrt_XDecRef(name);
+    }
+    if (!set)
+        return NULL;
+    PyrtObject *l = PyrtList_Sorted(set, NULL, 0);
+    PYRT_DECREF(set);
+    return l;
 }
 
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)

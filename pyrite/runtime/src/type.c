@@ -2350,6 +2350,8 @@ PyrtObject *Pyrt_Dir(PyrtObject *o)
         "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__",
         "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
         "__subclasshook__", "__dict__", "__module__", "__weakref__", NULL};
+    if (o->type == &PyrtType_Module)
+        return PyrtModule_Dir(o);
     bool is_class = PyrtType_IsSubtype(o->type, &PyrtType_Type);
     PyrtType *t = is_class ? (PyrtType *)o : o->type;
     bool ok = (t->flags & PYRT_TPFLAG_USER) && !(t->flags & (PYRT_TPFLAG_EXCEPTION | PYRT_TPFLAG_TYPE))
