@@ -212,15 +212,76 @@ class Inference:
         self._link_bases()
         if self.errors:
             raise CompileError(self.errors)
+        previous, stable = None, 0
         for _ in range(MAX_ITERATIONS):
             m.Slot.changed = False
             self._walk_all(record=False)
             if not m.Slot.changed:
                 break
+            # Slot.changed also reports unions of the slots a walk creates afresh (a list literal's
+            # element slot merged into a variable's), which happen again on every walk: the types of
+            # every persistent slot unchanged over two more walks is the fixpoint too
+            state = self._state_signature()
+            stable = stable + 1 if state == previous else 0
+            previous = state
+            if stable >= 2:
+                break
+        else:
+            raise CompileError([error_at(self.main_path(), None,
+                                         "internal error: type inference did not settle after %d passes over the "
+                                         "program; this is a pyrite bug, please report it" % MAX_ITERATIONS)])
         self._walk_all(record=True)
         if self.errors:
             raise CompileError(self.errors)
         return self
+
+    def main_path(self):
+        return self.modules["__main__"].src.display_path
+
+    def _state_signature(self):
+        """What the walks have concluded so far: the type of every persistent slot (variables,
+        parameters, returns, yields, fields, class attributes), deeply, and the flags that steer
+        the walk (escapes, instance layouts, rebound methods, function instances)."""
+        memo = {}
+
+        def sig(t, depth=0):
+            if depth > 16:
+                return "..."
+            if isinstance(t, (m.ListT, m.SetT, m.IterT)):
+                return (type(t).__name__, sig(t.elem.get(), depth + 1))
+            if isinstance(t, m.DictT):
+                return ("dict", sig(t.key.get(), depth + 1), sig(t.value.get(), depth + 1))
+            if isinstance(t, m.TupleT):
+                return ("tuple",) + tuple(sig(x, depth + 1) for x in t.items)
+            if isinstance(t, m.TupleOfT):
+                return ("tupleof", sig(t.elem, depth + 1))
+            if isinstance(t, m.OptionalT):
+                return ("optional", sig(t.inner, depth + 1))
+            if isinstance(t, (m.InstanceT, m.ClassT)):
+                return (type(t).__name__, id(t.cls))
+            if isinstance(t, m.FuncT):
+                return ("func", id(t.func))
+            if isinstance(t, m.ModuleT):
+                return ("module", id(t.module))
+            if isinstance(t, m.BuiltinT):
+                return ("builtin", t.name)
+            return id(t)
+
+        def slot(s):
+            root = s.find()
+            r = memo.get(id(root))
+            if r is None:
+                r = memo[id(root)] = sig(root._t)
+            return r
+        out = [len(self.all_funcs)]
+        for fi in [mi.body for mi in self.modules.values()] + list(self.all_funcs):
+            out.append(tuple(slot(fi.locals[k]) for k in sorted(fi.locals)))
+            out.append((slot(fi.ret), slot(fi.yield_slot), fi.escaped, len(fi.instances)))
+        for ci in self.all_classes:
+            out.append(tuple(slot(ci.fields[k].slot) for k in sorted(ci.fields)))
+            out.append(tuple(slot(ci.attrs[k]) for k in sorted(ci.attrs)))
+            out.append((ci.escaped, ci.dict_layout, tuple(sorted(ci.rebound))))
+        return hash(tuple(out))
 
     # ------------------------------------------------------------------ monomorphisation
     def instance_for(self, fi, args, kwargs):
