@@ -33,9 +33,35 @@ def _own_name(name):
     return (name.startswith("py") and not name.startswith("pyrt_")) or name in ("pyrt_ic", "pyrt_init_constants")
 
 
-def case_c_part(c_text, index, main=True):
+_EXTERN = re.compile(r"\b(py[A-Za-z0-9_]*)\s*(?:\[\])?;$")
+_PROTO = re.compile(r"\b(py[A-Za-z0-9_]*)\(")
+
+
+def library_symbols(main_text):
+    """The names a main unit declares as defined in library units (`extern` variables, prototypes
+    without `static`), or None when the main unit itself exports a name to them (then its library
+    units name the case's own symbols and cannot be shared with other cases)."""
+    names = set()
+    for line in main_text[len(PRELUDE):].split("\n"):
+        if not line or line[0] in " \t#}" or line.startswith(("static ", "struct ", "typedef ", "__attribute__")) \
+                or line == MAIN or line.startswith("const int32_t pyrt_python_version"):
+            continue
+        if line.startswith("extern "):
+            m = _EXTERN.search(line)
+            if m:
+                names.add(m.group(1))
+        elif line.endswith(");"):
+            m = _PROTO.search(line)
+            if m:
+                names.add(m.group(1))
+        elif line.endswith("{") or line.endswith(";"):
+            return None   # a definition without static: exported to a library unit
+    return names
+
+
+def case_c_part(c_text, index, main=True, keep=frozenset()):
     """The program-specific part of one case's C unit (its main unit, or a library unit) with its names
-    made unique to the case."""
+    made unique to the case (except `keep`: the library symbols it shares with other cases)."""
     assert c_text.startswith(PRELUDE), "generated C does not start with the prelude"
     rest = c_text[len(PRELUDE):]
     if main:
@@ -46,7 +72,7 @@ def case_c_part(c_text, index, main=True):
 
     def rename(m):
         tok = m.group(0)
-        return prefix + tok if tok[0] not in "\"'" and _own_name(tok) else tok
+        return prefix + tok if tok[0] not in "\"'" and _own_name(tok) and tok not in keep else tok
     return TOKEN.sub(rename, rest)
 
 
@@ -73,6 +99,7 @@ class Batch:
         self.errors, self.index, self.out, self.wasi_results = {}, {}, None, None
         self.dirs = {}
         parts, lib_units = [], []
+        pool = {}   # library unit name -> text, shared by the cases whose library units all match it
         for i, case in enumerate(cases):
             d = os.path.join(workdir, "case%d" % i)
             main = case.write(d)
@@ -83,11 +110,22 @@ class Batch:
             except CompileError as e:
                 self.errors[case.name] = str(e)
                 continue
-            for name, text in units:   # (as `pyrite build` splits it: library modules in units of their own)
-                if name == "main":
-                    parts.append(case_c_part(text, i))
-                else:
-                    lib_units.append(("c%d_%s" % (i, name), PRELUDE + case_c_part(text, i, main=False)))
+            # as `pyrite build` splits it: library modules in units of their own. Cases whose library
+            # units are the same text share one compiled copy (each case runs in its own process);
+            # a case whose library units differ from what the pool holds gets private, renamed ones.
+            main_text = dict(units)["main"]
+            libs = [(n, t) for n, t in units if n != "main"]
+            shared = library_symbols(main_text)
+            if shared is not None and all(pool.get(n, t) == t for n, t in libs):
+                for n, t in libs:
+                    if n not in pool:
+                        pool[n] = t
+                        lib_units.append((n, t))
+                parts.append(case_c_part(main_text, i, keep=shared))
+            else:
+                parts.append(case_c_part(main_text, i))
+                for n, t in libs:
+                    lib_units.append(("c%d_%s" % (i, n), PRELUDE + case_c_part(t, i, main=False)))
             self.index[case.name] = i
         if not self.index:
             return

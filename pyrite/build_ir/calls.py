@@ -457,6 +457,11 @@ def builtin_fast_path(b, node, name, t):
             return b.vcall("Pyrt_builtin_print", ["NULL"], args + list(kwargs.values()), t,
                            kwnames=list(kwargs))
         return None
+    if name == "__pyrite_posix__" and not any(isinstance(a, ast.Starred) for a in node.args):
+        # called directly, not through the builtins table: a program that does not use os links none of
+        # runtime/src/posixmod.c (naming chdir there switches wasi-libc's path lookups to a tracked cwd)
+        args, _ = eval_args(b, node)
+        return b.vcall("Pyrt_builtin___pyrite_posix__", ["NULL"], args, t)
     n = len(node.args)
     if name == "len" and n == 1:
         v = ex.transform_expr(b, node.args[0])

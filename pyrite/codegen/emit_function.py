@@ -13,6 +13,10 @@ from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
 
 BIG_INIT_OPS = 3000   # module bodies (and loop-free functions) larger than this: compiled without optimisation
+# a module body runs once: beyond this many operations it is compiled without optimisation when it has no
+# loop, or belongs to a library module (clang at -O1 or -O2 took 115 s on _collections_abc's body of
+# 4,600 lines of C, 1.1 s at -O0; the whole unit 2 s with the body optnone)
+SMALL_INIT_OPS = 200
 
 
 def _has_loop(fn):
@@ -39,8 +43,9 @@ INLINE_RELEASES = 6   # a return releasing at most this many registers does so i
 
 
 class FunctionEmitter:
-    def __init__(self, fn, consts, out):
+    def __init__(self, fn, consts, out, library=False):
         self.fn, self.consts, self.out = fn, consts, out
+        self.library = library   # a function of a standard-library module
         self.gen = fn.is_generator
         self.yields = 0
 
@@ -102,7 +107,9 @@ class FunctionEmitter:
             return self.emit_generator()
         fn = self.fn
         attrs = ""
-        if sum(len(b.ops) for b in fn.blocks) > BIG_INIT_OPS and (fn.is_module_init or not _has_loop(fn)):
+        n_ops = sum(len(b.ops) for b in fn.blocks)
+        if (n_ops > BIG_INIT_OPS and (fn.is_module_init or not _has_loop(fn))) or \
+                (fn.is_module_init and n_ops > SMALL_INIT_OPS and (self.library or not _has_loop(fn))):
             # a module body, or a function without a loop, of thousands of operations (a data table:
             # _sysconfigdata's dict of ~1000 entries, pygments' _vim_builtins tuples) runs each
             # operation once per call; optimising it made clang take over 7 minutes

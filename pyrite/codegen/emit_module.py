@@ -135,7 +135,7 @@ def emit_program(prog, target, split=False):
     func_unit = {}
     for mod in prog.modules:
         u = unit_fn[id(mod)]()
-        FunctionEmitter(mod.init, u.consts, u.body).emit()
+        FunctionEmitter(mod.init, u.consts, u.body, library=mod.stdlib).emit()
         for f in mod.functions:
             u = unit_fn[id(mod)]()
             FunctionEmitter(f, u.consts, u.body).emit()

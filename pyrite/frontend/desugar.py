@@ -27,6 +27,7 @@ def desugar_module(tree):
     from pyrite.frontend.coro import lower_coroutines
     lower_coroutines(tree)   # async def, await, async for/with -> generators (frontend/coro.py)
     lower_match(tree)   # match statements -> if statements (frontend/match.py)
+    _flatten_del_targets(tree)
     bound = _bound_names(tree)
     _builtins_module(tree, bound)
     _library_builtins(tree, bound)
@@ -35,6 +36,21 @@ def desugar_module(tree):
     if names:
         _EagerGenexp(names).visit(tree)
     return tree
+
+
+def _flatten_del_targets(tree):
+    """`del (a, b)`, `del [x[0], y.z]`: the same as `del a, b` (CPython deletes left to right)."""
+    def flat(targets):
+        out = []
+        for t in targets:
+            if isinstance(t, (ast.Tuple, ast.List)):
+                out += flat(t.elts)
+            else:
+                out.append(t)
+        return out
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Delete) and any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+            node.targets = flat(node.targets)
 
 
 def _builtins_module(tree, bound):

@@ -190,11 +190,9 @@ class Inference:
             elif isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__slots__"
                                                       for t in stmt.targets):
                 v = stmt.value
-                if isinstance(v, ast.Constant) and isinstance(v.value, str):
-                    ci.own_slots = [v.value]
-                elif isinstance(v, (ast.Tuple, ast.List)) and all(
-                        isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts):
-                    ci.own_slots = [e.value for e in v.elts]
+                names = self._literal_slots(mod, v)
+                if names is not None:
+                    ci.own_slots = names
                 else:
                     self.errors.append(error_at(mod.src.display_path, v,
                                                 "__slots__ must be a literal string, tuple or list of names "
@@ -202,6 +200,24 @@ class Inference:
                 self._declare(mod, [stmt], parent, None, prefix)
             else:
                 self._declare(mod, [stmt], parent, None, prefix)
+
+    def _literal_slots(self, mod, v):
+        """The names a __slots__ value gives when they are known at compile time: a string, a tuple or
+        list of strings, `A.__slots__` of a class of the module declared before, and `+` of those
+        (datetime's `__slots__ = date.__slots__ + time.__slots__`); None otherwise."""
+        if isinstance(v, ast.Constant) and isinstance(v.value, str):
+            return [v.value]
+        if isinstance(v, (ast.Tuple, ast.List)) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts):
+            return [e.value for e in v.elts]
+        if isinstance(v, ast.BinOp) and isinstance(v.op, ast.Add):
+            a, b = self._literal_slots(mod, v.left), self._literal_slots(mod, v.right)
+            return a + b if a is not None and b is not None else None
+        if isinstance(v, ast.Attribute) and v.attr == "__slots__" and isinstance(v.value, ast.Name):
+            for ci in self.all_classes:   # (a top-level class of this module, declared before)
+                if ci.module is mod and ci.qualname == v.value.id and ci.own_slots is not None:
+                    return list(ci.own_slots)
+        return None
 
     # ------------------------------------------------------------------ fixpoint
     uses_sys_modules = False   # the program reads sys.modules

@@ -148,7 +148,7 @@ void Pyrt_PlatformIds(int64_t out[6]);            /* pid, ppid, uid, euid, gid, 
 int64_t Pyrt_PlatformUmask(int64_t mask);
 int64_t Pyrt_PlatformCpuCount(void);              /* <= 0: unknown */
 int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines);
-const char *Pyrt_StrError(int linux_no);          /* os.strerror's text for a CPython (Linux) errno */
+char **Pyrt_PlatformEnviron(void);                /* the environment (WASI: initialised lazily) */
 
 /* ------------------------------------------------------------------ type descriptor */
 typedef PyrtObject *(*PyrtVectorcall)(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,

@@ -48,3 +48,10 @@ int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
     *lines = w.ws_row;
     return 0;
 }
+
+extern char **environ;
+
+char **Pyrt_PlatformEnviron(void)
+{
+    return environ;
+}

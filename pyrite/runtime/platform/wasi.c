@@ -2,6 +2,7 @@
  * runtime/platform/ is linked per target (Target.platform); declarations in pyrt.h. */
 #include "pyrt.h"
 #include <errno.h>
+#include <wasi/libc-environ.h>
 
 void Pyrt_PlatformInit(void)
 {
@@ -44,4 +45,11 @@ int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
     (void)fd; (void)cols; (void)lines;
     errno = ENOTTY;
     return -1;
+}
+
+/* (not `environ`: naming it links wasi-libc's constructor that copies the environment at start-up,
+ * into every program; this initialises it on first use) */
+char **Pyrt_PlatformEnviron(void)
+{
+    return __wasilibc_get_environ();
 }

@@ -149,69 +149,27 @@ PyrtObject *Pyrt_Stdin(void)
 /* ------------------------------------------------------------------ errors */
 typedef struct { int err; int linux_no; const char *text; PyrtType *type; } ErrnoInfo;
 
-/* errno values and texts as CPython on Linux shows them (WASI numbers its errnos differently) */
-static const ErrnoInfo *errno_table(size_t *n)
-{
-    static ErrnoInfo table[] = {
-        { ENOENT, 2, "No such file or directory", NULL },
-        { EACCES, 13, "Permission denied", NULL },
-        { EEXIST, 17, "File exists", NULL },
-        { ENOTDIR, 20, "Not a directory", NULL },
-        { EISDIR, 21, "Is a directory", NULL },
-        { EPIPE, 32, "Broken pipe", NULL },
-        { EINVAL, 22, "Invalid argument", NULL },
-        { EMFILE, 24, "Too many open files", NULL },
-        { ENOSPC, 28, "No space left on device", NULL },
-        { EROFS, 30, "Read-only file system", NULL },
-        { ENAMETOOLONG, 36, "File name too long", NULL },
-        { EBADF, 9, "Bad file descriptor", NULL },
-        { EPERM, 1, "Operation not permitted", NULL },
-        { ENOTEMPTY, 39, "Directory not empty", NULL },
-        { EXDEV, 18, "Invalid cross-device link", NULL },
-        { ELOOP, 40, "Too many levels of symbolic links", NULL },
-        { ENOSYS, 38, "Function not implemented", NULL },
-        { ENOTSUP, 95, "Operation not supported", NULL },
-        { ENOTTY, 25, "Inappropriate ioctl for device", NULL },
-        { ESPIPE, 29, "Illegal seek", NULL },
-        { EAGAIN, 11, "Resource temporarily unavailable", NULL },
-        { EINTR, 4, "Interrupted system call", NULL },
-        { ECHILD, 10, "No child processes", NULL },
-        { ESRCH, 3, "No such process", NULL },
-        { ETIMEDOUT, 110, "Connection timed out", NULL },
-    };
-    if (table[0].type == NULL) {   /* (type objects are not constant expressions) */
-        for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-            int no = table[i].linux_no;
-            table[i].type = no == 2 ? &PyrtType_FileNotFoundError : no == 13 || no == 1 ? &PyrtType_PermissionError
-                : no == 17 ? &PyrtType_FileExistsError : no == 20 ? &PyrtType_NotADirectoryError
-                : no == 21 ? &PyrtType_IsADirectoryError : no == 32 ? &PyrtType_BrokenPipeError
-                : no == 110 ? &PyrtType_TimeoutError : no == 4 ? &PyrtType_InterruptedError
-                : &PyrtType_OSError;
-        }
-    }
-    *n = sizeof table / sizeof table[0];
-    return table;
-}
-
-/* os.strerror(code) for a CPython (Linux) errno number */
-const char *Pyrt_StrError(int linux_no)
-{
-    size_t n;
-    const ErrnoInfo *t = errno_table(&n);
-    for (size_t i = 0; i < n; i++)
-        if (t[i].linux_no == linux_no)
-            return t[i].text;
-    return strerror(linux_no);
-}
-
 PyrtObject *PyrtErr_FromErrno(int err, PyrtObject *path)
 {
-    size_t count;
-    const ErrnoInfo *table = errno_table(&count);
+    const ErrnoInfo table[] = {
+        { ENOENT, 2, "No such file or directory", &PyrtType_FileNotFoundError },
+        { EACCES, 13, "Permission denied", &PyrtType_PermissionError },
+        { EEXIST, 17, "File exists", &PyrtType_FileExistsError },
+        { ENOTDIR, 20, "Not a directory", &PyrtType_NotADirectoryError },
+        { EISDIR, 21, "Is a directory", &PyrtType_IsADirectoryError },
+        { EPIPE, 32, "Broken pipe", &PyrtType_BrokenPipeError },
+        { EINVAL, 22, "Invalid argument", &PyrtType_OSError },
+        { EMFILE, 24, "Too many open files", &PyrtType_OSError },
+        { ENOSPC, 28, "No space left on device", &PyrtType_OSError },
+        { EROFS, 30, "Read-only file system", &PyrtType_OSError },
+        { ENAMETOOLONG, 36, "File name too long", &PyrtType_OSError },
+        { EBADF, 9, "Bad file descriptor", &PyrtType_OSError },
+        { EPERM, 1, "Operation not permitted", &PyrtType_PermissionError },
+    };
     int no = err;
     const char *text = strerror(err);
     PyrtType *type = &PyrtType_OSError;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         if (table[i].err == err) {
             no = table[i].linux_no;
             text = table[i].text;

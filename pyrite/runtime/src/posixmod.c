@@ -16,8 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-extern char **environ;
-
 static PyrtObject *new_ref(PyrtObject *o)
 {
     Pyrt_IncRef(o);
@@ -88,9 +86,49 @@ static PyrtObject *stat_tuple(struct stat *st)
     return t;
 }
 
+/* errno values and texts as CPython on Linux shows them (WASI numbers its errnos differently); the
+ * runtime's PyrtErr_FromErrno knows the common file errors (kept short: a hello world links it) */
+static const struct { int err; int linux_no; const char *text; } errno_table[] = {
+    { ENOENT, 2, "No such file or directory" }, { EACCES, 13, "Permission denied" },
+    { EEXIST, 17, "File exists" }, { ENOTDIR, 20, "Not a directory" }, { EISDIR, 21, "Is a directory" },
+    { EPIPE, 32, "Broken pipe" }, { EINVAL, 22, "Invalid argument" }, { EMFILE, 24, "Too many open files" },
+    { ENOSPC, 28, "No space left on device" }, { EROFS, 30, "Read-only file system" },
+    { ENAMETOOLONG, 36, "File name too long" }, { EBADF, 9, "Bad file descriptor" },
+    { EPERM, 1, "Operation not permitted" }, { ENOTEMPTY, 39, "Directory not empty" },
+    { EXDEV, 18, "Invalid cross-device link" }, { ELOOP, 40, "Too many levels of symbolic links" },
+    { ENOSYS, 38, "Function not implemented" }, { ENOTSUP, 95, "Operation not supported" },
+    { ENOTTY, 25, "Inappropriate ioctl for device" }, { ESPIPE, 29, "Illegal seek" },
+    { EAGAIN, 11, "Resource temporarily unavailable" }, { EINTR, 4, "Interrupted system call" },
+    { ECHILD, 10, "No child processes" }, { ESRCH, 3, "No such process" },
+};
+
+/* os.strerror(code) for a CPython (Linux) errno number */
+static const char *strerror_linux(int linux_no)
+{
+    for (size_t i = 0; i < sizeof errno_table / sizeof errno_table[0]; i++)
+        if (errno_table[i].linux_no == linux_no)
+            return errno_table[i].text;
+    return strerror(linux_no);
+}
+
+/* the OSError of errno (as PyrtErr_FromErrno, for the errnos it does not know as well) */
 static PyrtObject *fail(PyrtObject *path)
 {
-    return PyrtErr_FromErrno(errno, path);
+    int err = errno;
+    for (size_t i = 13; i < sizeof errno_table / sizeof errno_table[0]; i++) {
+        if (errno_table[i].err == err) {
+            PyrtObject *argv[3] = { PyrtInt_FromI64(errno_table[i].linux_no),
+                                    PyrtStr_FromCString(errno_table[i].text), path };
+            PyrtType *type = err == EINTR ? &PyrtType_InterruptedError : &PyrtType_OSError;
+            PyrtObject *e = argv[0] && argv[1] ? PyrtExc_New(type, argv, path ? 3 : 2) : NULL;
+            Pyrt_XDecRef(argv[0]);
+            Pyrt_XDecRef(argv[1]);
+            if (e)
+                Pyrt_ErrRestore(e);
+            return NULL;
+        }
+    }
+    return PyrtErr_FromErrno(err, path);
 }
 
 static PyrtObject *str_of(const char *s)
@@ -131,7 +169,7 @@ static PyrtObject *constants(void)
 static PyrtObject *environ_items(void)
 {
     PyrtObject *l = PyrtList_New(0);
-    for (char **e = environ; l && e && *e; e++) {
+    for (char **e = Pyrt_PlatformEnviron(); l && e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq || eq == *e)
             continue;
@@ -344,7 +382,7 @@ PYRT_BUILTIN(__pyrite_posix__)
     if (strcmp(op, "strerror") == 0) {
         NEED(1);
         INT(0, code);
-        return str_of(Pyrt_StrError((int)code));
+        return str_of(strerror_linux((int)code));
     }
     if (strcmp(op, "urandom") == 0) {
         NEED(1);
