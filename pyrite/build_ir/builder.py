@@ -62,6 +62,7 @@ class Builder:
         self.handlers = []        # innermost last; default: fn.error_exit
         self.handling_line = None # (begin_handling) the register holding the handled exception's line
         self.class_dict = None    # Register of the class namespace while lowering a class body
+        self.class_ns_generic = False   # that namespace may be a mapping from __prepare__ (stores call it)
         self.class_info = None
         self.ntemp = 0
         self.small = set()        # ids of i64 registers holding a value known within +-2**62 (a length)

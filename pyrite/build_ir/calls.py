@@ -451,6 +451,11 @@ def bound_call(b, fi, recv, args, kwargs, t, node=None):
 
 # ---------------------------------------------------------------------- typed fast paths
 def builtin_fast_path(b, node, name, t):
+    if name == "__import__" and not any(isinstance(a, ast.Starred) for a in node.args) \
+            and all(k.arg is not None for k in node.keywords):
+        # called directly (not through the builtins table): only programs that use it link it
+        args, kwargs = eval_args(b, node)
+        return b.vcall("Pyrt_builtin___import__", ["NULL"], args + list(kwargs.values()), t, kwnames=list(kwargs))
     if node.keywords:
         if name == "print":
             args, kwargs = eval_args(b, node)

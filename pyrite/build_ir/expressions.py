@@ -77,7 +77,8 @@ def load_name(b, name):
         t = m.resolved(owner.slot(name).get()) if owner else m.DYN
         return cell_get(b, free_cell(b, name), name, "pyrt_cell_get_free", t)
     if kind == "classattr":
-        r = b.c_call("pyrt_dict_get_name", [b.class_dict, _cstr(name)], m.DYN)
+        r = b.c_call("PyrtClass_NsGet" if b.class_ns_generic else "pyrt_dict_get_name", [b.class_dict, _cstr(name)],
+                     m.DYN)
         return r
     return load_global(b, b.mod, name)
 
@@ -120,8 +121,9 @@ def load_builtin(b, name):
     if name in UNPROVIDED_BUILTINS:   # (standard-library code; user code got a compile-time error)
         b.c_void("Pyrt_ErrUnprovided", [_cstr(name), _cstr(UNPROVIDED_BUILTINS[name])])
         return b.lit(None)
-    b.c_void("Pyrt_ErrNameError", [_cstr(name)])
-    return b.lit(None)
+    # a name the module never binds itself: its module object may have it at run time (re's flags,
+    # stored through sys.modules['re'].__dict__ by enum.global_enum), else NameError
+    return b.c_call("PyrtModule_LoadName", [b.pb.module_object(b.mod.name), _cstr(name)], m.DYN)
 
 
 def check_name_defined(b, name):
@@ -143,7 +145,8 @@ def store_name(b, name, v):
     elif kind == "free":
         b.c_void("pyrt_cell_set", [free_cell(b, name), b.box(v)])
     elif kind == "classattr":
-        b.c_void("PyrtDict_SetItemStr", [b.class_dict, _cstr(name), b.box(v)])
+        b.c_void("PyrtClass_NsSet" if b.class_ns_generic else "PyrtDict_SetItemStr",
+                 [b.class_dict, _cstr(name), b.box(v)])
     else:
         store_global(b, b.mod, name, v)
 
@@ -908,8 +911,11 @@ def transform_Attribute(b, node):
             from pyrite.build_ir.statements import module_value
             return module_value(b, mod.name + "." + node.attr)
         if not (mod.binds(node.attr) or node.attr in mod.globals):
-            b.c_void("pyrt_err_module_attr", [_cstr(mod.name), _cstr(node.attr)])
-            return b.lit(None)
+            # not a global it binds: what its module object holds at run time (re.I, which enum's
+            # global_enum stores through sys.modules['re'].__dict__), else AttributeError
+            from pyrite.build_ir.statements import module_value
+            r = b.c_call("Pyrt_GetAttr", [module_value(b, mod.name).reg, b.const_obj(node.attr)], m.DYN)
+            return b.coerce(r, b.type_of(node))
         return load_global(b, mod, node.attr)
     obj = transform_expr(b, node.value)
     return load_attr(b, obj, node.attr, b.type_of(node))

@@ -46,6 +46,10 @@ class ProgramBuilder:
             self.class_irs[ci] = self.make_class_ir(ci)
         for fi in self.inf.all_funcs:
             self.func_irs[fi] = self.make_func_ir(fi)
+        if self.inf.uses_dynamic_import:   # every module registers itself (codegen/emit_module.py)
+            self.prog.dynamic_import = True
+            for mod in self.inf.modules.values():
+                self.module_object(mod.name)
         for mod in self.inf.modules.values():
             self.build_module_init(mod)
         for fi in self.inf.all_funcs:
@@ -474,28 +478,6 @@ def define_class(b, node):
     ci = b.inf.classes[node]
     cir = b.pb.class_irs[ci]
     decos = [ex.transform_expr(b, dn) for dn in node.decorator_list]   # evaluated before the body
-    d = b.c_call("PyrtDict_New", [], m.DYN)
-    saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()))
-    b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
-    for stmt in node.body:
-        b.line = stmt.lineno
-        if isinstance(stmt, ast.FunctionDef):
-            define_method(b, ci, stmt, d.reg)
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
-            continue
-        else:
-            st.transform_stmt(b, stmt)
-    b.class_dict, b.class_info, b.class_bound = saved
-    if cir.base is not None:
-        base = "(PyrtType *)" + cir.base.type_var.cname
-    elif cir.builtin_base:
-        base = "&" + cir.builtin_base
-    elif ci.type_base:
-        base = "&PyrtType_Type"
-    elif ci.builtin_type_base:
-        base = "&PyrtType_" + SUBCLASSABLE_BUILTINS[ci.builtin_type_base]
-    else:
-        base = "&PyrtType_Object"
     items = []
     for kind, *rest in ci.base_order:
         if kind == "class":
@@ -508,20 +490,54 @@ def define_class(b, node):
             items.append("&PyrtType_" + rest[0])
         else:
             items.append("&PyrtType_Object")
-    if ci.meta is not None or node.keywords:
-        # class C(..., metaclass=M, **kw): M(name, bases, namespace, **kw), the most derived metaclass;
-        # type.__new__ lays the class out as compiled (PyrtClass_SetSpec) and the result is checked
-        b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
-        b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__qualname__"), b.const_obj(ci.qualname)])
-        doc = ast.get_docstring(ci.node, clean=False)
-        if doc is not None:
-            b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__doc__"), b.const_obj(doc)])
+    meta_path = ci.meta is not None or bool(node.keywords)
+    if meta_path:
+        # class C(..., metaclass=M, **kw): the most derived metaclass, then the namespace its
+        # __prepare__ makes (enum's _EnumDict sees every store of the body), before the body runs
         bt = b.c_call("pyrt_class_bases", [str(len(items)), "(PyrtType *const []){%s}" % ", ".join(items)
                                              if items else "NULL"], m.DYN)
         meta_kw = [k for k in node.keywords if k.arg == "metaclass"]
         meta = b.box(ex.transform_expr(b, meta_kw[0].value)) if meta_kw else "NULL"
         kwargs = {k.arg: ex.transform_expr(b, k.value) for k in node.keywords if k.arg != "metaclass"}
         mobj = b.c_call("PyrtClass_Meta", [meta, bt.reg], m.DYN)
+        kwd = b.c_call("PyrtDict_New", [], m.DYN)
+        for k, v in kwargs.items():
+            b.c_void("PyrtDict_SetItemStr", [kwd.reg, ex._cstr(k), b.box(v)])
+        d = b.c_call("PyrtClass_Prepare", [mobj.reg, b.const_obj(ci.name), bt.reg, kwd.reg], m.DYN)
+        b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
+        b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__qualname__"), b.const_obj(ci.qualname)])
+        doc = ast.get_docstring(ci.node, clean=False)
+        if doc is not None:
+            b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__doc__"), b.const_obj(doc)])
+    else:
+        d = b.c_call("PyrtDict_New", [], m.DYN)
+        # (C.__dict__['__module__'], as CPython: enum's _simple_enum copies it into the class it makes)
+        b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
+    saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()), b.class_ns_generic)
+    b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
+    b.class_ns_generic = meta_path
+    for stmt in node.body:
+        b.line = stmt.lineno
+        if isinstance(stmt, ast.FunctionDef):
+            define_method(b, ci, stmt, d.reg)
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        else:
+            st.transform_stmt(b, stmt)
+    b.class_dict, b.class_info, b.class_bound, b.class_ns_generic = saved
+    if cir.base is not None:
+        base = "(PyrtType *)" + cir.base.type_var.cname
+    elif cir.builtin_base:
+        base = "&" + cir.builtin_base
+    elif ci.type_base:
+        base = "&PyrtType_Type"
+    elif ci.builtin_type_base:
+        base = "&PyrtType_" + SUBCLASSABLE_BUILTINS[ci.builtin_type_base]
+    else:
+        base = "&PyrtType_Object"
+    if meta_path:
+        # M(name, bases, namespace, **kw); type.__new__ lays the class out as compiled
+        # (PyrtClass_SetSpec) and the result is checked
         b.c_void("PyrtClass_SetSpec", [base, "sizeof(struct %s)" % cir.cname, cir.fields_cname])
         r = call_object(b, mobj, [V(b.const_obj(ci.name), m.STR), bt, d], kwargs, m.DYN)
         t = b.c_call("PyrtClass_CheckSpec", [b.box(r), cir.fields_cname, ex._cstr(ci.name)], m.ClassT(ci),
@@ -573,7 +589,7 @@ def define_method(b, ci, stmt, d):
         obj = apply_decorators(b, stmt, fobj)
     else:
         obj = fobj
-    b.c_void("PyrtDict_SetItemStr", [d, ex._cstr(name), b.box(obj)])
+    b.c_void("PyrtClass_NsSet" if b.class_ns_generic else "PyrtDict_SetItemStr", [d, ex._cstr(name), b.box(obj)])
 
 
 def binding_order(tree):

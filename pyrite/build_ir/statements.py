@@ -25,6 +25,35 @@ def transform_stmt(b, node):
         b.pb.unsupported(b.mod, node, "this statement (%s)" % type(node).__name__)
         return
     fn(b, node)
+    if _syncs_globals(b) and not isinstance(node, COMPOUND) and not b.cur.terminated:
+        # globals()[k] = v, globals().update(...): the compiled globals take the dict's values
+        b.c_void("PyrtModule_GlobalsSyncIn", [b.pb.module_object(b.mod.name)])
+
+
+COMPOUND = (ast.If, ast.For, ast.While, ast.Try, ast.With, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef,
+            ast.Return, ast.Raise, ast.Break, ast.Continue)
+
+
+def _syncs_globals(b):
+    """The function (or module body) being lowered calls globals() in a module that stores through it."""
+    key = id(b.finfo)
+    cache = b.pb.__dict__.setdefault("_syncs_globals", {})
+    r = cache.get(key)
+    if r is None:
+        tree = b.mod.src.tree
+        writes = getattr(b.mod.src, "globals_writes", None)
+        if writes is None:
+            from pyrite.frontend.subset_check import _globals_writes
+            writes = b.mod.src.globals_writes = _globals_writes(tree)
+        node = getattr(b.finfo, "node", None)
+        if node is None or isinstance(node, ast.Module):
+            scope = [s for s in tree.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+        else:
+            scope = [node]
+        r = bool(writes) and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "globals"
+                                 and not n.args for s in scope for n in ast.walk(s))
+        cache[key] = r
+    return r
 
 
 def transform_Expr(b, node):
@@ -763,7 +792,9 @@ def transform_ImportFrom(b, node):
         elif base in b.inf.modules:
             src = b.inf.modules[base]
             if not (src.binds(a.name) or a.name in src.globals):
-                b.c_void("pyrt_err_import_name", [ex._cstr(a.name), ex._cstr(base)])
+                # (set on the module object at run time, or ImportError)
+                v = b.c_call("PyrtModule_ImportName", [module_value(b, base).reg, ex._cstr(a.name)], m.DYN)
+                ex.store_name(b, bind, v)
                 continue
             ex.store_name(b, bind, ex.load_global(b, src, a.name))
         else:

@@ -120,6 +120,8 @@ def emit_program(prog, target, split=False):
             decls.append((cir.type_var.cname, "PyrtObject *%s" % cir.type_var.cname, u, None))
         if mod.object_cname is not None:
             emit_module_object(mod, u.body)
+        if prog.dynamic_import:
+            emit_module_registration(mod, u.body)
         for cir in mod.classes:
             emit_field_table(cir, u.consts, u.body)
             if not cir.is_exception:
@@ -508,6 +510,16 @@ def _globals_in_order(mod):
     names = [g.pyname for g in mod.globals if "." not in g.pyname]
     rank = {n: i for i, n in enumerate(mod.binding_order)}
     return sorted(names, key=lambda n: rank.get(n, len(rank)))
+
+
+def emit_module_registration(mod, out):
+    """__import__ finds the module by name (runtime/src/mathmod.c): registered before main runs."""
+    from pyrite.codegen.c_names import c_string
+    out.append("__attribute__((constructor)) static void %s_register(void) {" % mod.object_cname)
+    out.append("    static PyrtModuleEntry e = { %s, %s, &%s, NULL };" % (c_string(mod.name), mod.init.cname,
+                                                                      mod.object_cname))
+    out.append("    PyrtModule_Register(&e);")
+    out.append("}")
 
 
 def emit_module_object(mod, out):

@@ -71,7 +71,7 @@ def load_program(main_path):
     while True:
         while pending:
             mod = pending.pop()
-            guarded = _guarded_imports(mod.tree) | _conditional_imports(mod.tree)
+            guarded = _guarded_imports(mod.tree) | _conditional_imports(mod.tree) | _literal_import_calls(mod.tree)
             inside_functions = _in_function_imports(mod.tree) if mod.stdlib else set()
             fallback = _fallback_imports(mod.tree)
             for node in ast.walk(mod.tree):
@@ -102,6 +102,8 @@ def load_program(main_path):
                              if not _loaded(program, ".".join(parts[:i])))
                 program.missing.add(first)
                 program.not_compiled_in.setdefault(first, mod.name)
+    for mod in program.modules.values():
+        _declare_dynamic_globals(mod)
     for mod in program.modules.values():
         _expand_star_imports(program, mod)
     for mod in program.modules.values():
@@ -277,6 +279,20 @@ def _guarded_imports(tree):
     return out
 
 
+def _literal_import_calls(tree):
+    """ids of the calls `__import__("name", ...)` with a constant name: the module is compiled in when
+    it is found (a module absent here raises ModuleNotFoundError when the call runs, as in CPython)."""
+    return {id(n) for n in ast.walk(tree) if _literal_import_name(n) is not None}
+
+
+def _literal_import_name(node):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__" \
+            and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
+            and node.args[0].value and not any(k.arg == "level" for k in node.keywords) and len(node.args) < 5:
+        return node.args[0].value
+    return None
+
+
 def _conditional_imports(tree):
     """ids of the imports in the branches of a top-level `if` (`if 'posix' in _names: from posix import *
     elif 'nt' in _names: from nt import *`, `if sys.platform == "win32": import winreg`): a module
@@ -358,6 +374,44 @@ def _alias_modules(tree):
             node.module = MODULE_ALIASES[node.module]
 
 
+def _declare_dynamic_globals(mod):
+    """A standard module that makes globals through globals() (re._constants: `globals().update(...)`
+    defines OPCODES' names): the names its import makes in the interpreter running pyrite (the same
+    source) become globals of the compiled module, bound where the program stores them through
+    globals() (build_ir/statements.py syncs them in), so `from re._constants import *` and the uses of
+    those names compile. A module of the program (not imported here: it may have effects) gets no such
+    names; its stores through globals() reach the globals it binds itself."""
+    if not mod.stdlib:
+        return
+    from pyrite.frontend.subset_check import _globals_writes
+    if not _globals_writes(mod.tree):
+        return
+    import importlib
+    try:
+        real = importlib.import_module(mod.name)
+    except Exception:   # (not importable here: nothing to learn)
+        return
+    bound = set(_bound_names_top(mod.tree))
+    names = sorted(n for n in vars(real) if n not in bound and not (n.startswith("__") and n.endswith("__")))
+    if not names:
+        return
+    # `if __name__ is None: A = B = globals()["A"]`: bound (never run), of unknown type
+    src = "if __name__ is None:\n    %s = globals()[%r]\n" % (" = ".join(names), names[0])
+    extra = ast.parse(src).body
+    for node in ast.walk(extra[0]):
+        if hasattr(node, "lineno"):
+            node.lineno = node.end_lineno = 1
+            node.col_offset = node.end_col_offset = 0
+    mod.tree.body += extra
+
+
+def _bound_names_top(tree):
+    out = []
+    for s in tree.body:
+        out += _top_bound(s)
+    return out
+
+
 def _expand_star_imports(program, mod):
     """from M import *  ->  from M import <M.__all__, or M's public top-level names>."""
     for node in ast.walk(mod.tree):
@@ -415,7 +469,10 @@ def _top_bound(s):
 
 
 def _imports_of(mod, node):
-    if isinstance(node, ast.Import):
+    name = _literal_import_name(node)
+    if name is not None:
+        yield name, node
+    elif isinstance(node, ast.Import):
         for alias in node.names:
             yield alias.name, node
     elif isinstance(node, ast.ImportFrom):

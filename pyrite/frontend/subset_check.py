@@ -9,10 +9,9 @@ from pyrite.diagnostics import error_at
 
 DYNAMIC_BUILTINS = {
     "compile": "it needs a Python interpreter at run time",
-    "globals": "module namespaces are compiled to static variables: storing through globals() is not "
-               "supported yet",
+    "globals": "module namespaces are compiled to static variables: globals is only supported as a call "
+               "globals()",
     "locals": "local variables are compiled to C variables",
-    "__import__": "imports are resolved at compile time; use an import statement",
     "breakpoint": "there is no debugger in compiled programs",
 }
 
@@ -31,8 +30,11 @@ class SubsetChecker(ast.NodeVisitor):
 
     def visit_Call(self, node):
         if isinstance(node.func, ast.Name) and node.func.id == "globals" and "globals" not in self.bound \
-                and not node.args and not node.keywords and id(node) not in self.globals_writes:
-            return   # the module's globals as a dict, kept current by its stores (build_ir/calls.py)
+                and not node.args and not node.keywords:
+            # the module's globals as a dict, kept current by its stores (build_ir/calls.py); stores
+            # through it reach the compiled globals after each statement of a function that calls it
+            # (build_ir/statements.py)
+            return
         if isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_BUILTINS and node.func.id not in self.bound:
             self.err(node, "call to '%s' cannot be compiled (%s; rewrite without it)"
                      % (node.func.id, DYNAMIC_BUILTINS[node.func.id]))

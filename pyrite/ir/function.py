@@ -149,4 +149,5 @@ class ProgramIR:
     def __init__(self):
         self.modules = []
         self.main = None
+        self.dynamic_import = False   # __import__ is called: every module registers itself at start-up
         self.n_inline_caches = 0   # attribute/method sites on boxed receivers (static PyrtAttrCache pyrt_ic[n])

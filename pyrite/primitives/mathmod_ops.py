@@ -9,7 +9,12 @@ PRIMITIVES = [
     P('PyrtModule_Compiled', 'obj(c) null', user_code=False),
     P('PyrtModule_Globals', 'obj(c) null', user_code=False),
     P('PyrtModule_GlobalsSync', 'void(c, c, obj) never', user_code=False),
+    P('PyrtModule_GlobalsSyncIn', 'void(c) neg', user_code=False),
+    P('PyrtModule_Register', 'void(c) never', user_code=False),
+    P('PyrtModule_ImportName', 'obj(obj, c) null'),
+    P('PyrtModule_LoadName', 'obj(c, c) null', user_code=False),   # (emitted in a constructor: codegen)
     P('PyrtSys_AddModule', 'void(c) neg', user_code=False),
+    P('Pyrt_builtin___import__', 'obj[c](argv) null'),   # (runs module top levels)
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),
 ]

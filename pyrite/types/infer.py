@@ -221,6 +221,7 @@ class Inference:
 
     # ------------------------------------------------------------------ fixpoint
     uses_sys_modules = False   # the program reads sys.modules
+    uses_dynamic_import = False   # the program calls __import__
 
     def run(self):
         ClassInfo.dyn_dict_access = False
@@ -228,6 +229,11 @@ class Inference:
         self._link_bases()
         if self.errors:
             raise CompileError(self.errors)
+        from pyrite.frontend.subset_check import _globals_writes
+        for mod in self.modules.values():
+            if _globals_writes(mod.src.tree):   # stores through globals() may put anything in any global
+                for name in mod.scope.bound:
+                    mod.globals.setdefault(name, m.Slot()).join(m.DYN)
         previous, stable = None, 0
         for _ in range(MAX_ITERATIONS):
             m.Slot.changed = False
@@ -379,8 +385,13 @@ class Inference:
         # class's layout chain keeps its attributes in the instance dict (dict_layout), as do its bases.
         for ci in self.all_classes:
             exc = [b for b in ci.bases if b.is_exception()]
+            builtin_layout = [b for b in ci.bases if b.builtin_base_type()]
             if exc:
                 ci.base = exc[0]
+            elif ci.builtin_type_base is not None:
+                ci.base = None   # the builtin type's layout (class C(int, Mixin))
+            elif builtin_layout:
+                ci.base = builtin_layout[0]   # (class D(Mixin, C) with C a subclass of int)
             elif ci.builtin_base is None and ci.bases:
                 ci.base = ci.bases[0]
         for ci in self.all_classes:
@@ -1280,6 +1291,8 @@ class Walker:
             return m.BOTTOM   # unknown yet, or always None (the access raises AttributeError)
         if isinstance(obj, m.ModuleT):
             if isinstance(obj.module, BuiltinModule):
+                if obj.module.name == "sys" and name == "modules":
+                    self.inf.uses_sys_modules = True   # every module then registers itself
                 c = stubs().module_const(obj.module.name, name)
                 if c is None and node is not None:
                     self._check_provided(obj.module.name, name, node)
@@ -1287,6 +1300,8 @@ class Walker:
             sub = obj.module.name + "." + name
             if sub in self.inf.modules:
                 return m.ModuleT(self.inf.modules[sub])
+            if not (obj.module.binds(name) or name in obj.module.globals):
+                return m.DYN   # whatever its module object holds at run time (build_ir: Pyrt_GetAttr)
             return self.global_type(obj.module, name)
         if name == "__dict__":
             self.dict_access(obj)
@@ -1542,6 +1557,8 @@ class Walker:
                 m.escape(t)
             return m.DYN
         self.note(node, ("builtin", name))
+        if name == "__import__":
+            self.inf.uses_dynamic_import = True   # every module registers itself (codegen/emit_module.py)
         if name == "vars" and len(args) == 1:
             self.dict_access(args[0])
         if name == "getattr" and len(args) >= 2 and node is not None and isinstance(node.args[1], ast.Constant) \
@@ -1817,6 +1834,7 @@ MODELED_DUNDERS = BINARY_DUNDERS | {"__r" + n[2:] for n in BINARY_DUNDERS} | \
 ARITHMETIC_BUILTINS = {"sum", "pow", "divmod", "math.prod"}
 # builtin types a compiled class may derive from (the runtime's PYRT_TPFLAG_BASETYPE types)
 SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "tuple": "Tuple", "property": "Property",
+                         "int": "Int", "str": "Str",
                          "classmethod": "ClassMethod", "staticmethod": "StaticMethod"}
 IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
                                                                      # a static method)

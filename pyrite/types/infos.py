@@ -26,7 +26,7 @@ BUILTIN_NAMES = {
     "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
     "__pyrite_agwrap__", "__debug__", "aiter", "anext",
     "__pyrite_weakref_set__", "__pyrite_weakref_get__", "__pyrite_weakref_callback__", "__pyrite_weakref_find__",
-    "__pyrite_weakref_list__", "__pyrite_register_types__", "__pyrite_posix__",
+    "__pyrite_weakref_list__", "__pyrite_register_types__", "__pyrite_posix__", "__import__",
 } | BUILTIN_EXCEPTIONS
 # names of CPython 3.11's builtins module that pyrite does not provide yet: using one is a compile-time
 # error naming it (tests/test_builtins_rule.py checks that every builtin is provided or listed here or
@@ -223,7 +223,8 @@ class ClassInfo:
     def custom_construction(self):
         """Calling the class runs a __new__ or a metaclass __call__ defined in the program, or makes an
         instance of a builtin type: instances are made at run time through the class object."""
-        return self.lookup_method("__new__") is not None or self.builtin_base_type() is not None or (
+        return self.lookup_method("__new__") is not None or self.builtin_base_type() is not None \
+            or self.is_metaclass() or (
             self.meta is not None and self.meta.lookup_method("__call__") is not None)
 
     def is_exception(self):

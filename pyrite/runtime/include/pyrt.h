@@ -569,6 +569,9 @@ int PyrtType_Finish(PyrtObject *t);
 /* the metaclass a class statement calls: meta (NULL: type) or, when it is a class, the most derived
  * of it and the bases' metaclasses (TypeError on a conflict) */
 PyrtObject *PyrtClass_Meta(PyrtObject *meta, PyrtObject *bases);
+PyrtObject *PyrtClass_Prepare(PyrtObject *meta, PyrtObject *name, PyrtObject *bases, PyrtObject *kwargs);
+int PyrtClass_NsSet(PyrtObject *ns, const char *name, PyrtObject *v);
+PyrtObject *PyrtClass_NsGet(PyrtObject *ns, const char *name);
 /* bases: NULL for (base,); else the tuple of every base, in order (base, whose layout the class
  * extends, among them); the MRO is their C3 linearization (TypeError when there is none) */
 /* Allocate an instance of a compiled class (zeroed fields, no __init__ call). */
@@ -608,6 +611,15 @@ static inline int64_t PyrtInt_AsI64(PyrtObject *o) { return ((PyrtInt *)o)->valu
 int64_t PyrtInt_AsI64Checked(PyrtObject *o);  /* TypeError if not an int, OverflowError if big; flag */
 /* A big literal: optional '-', then ASCII decimal digits (no limit applies); new reference */
 PyrtObject *PyrtLong_FromDecimal(const char *digits);
+/* compiled subclasses of int and str (long.c, str.c): an instance of t with v's value; its dict slot */
+PyrtObject *PyrtInt_SubNew(PyrtType *t, PyrtObject *v);
+PyrtObject **PyrtInt_SubDictSlot(PyrtObject *o);
+PyrtObject *PyrtInt_Exact(PyrtObject *o);   /* an exact int with o's value (o: int, bool or a subclass) */
+PyrtObject *PyrtStr_SubNew(PyrtType *t, PyrtObject *v);
+PyrtObject *PyrtBuiltin_ImmutableSubNew(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
+PyrtObject *PyrtBuiltin_meth___new__(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames,
+                                     PyrtType *builtin);
+PyrtObject **PyrtStr_SubDictSlot(PyrtObject *o);
 double PyrtFloat_AsDoubleChecked(PyrtObject *o); /* float or int (converted); TypeError; flag */
 PyrtObject *PyrtInt_FromString(PyrtObject *s, int64_t base);   /* int("12"); ValueError text as CPython */
 PyrtObject *PyrtInt_FromDouble(double d);     /* int(3.7): OverflowError/ValueError for inf/nan */

@@ -109,12 +109,31 @@ typedef struct PyrtModuleDef {
 } PyrtModuleDef;
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
 PyrtObject *PyrtModule_Dir(PyrtObject *module);   /* dir(module) */
+/* Programs that call __import__ register every compiled module at start-up (a constructor per module's
+ * unit, emitted by codegen/emit_module.py); __import__ runs a registered module's top level on first
+ * use and raises ModuleNotFoundError for any other name (what is not compiled in is not there). */
+typedef struct PyrtModuleEntry {
+    const char *name;
+    int (*init)(void);
+    PyrtModuleDef *def;
+    struct PyrtModuleEntry *next;
+} PyrtModuleEntry;
+void PyrtModule_Register(PyrtModuleEntry *e);
+/* from module import name, for a name the module does not bind itself: its object's attribute, else
+ * ImportError "cannot import name" */
+PyrtObject *PyrtModule_ImportName(PyrtObject *module, const char *name);
+/* a global the module does not bind itself: from its object's dict (or globals() dict), else NameError */
+PyrtObject *PyrtModule_LoadName(PyrtModuleDef *def, const char *name);
+PyrtObject *Pyrt_builtin___import__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 int PyrtSys_AddModule(PyrtModuleDef *def);   /* sys.modules[def->name] = its module object; -1 on error */
 /* globals(): the dict of the module object's attributes and its bound globals, made on the first call;
  * the module's compiled stores and dels keep it current (PyrtModule_GlobalsSync); the compiler
  * rejects stores through it */
 PyrtObject *PyrtModule_Globals(PyrtModuleDef *def);
 void PyrtModule_GlobalsSync(PyrtModuleDef *def, const char *name, PyrtObject *v);   /* v NULL: del */
+/* after a statement that may have stored through globals(): every compiled global takes the dict's
+ * value (TypeError for a typed global given another type); -1 on error */
+int PyrtModule_GlobalsSyncIn(PyrtModuleDef *def);
 
 /* Lazily installed slots (see lazy.c): call PYRT_LAZY_ENSURE(kind) before reading a type's
  * methods/getattr/setattr/binop/unop/format/tp_new/call slot. */

@@ -435,7 +435,11 @@ static int dict_merge_pairs(PyrtObject *o, PyrtObject *iterable) {
 
 static bool has_keys_method(PyrtObject *o) {
     if (o->type->flags & PYRT_TPFLAG_USER) return Pyrt_LookupTypeStr(o->type, "keys") != NULL;
-    return false;
+    if (o->type->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_STR)) return false;
+    PyrtObject *k = Pyrt_GetAttrStr(o, "keys");   /* a builtin mapping (mappingproxy) */
+    if (!k) { Pyrt_ErrClear(); return false; }
+    Pyrt_DecRef(k);
+    return true;
 }
 
 int PyrtDict_UpdateArg(PyrtObject *o, PyrtObject *arg) {

@@ -451,7 +451,7 @@ PyrtObject *PyrtInt_New(PyrtObject *const *args, int64_t nargs, PyrtObject *kwna
         return x;
     }
     if (PyrtNum_IsInt(x))
-        return PyrtInt_FromI64(PyrtInt_AsI64(x));
+        return PyrtInt_Exact(x);
     if (PyrtNum_IsFloat(x))
         return PyrtInt_FromDouble(PyrtFloat_AsDouble(x));
     if (x->type == &PyrtType_Str || x->type == &PyrtType_Bytes || PyrtType_IsSubtype(x->type, &PyrtType_Str))
@@ -938,7 +938,35 @@ static PyrtObject *int_meth___round__(PyrtObject *self, PyrtObject *const *args,
     return PyrtInt_RoundObj(self, n);
 }
 
+static PyrtObject *int_meth___new__(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    return PyrtBuiltin_meth___new__(cls, args, nargs, kwnames, &PyrtType_Int);
+}
+
+static PyrtObject *int_meth___format__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw("__format__", kwnames) < 0 || PyrtNum_NArgs("__format__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "__format__() argument must be str, not %s", args[0]->type->name);
+    return Pyrt_FormatInt(self, args[0]);
+}
+
+static PyrtObject *int_meth___getnewargs__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("__getnewargs__", kwnames) < 0 || PyrtNum_NArgs("__getnewargs__", nargs, 0, 0) < 0)
+        return NULL;
+    PyrtObject *v = PyrtInt_Exact(self);
+    PyrtObject *t = v ? PyrtTuple_FromArray(&v, 1) : NULL;
+    Pyrt_XDecRef(v);
+    return t;
+}
+
 static const PyrtMethodDef int_methods[] = {
+    { "__new__", int_meth___new__ },
+    { "__format__", int_meth___format__ },
+    { "__getnewargs__", int_meth___getnewargs__ },
     { "bit_length", PyrtInt_meth_bit_length },
     { "__round__", int_meth___round__ },
     { "bit_count", PyrtInt_meth_bit_count },
@@ -961,7 +989,7 @@ PyrtType PyrtType_Int = {
     .name = "int",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtInt),
-    .flags = PYRT_TPFLAG_INT,
+    .flags = PYRT_TPFLAG_INT | PYRT_TPFLAG_BASETYPE,
     .repr = int_repr,
     .hash = int_hash,
     .richcompare = PyrtNum_RichCompare,

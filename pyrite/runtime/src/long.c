@@ -1595,3 +1595,52 @@ PyrtObject *PyrtLong_Isqrt(PyrtObject *n)
         x = y;
     }
 }
+
+
+/* ------------------------------------------------------------------ int subclasses
+ * An instance of a compiled subclass of int is a PyrtLong (compact: alloc 0, the value in `value`;
+ * big: its digits) followed by its attribute dict (type.c:sub_dict_slot, dictoffset -2). */
+static size_t int_sub_size(int64_t ndigits)
+{
+    return ((sizeof(PyrtLong) + (size_t)ndigits * sizeof(digit) + 7) & ~(size_t)7) + sizeof(PyrtObject *);
+}
+
+PyrtObject **PyrtInt_SubDictSlot(PyrtObject *o)
+{
+    return (PyrtObject **)((char *)o + int_sub_size(((PyrtLong *)o)->alloc) - sizeof(PyrtObject *));
+}
+
+/* an instance of t (a subclass of int) with the value of the int v */
+PyrtObject *PyrtInt_SubNew(PyrtType *t, PyrtObject *v)
+{
+    int64_t nd = PyrtInt_IsBig(v) ? llabs((long long)((PyrtLong *)v)->size) : 0;
+    PyrtLong *o = (PyrtLong *)Pyrt_Alloc(t, int_sub_size(nd));   /* zeroed */
+    if (!o)
+        return NULL;
+    o->value = ((PyrtInt *)v)->value;
+    if (nd) {
+        o->size = ((PyrtLong *)v)->size;
+        memcpy(o->digits, ((PyrtLong *)v)->digits, (size_t)nd * sizeof(digit));
+    }
+    o->alloc = (uint32_t)nd;
+    return (PyrtObject *)o;
+}
+
+/* int(o) for an int or bool or an instance of a subclass of int: an exact int, new reference */
+PyrtObject *PyrtInt_Exact(PyrtObject *o)
+{
+    if (o->type == &PyrtType_Int) {
+        Pyrt_IncRef(o);
+        return o;
+    }
+    if (!PyrtInt_IsBig(o))
+        return PyrtInt_FromI64(PyrtInt_AsI64(o));
+    PyrtLong *src = (PyrtLong *)o;
+    int64_t nd = llabs((long long)src->size);
+    PyrtLong *l = long_new(nd);
+    if (!l)
+        return NULL;
+    memcpy(l->digits, src->digits, (size_t)nd * sizeof(digit));
+    l->size = src->size;
+    return (PyrtObject *)l;
+}

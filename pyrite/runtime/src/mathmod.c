@@ -1042,6 +1042,8 @@ static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
             return g;
     }
     PyrtObject *v = PyrtDict_GetItemStr(m->dict, PyrtStr_UTF8(name));
+    if (!v && m->def && m->def->globals_dict)   /* (made through globals()) */
+        v = PyrtDict_GetItemStr(m->def->globals_dict, PyrtStr_UTF8(name));
     if (v) {
         PYRT_INCREF(v);
         return v;
@@ -1162,6 +1164,7 @@ static int add_values(const char *name, PyrtObject *d)
             | set_value(d, "version", PyrtSys_Version())
             | set_value(d, "executable", PyrtStr_FromCString(""))
             | set_value(d, "path", PyrtList_New(0))
+            | set_value(d, "warnoptions", PyrtList_New(0)) | set_value(d, "_xoptions", PyrtDict_New())
             | set_value(d, "builtin_module_names", builtin_module_names())
             | set_value(d, "modules", sys_modules_ref());
     }
@@ -1253,6 +1256,26 @@ void PyrtModule_GlobalsSync(PyrtModuleDef *def, const char *name, PyrtObject *v)
     Pyrt_ErrRestore(saved);
 }
 
+int PyrtModule_GlobalsSyncIn(PyrtModuleDef *def)
+{
+    PyrtObject *d = def->globals_dict;
+    if (!d)
+        return 0;
+    for (const char *const *n = def->names; n && *n; n++) {
+        PyrtObject *v = PyrtDict_GetItemStr(d, *n);
+        if (!v)
+            continue;   /* (a del through the dict is not followed) */
+        PyrtObject *cur = def->get(*n);
+        if (!cur && Pyrt_ErrOccurred())
+            return -1;
+        bool same = cur == v;
+        Pyrt_XDecRef(cur);
+        if (!same && def->set(*n, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 PyrtObject *PyrtModule_Globals(PyrtModuleDef *def)
 {
     if (def->globals_dict) {
@@ -1323,6 +1346,125 @@ PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)
     m->def = def;
     def->object = (PyrtObject *)m;
     return def->object;
+}
+
+/* ------------------------------------------------------------------ __import__ */
+static PyrtModuleEntry *pyrt_module_registry;
+
+void PyrtModule_Register(PyrtModuleEntry *e)
+{
+    e->next = pyrt_module_registry;
+    pyrt_module_registry = e;
+}
+
+/* the module called name (running a compiled one's top level first), borrowed; NULL + ModuleNotFoundError */
+static PyrtObject *import_one(const char *name)
+{
+    for (PyrtModuleEntry *e = pyrt_module_registry; e; e = e->next) {
+        if (strcmp(e->name, name) != 0)
+            continue;
+        if (e->init() < 0)
+            return NULL;
+        return PyrtModule_Compiled(e->def);
+    }
+    PyrtObject *m = Pyrt_GetModule(name);
+    if (m)
+        return m;
+    return Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);
+}
+
+PyrtObject *PyrtModule_LoadName(PyrtModuleDef *def, const char *name)
+{
+    PyrtModule *m = (PyrtModule *)PyrtModule_Compiled(def);
+    if (!m)
+        return NULL;
+    PyrtObject *v = m->dict ? PyrtDict_GetItemStr(m->dict, name) : NULL;
+    if (!v && def->globals_dict)
+        v = PyrtDict_GetItemStr(def->globals_dict, name);
+    if (!v)
+        return Pyrt_ErrNameError(name);
+    Pyrt_IncRef(v);
+    return v;
+}
+
+PyrtObject *PyrtModule_ImportName(PyrtObject *module, const char *name)
+{
+    PyrtObject *v = Pyrt_GetAttrStr(module, name);
+    if (v || Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError) != 1)
+        return v;
+    Pyrt_ErrClear();
+    PyrtObject *mn = PyrtModule_Name(module);
+    return Pyrt_ErrFormat(&PyrtType_ImportError, "cannot import name '%s' from '%s'", name,
+                          mn && PyrtStr_Check(mn) ? PyrtStr_UTF8(mn) : "?");
+}
+
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): absolute imports of the modules
+ * compiled into the program (and the runtime's own) */
+PyrtObject *Pyrt_builtin___import__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)self;
+    static const char *const names[] = { "name", "globals", "locals", "fromlist", "level" };
+    static const PyrtArgSpec spec = { "__import__", 5, 0, 0, 0, 0, names, 1 };
+    PyrtObject *a[5];
+    if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    if (!PyrtStr_Check(a[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "__import__() argument 1 must be str, not %s", a[0]->type->name);
+    if (a[4] && a[4] != Pyrt_None) {
+        int64_t level = PyrtInt_AsI64Checked(a[4]);
+        if (Pyrt_ErrOccurred())
+            return NULL;
+        if (level < 0)
+            return Pyrt_ErrSetString(&PyrtType_ValueError, "level must be >= 0");
+        if (level > 0)
+            return Pyrt_ErrSetString(&PyrtType_ImportError,
+                                     "pyrite: relative imports through __import__ are not supported");
+    }
+    const char *name = PyrtStr_UTF8(a[0]);
+    if (!*name)
+        return Pyrt_ErrSetString(&PyrtType_ValueError, "Empty module name");
+    /* the packages first, then the module, as an import statement does */
+    size_t n = strlen(name);
+    char *buf = Pyrt_Malloc(n + 1);
+    if (!buf)
+        return NULL;
+    PyrtObject *top = NULL, *m = NULL, *parent = NULL;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (name[i] != '.' && name[i] != '\0')
+            continue;
+        memcpy(buf, name, i);
+        buf[i] = '\0';
+        m = import_one(buf);
+        if (!m)
+            break;
+        if (!top)
+            top = m;
+        if (parent) {   /* pkg.sub, as CPython binds it */
+            PyrtObject *attr = PyrtStr_FromCString(buf + start);
+            int rc = attr ? Pyrt_SetAttr(parent, attr, m) : -1;
+            Pyrt_XDecRef(attr);
+            if (rc < 0) {
+                m = NULL;
+                break;
+            }
+        }
+        parent = m;
+        start = i + 1;
+    }
+    Pyrt_Free(buf);
+    if (!m)
+        return NULL;
+    bool from = false;
+    if (a[3] && a[3] != Pyrt_None) {
+        int t = Pyrt_IsTrue(a[3]);
+        if (t < 0)
+            return NULL;
+        from = t;
+    }
+    PyrtObject *r = from ? m : top;
+    Pyrt_IncRef(r);
+    return r;
 }
 
 PyrtObject *Pyrt_GetModule(const char *name)

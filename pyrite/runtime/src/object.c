@@ -361,7 +361,8 @@ static PyrtObject *object_meth_new(PyrtObject *cls, PyrtObject *const *args, int
         return PyrtType_AbstractError(t);
     if (t->flags & PYRT_TPFLAG_EXCEPTION)
         return PyrtExc_New(t, args, nargs);
-    if (!(t->flags & PYRT_TPFLAG_USER) && t != &PyrtType_Object)
+    if ((!(t->flags & PYRT_TPFLAG_USER) && t != &PyrtType_Object)
+        || ((t->flags & PYRT_TPFLAG_USER) && t->dictoffset))   /* a subclass of a builtin other than object */
         return Pyrt_ErrFormat(&PyrtType_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name,
                               t->name);
     if (t == &PyrtType_Object)
@@ -423,7 +424,96 @@ static PyrtObject *object_meth_subclasshook(PyrtObject *cls, PyrtObject *const *
     return Pyrt_NotImplemented;
 }
 
+/* object.__format__(self, spec): str(self) for an empty spec (a subclass's own __format__ is its own) */
+static PyrtObject *object_meth_format(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw("__format__", kwnames) < 0 || PyrtNum_NArgs("__format__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "__format__() argument must be str, not %s", args[0]->type->name);
+    if (PyrtStr_Len(args[0]) > 0)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "unsupported format string passed to %s.__format__",
+                              self->type->name);
+    return Pyrt_Str(self);
+}
+
+/* copyreg.__newobj__(cls, *args): cls.__new__(cls, *args) (what object.__reduce_ex__ reconstructs with) */
+static PyrtObject *newobj_fn(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)self;
+    if (nargs < 1 || !PyrtType_IsSubtype(args[0]->type, &PyrtType_Type))
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "__newobj__(): the first argument must be a class");
+    PyrtObject *nf = Pyrt_GetAttrStr(args[0], "__new__");
+    if (!nf)
+        return NULL;
+    PyrtObject *r = Pyrt_Call(nf, args, nargs, kwnames);
+    PYRT_DECREF(nf);
+    return r;
+}
+
+/* object.__reduce_ex__(protocol): (copyreg.__newobj__, (cls, *newargs), state, listitems, dictitems), the
+ * protocol-2 form copy and pickle rebuild an object from */
+static PyrtObject *object_meth_reduce_ex(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                         PyrtObject *kwnames)
+{
+    (void)args;
+    if (PyrtNum_NoKw("__reduce_ex__", kwnames) < 0 || PyrtNum_NArgs("__reduce_ex__", nargs, 0, 1) < 0)
+        return NULL;
+    PyrtType *bb = builtin_base(self);
+    if (bb != &PyrtType_Object && !(bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_INT
+                                                 | PYRT_TPFLAG_STR | PYRT_TPFLAG_EXCEPTION)))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "cannot pickle '%s' object", self->type->name);
+    static PyrtObject *newobj;
+    if (!newobj) {
+        newobj = PyrtBuiltin_New("__newobj__", newobj_fn, NULL);
+        if (!newobj)
+            return NULL;
+        Pyrt_MakeImmortal(newobj);
+    }
+    PyrtObject *cls = (PyrtObject *)self->type;
+    PyrtObject *fargs = NULL;
+    if (bb->flags & PYRT_TPFLAG_INT) {
+        PyrtObject *v = PyrtInt_Exact(self);
+        fargs = v ? PyrtTuple_FromArray((PyrtObject *[]){cls, v}, 2) : NULL;
+        Pyrt_XDecRef(v);
+    } else if (bb->flags & PYRT_TPFLAG_STR) {
+        PyrtStr *s = (PyrtStr *)self;
+        PyrtObject *v = PyrtStr_FromUTF8(s->data, s->nbytes);
+        fargs = v ? PyrtTuple_FromArray((PyrtObject *[]){cls, v}, 2) : NULL;
+        Pyrt_XDecRef(v);
+    } else {
+        fargs = PyrtTuple_FromArray(&cls, 1);
+    }
+    if (!fargs)
+        return NULL;
+    PyrtObject *state = Pyrt_GetAttrStr(self, "__dict__");
+    if (!state) {
+        Pyrt_ErrClear();
+        state = Pyrt_None;
+    } else if (PyrtDict_Check(state) && PyrtDict_Size(state) == 0) {
+        PYRT_DECREF(state);
+        state = Pyrt_None;
+    }
+    PyrtObject *li = Pyrt_None, *di = Pyrt_None;
+    if (bb->flags & PYRT_TPFLAG_LIST)
+        li = Pyrt_GetIter(self);
+    else if (bb->flags & PYRT_TPFLAG_DICT) {
+        PyrtObject *items = PyrtDict_Items(self);
+        di = items ? Pyrt_GetIter(items) : NULL;
+        Pyrt_XDecRef(items);
+    }
+    PyrtObject *r = li && di ? PyrtTuple_FromArray((PyrtObject *[]){newobj, fargs, state, li, di}, 5) : NULL;
+    PYRT_DECREF(fargs);
+    PYRT_DECREF(state);
+    Pyrt_XDecRef(li);
+    Pyrt_XDecRef(di);
+    return r;
+}
+
 static const PyrtMethodDef object_methods[] = {
+    {"__format__", object_meth_format},
+    {"__reduce_ex__", object_meth_reduce_ex},
+    {"__reduce__", object_meth_reduce_ex},
     {"__new__", object_meth_new},
     {"__subclasshook__", object_meth_subclasshook, PYRT_METH_TYPE},
     {"__getattribute__", object_meth_getattribute},

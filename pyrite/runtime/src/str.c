@@ -1981,7 +1981,31 @@ PyrtObject *PyrtStr_New(PyrtObject *type, PyrtObject *const *args, int64_t nargs
     return type_error(msg);
 }
 
+static PyrtObject *str_meth___new__(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    return PyrtBuiltin_meth___new__(cls, args, nargs, kwnames, &PyrtType_Str);
+}
+
+static PyrtObject *str_meth___format__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    if (PyrtCont_NoKw("__format__", kwnames) < 0 || PyrtCont_ArgRange("__format__", nargs, 1, 1) < 0) return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "__format__() argument must be str, not %s", args[0]->type->name);
+    PyrtStr *s = (PyrtStr *)self;
+    PyrtObject *exact = PyrtStr_FromUTF8(s->data, s->nbytes);   /* (a subclass's own __str__ is not str's) */
+    PyrtObject *r = exact ? Pyrt_FormatStr(exact, args[0]) : NULL;
+    Pyrt_XDecRef(exact);
+    return r;
+}
+
+static PyrtObject *str_meth___str__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    (void)args;
+    if (PyrtCont_NoArgs("__str__", nargs, kwnames) < 0) return NULL;
+    return str_str(self);
+}
+
 static const PyrtMethodDef str_methods[] = {
+    { "__new__", str_meth___new__ },
+    { "__str__", str_meth___str__ },
+    { "__format__", str_meth___format__ },
     { "split", PyrtStr_meth_split }, { "rsplit", PyrtStr_meth_rsplit },
     { "splitlines", PyrtStr_meth_splitlines }, { "join", PyrtStr_meth_join },
     { "strip", PyrtStr_meth_strip }, { "lstrip", PyrtStr_meth_lstrip },
@@ -2014,7 +2038,7 @@ PyrtType PyrtType_Str = {
     .name = "str",
     .base = &PyrtType_Object,
     .basicsize = sizeof(PyrtStr),
-    .flags = PYRT_TPFLAG_STR,
+    .flags = PYRT_TPFLAG_STR | PYRT_TPFLAG_BASETYPE,
     .dealloc = str_dealloc,
     .repr = str_repr,
     .str = str_str,
@@ -2045,4 +2069,28 @@ void pyrt_lazy_format_str(void)
 void pyrt_lazy_tp_new_str(void)
 {
     PyrtType_Str.tp_new = PyrtStr_New;
+}
+
+
+/* ------------------------------------------------------------------ str subclasses
+ * An instance of a compiled subclass of str is a PyrtStr followed by its attribute dict
+ * (type.c:sub_dict_slot, dictoffset -3). */
+static size_t str_sub_size(int64_t nbytes) {
+    return ((sizeof(PyrtStr) + (size_t)nbytes + 1 + 7) & ~(size_t)7) + sizeof(PyrtObject *);
+}
+
+PyrtObject **PyrtStr_SubDictSlot(PyrtObject *o) {
+    return (PyrtObject **)((char *)o + str_sub_size(((PyrtStr *)o)->nbytes) - sizeof(PyrtObject *));
+}
+
+PyrtObject *PyrtStr_SubNew(PyrtType *t, PyrtObject *v) {
+    PyrtStr *src = (PyrtStr *)v;
+    PyrtStr *s = (PyrtStr *)Pyrt_Alloc(t, str_sub_size(src->nbytes));   /* zeroed */
+    if (!s) return NULL;
+    s->length = src->length;
+    s->nbytes = src->nbytes;
+    s->hash = -1;
+    s->ascii = src->ascii;
+    memcpy(s->data, src->data, (size_t)src->nbytes + 1);
+    return (PyrtObject *)s;
 }

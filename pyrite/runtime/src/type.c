@@ -141,8 +141,13 @@ void PyrtInstance_Release(PyrtObject *o)
 /* the attribute dict of an instance of a compiled subclass of a builtin type (dictoffset != 0) */
 static PyrtObject **sub_dict_slot(PyrtObject *o)
 {
-    if (o->type->dictoffset < 0)   /* a tuple subclass: after the items */
-        return &((PyrtTuple *)o)->items[((PyrtTuple *)o)->length];
+    if (o->type->dictoffset < 0) {   /* after the variable part */
+        if (o->type->dictoffset == -2)   /* int */
+            return PyrtInt_SubDictSlot(o);
+        if (o->type->dictoffset == -3)   /* str */
+            return PyrtStr_SubDictSlot(o);
+        return &((PyrtTuple *)o)->items[((PyrtTuple *)o)->length];   /* tuple */
+    }
     return (PyrtObject **)((char *)o + o->type->dictoffset);
 }
 
@@ -379,7 +384,40 @@ static PyrtObject *boundmeth_call(PyrtObject *callable, PyrtObject *const *args,
     return m->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 
+static PyrtObject *boundmeth_alloc(const PyrtMethodDef *def, PyrtObject *self, PyrtType *owner);
+
+/* A builtin method: bound to self, or unbound (self NULL: one object per method and owner, as CPython's
+ * descriptors in the type's dict, so `int.__str__ is object.__str__` and enum's checks hold) */
 static PyrtObject *boundmeth_new(const PyrtMethodDef *def, PyrtObject *self, PyrtType *owner)
+{
+    if (self)
+        return boundmeth_alloc(def, self, owner);
+    static struct { const PyrtMethodDef *def; PyrtType *owner; PyrtObject *obj; } *cache;
+    static int64_t n, cap;
+    for (int64_t i = 0; i < n; i++)
+        if (cache[i].def == def && cache[i].owner == owner) {
+            Pyrt_IncRef(cache[i].obj);
+            return cache[i].obj;
+        }
+    PyrtObject *o = boundmeth_alloc(def, NULL, owner);
+    if (!o)
+        return NULL;
+    if (n == cap) {
+        int64_t c = cap ? cap * 2 : 16;
+        void *p = Pyrt_Realloc(cache, (size_t)c * sizeof *cache);
+        if (!p)
+            return o;   /* (uncached) */
+        cache = p;
+        cap = c;
+    }
+    cache[n].def = def;
+    cache[n].owner = owner;
+    cache[n].obj = Pyrt_MakeImmortal(o);
+    n++;
+    return o;
+}
+
+static PyrtObject *boundmeth_alloc(const PyrtMethodDef *def, PyrtObject *self, PyrtType *owner)
 {
     BoundMeth *m = (BoundMeth *)Pyrt_Alloc(&PyrtType_BuiltinFunction, sizeof(BoundMeth));
     if (!m)
@@ -871,13 +909,6 @@ PyrtObject *PyrtProperty_meth_deleter(PyrtObject *self, PyrtObject *const *args,
     return property_with(self, args, nargs, 2);
 }
 
-static const PyrtMethodDef property_methods[] = {
-    {"__init__", PyrtBuiltin_meth___init__},
-    {"getter", PyrtProperty_meth_getter},
-    {"setter", PyrtProperty_meth_setter},
-    {"deleter", PyrtProperty_meth_deleter},
-    {NULL, NULL},
-};
 
 static PyrtObject *property_getattr(PyrtObject *o, PyrtObject *name)
 {
@@ -951,6 +982,22 @@ static PyrtObject *bind(PyrtObject *attr, PyrtObject *self, PyrtType *t, const c
         return PyrtMethod_New(((PyrtStaticMethod *)attr)->func, (PyrtObject *)t);
     if (TYPE_IS_KIND(at, PyrtType_Property))
         return property_get(attr, self, name);
+    if (at == &PyrtType_BuiltinFunction && ((PyrtBuiltinFunction *)attr)->call == boundmeth_call
+        && !((PyrtBuiltinFunction *)attr)->self && self != (PyrtObject *)t
+        && Pyrt_TypeCheck(self, ((BoundMeth *)attr)->owner) && strcmp(((BoundMeth *)attr)->b.name, "__new__") != 0) {
+        /* a builtin's method stored in a class (IntEnum.__format__ = int.__format__): bound, as a
+         * method descriptor */
+        BoundMeth *um = (BoundMeth *)attr;
+        BoundMeth *m = (BoundMeth *)Pyrt_Alloc(&PyrtType_BuiltinFunction, sizeof(BoundMeth));
+        if (!m)
+            return NULL;
+        *m = *um;
+        m->b.ob.refcnt = 1;
+        m->b.ob.type = &PyrtType_BuiltinFunction;
+        m->b.self = self;
+        Pyrt_IncRef(self);
+        return &m->b.ob;
+    }
     Pyrt_IncRef(attr);
     return attr;
 }
@@ -1168,6 +1215,8 @@ static int user_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
 {
     const char *which = v ? "__setattr__" : "__delattr__";
     PyrtObject *f = Pyrt_LookupTypeStr(o->type, which);
+    if (!f && PyrtType_IsSubtype(o->type, &PyrtType_Type))
+        return type_setattr(o, name, v);   /* a class whose metaclass defines the other one */
     if (!f)
         return Pyrt_GenericSetAttr(o, name, v);
     PyrtObject *a[2] = {name, v};
@@ -1496,6 +1545,8 @@ PyrtObject *Pyrt_SuperGetAttr(PyrtType *cls, PyrtObject *self, PyrtObject *name)
             }
         }
         const PyrtMethodDef *m = c->methods ? find_methoddef(c->methods, s) : NULL;
+        if (!m && !(c->flags & PYRT_TPFLAG_USER) && !self_is_class)
+            m = slot_method(c, s);   /* super().__setitem__ in a subclass of dict: dict's slot */
         if (m)   /* (__new__ is a static method: the class is its first argument) */
             return boundmeth_new(m, strcmp(s, "__new__") == 0 ? NULL : self, c);
     }
@@ -1847,6 +1898,35 @@ static PyrtObject *builtin_sub_alloc(PyrtType *t)
     return Pyrt_Alloc(t, (size_t)t->basicsize);   /* zeroed: an empty list or dict, a wrapper of nothing */
 }
 
+/* int.__new__(t, ...) and str.__new__(t, ...) for t a subclass: the builtin's value, in an instance of t */
+PyrtObject *PyrtBuiltin_ImmutableSubNew(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    PyrtType *bb = builtin_layout_base(t);
+    PYRT_LAZY_ENSURE(tp_new);
+    PyrtObject *v = bb->tp_new((PyrtObject *)bb, args, nargs, kwnames);
+    if (!v || bb == t)
+        return v;
+    PyrtObject *o = bb == &PyrtType_Int ? PyrtInt_SubNew(t, v) : PyrtStr_SubNew(t, v);
+    PYRT_DECREF(v);
+    return o;
+}
+
+/* int.__new__ / str.__new__ called through the class (cls arrives as self) */
+PyrtObject *PyrtBuiltin_meth___new__(PyrtObject *cls, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames,
+                                     PyrtType *builtin)
+{
+    if (!PyrtType_IsSubtype(cls->type, &PyrtType_Type))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s.__new__(X): X is not a type object (%s)", builtin->name,
+                              cls->type->name);
+    if (!PyrtType_IsSubtype((PyrtType *)cls, builtin))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s.__new__(%s): %s is not a subtype of %s", builtin->name,
+                              ((PyrtType *)cls)->name, ((PyrtType *)cls)->name, builtin->name);
+    if (builtin_layout_base((PyrtType *)cls) != builtin)
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", builtin->name,
+                              ((PyrtType *)cls)->name, builtin_layout_base((PyrtType *)cls)->name);
+    return PyrtBuiltin_ImmutableSubNew((PyrtType *)cls, args, nargs, kwnames);
+}
+
 /* list.__init__, dict.__init__, set.__init__, property/classmethod/staticmethod.__init__ */
 PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
@@ -1859,18 +1939,16 @@ PyrtObject *PyrtBuiltin_meth___init__(PyrtObject *self, PyrtObject *const *args,
         if (nargs > 1)
             return Pyrt_ErrFormat(&PyrtType_TypeError, "%s expected at most 1 argument, got %lld", bb->name,
                                   (long long)nargs);
-        PyrtObject *clear = PyrtStr_FromCString("clear");
-        PyrtObject *r = clear ? Pyrt_CallMethod(self, clear, NULL, 0, NULL) : NULL;
-        Pyrt_XDecRef(clear);
+        /* (the builtin's own clear and update: not a subclass's override, as CPython) */
+        PyrtObject *r = bb == &PyrtType_List ? PyrtList_meth_clear(self, NULL, 0, NULL)
+                                             : PyrtSet_meth_clear(self, NULL, 0, NULL);
         if (!r)
             return NULL;
         PYRT_DECREF(r);
         if (nargs == 1)
             rc = bb == &PyrtType_List ? PyrtList_Extend(self, args[0]) : PyrtSet_Update(self, args[0]);
     } else if (bb == &PyrtType_Dict) {
-        PyrtObject *upd = PyrtStr_FromCString("update");
-        PyrtObject *r = upd ? Pyrt_CallMethod(self, upd, args, nargs, kwnames) : NULL;
-        Pyrt_XDecRef(upd);
+        PyrtObject *r = PyrtDict_meth_update(self, args, nargs, kwnames);
         if (!r)
             return NULL;
         PYRT_DECREF(r);
@@ -1917,13 +1995,15 @@ static PyrtObject *after_init(PyrtObject *o, PyrtObject *r)
 static PyrtObject *builtin_sub_new(PyrtType *t, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     PyrtType *bb = builtin_layout_base(t);
+    bool immutable = bb == &PyrtType_Tuple || bb == &PyrtType_Int || bb == &PyrtType_Str;
     PyrtObject *o = bb == &PyrtType_Tuple ? PyrtTuple_TpNew((PyrtObject *)t, args, nargs, kwnames)
-                                          : builtin_sub_alloc(t);
+                    : immutable ? PyrtBuiltin_ImmutableSubNew(t, args, nargs, kwnames)
+                                : builtin_sub_alloc(t);
     if (!o)
         return NULL;
     PyrtObject *init = Pyrt_LookupTypeStr(t, "__init__");
-    if (!init && bb == &PyrtType_Tuple)
-        return o;   /* (tuple's arguments went to its __new__) */
+    if (!init && immutable)
+        return o;   /* (the arguments went to its __new__) */
     PyrtObject *r = init ? call_attr(init, o, "__init__", args, nargs, kwnames)
                          : PyrtBuiltin_meth___init__(o, args, nargs, kwnames);
     return after_init(o, r);
@@ -2201,8 +2281,25 @@ static int meta_check(PyrtObject *o, PyrtObject *cls, bool instance)
     return b;
 }
 
+static PyrtType *new_user_type(const char *name, const char *module, PyrtType *base, int64_t basicsize,
+                               const PyrtField *fields, PyrtObject *dict, PyrtObject *bases);
+
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict, PyrtObject *bases)
+{
+    if (bases || !base || !base->mro)
+        return new_user_type(name, module, base, basicsize, fields, dict, bases);
+    /* one base whose MRO is not its layout chain (class F(StrEnum), StrEnum(str, ReprEnum)): an MRO too */
+    PyrtObject *one = PyrtTuple_FromArray((PyrtObject *const *)&base, 1);
+    if (!one)
+        return NULL;
+    PyrtType *t = new_user_type(name, module, base, basicsize, fields, dict, one);
+    PYRT_DECREF(one);
+    return t;
+}
+
+static PyrtType *new_user_type(const char *name, const char *module, PyrtType *base, int64_t basicsize,
+                               const PyrtField *fields, PyrtObject *dict, PyrtObject *bases)
 {
     PyrtObject *mro = NULL;
     PyrtType_Type.getitem = type_getitem;   /* C[x] (only classes of the program have __class_getitem__; set
@@ -2251,6 +2348,8 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     t->ob.refcnt = PYRT_IMMORTAL_REFCNT;   /* classes live for the whole run */
     t->ob.type = &PyrtType_Type;
     t->name = name;
+    t->qualname = NULL;   /* (type_new and the compiled class statement set them) */
+    t->doc = NULL;
     t->module = module;
     t->base = base;
     t->basicsize = basicsize < base->basicsize ? base->basicsize : basicsize;
@@ -2263,10 +2362,16 @@ PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base,
     } else if (bb->flags & PYRT_TPFLAG_BASETYPE) {
         /* the builtin's layout, then the attribute dict; its kind flags (a list is still a list) */
         t->flags = PYRT_TPFLAG_USER | PYRT_TPFLAG_GC
-                   | (bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_UNTRACKED));
+                   | (bb->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_DICT | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_UNTRACKED
+                                   | PYRT_TPFLAG_INT | PYRT_TPFLAG_STR));
         if (base == bb && bb == &PyrtType_Tuple) {
             t->dictoffset = -1;   /* variable: after the items (tuple.c allocates the slot) */
             t->basicsize = bb->basicsize;
+        } else if (base == bb && (bb == &PyrtType_Int || bb == &PyrtType_Str)) {
+            /* variable: after the digits / the UTF-8 bytes (long.c, str.c allocate the slot) */
+            t->dictoffset = bb == &PyrtType_Int ? -2 : -3;
+            t->basicsize = (bb == &PyrtType_Int ? (int64_t)sizeof(PyrtLong) : (int64_t)sizeof(PyrtStr) + 8)
+                           + (int64_t)sizeof(PyrtObject *);
         } else if (base == bb) {
             t->dictoffset = (bb->basicsize + 7) & ~(int64_t)7;
             t->basicsize = t->dictoffset + (int64_t)sizeof(PyrtObject *);
@@ -2959,6 +3064,70 @@ PyrtObject *PyrtClass_Meta(PyrtObject *meta, PyrtObject *bases)
     return (PyrtObject *)w;
 }
 
+/* The namespace a class body runs in: meta.__prepare__(name, bases, **kwargs) when the metaclass
+ * defines one, else a new dict. kwargs: a dict of the class keywords other than metaclass, or NULL. */
+PyrtObject *PyrtClass_Prepare(PyrtObject *meta, PyrtObject *name, PyrtObject *bases, PyrtObject *kwargs)
+{
+    PyrtObject *prep = PyrtType_IsSubtype(meta->type, &PyrtType_Type)
+                       ? Pyrt_LookupTypeStr((PyrtType *)meta, "__prepare__") : NULL;
+    if (!prep)
+        return PyrtDict_New();
+    PyrtObject *fn = Pyrt_GetAttrStr(meta, "__prepare__");   /* (bound: a classmethod) */
+    if (!fn)
+        return NULL;
+    int64_t nkw = kwargs ? PyrtDict_Size(kwargs) : 0;
+    PyrtObject **argv = Pyrt_Malloc((size_t)(2 + nkw) * sizeof(PyrtObject *));
+    PyrtObject *kwnames = nkw ? PyrtTuple_New(nkw) : NULL;
+    PyrtObject *r = NULL;
+    if (argv && (!nkw || kwnames)) {
+        argv[0] = name;
+        argv[1] = bases;
+        int64_t pos = 0, i = 0;
+        PyrtObject *k, *v;
+        while (kwargs && PyrtDict_Next(kwargs, &pos, &k, &v)) {
+            argv[2 + i] = v;
+            Pyrt_IncRef(k);
+            PyrtTuple_SetNew_Steal(kwnames, i++, k);
+        }
+        r = Pyrt_Call(fn, argv, 2, kwnames);
+    }
+    Pyrt_Free(argv);
+    Pyrt_XDecRef(kwnames);
+    PYRT_DECREF(fn);
+    return r;
+}
+
+/* ns[name] = v in a class body (ns: what __prepare__ returned) */
+int PyrtClass_NsSet(PyrtObject *ns, const char *name, PyrtObject *v)
+{
+    if (ns->type == &PyrtType_Dict)
+        return PyrtDict_SetItemStr(ns, name, v);
+    PyrtObject *k = PyrtStr_FromCString(name);
+    int rc = k ? Pyrt_SetItem(ns, k, v) : -1;
+    Pyrt_XDecRef(k);
+    return rc;
+}
+
+/* ns[name] in a class body: NameError when absent */
+PyrtObject *PyrtClass_NsGet(PyrtObject *ns, const char *name)
+{
+    if (ns->type == &PyrtType_Dict) {
+        PyrtObject *v = PyrtDict_GetItemStr(ns, name);
+        if (!v)
+            return Pyrt_ErrNameError(name);
+        Pyrt_IncRef(v);
+        return v;
+    }
+    PyrtObject *k = PyrtStr_FromCString(name);
+    PyrtObject *v = k ? Pyrt_GetItem(ns, k) : NULL;
+    Pyrt_XDecRef(k);
+    if (!v && Pyrt_ErrMatches((PyrtObject *)&PyrtType_KeyError) == 1) {
+        Pyrt_ErrClear();
+        return Pyrt_ErrNameError(name);
+    }
+    return v;
+}
+
 /* type.__new__(meta, name, bases, namespace, **kwargs): a class made at run time. Its layout is the
  * pending compiled one, or else its best base's (attributes of its own go to the instance dict). */
 static PyrtObject *type_new(PyrtObject *metao, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -3106,8 +3275,29 @@ static PyrtObject *type_meth_subclasses(PyrtObject *self, PyrtObject *const *arg
     return l;
 }
 
+/* type.__setattr__(cls, name, v) / type.__delattr__(cls, name) (super() in a metaclass reaches them) */
+static PyrtObject *type_meth_setattr(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__setattr__", kwnames) < 0 || PyrtCont_ArgRange("__setattr__", nargs, 2, 2) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "attribute name must be string, not '%s'", args[0]->type->name);
+    return type_setattr(self, args[0], args[1]) < 0 ? NULL : Pyrt_None;
+}
+
+static PyrtObject *type_meth_delattr(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__delattr__", kwnames) < 0 || PyrtCont_ArgRange("__delattr__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "attribute name must be string, not '%s'", args[0]->type->name);
+    return type_setattr(self, args[0], NULL) < 0 ? NULL : Pyrt_None;
+}
+
 static const PyrtMethodDef type_methods[] = {
     {"__new__", type_new},
+    {"__setattr__", type_meth_setattr},
+    {"__delattr__", type_meth_delattr},
     {"__call__", type_meth_call},
     {"__init__", type_meth_init},
     {"mro", type_meth_mro},
@@ -3115,10 +3305,59 @@ static const PyrtMethodDef type_methods[] = {
     {NULL, NULL},
 };
 
+/* f.__get__(obj, type=None) for functions, static and class methods and properties (what CPython's
+ * descriptors have: enum tells descriptors from members by it) */
+static PyrtObject *descr_meth_get(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__get__", kwnames) < 0 || PyrtCont_ArgRange("__get__", nargs, 1, 2) < 0)
+        return NULL;
+    PyrtObject *obj = args[0] == Pyrt_None ? NULL : args[0];
+    PyrtObject *type = nargs > 1 && args[1] != Pyrt_None ? args[1] : NULL;
+    if (!obj && !type)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "__get__(None, None) is invalid");
+    PyrtType *t = self->type;
+    if (TYPE_IS_KIND(t, PyrtType_StaticMethod)) {
+        Pyrt_IncRef(((PyrtStaticMethod *)self)->func);
+        return ((PyrtStaticMethod *)self)->func;
+    }
+    if (TYPE_IS_KIND(t, PyrtType_ClassMethod))
+        return PyrtMethod_New(((PyrtStaticMethod *)self)->func, type ? type : (PyrtObject *)obj->type);
+    if (!obj) {
+        Pyrt_IncRef(self);
+        return self;
+    }
+    if (TYPE_IS_KIND(t, PyrtType_Property))
+        return property_get(self, obj, "?");
+    return PyrtMethod_New(self, obj);
+}
+
+static PyrtObject *property_meth_set(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__set__", kwnames) < 0 || PyrtCont_ArgRange("__set__", nargs, 2, 2) < 0)
+        return NULL;
+    return property_set(self, args[0], "?", args[1]) < 0 ? NULL : Pyrt_None;
+}
+
+static PyrtObject *property_meth_delete(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__delete__", kwnames) < 0 || PyrtCont_ArgRange("__delete__", nargs, 1, 1) < 0)
+        return NULL;
+    return property_set(self, args[0], "?", NULL) < 0 ? NULL : Pyrt_None;
+}
+
 void pyrt_lazy_methods_type(void)
 {
-    PyrtType_Property.methods = property_methods;
-    static const PyrtMethodDef wrapper_methods[] = {{"__init__", PyrtBuiltin_meth___init__}, {NULL, NULL}};
+    static const PyrtMethodDef property_methods_all[] = {
+        {"__init__", PyrtBuiltin_meth___init__}, {"getter", PyrtProperty_meth_getter},
+        {"setter", PyrtProperty_meth_setter}, {"deleter", PyrtProperty_meth_deleter},
+        {"__get__", descr_meth_get}, {"__set__", property_meth_set}, {"__delete__", property_meth_delete},
+        {NULL, NULL},
+    };
+    PyrtType_Property.methods = property_methods_all;
+    static const PyrtMethodDef function_methods[] = {{"__get__", descr_meth_get}, {NULL, NULL}};
+    PyrtType_Function.methods = function_methods;
+    static const PyrtMethodDef wrapper_methods[] = {{"__init__", PyrtBuiltin_meth___init__},
+                                                    {"__get__", descr_meth_get}, {NULL, NULL}};
     PyrtType_ClassMethod.methods = wrapper_methods;
     PyrtType_StaticMethod.methods = wrapper_methods;
     PyrtType_Type.methods = type_methods;

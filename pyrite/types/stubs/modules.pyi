@@ -26,6 +26,8 @@ class sys:
     version: str
     executable: str
     path: list[str]
+    warnoptions: list[str]
+    _xoptions: dict[str, str]
     builtin_module_names: tuple[str, ...]
     modules: dict
     def audit(event: str, *args) -> None: ...
