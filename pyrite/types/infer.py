@@ -349,11 +349,10 @@ class Inference:
             mod = ci.module
             for b in ci.node.bases:
                 if isinstance(b, ast.Name) and b.id in BUILTIN_EXCEPTIONS and not mod.binds(b.id):
-                    if ci.builtin_base is not None:
-                        self.errors.append(error_at(mod.src.display_path, b,
-                                                    "a class with two builtin exception bases is not supported "
-                                                    "by pyrite yet"))
-                    ci.builtin_base = b.id
+                    # (every builtin exception has the same layout: class E(LookupError, SystemError) has
+                    # the first's, and both in its MRO)
+                    if ci.builtin_base is None:
+                        ci.builtin_base = b.id
                     ci.base_order.append(("builtin", b.id))
                 elif isinstance(b, ast.Name) and b.id == "object" and not mod.binds(b.id):
                     ci.base_order.append(("object",))

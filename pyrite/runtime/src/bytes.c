@@ -706,6 +706,34 @@ PYRT_BYTES_METH(join) {
     return PyrtSB_FinishBytes(&sb);
 }
 
+/* b.translate(table, /, delete=b'') */
+static PyrtObject *bytes_meth_translate(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    static const char *const names[] = { "", "delete" };
+    PyrtObject *a[2];
+    if (PyrtStr_ParseKwArgs("translate", args, nargs, kwnames, names, 2, a) < 0) return NULL;
+    if (!a[0]) return Pyrt_ErrSetString(&PyrtType_TypeError, "translate() takes at least 1 argument (0 given)");
+    PyrtObject *table = a[0] == Pyrt_None ? NULL : a[0];
+    if (table && !PyrtBytes_Check(table))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "a bytes-like object is required, not '%s'", table->type->name);
+    if (table && PyrtBytes_Len(table) != 256)
+        return value_error("translation table must be 256 characters long");
+    if (a[1] && !PyrtBytes_Check(a[1]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "a bytes-like object is required, not '%s'", a[1]->type->name);
+    bool del[256] = { false };
+    for (int64_t i = 0; a[1] && i < PyrtBytes_Len(a[1]); i++) del[PyrtBytes_Data(a[1])[i]] = true;
+    const unsigned char *d = PyrtBytes_Data(self);
+    int64_t n = PyrtBytes_Len(self), k = 0;
+    PyrtObject *r = PyrtBytes_NewRaw(n);
+    if (!r) return NULL;
+    unsigned char *out = (unsigned char *)PyrtBytes_Data(r);
+    for (int64_t i = 0; i < n; i++)
+        if (!del[d[i]]) out[k++] = table ? PyrtBytes_Data(table)[d[i]] : d[i];
+    if (k == n) return r;
+    PyrtObject *s = PyrtBytes_FromData((const char *)out, k);
+    PYRT_DECREF(r);
+    return s;
+}
+
 PYRT_BYTES_METH(hex) {
     static const char *const names[] = { "sep", "bytes_per_sep" };
     PyrtObject *a[2];
@@ -866,6 +894,7 @@ static const PyrtMethodDef bytes_methods[] = {
     { "count", PyrtBytes_meth_count }, { "join", PyrtBytes_meth_join },
     { "hex", PyrtBytes_meth_hex }, { "replace", PyrtBytes_meth_replace },
     { "upper", PyrtBytes_meth_upper }, { "lower", PyrtBytes_meth_lower },
+    { "translate", bytes_meth_translate },
     { NULL, NULL }
 };
 

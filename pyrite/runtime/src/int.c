@@ -408,6 +408,17 @@ PyrtObject *PyrtInt_FromString_Checked(PyrtObject *s, int64_t base)
         return PyrtInt_FromString(s, base);
     if (s->type == &PyrtType_Bytes)
         return int_from_text((const char *)((PyrtBytes *)s)->data, ((PyrtBytes *)s)->length, base, s);
+    if ((s->type->flags & PYRT_TPFLAG_USER) && strcmp(s->type->name, "bytearray") == 0
+        && s->type->module && strcmp(s->type->module, "builtins") == 0) {
+        /* pyrite's bytearray (pyrite/lib/_pyrite_bytearray.py), through its bytes */
+        PyrtObject *f = Pyrt_LookupTypeStr(s->type, "__bytes__");
+        PyrtObject *b = f ? Pyrt_Call(f, &s, 1, NULL) : NULL;
+        if (!b)
+            return NULL;
+        PyrtObject *r = PyrtBytes_Check(b) ? PyrtInt_FromString_Checked(b, base) : NULL;
+        PYRT_DECREF(b);
+        return r;
+    }
     return Pyrt_ErrSetString(&PyrtType_TypeError, "int() can't convert non-string with explicit base");
 }
 
