@@ -41,10 +41,8 @@ def _syncs_globals(b):
     r = cache.get(key)
     if r is None:
         tree = b.mod.src.tree
-        writes = getattr(b.mod.src, "globals_writes", None)
-        if writes is None:
-            from pyrite.frontend.subset_check import _globals_writes
-            writes = b.mod.src.globals_writes = _globals_writes(tree)
+        from pyrite.frontend.subset_check import module_globals_writes
+        writes = module_globals_writes(b.mod.src)
         node = getattr(b.finfo, "node", None)
         if node is None or isinstance(node, ast.Module):
             scope = [s for s in tree.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]

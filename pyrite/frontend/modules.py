@@ -383,8 +383,8 @@ def _declare_dynamic_globals(mod):
     names; its stores through globals() reach the globals it binds itself."""
     if not mod.stdlib:
         return
-    from pyrite.frontend.subset_check import _globals_writes
-    if not _globals_writes(mod.tree):
+    from pyrite.frontend.subset_check import module_globals_writes
+    if not module_globals_writes(mod):
         return
     import importlib
     try:

@@ -120,6 +120,14 @@ def _globals_writes(tree):
     return bad
 
 
+def module_globals_writes(src):
+    """_globals_writes of a SourceModule's tree, computed once."""
+    w = getattr(src, "_globals_writes", None)
+    if w is None:
+        w = src._globals_writes = _globals_writes(src.tree) if "globals" in src.source else set()
+    return w
+
+
 def check_module(path, tree):
     from pyrite.frontend.desugar import _bound_names
     c = SubsetChecker(path, _bound_names(tree))

@@ -229,9 +229,9 @@ class Inference:
         self._link_bases()
         if self.errors:
             raise CompileError(self.errors)
-        from pyrite.frontend.subset_check import _globals_writes
+        from pyrite.frontend.subset_check import module_globals_writes
         for mod in self.modules.values():
-            if _globals_writes(mod.src.tree):   # stores through globals() may put anything in any global
+            if module_globals_writes(mod.src):   # stores through globals() may put anything in any global
                 for name in mod.scope.bound:
                     mod.globals.setdefault(name, m.Slot()).join(m.DYN)
         previous, stable = None, 0
