@@ -433,13 +433,11 @@ static int dict_merge_pairs(PyrtObject *o, PyrtObject *iterable) {
     return rc < 0 || Pyrt_ErrOccurred() ? -1 : 0;
 }
 
+extern PyrtType PyrtType_MappingProxy;   /* type.c */
+
 static bool has_keys_method(PyrtObject *o) {
     if (o->type->flags & PYRT_TPFLAG_USER) return Pyrt_LookupTypeStr(o->type, "keys") != NULL;
-    if (o->type->flags & (PYRT_TPFLAG_LIST | PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_STR)) return false;
-    PyrtObject *k = Pyrt_GetAttrStr(o, "keys");   /* a builtin mapping (mappingproxy) */
-    if (!k) { Pyrt_ErrClear(); return false; }
-    Pyrt_DecRef(k);
-    return true;
+    return o->type == &PyrtType_MappingProxy;   /* the one builtin mapping that is not a dict (C.__dict__) */
 }
 
 int PyrtDict_UpdateArg(PyrtObject *o, PyrtObject *arg) {
