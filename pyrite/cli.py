@@ -5,7 +5,7 @@ HELP = """usage: pyrite COMMAND ...
 
 Compile a whole Python program ahead of time, or speed up the start of an unmodified CPython app.
 
-  pyrite build PROG.py [--target native|wasi] [-o OUT]   write an executable (or PROG.wasm)
+  pyrite build PROG.py [--target native|wasi|ext] [-o OUT]  an executable, PROG.wasm or an extension
   pyrite run   PROG.py [--target native|wasi] [ARGS...]   build (cached) and run it
   pyrite check PROG.py                                    the inferred types; what is boxed and why
   pyrite startup record|run|bench|install|uninstall|info  the start-up archive for CPython apps

@@ -9,16 +9,24 @@ def exact_ints():
     return os.environ.get("PYRITE_EXACT_INTS") == "1"
 
 
-def build_ir(path):
-    """Python program (main file + its imports) -> typed IR. Raises CompileError with diagnostics."""
+def build_ir(path, target="native", display_path=None):
+    """Python program (main file + its imports) -> typed IR. Raises CompileError with diagnostics.
+    A target that builds an importable module (ext) names the main module after its file and exports
+    its public names (frontend/exports.py)."""
     from pyrite.frontend.modules import load_program
     from pyrite.frontend.subset_check import check_module
     from pyrite.types.infer import infer_program
     from pyrite.build_ir.functions import build_program
     from pyrite.build_ir.builder import IntMode
 
+    from pyrite.targets.base import get_target
     IntMode.exact = exact_ints()
-    program = load_program(path)                                   # parse, resolve imports
+    t = get_target(target) if isinstance(target, str) else target
+    program = load_program(path, t.main_module_name(path), display_path)   # parse, resolve imports
+    if t.exports_module:
+        from pyrite.frontend.exports import exported_names, add_signature_calls
+        program.exports = exported_names(program.main.tree)
+        add_signature_calls(program.main.tree, program.exports)
     try:
         errors = list(program.errors)
         for mod in program.modules.values():                       # reject what cannot compile
@@ -95,13 +103,14 @@ def run_passes(prog, upto=None, verify=None):
                     break
 
 
-def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None, split=False):
+def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None, split=False,
+                 display_path=None):
     """Python program -> C text (and the inference results, and the IR text when asked: after all
     passes, or after the pass named dump_after). split: a list of (unit name, C text) instead, the
     library modules in units of their own (codegen/emit_module.py:emit_program)."""
     from pyrite.codegen.emit_module import emit_program
     from pyrite.targets.base import get_target
-    prog, inf = build_ir(path)                                     # frontend, inference, IR
+    prog, inf = build_ir(path, target, display_path)               # frontend, inference, IR
     if dump_after is not None:
         from pyrite.ir.pprint import format_program
         run_passes(prog, upto=dump_after, verify=verify)
@@ -114,11 +123,12 @@ def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=N
     return emit_program(prog, get_target(target), split=split), inf, ir_text          # C text
 
 
-def build(path, target, out_path, show_commands=False, keep_dir=None):
-    """Compile a program to an executable (native) or .wasm (wasi). Returns out_path."""
+def build(path, target, out_path, show_commands=False, keep_dir=None, display_path=None):
+    """Compile a program to an executable (native), a .wasm (wasi) or an extension module (ext).
+    Returns out_path. display_path: what diagnostics and tracebacks call the main file (default path)."""
     from pyrite.toolchain.zig import compile_units
     import tempfile
-    units, _, _ = compile_to_c(path, target=target, split=True)
+    units, _, _ = compile_to_c(path, target=target, split=True, display_path=display_path)
     work = keep_dir or tempfile.mkdtemp(prefix="pyrite-")
     tmp_out = out_path + ".tmp%d" % os.getpid()
     try:

@@ -1,6 +1,6 @@
 """`pyrite build | run | check`: argument handling, the build cache, diagnostics on stderr.
 
-pyrite build PROG.py [--target native|wasi] [-o OUT] [--emit-c] [--dump-ir] [--dump-ir-after=PASS]
+pyrite build PROG.py [--target native|wasi|ext] [-o OUT] [--emit-c] [--dump-ir] [--dump-ir-after=PASS]
                      [--verify] [--show-commands] [--keep]
 pyrite run   PROG.py [--target native|wasi] [pyrite options] [--] [ARGS...]
 pyrite check PROG.py
@@ -15,11 +15,12 @@ FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--ex
 
 
 COMMAND_HELP = {
-    "build": """usage: pyrite build PROG.py [--target native|wasi] [-o OUT] [options]
+    "build": """usage: pyrite build PROG.py [--target native|wasi|ext] [-o OUT] [options]
 
-Compile PROG.py (and the modules it imports) to a native executable or a WASI .wasm.
-  --target native|wasi   what to build (default native)
-  -o OUT                 output path (default: PROG, or PROG.wasm for wasi)
+Compile PROG.py (and the modules it imports) to a native executable, a WASI .wasm, or an extension
+module CPython imports (ext: PROG.cpython-3XX-<platform>.so, for the interpreter running pyrite).
+  --target native|wasi|ext  what to build (default native)
+  -o OUT                 output path (default: PROG, PROG.wasm for wasi, PROG<EXT_SUFFIX> for ext)
   --emit-c               write the generated C instead
   --dump-ir              print the IR after the whole pipeline
   --dump-ir-after=PASS   print the IR after one pass

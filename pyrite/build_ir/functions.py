@@ -41,7 +41,7 @@ class ProgramBuilder:
             mir.done_cname = self.names.make(cn.MODDONE, mod.name)
             self.mod_irs[mod.name] = mir
             self.prog.modules.append(mir)
-        self.prog.main = self.mod_irs["__main__"]
+        self.prog.main = self.mod_irs[self.inf.program.main.name]
         for ci in bases_first(self.inf.all_classes):
             self.class_irs[ci] = self.make_class_ir(ci)
         for fi in self.inf.all_funcs:
@@ -58,7 +58,44 @@ class ProgramBuilder:
             raise CompileError(self.errors)
         mark_recursive(list(self.func_irs.values()))
         mark_global_writes(list(self.func_irs.values()))
+        if self.inf.program.exports is not None:
+            self.prog.exports = self.ext_exports()
+            self.prog.module_doc = ast.get_docstring(self.inf.program.main.tree, clean=False)
         return self.prog
+
+    def ext_exports(self):
+        """What the extension module exposes: exported defs with their function object, signature text,
+        docstring and typed instance (frontend/exports.py); other names as values read at import."""
+        from pyrite.frontend.exports import SIGNATURES_FUNC
+        from pyrite.ir.function import ExtExport
+        program = self.inf.program
+        main = self.inf.modules[program.main.name]
+        self.module_object(main.name)
+        tops = {fi.name: fi for fi in self.inf.all_funcs
+                if fi.module is main and fi.parent is None and fi.cls is None and fi.origin is None
+                and isinstance(fi.node, ast.FunctionDef) and fi.node in main.src.tree.body}
+        sig_fi = tops.get(SIGNATURES_FUNC)
+        out = []
+        for name in program.exports:
+            fi = tops.get(name)
+            slot = main.globals.get(name)
+            t = m.resolved(slot.get()) if slot is not None else None
+            if fi is None or not (isinstance(t, m.FuncT) and t.func is fi) or fi.node.decorator_list:
+                out.append(ExtExport(name))
+                continue
+            typed = []   # [(instance FuncIR, scalar kind per parameter)] in the order of the signature calls
+            if sig_fi is not None:
+                for (node, f), inst in sorted(sig_fi.targets.items(), key=lambda kv: kv[0][0].lineno * 1000
+                                              + kv[0][0].col_offset):
+                    if f is not fi or inst is fi or inst not in self.func_irs:
+                        continue
+                    kinds = [_scalar_kind(m.resolved(p.slot.get())) for p in inst.params]
+                    fir = self.func_irs[inst]
+                    if None not in kinds and all(fir is not t for t, _ in typed):
+                        typed.append((fir, kinds))
+            out.append(ExtExport(name, self.func_irs[fi], self.global_var(main, name), text_signature(fi.node),
+                                 _raw_docstring(fi.node), typed))
+        return out
 
     def module_object(self, modname):
         """The C address of the PyrtModuleDef of a compiled module's object (emitted for modules
@@ -626,3 +663,40 @@ def binding_order(tree):
 
 def build_program(inf):
     return ProgramBuilder(inf).build()
+
+
+def text_signature(fn):
+    """A def's parameters as CPython's __text_signature__ of a builtin gives them ("(a, b=1, *args, c,
+    **kw)"; inspect.signature reads it back), or None when a default is not a literal."""
+    a = fn.args
+    parts = []
+    pos = a.posonlyargs + a.args
+    defaults = [None] * (len(pos) - len(a.defaults)) + list(a.defaults)
+    try:
+        for i, (p, d) in enumerate(zip(pos, defaults)):
+            parts.append(p.arg if d is None else "%s=%r" % (p.arg, ast.literal_eval(d)))
+            if a.posonlyargs and i == len(a.posonlyargs) - 1:
+                parts.append("/")
+        if a.vararg:
+            parts.append("*" + a.vararg.arg)
+        elif a.kwonlyargs:
+            parts.append("*")
+        for p, d in zip(a.kwonlyargs, a.kw_defaults):
+            parts.append(p.arg if d is None else "%s=%r" % (p.arg, ast.literal_eval(d)))
+    except ValueError:
+        return None
+    if a.kwarg:
+        parts.append("**" + a.kwarg.arg)
+    return "(" + ", ".join(parts) + ")"
+
+
+def _scalar_kind(t):
+    """The kind an extension's typed fast path converts a CPython argument to, for a parameter of type t."""
+    return {m.INT: "int", m.FLOAT: "float", m.BOOL: "bool", m.STR: "str"}.get(t)
+
+
+def _raw_docstring(fn):
+    b = fn.body[0] if fn.body else None
+    if isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant) and isinstance(b.value.value, str):
+        return b.value.value
+    return None

@@ -147,7 +147,7 @@ def emit_program(prog, target, split=False):
               else func_unit[sym], base) for sym, text, owner, base in decls]
     cycles = may_make_cycles(prog)
     emit_exit_clear(prog, cycles, main.body)
-    main.body.append(target.entry_c(prog.main.init.cname))
+    main.body.append(target.entry_c(prog.main.init.cname, prog))
     if not split:
         return _assemble_single(main, decls)
     return _assemble_units(units, decls)

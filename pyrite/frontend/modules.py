@@ -54,17 +54,20 @@ class Program:
         self.root_dir = root_dir
         self.modules = {}     # dotted name -> SourceModule
         self.main = None
+        self.exports = None   # built as a CPython extension: the main module's exported names (frontend/exports.py)
         self.errors = []      # imports that could not be resolved (diagnostics; loading goes on)
         self.missing = set()  # modules absent here, imported where ImportError is caught
         self.not_compiled_in = {}   # of those: imported only inside functions of a stdlib module -> that module
 
 
-def load_program(main_path):
+def load_program(main_path, main_name="__main__", display_path=None):
+    """The program whose main module is main_path, run as main_name (an extension module is named
+    after its file, and its `if __name__ == "__main__":` blocks are dropped like an imported module's)."""
     root = os.path.dirname(os.path.abspath(main_path))
     program = Program(root)
-    main = SourceModule("__main__", main_path, main_path, False, True)
+    main = SourceModule(main_name, main_path, display_path or main_path, False, main_name == "__main__")
     program.main = main
-    program.modules["__main__"] = main
+    program.modules[main_name] = main
     pending = [main]
     lazy = []
     deferred = []   # imports in the ImportError handlers of `try: <imports>`: loaded only if still live

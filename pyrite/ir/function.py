@@ -145,9 +145,24 @@ class ModuleIR(Declared):
         self.init = None          # FuncIR running the module body
 
 
+class ExtExport:
+    """A name a module built as a CPython extension exposes (targets/ext.py emits the entry code)."""
+    def __init__(self, name, func=None, funcobj=None, text_signature=None, doc=None, typed=()):
+        self.name = name
+        self.func = func                      # FuncIR of an exported def (None: a value read at import)
+        self.funcobj = funcobj                # GlobalVar holding its function object
+        self.text_signature = text_signature  # "(a, b=1, *, c)" (its __text_signature__), or None
+        self.doc = doc                        # its docstring, or None
+        # [(FuncIR of a typed instance, the scalar kind of each parameter: "int", "float", "bool", "str")]:
+        # the instances made for its annotated signature and the decorator's observed ones
+        self.typed = typed
+
+
 class ProgramIR:
     def __init__(self):
         self.modules = []
         self.main = None
+        self.exports = None   # [ExtExport] when the program is built as a CPython extension
+        self.module_doc = None   # (then) the main module's docstring
         self.dynamic_import = False   # __import__ is called: every module registers itself at start-up
         self.n_inline_caches = 0   # attribute/method sites on boxed receivers (static PyrtAttrCache pyrt_ic[n])

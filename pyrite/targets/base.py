@@ -18,6 +18,11 @@ class Target:
     runtime_hot = ()         # runtime sources compiled at the program's level even so (the hot paths)
     suffix = ""              # output file suffix
     platform = "posix"       # the runtime/platform/<platform>.c linked for this target
+    exports_module = False   # the output is a module others import (its public names are exported)
+
+    def main_module_name(self, path):
+        """The __name__ the program's main file runs as."""
+        return "__main__"
 
     def output_name(self, base):
         return base + self.suffix
@@ -25,7 +30,7 @@ class Target:
     def target_flags(self):
         return ["-target", self.triple] if self.triple else []
 
-    def entry_c(self, init_cname):
+    def entry_c(self, init_cname, prog=None):
         """C text of the program's entry point: runs the main module's top level, reports an uncaught
         exception like CPython and returns its exit status."""
         return "\n".join([
@@ -58,12 +63,12 @@ def register(cls):
 
 def get_target(name):
     """The Target called name (ValueError naming the known targets otherwise)."""
-    from pyrite.targets import native, wasi   # noqa: F401 (they register themselves)
+    from pyrite.targets import native, wasi, ext   # noqa: F401 (they register themselves)
     if name not in _TARGETS:
         raise ValueError("unknown target %r (%s)" % (name, " or ".join(sorted(_TARGETS))))
     return _TARGETS[name]
 
 
 def target_names():
-    from pyrite.targets import native, wasi   # noqa: F401
+    from pyrite.targets import native, wasi, ext   # noqa: F401
     return sorted(_TARGETS)

@@ -258,7 +258,7 @@ class Inference:
         return self
 
     def main_path(self):
-        return self.modules["__main__"].src.display_path
+        return self.program.main.display_path
 
     def _state_signature(self):
         """What the walks have concluded so far: the type of every persistent slot (variables,
@@ -343,6 +343,12 @@ class Inference:
             Walker(self, mod.body, record).run()
         for fi in self.all_funcs:
             Walker(self, fi, record).run()
+        if self.program.exports is not None:   # an extension module: CPython may do anything with them
+            main = self.modules[self.program.main.name]
+            for name in self.program.exports:
+                slot = main.globals.get(name)
+                if slot is not None:   # (a module's list is shared with CPython, which may store anything)
+                    m.escape(slot.get())
 
     def _link_bases(self):
         for ci in self.all_classes:

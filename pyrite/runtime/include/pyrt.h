@@ -141,6 +141,8 @@ PYRT_INLINE void pyrt_gc_unlink(PyrtGCHead *h)
 
 /* ------------------------------------------------------------------ platform (runtime/platform/) */
 void Pyrt_PlatformInit(void);                    /* at process start (Pyrt_Init) */
+#include <sys/types.h>
+ssize_t Pyrt_PlatformWrite(int fd, const void *s, size_t n);   /* write(2); the ext target: fds 1, 2 go to sys.stdout/stderr */
 int Pyrt_PlatformWriteError(int fd, int err);    /* the errno a failed write to fd stands for */
 /* for os (posixmod.c); -1 with errno set where the target has no such thing */
 int Pyrt_PlatformChmod(const char *path, int64_t mode);

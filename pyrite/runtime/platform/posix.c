@@ -7,6 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef PYRT_PLATFORM_EXT   /* (ext.c includes this file and writes to CPython's streams) */
+ssize_t Pyrt_PlatformWrite(int fd, const void *s, size_t n)
+{
+    return write(fd, s, n);
+}
+#endif
+
 void Pyrt_PlatformInit(void)
 {
     signal(SIGPIPE, SIG_IGN);   /* as CPython: a write to a closed pipe fails with EPIPE (BrokenPipeError) */

@@ -2,7 +2,13 @@
  * runtime/platform/ is linked per target (Target.platform); declarations in pyrt.h. */
 #include "pyrt.h"
 #include <errno.h>
+#include <unistd.h>
 #include <wasi/libc-environ.h>
+
+ssize_t Pyrt_PlatformWrite(int fd, const void *s, size_t n)
+{
+    return write(fd, s, n);
+}
 
 void Pyrt_PlatformInit(void)
 {

@@ -34,7 +34,7 @@ static int out_tty = -1;   /* -1: unknown */
 static int write_fd(int fd, const char *s, size_t n)
 {
     while (n > 0) {
-        ssize_t w = write(fd, s, n);
+        ssize_t w = Pyrt_PlatformWrite(fd, s, n);
         if (w <= 0) {
             if (w < 0 && errno == EINTR)
                 continue;
