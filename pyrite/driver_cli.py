@@ -20,6 +20,8 @@ COMMAND_HELP = {
 Compile PROG.py (and the modules it imports) to a native executable, a WASI .wasm, or an extension
 module CPython imports (ext: PROG.cpython-3XX-<platform>.so, for the interpreter running pyrite).
   --target native|wasi|ext  what to build (default native)
+  --platform P           cross-compile the native executable: linux-x86_64 and linux-aarch64 (static,
+                         musl), macos-aarch64, macos-x86_64, windows-x86_64 (PROG.exe)
   -o OUT                 output path (default: PROG, PROG.wasm for wasi, PROG<EXT_SUFFIX> for ext)
   --emit-c               write the generated C instead
   --dump-ir              print the IR after the whole pipeline
@@ -64,6 +66,12 @@ def parse(argv):
             else:
                 i += 1
                 opts["target"] = rest[i] if i < len(rest) else ""
+        elif a.startswith("--platform"):
+            if "=" in a:
+                opts["platform"] = a.split("=", 1)[1]
+            else:
+                i += 1
+                opts["platform"] = rest[i] if i < len(rest) else ""
         elif a == "-o":
             i += 1
             opts["out"] = rest[i] if i < len(rest) else None
@@ -80,6 +88,14 @@ def parse(argv):
             raise SystemExit("pyrite: unknown option %s\n%s" % (a, USAGE))
         i += 1
     from pyrite.targets.base import get_target
+    if opts.get("platform"):
+        from pyrite.targets.native import PLATFORMS
+        if opts["target"] != "native":
+            raise SystemExit("pyrite: --platform builds native executables (--target native), not %s"
+                             % opts["target"])
+        if opts["platform"] not in PLATFORMS:
+            raise SystemExit("pyrite: unknown platform %r (%s)" % (opts["platform"], ", ".join(sorted(PLATFORMS))))
+        opts["target"] = "native-" + opts["platform"]
     try:
         get_target(opts["target"])
     except ValueError as e:
@@ -253,9 +269,18 @@ def cmd_run(opts):
     prog, target = opts["prog"], opts["target"]
     if "--exact-ints" in opts["flags"]:
         os.environ["PYRITE_EXACT_INTS"] = "1"
+    from pyrite.targets.base import get_target
+    t = get_target(target)
+    if t.exports_module:
+        print("pyrite: an extension module is imported by CPython, not run: `pyrite build %s --target %s`, "
+              "then import it" % (prog, target), file=sys.stderr)
+        return 2
     try:
         exe = cached_build(prog, target, "--show-commands" in opts["flags"])
     except (CompileError, ToolchainError) as e:
         return report(e)
-    from pyrite.targets.base import get_target
-    return get_target(target).run(exe, [prog] + opts["args"])
+    try:
+        return t.run(exe, [prog] + opts["args"])
+    except ValueError as e:   # (an executable for another machine)
+        print("pyrite: %s" % e, file=sys.stderr)
+        return 2

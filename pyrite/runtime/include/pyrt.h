@@ -144,6 +144,9 @@ void Pyrt_PlatformInit(void);                    /* at process start (Pyrt_Init)
 #include <sys/types.h>
 ssize_t Pyrt_PlatformWrite(int fd, const void *s, size_t n);   /* write(2); the ext target: fds 1, 2 go to sys.stdout/stderr */
 int Pyrt_PlatformWriteError(int fd, int err);    /* the errno a failed write to fd stands for */
+int Pyrt_PlatformEntropy(void *buf, size_t n);   /* getentropy(): n <= 256 random bytes; 0 or -1 */
+struct stat;
+void Pyrt_PlatformStatTimes(const struct stat *st, int64_t ns[3]);   /* atime, mtime, ctime in ns */
 /* for os (posixmod.c); -1 with errno set where the target has no such thing */
 int Pyrt_PlatformChmod(const char *path, int64_t mode);
 void Pyrt_PlatformIds(int64_t out[6]);            /* pid, ppid, uid, euid, gid, egid (-1: none) */

@@ -6,6 +6,9 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#include <sys/random.h>   /* (getentropy) */
+#endif
 
 #ifndef PYRT_PLATFORM_EXT   /* (ext.c includes this file and writes to CPython's streams) */
 ssize_t Pyrt_PlatformWrite(int fd, const void *s, size_t n)
@@ -61,4 +64,20 @@ extern char **environ;
 char **Pyrt_PlatformEnviron(void)
 {
     return environ;
+}
+
+int Pyrt_PlatformEntropy(void *buf, size_t n)
+{
+    return getentropy(buf, n);
+}
+
+void Pyrt_PlatformStatTimes(const struct stat *st, int64_t ns[3])
+{
+#ifdef __APPLE__
+    const struct timespec *t[3] = {&st->st_atimespec, &st->st_mtimespec, &st->st_ctimespec};
+#else
+    const struct timespec *t[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
+#endif
+    for (int i = 0; i < 3; i++)
+        ns[i] = (int64_t)t[i]->tv_sec * 1000000000 + t[i]->tv_nsec;
 }

@@ -2,6 +2,7 @@
  * runtime/platform/ is linked per target (Target.platform); declarations in pyrt.h. */
 #include "pyrt.h"
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wasi/libc-environ.h>
 
@@ -58,4 +59,16 @@ int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
 char **Pyrt_PlatformEnviron(void)
 {
     return __wasilibc_get_environ();
+}
+
+int Pyrt_PlatformEntropy(void *buf, size_t n)
+{
+    return getentropy(buf, n);
+}
+
+void Pyrt_PlatformStatTimes(const struct stat *st, int64_t ns[3])
+{
+    const struct timespec *t[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
+    for (int i = 0; i < 3; i++)
+        ns[i] = (int64_t)t[i]->tv_sec * 1000000000 + t[i]->tv_nsec;
 }

@@ -6,6 +6,7 @@
  * errno with the path as filename (PyrtErr_FromErrno). What differs between native and WASI (process
  * ids, umask, chmod, the terminal size, the CPU count) is in runtime/platform/<target>.c. */
 #include "pyrt.h"
+#include "pyrt_posix_compat.h"   /* (Windows: the POSIX names below) */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -57,9 +58,9 @@ static int int_arg(PyrtObject *o, int64_t *out)
     return pyrt_exc ? -1 : 0;
 }
 
-static PyrtObject *ns(struct timespec t)
+static PyrtObject *ns(int64_t t)
 {
-    return PyrtInt_FromI64((int64_t)t.tv_sec * 1000000000 + t.tv_nsec);
+    return PyrtInt_FromI64(t);
 }
 
 /* (st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid, st_size, atime_ns, mtime_ns, ctime_ns) */
@@ -68,11 +69,13 @@ static PyrtObject *stat_tuple(struct stat *st)
     PyrtObject *t = PyrtTuple_New(10);
     if (!t)
         return NULL;
+    int64_t times[3];
+    Pyrt_PlatformStatTimes(st, times);
     PyrtObject *v[10] = {
         PyrtInt_FromI64((int64_t)st->st_mode), PyrtInt_FromI64((int64_t)st->st_ino),
         PyrtInt_FromI64((int64_t)st->st_dev), PyrtInt_FromI64((int64_t)st->st_nlink),
         PyrtInt_FromI64((int64_t)st->st_uid), PyrtInt_FromI64((int64_t)st->st_gid),
-        PyrtInt_FromI64((int64_t)st->st_size), ns(st->st_atim), ns(st->st_mtim), ns(st->st_ctim),
+        PyrtInt_FromI64((int64_t)st->st_size), ns(times[0]), ns(times[1]), ns(times[2]),
     };
     for (int i = 0; i < 10; i++) {
         if (!v[i]) {
@@ -394,7 +397,7 @@ PYRT_BUILTIN(__pyrite_posix__)
             return NULL;
         for (int64_t i = 0; i < n; i += 256) {
             size_t k = (size_t)(n - i < 256 ? n - i : 256);
-            if (getentropy(buf + i, k) != 0) {
+            if (Pyrt_PlatformEntropy(buf + i, k) != 0) {
                 Pyrt_Free(buf);
                 return fail(NULL);
             }

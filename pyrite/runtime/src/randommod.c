@@ -90,7 +90,7 @@ static void seed_from_entropy(void)
     bool ok = true;
     while (ok && left > 0) {
         size_t chunk = left > 256 ? 256 : left;   /* getentropy's per-call limit */
-        ok = getentropy(p, chunk) == 0;
+        ok = Pyrt_PlatformEntropy(p, chunk) == 0;
         p += chunk;
         left -= chunk;
     }
