@@ -5,9 +5,11 @@ HELP = """usage: pyrite COMMAND ...
 
 Compile a whole Python program ahead of time, or speed up the start of an unmodified CPython app.
 
-  pyrite build PROG.py [--target native|wasi|ext] [-o OUT]  an executable, PROG.wasm or an extension
+  pyrite build PROG.py [--target native|wasi|web|ext] [-o OUT]  an executable, a .wasm, a web module
+                                                          (PROG.wasm, .js, .d.ts) or a CPython extension
   pyrite run   PROG.py [--target native|wasi] [ARGS...]   build (cached) and run it
   pyrite check PROG.py                                    the inferred types; what is boxed and why
+  pyrite serve [DIR] [--port N]                           serve a folder for trying a web module
   pyrite startup record|run|bench|install|uninstall|info  the start-up archive for CPython apps
 
   pyrite COMMAND --help    options of one command
@@ -24,6 +26,9 @@ def main(argv=None):
         from pyrite import __version__
         print("pyrite %s" % __version__)
         return 0
+    if argv[0] == "serve":
+        from pyrite.serve import main as serve_main
+        return serve_main(argv[1:])
     if argv[0] == "startup":
         from pyrite.startup.cli import main as startup_main
         return startup_main(argv[1:])

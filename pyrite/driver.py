@@ -104,7 +104,7 @@ def run_passes(prog, upto=None, verify=None):
 
 
 def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=None, split=False,
-                 display_path=None):
+                 display_path=None, on_program=None):
     """Python program -> C text (and the inference results, and the IR text when asked: after all
     passes, or after the pass named dump_after). split: a list of (unit name, C text) instead, the
     library modules in units of their own (codegen/emit_module.py:emit_program)."""
@@ -116,6 +116,8 @@ def compile_to_c(path, dump_ir=False, target="native", dump_after=None, verify=N
         run_passes(prog, upto=dump_after, verify=verify)
         return None, inf, format_program(prog)
     run_passes(prog, verify=verify)                                # passes
+    if on_program is not None:
+        on_program(prog, inf)
     ir_text = None
     if dump_ir:
         from pyrite.ir.pprint import format_program
@@ -128,12 +130,18 @@ def build(path, target, out_path, show_commands=False, keep_dir=None, display_pa
     Returns out_path. display_path: what diagnostics and tracebacks call the main file (default path)."""
     from pyrite.toolchain.zig import compile_units
     import tempfile
-    units, _, _ = compile_to_c(path, target=target, split=True, display_path=display_path)
+    from pyrite.targets.base import get_target
+    t = get_target(target) if isinstance(target, str) else target
+    seen = []
+    units, _, _ = compile_to_c(path, target=target, split=True, display_path=display_path,
+                               on_program=lambda prog, inf: seen.append((prog, inf)))
     work = keep_dir or tempfile.mkdtemp(prefix="pyrite-")
     tmp_out = out_path + ".tmp%d" % os.getpid()
     try:
         compile_units(units, work, tmp_out, target, show_commands)
         os.replace(tmp_out, out_path)
+        prog, inf = seen[0]
+        t.side_files(prog, out_path, inf.program.main.tree)
     finally:
         if os.path.exists(tmp_out):
             os.unlink(tmp_out)

@@ -1,6 +1,6 @@
 """`pyrite build | run | check`: argument handling, the build cache, diagnostics on stderr.
 
-pyrite build PROG.py [--target native|wasi|ext] [-o OUT] [--emit-c] [--dump-ir] [--dump-ir-after=PASS]
+pyrite build PROG.py [--target native|wasi|web|ext] [-o OUT] [--emit-c] [--dump-ir] [--dump-ir-after=PASS]
                      [--verify] [--show-commands] [--keep]
 pyrite run   PROG.py [--target native|wasi] [pyrite options] [--] [ARGS...]
 pyrite check PROG.py
@@ -152,12 +152,23 @@ def default_out(prog, target):
     return get_target(target).output_name(os.path.splitext(os.path.basename(prog))[0])
 
 
+def build_out(prog, target, out):
+    """The output path for -o OUT: a directory given for a web build holds PROG.wasm (and .js, .d.ts)."""
+    if out is None:
+        return default_out(prog, target)
+    if target == "web" and (os.path.isdir(out) or out.endswith(("/", os.sep)) or not out.endswith(".wasm")):
+        os.makedirs(out, exist_ok=True)
+        return os.path.join(out, default_out(prog, target))
+    return out
+
+
 def cmd_build(opts):
     from pyrite import driver
     from pyrite.diagnostics import CompileError
     from pyrite.toolchain.zig import ToolchainError
     prog, target = opts["prog"], opts["target"]
-    out = opts["out"] or default_out(prog, target)
+    out = build_out(prog, target, opts["out"]) if "--emit-c" not in opts["flags"] else \
+        (opts["out"] or default_out(prog, target))
     flags = opts["flags"]
     if "--verify" in flags:
         os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass of this build
@@ -272,8 +283,10 @@ def cmd_run(opts):
     from pyrite.targets.base import get_target
     t = get_target(target)
     if t.exports_module:
-        print("pyrite: an extension module is imported by CPython, not run: `pyrite build %s --target %s`, "
-              "then import it" % (prog, target), file=sys.stderr)
+        what = "a web module is loaded by JavaScript (its .js file)" if target == "web" else \
+            "an extension module is imported by CPython"
+        print("pyrite: %s, not run: `pyrite build %s --target %s`, then import it" % (what, prog, target),
+              file=sys.stderr)
         return 2
     try:
         exe = cached_build(prog, target, "--show-commands" in opts["flags"])

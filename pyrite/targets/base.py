@@ -20,6 +20,10 @@ class Target:
     platform = "posix"       # the runtime/platform/<platform>.c linked for this target
     exports_module = False   # the output is a module others import (its public names are exported)
 
+    def side_files(self, prog, out_path, tree):
+        """Files written beside the output (the web target's mod.js and mod.d.ts); their paths."""
+        return []
+
     def main_module_name(self, path):
         """The __name__ the program's main file runs as."""
         return "__main__"
@@ -63,12 +67,12 @@ def register(cls):
 
 def get_target(name):
     """The Target called name (ValueError naming the known targets otherwise)."""
-    from pyrite.targets import native, wasi, ext   # noqa: F401 (they register themselves)
+    from pyrite.targets import native, wasi, ext, web   # noqa: F401 (they register themselves)
     if name not in _TARGETS:
         raise ValueError("unknown target %r (%s)" % (name, " or ".join(sorted(_TARGETS))))
     return _TARGETS[name]
 
 
 def target_names():
-    from pyrite.targets import native, wasi, ext   # noqa: F401
+    from pyrite.targets import native, wasi, ext, web   # noqa: F401
     return sorted(_TARGETS)
