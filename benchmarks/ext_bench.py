@@ -219,10 +219,15 @@ def main():
             t = time.perf_counter()
             subprocess.run([sys.executable, "-c", prog], env=env, check=True)
             acc.append(time.perf_counter() - t)
+    import pyrite
+    installed = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(pyrite.__file__)))) in (
+        "site-packages", "dist-packages")
     print("\ncached @pyrite.compile in a new process: import + first call %.1f ms, with PYRITE_JIT=0 %.1f ms: "
-          "+%.1f ms (medians of %d alternated runs)" % (statistics.median(on) * 1e3, statistics.median(off) * 1e3,
-                                                         (statistics.median(on) - statistics.median(off)) * 1e3,
-                                                         len(on)))
+          "+%.1f ms (medians of %d alternated runs; pyrite %s)"
+          % (statistics.median(on) * 1e3, statistics.median(off) * 1e3,
+             (statistics.median(on) - statistics.median(off)) * 1e3, len(on),
+             "installed" if installed else "from a source checkout, whose files are checked for changes on each "
+             "first call; installed with pip it is two stats"))
 
 
 if __name__ == "__main__":
