@@ -82,6 +82,37 @@ def nested(n):
     return [[i, str(i), i / 2, None, i % 2 == 0] for i in range(n)]
 
 
+class Point:
+    """A compiled class: JavaScript holds its instances through handles."""
+
+    def __init__(self, x: float, y: float):
+        self.x = x
+        self.y = y
+
+    def norm2(self) -> float:
+        return self.x * self.x + self.y * self.y
+
+    def moved(self, dx: float, dy: float):
+        return Point(self.x + dx, self.y + dy)
+
+    def __repr__(self):
+        return "Point(%r, %r)" % (self.x, self.y)
+
+
+def make_points(n):
+    return [Point(i, i) for i in range(n)]
+
+
+def total(points):
+    return sum(p.norm2() for p in points)
+
+
+def adder(k):
+    def add(x):
+        return x + k
+    return add
+
+
 VERSION = "1.2"
 LIMITS = [1, 2, 3]
 print("webmod loaded")

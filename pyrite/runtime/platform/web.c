@@ -7,13 +7,74 @@
  *   0 None | 1 False | 2 True | 3 int64 (8 bytes) | 4 big int (u32 n, n bytes two's complement)
  *   5 float64 | 6 str (u32 n, UTF-8) | 7 bytes (u32 n, data) | 8 list (u32 n, items) | 9 tuple
  *   | 10 dict (u32 n, key value ...) | 11 set | 12 list of float64 (u32 n, 8n bytes: Float64Array)
- *   | 13 list of int32 (u32 n, 4n bytes: Int32Array) | 14 frozenset
+ *   | 13 list of int32 (u32 n, 4n bytes: Int32Array) | 14 frozenset | 15 handle (u32: see "handles")
  * A call's result buffer is [u8 status][payload]: status 0 and the value, or 1 and an exception as
  * three strs (type name, message, traceback text). */
 #include "wasi.c"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ------------------------------------------------------------------ handles
+ * A value with no JavaScript equivalent (an instance of a compiled class, a class, a function, a
+ * generator...) crosses as a handle: an index into this table, which holds a reference until
+ * JavaScript releases it (pyx_release: the handle's .free(), or its FinalizationRegistry). */
+static PyrtObject **handles;          /* NULL: a released slot */
+static uint32_t nhandles, caphandles;
+static uint32_t *free_ids, nfree;      /* released slots, reused first (capacity caphandles) */
+
+static int64_t handle_new(PyrtObject *o)
+{
+    uint32_t id;
+    if (nfree > 0) {
+        id = free_ids[--nfree];
+    } else {
+        if (nhandles == caphandles) {
+            uint32_t cap = caphandles ? caphandles * 2 : 64;
+            PyrtObject **h = realloc(handles, cap * sizeof *h);
+            uint32_t *f = h ? realloc(free_ids, cap * sizeof *f) : NULL;
+            if (h)
+                handles = h;
+            if (!f) {
+                Pyrt_ErrSetString(&PyrtType_MemoryError, "");
+                return -1;
+            }
+            free_ids = f;
+            caphandles = cap;
+        }
+        id = nhandles++;
+    }
+    Pyrt_IncRef(o);
+    handles[id] = o;
+    return id;
+}
+
+static PyrtObject *handle_get(uint32_t id)   /* borrowed; NULL + TypeError for a released handle */
+{
+    if (id >= nhandles || !handles[id]) {
+        Pyrt_ErrSetString(&PyrtType_TypeError, "pyrite: this Python object was released (.free())");
+        return NULL;
+    }
+    return handles[id];
+}
+
+__attribute__((export_name("pyx_release"))) void PyrtWeb_Release(uint32_t id)
+{
+    if (id >= nhandles || !handles[id])
+        return;
+    PyrtObject *o = handles[id];
+    handles[id] = NULL;
+    free_ids[nfree++] = id;
+    Pyrt_DecRef(o);
+}
+
+__attribute__((export_name("pyx_handles"))) uint32_t PyrtWeb_Handles(void)   /* (live handles: tests) */
+{
+    uint32_t live = 0;
+    for (uint32_t i = 0; i < nhandles; i++)
+        live += handles[i] != NULL;
+    return live;
+}
 
 /* ------------------------------------------------------------------ output buffer */
 typedef struct { unsigned char *p; size_t n, cap; int failed; } Buf;
@@ -138,9 +199,12 @@ static int encode(Buf *b, PyrtObject *o, int depth)
                 return -1;
         return 0;
     }
-    Pyrt_ErrFormat(&PyrtType_TypeError, "pyrite: a value of type '%s' cannot be passed to JavaScript yet",
-                   PYRT_QUALNAME(t));
-    return -1;
+    int64_t id = handle_new(o);
+    if (id < 0)
+        return -1;
+    put_u8(b, 15);
+    put_u32(b, (uint32_t)id);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ input */
@@ -172,6 +236,15 @@ static PyrtObject *decode(In *in, int depth)
     case 1: return Pyrt_False;
     case 2: return Pyrt_True;
     case 3: { int64_t v; return take(in, &v, 8) < 0 ? NULL : PyrtInt_FromI64(v); }
+    case 15: {
+        uint32_t id;
+        if (take(in, &id, 4) < 0)
+            return NULL;
+        PyrtObject *o = handle_get(id);
+        if (o)
+            Pyrt_IncRef(o);
+        return o;
+    }
     case 5: { double v; return take(in, &v, 8) < 0 ? NULL : PyrtFloat_FromDouble(v); }
     default: break;
     }
@@ -435,4 +508,98 @@ __attribute__((export_name("pyx_pending"))) unsigned char *PyrtWeb_Pending(void)
     unsigned char *p = pending_exc;
     pending_exc = NULL;
     return p;
+}
+
+/* ------------------------------------------------------------------ operations on handles */
+/* getattr: the attribute name encoded as a str */
+__attribute__((export_name("pyx_getattr"))) unsigned char *PyrtWeb_GetAttr(uint32_t id, const unsigned char *d,
+                                                                            int32_t n)
+{
+    reset();
+    In in = {d, d + n};
+    PyrtObject *o = handle_get(id);
+    PyrtObject *name = o ? decode(&in, 0) : NULL;
+    PyrtObject *r = name ? Pyrt_GetAttr(o, name) : NULL;
+    Pyrt_XDecRef(name);
+    if (r && r->type == &PyrtType_Method && ((PyrtMethod *)r)->self == o) {
+        put_u8(&result, 0);
+        put_u8(&result, 16);   /* a method of the object: JavaScript calls it through pyx_callm */
+        Pyrt_DecRef(r);
+    } else if (r) {
+        put_u8(&result, 0);
+        if (encode(&result, r, 0) < 0) {
+            result.n = 4;
+            put_exception(&result);
+        }
+        Pyrt_DecRef(r);
+    } else {
+        put_exception(&result);
+    }
+    Pyrt_FlushStdout();
+    return finish();
+}
+
+/* setattr: (name, value) encoded as a tuple */
+__attribute__((export_name("pyx_setattr"))) unsigned char *PyrtWeb_SetAttr(uint32_t id, const unsigned char *d,
+                                                                            int32_t n)
+{
+    reset();
+    In in = {d, d + n};
+    PyrtObject *o = handle_get(id);
+    PyrtObject *t = o ? decode(&in, 0) : NULL;
+    int r = -1;
+    if (t && t->type == &PyrtType_Tuple && PyrtTuple_Len(t) == 2)
+        r = Pyrt_SetAttr(o, PyrtTuple_GetBorrowed(t, 0), PyrtTuple_GetBorrowed(t, 1));
+    else if (t)
+        Pyrt_ErrSetString(&PyrtType_TypeError, "pyrite: setattr needs (name, value)");
+    Pyrt_XDecRef(t);
+    if (r < 0)
+        put_exception(&result);
+    else
+        put_u8(&result, 0);
+    Pyrt_FlushStdout();
+    return finish();
+}
+
+/* call the object a handle holds (a class: a new instance) with a tuple of arguments */
+__attribute__((export_name("pyx_callh"))) unsigned char *PyrtWeb_CallHandle(uint32_t id, const unsigned char *d,
+                                                                             int32_t n)
+{
+    PyrtObject *o = handle_get(id);
+    if (!o) {
+        reset();
+        put_exception(&result);
+        return finish();
+    }
+    return PyrtWeb_Call(o, d, n);
+}
+
+/* call method `name` of the object a handle holds: (name, args tuple), without a bound-method handle */
+__attribute__((export_name("pyx_callm"))) unsigned char *PyrtWeb_CallMethod(uint32_t id, const unsigned char *d,
+                                                                             int32_t n)
+{
+    reset();
+    In in = {d, d + n};
+    PyrtObject *o = handle_get(id);
+    PyrtObject *name = o ? decode(&in, 0) : NULL;
+    PyrtObject *args = name ? decode(&in, 0) : NULL;
+    PyrtObject *r = NULL;
+    if (args && args->type == &PyrtType_Tuple)
+        r = Pyrt_CallMethod(o, name, ((PyrtTuple *)args)->items, PyrtTuple_Len(args), NULL);
+    else if (args)
+        Pyrt_ErrSetString(&PyrtType_TypeError, "pyrite: arguments from JavaScript must be a tuple");
+    Pyrt_XDecRef(name);
+    Pyrt_XDecRef(args);
+    if (r) {
+        put_u8(&result, 0);
+        if (encode(&result, r, 0) < 0) {
+            result.n = 4;
+            put_exception(&result);
+        }
+        Pyrt_DecRef(r);
+    } else {
+        put_exception(&result);
+    }
+    Pyrt_FlushStdout();
+    return finish();
 }

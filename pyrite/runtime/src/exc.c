@@ -4,6 +4,8 @@
  * handled, printing of uncaught exceptions exactly like CPython, the recursion guard and the
  * helpers producing CPython's common error messages. */
 #include "pyrt.h"
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,13 +222,26 @@ static void exc_type_name(PyrtType *t, char *buf, size_t n)
     append_trunc(buf, n, PYRT_QUALNAME(t));
 }
 
-/* Traceback printing writes with fputs only: fprintf would link printf's float formatting into every
- * program (each program can print a traceback). */
+/* Traceback printing writes to fd 2 directly (Pyrt_PlatformWrite, unbuffered as CPython's stderr):
+ * stdio's fputs would link the FILE machinery (about 3 KB of wasm) and fprintf printf's float
+ * formatting into every program, since each program can print a traceback. */
+static void err_write(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = Pyrt_PlatformWrite(2, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
 static void err_puts3(const char *a, const char *b, const char *c)
 {
-    fputs(a, stderr);
-    fputs(b, stderr);
-    fputs(c, stderr);
+    err_write(a);
+    err_write(b);
+    err_write(c);
 }
 
 static const char *err_int(char *tmp, int64_t v)   /* tmp: >= 24 bytes */
@@ -251,7 +266,7 @@ static void print_repeated(int64_t repeat)
 {
     char tmp[24];
     err_puts3("  [Previous line repeated ", err_int(tmp, repeat - 2), " more time");
-    fputs(repeat - 2 > 1 ? "s]\n" : "]\n", stderr);
+    err_write(repeat - 2 > 1 ? "s]\n" : "]\n");
 }
 
 static PyrtObject *exc_repr(PyrtObject *o)
@@ -704,35 +719,44 @@ void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
     e->trace[e->ntrace++] = (PyrtTraceEntry){file, func, line};
 }
 
-/* Print line `line` of `file` stripped, like CPython's traceback (silently nothing if unreadable). */
+/* Print line `line` of `file` stripped, like CPython's traceback (silently nothing if unreadable);
+ * at most its first 1023 bytes. */
 static void print_source_line(const char *file, int32_t line)
 {
-    FILE *f = fopen(file, "r");
-    if (!f)
+    int fd = open(file, O_RDONLY);
+    if (fd < 0)
         return;
-    char buf[1024];
-    int32_t n = 0;
-    while (fgets(buf, sizeof buf, f)) {
-        size_t len = strlen(buf);
-        bool whole = len > 0 && buf[len - 1] == '\n';
-        if (++n == line) {
-            char *s = buf;
-            while (*s == ' ' || *s == '\t')
-                s++;
-            size_t l = strlen(s);
-            while (l > 0 && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' '))
-                s[--l] = 0;
-            if (l > 0)
-                err_puts3("    ", s, "\n");
-            break;
-        }
-        if (!whole) {   /* skip the rest of an overlong line */
-            int c;
-            while ((c = fgetc(f)) != EOF && c != '\n')
-                ;
+    char buf[4096], out[1024];
+    size_t olen = 0;
+    int32_t n = 1;
+    bool done = false;
+    ssize_t r;
+    while (!done && (r = read(fd, buf, sizeof buf)) > 0) {
+        for (ssize_t i = 0; i < r; i++) {
+            if (n == line) {
+                if (buf[i] == '\n') {
+                    done = true;
+                    break;
+                }
+                if (olen < sizeof out - 1)
+                    out[olen++] = buf[i];
+            } else if (buf[i] == '\n') {
+                n++;
+            }
         }
     }
-    fclose(f);
+    close(fd);
+    if (n != line)
+        return;
+    out[olen] = 0;
+    char *s = out;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t l = strlen(s);
+    while (l > 0 && (s[l - 1] == '\r' || s[l - 1] == ' '))
+        s[--l] = 0;
+    if (l > 0)
+        err_puts3("    ", s, "\n");
 }
 
 static bool same_entry(const PyrtTraceEntry *a, const PyrtTraceEntry *b)
@@ -742,7 +766,7 @@ static bool same_entry(const PyrtTraceEntry *a, const PyrtTraceEntry *b)
 
 static void print_trace(PyrtBaseException *e)
 {
-    fputs("Traceback (most recent call last):\n", stderr);
+    err_write("Traceback (most recent call last):\n");
     const PyrtTraceEntry *last = NULL;
     int64_t repeat = 0;
     for (int32_t i = e->ntrace - 1; i >= 0; i--) {
@@ -759,7 +783,7 @@ static void print_trace(PyrtBaseException *e)
         char tmp[24];
         err_puts3("  File \"", t->file, "\", line ");
         err_puts3(err_int(tmp, t->line), ", in ", t->func);
-        fputs("\n", stderr);
+        err_write("\n");
         print_source_line(t->file, t->line);
     }
     if (repeat >= 3)
@@ -781,7 +805,7 @@ static void print_exc_line(PyrtObject *exc)
         err_puts3(name, "", "\n");
     } else {
         err_puts3(name, ": ", PyrtStr_UTF8(s));
-        fputs("\n", stderr);
+        err_write("\n");
     }
     Pyrt_XDecRef(s);
     if (pyrt_print_notes_hook)
@@ -810,7 +834,7 @@ static void print_notes(PyrtObject *exc)
                 err_puts3(PyrtStr_UTF8(text), "", "\n");
             } else {
                 Pyrt_ErrClear();
-                fputs("<note str() failed>\n", stderr);
+                err_write("<note str() failed>\n");
             }
             Pyrt_XDecRef(text);
             Pyrt_XDecRef(item);
@@ -832,10 +856,10 @@ static void print_chain(PyrtObject *exc, int depth)
     if (depth < 100) {
         if (e->cause) {
             print_chain(e->cause, depth + 1);
-            fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+            err_write("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (e->context && !e->suppress_context) {
             print_chain(e->context, depth + 1);
-            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+            err_write("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
     if (e->ntrace > 0)
@@ -871,7 +895,6 @@ int Pyrt_HandleUncaught(void)
         status = system_exit_status(exc);
     else
         print_chain(exc, 0);
-    fflush(stderr);
     PYRT_DECREF(exc);
     return status;
 }
@@ -886,7 +909,6 @@ void Pyrt_WriteUnraisable(const char *what)
     Pyrt_FlushStdout();
     err_puts3("Exception ignored in: ", what, "\n");
     print_chain(exc, 0);
-    fflush(stderr);
     Pyrt_DecRef(exc);
 }
 
@@ -908,7 +930,6 @@ PyrtObject *PyrtSys_ExceptHook(PyrtObject *self, PyrtObject *const *args, int64_
         Pyrt_XDecRef(r);
         Pyrt_ErrClear();
     }
-    fflush(stderr);
     Pyrt_IncRef(Pyrt_None);
     return Pyrt_None;
 }
