@@ -171,6 +171,19 @@ def passthrough_raise(fn):
     return fn()
 
 
+def append_then_fail(xs):
+    xs.append(len(xs))
+    raise ValueError("after append")
+
+
+def try_call(f, xs):
+    try:
+        f(xs)
+    except ValueError as e:
+        xs.append(str(e))
+    return xs
+
+
 REGISTRY = [1, 2]
 SETTINGS = {"mode": "fast"}
 

@@ -602,6 +602,17 @@ static int copy_back_rt(ExtMemo *m)
     return 0;
 }
 
+/* copy_back while an exception is being raised: CPython's API must not run with one set, and the
+ * exception raised wins over a failure of the copy */
+static void copy_back_keeping_error(ExtMemo *m)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (copy_back(m) < 0)
+        PyErr_Clear();
+    PyErr_Restore(t, v, tb);
+}
+
 /* ------------------------------------------------------------------ exceptions */
 static PyObject *exc_types;   /* dict: address of a compiled exception class -> its CPython class */
 
@@ -947,9 +958,15 @@ static PyrtObject *foreign_call(PyrtObject *callable, PyrtObject *const *args, i
         goto out;
     Pyrt_FlushStdout();
     r = PyObject_Vectorcall(FOREIGN(callable), pargs, (size_t)nargs, pkw);
-    if (r == NULL)
+    if (r == NULL) {
         raise_in_runtime();
-    if (copy_back_rt(&m) < 0 && r != NULL) {
+        PyrtObject *saved = Pyrt_ErrFetch();   /* (the exception raised wins over a failed copy) */
+        if (copy_back_rt(&m) < 0) {
+            PyErr_Clear();
+            Pyrt_ErrClear();
+        }
+        Pyrt_ErrRestore(saved);
+    } else if (copy_back_rt(&m) < 0) {
         Py_CLEAR(r);
         raise_in_runtime();
     }
@@ -1308,7 +1325,7 @@ PyObject *PyrtExt_Call(PyrtObject *fn, PyObject *const *args, Py_ssize_t nargs, 
     Pyrt_FlushStdout();
     if (r == NULL) {
         raise_in_cpython();
-        copy_back(&m) < 0 ? PyErr_Clear() : (void)0;   /* (the exception raised wins) */
+        copy_back_keeping_error(&m);
         goto out;
     }
     if (copy_back(&m) == 0)
@@ -1347,8 +1364,7 @@ PyObject *PyrtExt_ArgsOut(PyrtObject *r, int failed, PyrtObject **in, Py_ssize_t
     Pyrt_FlushStdout();
     if (failed || r == NULL) {
         raise_in_cpython();
-        if (copy_back(m) < 0)
-            PyErr_Clear();   /* (the exception raised wins) */
+        copy_back_keeping_error(m);
     } else if (copy_back(m) == 0) {
         res = to_py(r, m, 1);
     }
