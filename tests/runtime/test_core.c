@@ -3,6 +3,8 @@
  * classes and instances, generators. Expected values were checked against CPython 3.11. Prints
  * "OK core" on success. */
 #include "pyrt.h"
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -226,17 +228,18 @@ static char *read_file(const char *path)
 }
 
 /* run Pyrt_HandleUncaught with stderr redirected; returns what it printed */
+/* (the runtime writes tracebacks to file descriptor 2 directly: redirected with dup2) */
 static char *uncaught(int *status)
 {
     const char *path = "/tmp/pyrt_test_core_stderr.txt";
     fflush(stderr);
-    FILE *saved = stderr;
-    FILE *f = fopen(path, "w");
-    stderr = f;
+    int saved = dup(2);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 2);
+    close(fd);
     *status = Pyrt_HandleUncaught();
-    fflush(f);
-    stderr = saved;
-    fclose(f);
+    dup2(saved, 2);
+    close(saved);
     return read_file(path);
 }
 
