@@ -18,6 +18,14 @@
 #include "posix.c"
 #include <string.h>
 
+/* CPython's private functions this bridge uses, across the versions it builds for (3.11-3.13) */
+#if PY_VERSION_HEX >= 0x030D0000
+PyAPI_FUNC(void) _PyTraceback_Add(const char *, const char *, int);   /* (3.13: internal, still exported) */
+#define PYRT_AS_BYTE_ARRAY(v, buf, n) _PyLong_AsByteArray((PyLongObject *)(v), (buf), (n), 1, 1, 1)
+#else
+#define PYRT_AS_BYTE_ARRAY(v, buf, n) _PyLong_AsByteArray((PyLongObject *)(v), (buf), (n), 1, 1)
+#endif
+
 typedef struct { PyObject_HEAD PyrtObject *obj; vectorcallfunc vc; } ExtProxy;   /* (see "compiled objects") */
 static PyTypeObject ExtProxy_Type;
 static PyrtObject *foreign_new(PyObject *py);
@@ -177,7 +185,7 @@ static PyrtObject *int_to_rt(PyObject *o)
         PyErr_NoMemory();
         return NULL;
     }
-    if (_PyLong_AsByteArray((PyLongObject *)o, buf, nbytes, 1, 1) < 0) {
+    if (PYRT_AS_BYTE_ARRAY(o, buf, nbytes) < 0) {
         free(buf);
         return NULL;
     }
@@ -564,9 +572,15 @@ static int copy_back(ExtMemo *m)
                 return -1;
             }
             PySet_Clear(py);
-            int r = _PySet_Update(py, tmp);
+            PyObject *it = PyObject_GetIter(tmp), *k;
+            int r = it ? 0 : -1;
+            while (r == 0 && it && (k = PyIter_Next(it)) != NULL) {
+                r = PySet_Add(py, k);
+                Py_DECREF(k);
+            }
+            Py_XDECREF(it);
             Py_DECREF(tmp);
-            if (r < 0)
+            if (r < 0 || PyErr_Occurred())
                 return -1;
         }
     }
