@@ -414,6 +414,24 @@ static void reset(void)
     put_u32(&result, 0);
 }
 
+/* The end of an operation: status 0 and r encoded (r a new reference, released here), or status 1 and
+ * the exception when r is NULL (or does not encode). */
+static unsigned char *finish_with(PyrtObject *r)
+{
+    if (r) {
+        put_u8(&result, 0);
+        if (encode(&result, r, 0) < 0) {
+            result.n = 4;
+            put_exception(&result);
+        }
+        Pyrt_DecRef(r);
+    } else {
+        put_exception(&result);
+    }
+    Pyrt_FlushStdout();
+    return finish();
+}
+
 /* ------------------------------------------------------------------ entry points (mod.js calls these) */
 __attribute__((export_name("pyx_alloc"))) void *PyrtWeb_Alloc(int32_t n)
 {
@@ -458,18 +476,7 @@ unsigned char *PyrtWeb_Call(PyrtObject *fn, const unsigned char *data, int32_t l
         r = Pyrt_Call(fn, ((PyrtTuple *)args)->items, PyrtTuple_Len(args), NULL);
     }
     Pyrt_XDecRef(args);
-    if (r) {
-        put_u8(&result, 0);
-        if (encode(&result, r, 0) < 0) {
-            result.n = 4;
-            put_exception(&result);
-        }
-        Pyrt_DecRef(r);
-    } else {
-        put_exception(&result);
-    }
-    Pyrt_FlushStdout();
-    return finish();
+    return finish_with(r);
 }
 
 /* A module value (new reference, or NULL when unbound) for mod.js's exported bindings. */
@@ -482,13 +489,7 @@ unsigned char *PyrtWeb_Value(PyrtObject *v)
         put_u8(&result, 0);
         return finish();
     }
-    put_u8(&result, 0);
-    if (encode(&result, v, 0) < 0) {
-        result.n = 4;
-        put_exception(&result);
-    }
-    Pyrt_DecRef(v);
-    return finish();
+    return finish_with(v);
 }
 
 /* ------------------------------------------------------------------ typed entries
@@ -525,18 +526,10 @@ __attribute__((export_name("pyx_getattr"))) unsigned char *PyrtWeb_GetAttr(uint3
         put_u8(&result, 0);
         put_u8(&result, 16);   /* a method of the object: JavaScript calls it through pyx_callm */
         Pyrt_DecRef(r);
-    } else if (r) {
-        put_u8(&result, 0);
-        if (encode(&result, r, 0) < 0) {
-            result.n = 4;
-            put_exception(&result);
-        }
-        Pyrt_DecRef(r);
-    } else {
-        put_exception(&result);
+        Pyrt_FlushStdout();
+        return finish();
     }
-    Pyrt_FlushStdout();
-    return finish();
+    return finish_with(r);
 }
 
 /* setattr: (name, value) encoded as a tuple */
@@ -590,16 +583,5 @@ __attribute__((export_name("pyx_callm"))) unsigned char *PyrtWeb_CallMethod(uint
         Pyrt_ErrSetString(&PyrtType_TypeError, "pyrite: arguments from JavaScript must be a tuple");
     Pyrt_XDecRef(name);
     Pyrt_XDecRef(args);
-    if (r) {
-        put_u8(&result, 0);
-        if (encode(&result, r, 0) < 0) {
-            result.n = 4;
-            put_exception(&result);
-        }
-        Pyrt_DecRef(r);
-    } else {
-        put_exception(&result);
-    }
-    Pyrt_FlushStdout();
-    return finish();
+    return finish_with(r);
 }
