@@ -6,6 +6,10 @@ import sys
 
 import pytest
 
+SLOW = pytest.mark.skipif(os.environ.get("PYRITE_SLOW_CASES") != "1",
+                          reason="a long check (minutes of C compilation): run with PYRITE_SLOW_CASES=1")
+
+
 PROG = '''import sys
 data = sys.stdin.read()
 print("args", sys.argv[1:], "stdin", len(data))
@@ -166,6 +170,7 @@ def test_writing_into_a_closed_pipe_is_brokenpipeerror(tmp_path, target):
     assert got == expected
 
 
+@SLOW
 def test_a_big_data_module_builds_and_matches_cpython(tmp_path):
     """A module body of thousands of operations (a generated table, like the standard library's
     _sysconfigdata with ~1000 dict entries) is compiled without optimisation: optimised, clang took
@@ -181,6 +186,7 @@ def test_a_big_data_module_builds_and_matches_cpython(tmp_path):
     assert p.stdout == want
 
 
+@SLOW
 def test_a_big_loop_free_function_builds_and_matches_cpython(tmp_path):
     """A function without a loop of thousands of operations (pygments' _vim_builtins: functions that
     return tuples of ~1000 pairs) is compiled without optimisation too: optimised, clang took 7

@@ -13,6 +13,10 @@ import pytest
 from batch import Batch
 from casefile import load_xfail, parse_file
 
+SLOW = pytest.mark.skipif(os.environ.get("PYRITE_SLOW_CASES") != "1",
+                          reason="a long check (minutes of C compilation): run with PYRITE_SLOW_CASES=1")
+
+
 CASES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
 FILES = ["run-classes.test", "run-generators.test", "run-functions.test", "run-exceptions.test"]
 XFAIL = load_xfail()
@@ -24,6 +28,7 @@ def cpython(case, directory):
     return p.stdout, p.returncode
 
 
+@SLOW
 @pytest.mark.parametrize("fname", FILES)
 def test_run_cases_with_a_collection_at_every_allocation(fname, tmp_path):
     cases = [c for c in parse_file(os.path.join(CASES_DIR, fname))

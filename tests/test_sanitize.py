@@ -10,6 +10,10 @@ import os
 
 import pytest
 
+SLOW = pytest.mark.skipif(os.environ.get("PYRITE_SLOW_CASES") != "1",
+                          reason="a long check (minutes of C compilation): run with PYRITE_SLOW_CASES=1")
+
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -40,6 +44,7 @@ SUBSET = [
 ]
 
 
+@SLOW
 def test_sanitize_subset(tmp_path):
     san = load_tool()
     ok, why = san.gcc_has_sanitizers()
