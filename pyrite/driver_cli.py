@@ -60,18 +60,13 @@ def parse(argv):
         if a == "--":
             opts["args"] = rest[i + 1:]
             break
-        if a.startswith("--target"):
+        valued = next((o for o in ("target", "platform") if a == "--" + o or a.startswith("--%s=" % o)), None)
+        if valued is not None:   # --target X, --target=X (and --platform)
             if "=" in a:
-                opts["target"] = a.split("=", 1)[1]
+                opts[valued] = a.split("=", 1)[1]
             else:
                 i += 1
-                opts["target"] = rest[i] if i < len(rest) else ""
-        elif a.startswith("--platform"):
-            if "=" in a:
-                opts["platform"] = a.split("=", 1)[1]
-            else:
-                i += 1
-                opts["platform"] = rest[i] if i < len(rest) else ""
+                opts[valued] = rest[i] if i < len(rest) else ""
         elif a == "-o":
             i += 1
             opts["out"] = rest[i] if i < len(rest) else None
