@@ -27,6 +27,9 @@ def build_ir(path, target="native", display_path=None):
         from pyrite.frontend.exports import exported_names, add_signature_calls
         program.exports = exported_names(program.main.tree)
         add_signature_calls(program.main.tree, program.exports)
+    from pyrite.frontend import prune
+    if prune.enabled():
+        prune.prune_program(program)                               # drop what nothing names
     try:
         errors = list(program.errors)
         for mod in program.modules.values():                       # reject what cannot compile

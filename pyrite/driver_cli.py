@@ -11,7 +11,7 @@ import os
 import sys
 
 USAGE = __doc__.split("\n", 2)[2]
-FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--exact-ints"}
+FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--exact-ints", "--keep-unused"}
 
 
 COMMAND_HELP = {
@@ -30,6 +30,8 @@ module CPython imports (ext: PROG.cpython-3XX-<platform>.so, for the interpreter
   --exact-ints           arbitrary-precision ints in typed code too (CPython's semantics; slower on
                          int-heavy code for now). Without it, typed ints are 64-bit and overflow
                          raises OverflowError; dynamic code is always exact
+  --keep-unused          keep the standard-library functions nothing in the program names (by
+                         default they are left out: faster builds, smaller outputs)
   --show-commands        print the zig cc command lines
   --keep                 keep the build directory (the generated C)
 """,
@@ -169,6 +171,8 @@ def cmd_build(opts):
         os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass of this build
     if "--exact-ints" in flags:
         os.environ["PYRITE_EXACT_INTS"] = "1"
+    if "--keep-unused" in flags:
+        os.environ["PYRITE_KEEP_UNUSED"] = "1"
     try:
         if opts["dump_after"]:
             try:
@@ -248,7 +252,7 @@ def cached_build(prog, target, show):
     from pyrite import driver
     from pyrite.toolchain.cache import cache_dir, atomic_write
     key = hashlib.sha256(("%s|%s|%s|%s" % (os.path.abspath(prog), target, compiler_fingerprint(),
-                                           os.environ.get("PYRITE_EXACT_INTS"))).encode()).hexdigest()[:24]
+                                           os.environ.get("PYRITE_EXACT_INTS")) + "|" + os.environ.get("PYRITE_KEEP_UNUSED", "")).encode()).hexdigest()[:24]
     d = os.path.join(cache_dir(), "builds")
     os.makedirs(d, exist_ok=True)
     index = os.path.join(d, key + ".json")
@@ -275,6 +279,8 @@ def cmd_run(opts):
     prog, target = opts["prog"], opts["target"]
     if "--exact-ints" in opts["flags"]:
         os.environ["PYRITE_EXACT_INTS"] = "1"
+    if "--keep-unused" in opts["flags"]:
+        os.environ["PYRITE_KEEP_UNUSED"] = "1"
     from pyrite.targets.base import get_target
     t = get_target(target)
     if t.exports_module:

@@ -22,7 +22,8 @@ NOT_BUILTINS = {"__name__", "__package__", "True", "False", "None"}
 # provided, but not as an object a program can inspect this way
 SPECIAL = {"__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__",
            "__pyrite_aexit__", "__pyrite_agwrap__"} | {n for n in BUILTIN_NAMES if n.startswith("__pyrite_weakref_")} \
-    | {"__pyrite_register_types__", "__pyrite_posix__"}
+    | {"__pyrite_register_types__", "__pyrite_posix__", "__pyrite_register_codecs__", "__pyrite_register_atexit__",
+       "__pyrite_removed__"}
 
 
 def cpython_names():

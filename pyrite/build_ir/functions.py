@@ -117,6 +117,7 @@ class ProgramBuilder:
             g = GlobalVar(self.names.make(cn.GLOBAL, mod.name, name), rtype_of(t), name, mod.name,
                           dynamic=t is m.DYN)
             g.named = True
+            g.finalizable = _may_reach_finalizer(t)
             self.gvars[key] = g
             self.mod_irs[mod.name].globals.append(g)
         return g
@@ -515,6 +516,8 @@ def define_class(b, node):
     ci = b.inf.classes[node]
     cir = b.pb.class_irs[ci]
     decos = [ex.transform_expr(b, dn) for dn in node.decorator_list]   # evaluated before the body
+    if ci.runtime_base:
+        return define_runtime_class(b, node, ci, cir, decos)
     items = []
     for kind, *rest in ci.base_order:
         if kind == "class":
@@ -600,6 +603,56 @@ def define_class(b, node):
         b.c_void("pyrt_set_dealloc", [t.reg, cir.release_cname])
     v = t
     for dv in reversed(decos):   # C = deco(C), innermost first
+        v = call_object(b, dv, [v], {}, m.DYN)
+    ex.store_name(b, node.name, v)
+
+
+def define_runtime_class(b, node, ci, cir, decos):
+    """A class with a base computed at run time (class T(namedtuple('T', 'a b'))): made as CPython's
+    __build_class__ does, by its metaclass (the most derived of its bases' and metaclass=) from the
+    namespace its body fills, with the layout its bases give (no compiled fields; its methods take
+    self as a dynamic value)."""
+    from pyrite.build_ir.calls import call_object
+    if any(isinstance(e, ast.Starred) for _, e in ci.base_order):   # class C(*bases)
+        lst = b.c_call("PyrtList_New", ["0"], m.DYN)
+        for _, e in ci.base_order:
+            v = b.box(ex.transform_expr(b, e.value if isinstance(e, ast.Starred) else e))
+            b.c_void("PyrtList_Extend" if isinstance(e, ast.Starred) else "PyrtList_Append", [lst.reg, v])
+        bt = b.c_call("PyrtTuple_FromIterable", [lst.reg], m.DYN)
+    else:
+        values = [b.box(ex.transform_expr(b, e)) for _, e in ci.base_order]
+        bt = b.c_call("PyrtTuple_New", [str(len(values))], m.DYN)
+        for k, v in enumerate(values):
+            b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [bt.reg, str(k), v], ops.ERR_NEVER, steals=(2,)))
+    meta_kw = [k for k in node.keywords if k.arg == "metaclass"]
+    meta = b.box(ex.transform_expr(b, meta_kw[0].value)) if meta_kw else "NULL"
+    kwargs = {k.arg: ex.transform_expr(b, k.value) for k in node.keywords if k.arg != "metaclass"}
+    mobj = b.c_call("PyrtClass_Meta", [meta, bt.reg], m.DYN)
+    kwd = b.c_call("PyrtDict_New", [], m.DYN)
+    for k, v in kwargs.items():
+        b.c_void("PyrtDict_SetItemStr", [kwd.reg, ex._cstr(k), b.box(v)])
+    d = b.c_call("PyrtClass_Prepare", [mobj.reg, b.const_obj(ci.name), bt.reg, kwd.reg], m.DYN)
+    b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
+    b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__qualname__"), b.const_obj(ci.qualname)])
+    doc = ast.get_docstring(ci.node, clean=False)
+    if doc is not None:
+        b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__doc__"), b.const_obj(doc)])
+    saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()), b.class_ns_generic)
+    b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
+    b.class_ns_generic = True
+    for stmt in node.body:
+        b.line = stmt.lineno
+        if isinstance(stmt, ast.FunctionDef):
+            define_method(b, ci, stmt, d.reg)
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        else:
+            st.transform_stmt(b, stmt)
+    b.class_dict, b.class_info, b.class_bound, b.class_ns_generic = saved
+    r = call_object(b, mobj, [V(b.const_obj(ci.name), m.STR), bt, d], kwargs, m.DYN)
+    b.add(ops.StoreStatic(cir.type_var, b.box(r)))   # (what zero-argument super() in its methods names)
+    v = r
+    for dv in reversed(decos):
         v = call_object(b, dv, [v], {}, m.DYN)
     ex.store_name(b, node.name, v)
 
@@ -700,3 +753,17 @@ def _raw_docstring(fn):
     if isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant) and isinstance(b.value.value, str):
         return b.value.value
     return None
+
+
+def _may_reach_finalizer(t):
+    """Can a value of type t be, or hold, an object whose __del__ (or a suspended generator's finally)
+    runs when it is freed? (module globals of other types are not cleared at exit)"""
+    if t in (m.STR, m.BYTES, m.INT, m.FLOAT, m.NUM, m.BOOL, m.NONE, m.RANGE, m.SLICE, m.BOTTOM):
+        return False
+    if isinstance(t, (m.FuncT, m.ClassT, m.ModuleT, m.BuiltinT)):
+        return False
+    if isinstance(t, m.TupleT):
+        return any(_may_reach_finalizer(x) for x in t.items)
+    if isinstance(t, m.OptionalT):
+        return _may_reach_finalizer(t.inner)
+    return True

@@ -369,8 +369,10 @@ def may_make_cycles(prog):
 def emit_exit_clear(prog, cycles, out):
     """pyexit_clear(): what CPython's shutdown does to module globals when that shows (a class has
     __del__, or a generator may be suspended in a try/finally): a full collection, then each module's
-    globals released in insertion order (the modules imported last first, __main__ last), another
-    collection. pygc_start() arms the
+    globals released in insertion order (__main__ first, then the modules imported last first: the
+    objects of the program die while the modules they use are intact, as in CPython), another
+    collection. Globals that cannot reach a finalizer (strs, numbers, functions, classes) stay: a
+    __del__ running then finds them (functions read such globals without a check). pygc_start() arms the
     collector (not linked at all when the program cannot make cycles)."""
     out.append("static void pygc_start(void) {%s}" % (" Pyrt_GCStart(); " if cycles else ""))
     out.append("static void pyexit_clear(void) {")
@@ -380,8 +382,9 @@ def emit_exit_clear(prog, cycles, out):
     # only when it shows: a finalizer (__del__) or a generator's finally could run
     out.append("    if (!pyrt_gc_call_del && !pyrt_gc_close_generator) return;")
     out.append("    Pyrt_GCCollect(2);")
-    for mod in reversed(prog.modules):
-        for g in [g for g in mod.globals if g.named and g.rtype.refcounted]:
+    order = [prog.main] + [mod for mod in reversed(prog.modules) if mod is not prog.main]
+    for mod in order:
+        for g in [g for g in mod.globals if g.named and g.rtype.refcounted and g.finalizable]:
             out.append("    " + g.rtype.clear_c(g.cname))
     out.append("    Pyrt_GCCollect(2);")   # what the globals kept alive in cycles
     out.append("}")

@@ -22,20 +22,56 @@ LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval", "bytearray":
                     "memoryview": "_pyrite_bytearray"}
 
 
-def desugar_module(tree):
+# builtins only standard-library code gets from pyrite/lib (a program's own use is a compile-time error)
+LIBRARY_ONLY_BUILTINS = {"complex": "_pyrite_complex"}
+
+
+def desugar_module(tree, library=False):
     from pyrite.frontend.match import lower_match
     from pyrite.frontend.coro import lower_coroutines
     lower_coroutines(tree)   # async def, await, async for/with -> generators (frontend/coro.py)
     lower_match(tree)   # match statements -> if statements (frontend/match.py)
     _flatten_del_targets(tree)
+    _rebind_builtins(tree)
     bound = _bound_names(tree)
     _builtins_module(tree, bound)
-    _library_builtins(tree, bound)
+    _library_builtins(tree, bound, library)
     _generic_types(tree, bound)
     names = EAGER - bound
     if names:
         _EagerGenexp(names).visit(tree)
     return tree
+
+
+def _rebind_builtins(tree):
+    """`BlockingIOError = BlockingIOError` at module level, the name bound nowhere before: the right
+    side is the builtin (the global is not bound yet), so the statement is `from builtins import
+    BlockingIOError` (_pyio does this)."""
+    from pyrite.types.infos import BUILTIN_NAMES
+    seen = set()
+
+    def visit(body):
+        for i, st in enumerate(body):
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and isinstance(st.value, ast.Name) and st.value.id == st.targets[0].id \
+                    and st.value.id in BUILTIN_NAMES and st.value.id not in seen:
+                imp = ast.ImportFrom(module="builtins", names=[ast.alias(name=st.value.id)], level=0)
+                ast.copy_location(imp, st)
+                ast.copy_location(imp.names[0], st)
+                body[i] = imp
+            elif isinstance(st, (ast.If, ast.Try)):
+                for field in ("body", "orelse", "finalbody"):
+                    visit(getattr(st, field, []))
+                for h in getattr(st, "handlers", []):
+                    visit(h.body)
+            for n in ast.walk(st):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                    seen.add(n.id)
+                elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    seen.add(n.name)
+                elif isinstance(n, ast.alias):
+                    seen.add((n.asname or n.name).split(".")[0])
+    visit(tree.body)
 
 
 def _flatten_del_targets(tree):
@@ -106,10 +142,11 @@ def _builtins_module(tree, bound):
         needed = {}
 
 
-def _library_builtins(tree, bound):
+def _library_builtins(tree, bound, library=False):
     """eval(...) -> __pyrite_lib__pyrite_eval.eval(...) with `import _pyrite_eval as __pyrite_lib__pyrite_eval`
     (the interpreter pyrite/lib/_pyrite_eval.py), where the module does not bind the name itself."""
-    names = {n: m for n, m in LIBRARY_BUILTINS.items() if n not in bound}
+    table = dict(LIBRARY_BUILTINS, **LIBRARY_ONLY_BUILTINS) if library else LIBRARY_BUILTINS
+    names = {n: m for n, m in table.items() if n not in bound}
     used = set()
 
     class Rewrite(ast.NodeTransformer):

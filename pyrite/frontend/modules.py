@@ -31,16 +31,20 @@ PYRITE_LIB_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__
 class SourceModule:
     stdlib = False   # compiled from the interpreter's standard library
     imported_at = None   # (importing SourceModule, line, col) of the first import that loaded it
-    def __init__(self, name, path, display_path, is_package, is_main):
+    def __init__(self, name, path, display_path, is_package, is_main, renames=None):
         self.name, self.path, self.display_path = name, path, display_path
         self.is_package, self.is_main = is_package, is_main
         self.source, self.tree = parse_file(path, display_path)
+        if renames:
+            _rename_imports(self.tree, renames)
         if not is_main:
             body = [s for s in self.tree.body if not _is_main_guard(s)]
             self.tree.body = body or [ast.Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=0)]
         _alias_modules(self.tree)
         _settle_platform_tests(self.tree)
-        desugar_module(self.tree)
+        library = os.path.abspath(path).startswith((os.path.abspath(STDLIB_DIR) + os.sep,
+                                                    os.path.abspath(PYRITE_LIB_DIR) + os.sep))
+        desugar_module(self.tree, library=library and not is_main)
 
     @property
     def package(self):
@@ -95,6 +99,11 @@ def load_program(main_path, main_name="__main__", display_path=None):
         deferred = []
         for mod, node in live:
             pending += _load_imports(program, mod, node, False)
+        if not pending and "random" not in program.modules and _needs_source_random(program):
+            # the program uses what the runtime's random module lacks (random.Random, getstate):
+            # CPython's random.py over pyrite's _random instead, for the whole program
+            importer = next(iter(program.modules.values()))
+            pending += _load(program, "random", importer, None, site=importer.tree, from_source=True)
         if not pending:
             break
     for mod, node in lazy:
@@ -501,18 +510,22 @@ def resolve_relative(mod, node):
     return ".".join(parts)
 
 
-def _load(program, dotted, importer, node, guarded=False, site=None):
+def _load(program, dotted, importer, node, guarded=False, site=None, from_source=False):
     """Load `dotted` and its parent packages; node None means 'only if it exists'; guarded: the
     import is in a try that catches ImportError (absent: raises at run time)."""
     new = []
     parts = dotted.split(".")
     for i in range(1, len(parts) + 1):
         name = ".".join(parts[:i])
-        if name in program.modules or name in BUILTIN_MODULES or name in IGNORED_MODULES \
+        if name in program.modules or (name in BUILTIN_MODULES and not from_source) or name in IGNORED_MODULES \
                 or name in program.missing or name in PSEUDO_MODULES and isinstance(node or site, ast.ImportFrom):
             continue
         found = _find(program.root_dir, parts[:i])
         stdlib = found is None
+        renames = None
+        if found is None and name in SOURCE_COPIES:
+            original, renames = SOURCE_COPIES[name]
+            found = _find(STDLIB_DIR, original.split("."))
         if found is None:
             found = _find(PYRITE_LIB_DIR, parts[:i]) or _find(STDLIB_DIR, parts[:i])
         if found is None:
@@ -526,13 +539,70 @@ def _load(program, dotted, importer, node, guarded=False, site=None):
                                          "and not a Python module of the standard library)"
                                          % (name, ", ".join(sorted(BUILTIN_MODULES))))])
         path, is_pkg = found
-        m = SourceModule(name, path, os.path.abspath(path), is_pkg, False)
+        m = SourceModule(name, path, os.path.abspath(path), is_pkg, False, renames)
         m.stdlib = stdlib
         at = node or site
         m.imported_at = (importer, getattr(at, "lineno", 1), getattr(at, "col_offset", 0) + 1)
         program.modules[name] = m
         new.append(m)
+        for sub in COMPANIONS.get(name, ()):
+            new += _load(program, sub, m, None)
     return new
+
+
+# a standard module compiled a second time under another name, with some of its imports pointed
+# elsewhere: CPython's pure-Python io (_pyio) is pyrite's _io (pyrite/lib/_io.py re-exports it), its
+# imports of io and _io (which would be circular) going to a small module of what it needs from them
+SOURCE_COPIES = {
+    "_pyrite_pyio": ("_pyio", {"io": "_pyrite_io_base", "_io": "_pyrite_io_base"}),
+}
+
+
+def _rename_imports(tree, renames):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name in renames:
+                    a.asname = a.asname or a.name
+                    a.name = renames[a.name]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in renames:
+            node.module = renames[node.module]
+
+
+# what the runtime's own random module provides (types/stubs/modules.pyi); a program using anything
+# else of random compiles CPython's random.py (over pyrite/lib/_random.py) instead
+RUNTIME_RANDOM = {"seed", "random", "getrandbits", "randrange", "randint", "choice", "shuffle", "sample",
+                  "choices", "uniform", "triangular", "gauss", "normalvariate", "lognormvariate",
+                  "expovariate", "paretovariate", "weibullvariate"}
+
+
+def _needs_source_random(program):
+    for mod in program.modules.values():
+        aliases = set()
+        for node in ast.walk(mod.tree):
+            if isinstance(node, ast.Import):
+                aliases |= {a.asname or a.name for a in node.names if a.name == "random"}
+            elif isinstance(node, ast.ImportFrom) and node.module == "random" and not node.level:
+                if any(a.name not in RUNTIME_RANDOM for a in node.names):
+                    return True
+        if aliases:
+            for node in ast.walk(mod.tree):
+                if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                        and node.value.id in aliases and node.attr not in RUNTIME_RANDOM \
+                        and not node.attr.startswith("__"):
+                    return True
+    return False
+
+
+# modules a module finds with a computed __import__, compiled in with it: the codecs that
+# encodings.search_function loads by name (others raise LookupError: unknown encoding)
+COMPANIONS = {
+    "hashlib": ["_md5", "_sha1", "_sha256", "_sha512"],
+    "encodings": ["encodings.utf_8", "encodings.utf_8_sig", "encodings.ascii", "encodings.latin_1",
+                  "encodings.utf_16", "encodings.utf_16_le", "encodings.utf_16_be", "encodings.utf_32",
+                  "encodings.utf_32_le", "encodings.utf_32_be", "encodings.unicode_escape",
+                  "encodings.raw_unicode_escape"],
+}
 
 
 def _find(root, parts):

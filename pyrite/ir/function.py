@@ -95,6 +95,9 @@ class GlobalVar:
         self.cname, self.rtype, self.pyname, self.module = cname, rtype, pyname, module
         self.dynamic = dynamic   # holds any object (inferred `object`): dynamic code may store anything
         self.named = False       # a Python-visible module global (not a function's defaults or the like)
+        # can hold (or reach) an object with a finalizer: cleared at exit (codegen emit_exit_clear);
+        # False for strs, numbers, functions, classes and modules, which stay for the __del__ that run then
+        self.finalizable = True
 
 
 class FieldIR:

@@ -1,8 +1,9 @@
 """bytearray (and a placeholder memoryview) for compiled programs, written in Python: CPython's are C.
 
 A bytearray keeps its bytes in a list of ints; the methods it shares with bytes run on a bytes copy
-and return bytearrays where CPython does. memoryview is not implemented yet: the class exists (so
-that isinstance() and ABC registrations work) and creating one raises NotImplementedError.
+and return bytearrays where CPython does. memoryview covers one-dimensional views of bytes and
+bytearray with format 'B' (reads, writes through to a bytearray, slices without a step, tobytes,
+release and `with`); other formats, steps and casts raise NotImplementedError.
 """
 
 
@@ -379,7 +380,181 @@ class memoryview:
     """Create a new memoryview object which references the given object."""
 
     def __init__(self, obj):
-        raise NotImplementedError("memoryview is not implemented by pyrite yet")
+        if isinstance(obj, memoryview):
+            obj._check()
+            self.obj, self._start, self._stop, self.readonly = obj.obj, obj._start, obj._stop, obj.readonly
+        elif isinstance(obj, bytearray):
+            self.obj, self._start, self._stop, self.readonly = obj, 0, len(obj), False
+        elif isinstance(obj, bytes):
+            self.obj, self._start, self._stop, self.readonly = obj, 0, len(obj), True
+        else:
+            raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(obj).__name__)
+        self._released = False
+
+    def _check(self):
+        if self._released:
+            raise ValueError("operation forbidden on released memoryview object")
+
+    def _data(self):
+        self._check()
+        if isinstance(self.obj, bytearray):
+            return bytes(self.obj._a[self._start:self._stop])
+        return self.obj[self._start:self._stop]
+
+    @property
+    def nbytes(self):
+        self._check()
+        return self._stop - self._start
+
+    @property
+    def itemsize(self):
+        self._check()
+        return 1
+
+    @property
+    def format(self):
+        self._check()
+        return "B"
+
+    @property
+    def ndim(self):
+        self._check()
+        return 1
+
+    @property
+    def shape(self):
+        self._check()
+        return (self._stop - self._start,)
+
+    @property
+    def strides(self):
+        self._check()
+        return (1,)
+
+    @property
+    def suboffsets(self):
+        self._check()
+        return ()
+
+    @property
+    def contiguous(self):
+        self._check()
+        return True
+
+    c_contiguous = contiguous
+    f_contiguous = contiguous
+
+    def __len__(self):
+        self._check()
+        return self._stop - self._start
+
+    def __getitem__(self, key):
+        self._check()
+        n = self._stop - self._start
+        if isinstance(key, slice):
+            start, stop, step = key.indices(n)
+            if step != 1:
+                raise NotImplementedError("pyrite: memoryview slices with a step are not implemented")
+            v = memoryview(self)
+            v._start = self._start + start
+            v._stop = self._start + max(start, stop)
+            return v
+        if isinstance(key, tuple):
+            raise TypeError("memoryview: invalid slice key")
+        i = key.__index__() if not isinstance(key, int) else key
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError("index out of bounds on dimension 1")
+        if isinstance(self.obj, bytearray):
+            return self.obj._a[self._start + i]
+        return self.obj[self._start + i]
+
+    def __setitem__(self, key, value):
+        self._check()
+        if self.readonly:
+            raise TypeError("cannot modify read-only memory")
+        n = self._stop - self._start
+        a = self.obj._a
+        if isinstance(key, slice):
+            start, stop, step = key.indices(n)
+            if step != 1:
+                raise NotImplementedError("pyrite: memoryview slices with a step are not implemented")
+            if isinstance(value, memoryview):
+                data = value._data()
+            elif isinstance(value, (bytes, bytearray)):
+                data = bytes(value)
+            else:
+                raise TypeError("a bytes-like object is required, not '%s'" % type(value).__name__)
+            if len(data) != max(0, stop - start):
+                raise ValueError("memoryview assignment: lvalue and rvalue have different structures")
+            for k in range(len(data)):
+                a[self._start + start + k] = data[k]
+            return
+        i = key.__index__() if not isinstance(key, int) else key
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError("index out of bounds on dimension 1")
+        if not isinstance(value, int):
+            raise TypeError("memoryview: invalid type for format 'B'")
+        if value < 0 or value > 255:
+            raise ValueError("memoryview: invalid value for format 'B'")
+        a[self._start + i] = value
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __bytes__(self):
+        return self._data()
+
+    def tobytes(self, order="C"):
+        return self._data()
+
+    def tolist(self):
+        return list(self._data())
+
+    def hex(self, *args):
+        return self._data().hex(*args)
+
+    def toreadonly(self):
+        v = memoryview(self)
+        v.readonly = True
+        return v
+
+    def cast(self, format, shape=None):
+        self._check()
+        if format not in ("B",) or shape is not None:
+            raise NotImplementedError("pyrite: memoryview.cast is implemented only to format 'B'")
+        return memoryview(self)
+
+    def release(self):
+        self._released = True
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.release()
+        return None
+
+    def __eq__(self, other):
+        if self._released:
+            return self is other
+        if isinstance(other, (memoryview, bytes, bytearray)):
+            return self._data() == bytes(other)
+        return NotImplemented
+
+    def __hash__(self):
+        if not self.readonly:
+            raise ValueError("cannot hash writable memoryview object")
+        return hash(self._data())
+
+    def __repr__(self):
+        if self._released:
+            return "<released memory at 0x%x>" % id(self)
+        return "<memory at 0x%x>" % id(self)
 
 
 memoryview.__module__ = "builtins"

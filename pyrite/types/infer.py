@@ -38,7 +38,8 @@ class Inference:
         self.funcs = {}
         self.classes = {}
         self.modules = {}
-        self.builtin_modules = {n: BuiltinModule(n) for n in BUILTIN_MODULES}
+        # (a builtin module the program compiles from source instead: random when it needs Random)
+        self.builtin_modules = {n: BuiltinModule(n) for n in BUILTIN_MODULES if n not in program.modules}
         self.all_funcs = []
         self.all_classes = []
         self.errors = []
@@ -374,15 +375,42 @@ class Inference:
                 else:
                     base = self._class_by_expr(mod, b)
                     if base is None:
-                        self.errors.append(error_at(mod.src.display_path, b,
-                                                    "base class must be a class defined in the program or a "
-                                                    "builtin exception (pyrite compiles classes to fixed layouts)"))
+                        # a base computed at run time (class T(namedtuple(...)), a class of a module
+                        # the runtime provides): the class is made at run time too (runtime_base)
+                        ci.runtime_base = True
+                        ci.base_order.append(("expr", b))
                         continue
                     if base in ci.bases:
                         continue   # (the runtime raises "duplicate base class")
                     ci.bases.append(base)
                     ci.base_order.append(("class", base))
                     base.subclasses.append(ci)
+        # a class deriving from a run-time-made class is made at run time as well
+        changed = True
+        while changed:
+            changed = False
+            for ci in self.all_classes:
+                if not ci.runtime_base and any(b.runtime_base for b in ci.bases):
+                    ci.runtime_base = changed = True
+        for ci in self.all_classes:
+            if ci.runtime_base:
+                # its instances' layout and inherited attributes are known only at run time: the class
+                # object and its instances are dynamic values, its methods called dynamically
+                ci.base_order = [("expr", b) for b in ci.node.bases]
+                ci.bases = []
+                ci.dict_layout = True
+                for fi in ci.methods.values():
+                    fi.mark_escaped("its class is made at run time")
+                    if fi.params:
+                        fi.params[0].slot.join(m.DYN, "self of a method of a class made at run time")
+                for props in ci.properties.values():
+                    for fi in props:
+                        if fi is not None:
+                            fi.mark_escaped("its class is made at run time")
+                            if fi.params:
+                                fi.params[0].slot.join(m.DYN, "self of a method of a class made at run time")
+        for ci in self.all_classes:
+            ci.subclasses = [s for s in ci.subclasses if not s.runtime_base]
         for ci in self.all_classes:
             ci._mro = None
         # The layout base: the first base that is an exception class when the class is one (its
@@ -844,7 +872,7 @@ class Walker:
                                                 "this statement in a class body is not supported by pyrite yet "
                                                 "(class bodies may hold methods and attribute assignments)"))
         self.cls_body = outer
-        t = m.ClassT(ci)
+        t = m.ClassT(ci) if not ci.runtime_base else m.DYN
         for d in reversed(node.decorator_list):   # @deco class C: ...  is  C = deco(C)
             t = self.call_value(None, self.expr(d), [t], {})
         if self.func.kind != "module" and isinstance(t, m.ClassT):

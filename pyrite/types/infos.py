@@ -26,7 +26,7 @@ BUILTIN_NAMES = {
     "__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__", "__pyrite_aexit__",
     "__pyrite_agwrap__", "__debug__", "aiter", "anext",
     "__pyrite_weakref_set__", "__pyrite_weakref_get__", "__pyrite_weakref_callback__", "__pyrite_weakref_find__",
-    "__pyrite_weakref_list__", "__pyrite_register_types__", "__pyrite_posix__", "__import__",
+    "__pyrite_weakref_list__", "__pyrite_register_types__", "__pyrite_posix__", "__import__", "__pyrite_removed__", "__pyrite_register_codecs__", "__pyrite_register_atexit__",
 } | BUILTIN_EXCEPTIONS
 # names of CPython 3.11's builtins module that pyrite does not provide yet: using one is a compile-time
 # error naming it (tests/test_builtins_rule.py checks that every builtin is provided or listed here or
@@ -136,6 +136,7 @@ class ClassInfo:
         self.subclasses = []
         self.escaped = False
         self.rebound = set()         # method names assigned on the class object after its creation
+        self.runtime_base = False    # a base is computed at run time: the class is made by type() then
 
     def mro(self):
         """The classes of the program in this class's MRO (C3 linearization, as CPython's; when there
@@ -276,7 +277,23 @@ class ClassInfo:
     def method_rebound(self, name):
         """The class object (of this class, a base or a subclass) gets `name` assigned at run time, so
         calls of that method must look it up."""
-        return any(name in c.rebound for c in list(self.mro()) + list(self.all_subclasses()))
+        return any(name in c.rebound for c in list(self.mro()) + list(self.all_subclasses())) \
+            or self.method_shadowed(name)
+
+    def method_shadowed(self, name):
+        """In this class or a subclass, a class attribute or property named `name` comes before a method
+        of that name in the MRO (`_buffer_decode = codecs.utf_8_decode` in a subclass of a class that
+        defines the method): what instances find differs by class, so calls look it up at run time."""
+        for s in [self] + list(self.all_subclasses()):
+            order = list(s.mro())
+            for c in order:
+                if name in c.methods:
+                    break
+                if name in c.attrs or name in c.properties:
+                    if any(name in b.methods for b in order):
+                        return True
+                    break
+        return False
 
     def overrides(self, name):
         """The other methods named `name` that instances of subclasses resolve to (virtual dispatch

@@ -424,6 +424,8 @@ PyrtObject *Pyrt_IterSend(PyrtObject *iter, PyrtObject *value, PyrtObject **retv
 extern PyrtObject *pyrt_exc;            /* the exception being propagated (owned), or NULL */
 static inline bool Pyrt_ErrOccurred(void) { return pyrt_exc != NULL; }
 PyrtObject *Pyrt_ErrSetString(PyrtType *type, const char *msg);          /* returns NULL */
+PyrtObject *Pyrt_ErrUnicode(PyrtType *type, const char *encoding, PyrtObject *object, int64_t start,
+                            int64_t end, const char *reason);   /* UnicodeEncode/DecodeError with its 5 args */
 PyrtObject *Pyrt_ErrFormat(PyrtType *type, const char *fmt, ...);        /* printf-style; %R = repr
                                                                            of a PyrtObject*, %S = str */
 PyrtObject *Pyrt_ErrSetObject(PyrtType *type, PyrtObject *arg);          /* exception with one arg */
@@ -549,6 +551,7 @@ int Pyrt_Unpack(PyrtObject *it, int64_t before, int has_star, int64_t after, Pyr
 PyrtObject *Pyrt_ExcSuspend(PyrtObject *token);                    /* generators: see exc.c */
 PyrtObject *Pyrt_ExcResume(PyrtObject *held, PyrtObject *token);
 PyrtObject *PyrtSys_VersionInfo(void);   /* sys.version_info (tuple.c) */
+PyrtObject *PyrtSys_Flags(void);   /* sys.flags (tuple.c) */
 PyrtObject *PyrtSys_HexVersion(void);
 PyrtObject *PyrtSys_ExcInfo(void);     /* exc.c */
 PyrtObject *PyrtSys_Exception(void);
@@ -827,6 +830,9 @@ PYRT_BUILTIN(aiter); PYRT_BUILTIN(anext);
 PYRT_BUILTIN(__pyrite_posix__); PYRT_BUILTIN(__pyrite_weakref_set__); PYRT_BUILTIN(__pyrite_weakref_get__); PYRT_BUILTIN(__pyrite_weakref_callback__);
 PYRT_BUILTIN(__pyrite_weakref_find__); PYRT_BUILTIN(__pyrite_weakref_list__);
 PYRT_BUILTIN(__pyrite_register_types__);   /* type.c */
+PYRT_BUILTIN(__pyrite_removed__);   /* exc.c */
+PYRT_BUILTIN(__pyrite_register_codecs__);   /* bytes.c */
+PYRT_BUILTIN(__pyrite_register_atexit__);   /* exc.c */
 /* weak references alive: while > 0 Pyrt_Dealloc and the cycle collector call weakref.c through these
  * hooks (set with the first weak reference, so that programs without any do not link weakref.c) */
 extern int64_t pyrt_weakref_live;

@@ -17,6 +17,8 @@ int Pyrt_Vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 void PyrtInstance_Release(PyrtObject *o);
 /* The traverse of PyrtInstance-based types (gc.c): object fields and the attribute dict. */
 void Pyrt_WriteUnraisable(const char *what);   /* exc.c: prints and clears the current exception */
+void Pyrt_WriteUnraisableBare(const char *what);   /* the same without "Exception ignored in: " */
+void Pyrt_RunAtexit(void);   /* exc.c: the atexit callbacks, at the program's exit */
 void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg);
 /* A function of a module the runtime provides (mathmod.c makes the module objects). */
 typedef struct { const char *name; PyrtVectorcall fn; } PyrtModFn;

@@ -928,7 +928,7 @@ static BuiltinEntry builtin_table[] = {
     FN(__pyrite_await__), FN(__pyrite_aiter__), FN(__pyrite_anext__), FN(__pyrite_aenter__), FN(__pyrite_aexit__),
     FN(__pyrite_agwrap__), FN(aiter), FN(anext),
     FN(__pyrite_weakref_set__), FN(__pyrite_weakref_get__), FN(__pyrite_weakref_callback__),
-    FN(__pyrite_weakref_find__), FN(__pyrite_weakref_list__), FN(__pyrite_register_types__), FN(__import__),
+    FN(__pyrite_weakref_find__), FN(__pyrite_weakref_list__), FN(__pyrite_register_types__), FN(__import__), FN(__pyrite_removed__), FN(__pyrite_register_codecs__), FN(__pyrite_register_atexit__),
     { "exit", NULL, &exit_obj.ob }, { "quit", NULL, &quit_obj.ob },
     TY("int", Int), TY("float", Float), TY("str", Str), TY("bool", Bool), TY("list", List),
     TY("tuple", Tuple), TY("dict", Dict), TY("set", Set), TY("frozenset", FrozenSet), TY("range", Range),

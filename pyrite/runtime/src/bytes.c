@@ -198,32 +198,77 @@ static int utf8_check(const unsigned char *d, int64_t i, int64_t n, int64_t *bad
     return need + 1;
 }
 
-static PyrtObject *decode_error(const char *codec, const unsigned char *d, int64_t start, int64_t len,
+static PyrtObject *decode_error(const char *codec, const unsigned char *d, int64_t n, int64_t start, int64_t len,
                                 const char *why) {
-    char msg[200];
-    if (len == 1)
-        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %lld: %s", codec,
-                 d[start], (long long)start, why);
-    else
-        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec,
-                 (long long)start, (long long)(start + len - 1), why);
-    return Pyrt_ErrSetString(&PyrtType_UnicodeDecodeError, msg);
+    PyrtObject *b = PyrtBytes_FromData(d, n);
+    if (!b) return NULL;
+    Pyrt_ErrUnicode(&PyrtType_UnicodeDecodeError, codec, b, start, start + len, why);
+    Pyrt_DecRef(b);
+    return NULL;
 }
 
 /* Handles one undecodable range [i, i+len) per the error handler: -1 on error (exception set). */
 static int decode_bad(PyrtStrBuilder *sb, int errors, const char *errname, const char *codec,
-                      const unsigned char *d, int64_t i, int64_t len, const char *why) {
+                      const unsigned char *d, int64_t n, int64_t i, int64_t len, const char *why) {
     if (errors == ERR_IGNORE) return 0;
     if (errors == ERR_REPLACE) return PyrtSB_AddCP(sb, 0xFFFD);
     if (errors == ERR_UNKNOWN) unknown_handler(errname);
-    else decode_error(codec, d, i, len, why);
+    else decode_error(codec, d, n, i, len, why);
     return -1;
+}
+
+/* The codec registry of lib/_codecs.py, when the program has it (it imports codecs): str.encode and
+ * bytes.decode hand it the encodings and error handlers this file does not know (utf-16,
+ * backslashreplace, codecs.register'ed ones), as CPython's look them up in its registry. */
+static PyrtObject *codec_hooks[2];   /* encode(str, encoding, errors), decode(bytes, encoding, errors) */
+
+PYRT_BUILTIN(__pyrite_register_codecs__)
+{
+    (void)self; (void)kwnames;
+    if (nargs != 2)
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "__pyrite_register_codecs__ takes 2 arguments");
+    for (int k = 0; k < 2; k++) {
+        Pyrt_IncRef(args[k]);
+        Pyrt_XDecRef(codec_hooks[k]);
+        codec_hooks[k] = args[k];
+    }
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
+static PyrtObject *codec_hook(int which, PyrtObject *data, const char *encoding, const char *errors) {
+    PyrtObject *args[3] = { data, PyrtStr_FromCString(encoding ? encoding : "utf-8"),
+                            PyrtStr_FromCString(errors ? errors : "strict") };
+    PyrtObject *r = NULL;
+    if (args[1] && args[2])
+        r = Pyrt_Call(codec_hooks[which], args, 3, NULL);
+    Pyrt_XDecRef(args[1]);
+    Pyrt_XDecRef(args[2]);
+    if (r == NULL) return NULL;
+    int ok = which == 0 ? PyrtBytes_Check(r) : (r->type->flags & PYRT_TPFLAG_STR) != 0;
+    if (!ok) {
+        char msg[300];
+        Pyrt_Snprintf(msg, sizeof msg, "'%.100s' %s returned '%.100s' instead of '%s'; use codecs.%s() to %s "
+                      "arbitrary types", encoding, which == 0 ? "encoder" : "decoder", r->type->name,
+                      which == 0 ? "bytes" : "str", which == 0 ? "encode" : "decode",
+                      which == 0 ? "encode to" : "decode to");
+        Pyrt_DecRef(r);
+        return Pyrt_ErrSetString(&PyrtType_TypeError, msg);
+    }
+    return r;
 }
 
 PyrtObject *PyrtBytes_Decode(const unsigned char *d, int64_t n, const char *encoding, const char *errors) {
     int enc = lookup_encoding(encoding);
-    if (enc == ENC_UNKNOWN) return unknown_encoding(encoding);
     int err = lookup_errors(errors);
+    if (codec_hooks[1] && (enc == ENC_UNKNOWN || err == ERR_UNKNOWN)) {
+        PyrtObject *b = PyrtBytes_FromData(d, n);
+        if (b == NULL) return NULL;
+        PyrtObject *r = codec_hook(1, b, encoding, errors);
+        Pyrt_DecRef(b);
+        return r;
+    }
+    if (enc == ENC_UNKNOWN) return unknown_encoding(encoding);
     PyrtStrBuilder sb;
     PyrtSB_Init(&sb);
     int64_t i = 0;
@@ -236,7 +281,7 @@ PyrtObject *PyrtBytes_Decode(const unsigned char *d, int64_t n, const char *enco
         if (enc == ENC_LATIN1) {
             if (PyrtSB_AddCP(&sb, d[i++]) < 0) goto fail;
         } else if (enc == ENC_ASCII) {
-            if (decode_bad(&sb, err, errors, "ascii", d, i, 1, "ordinal not in range(128)") < 0) goto fail;
+            if (decode_bad(&sb, err, errors, "ascii", d, n, i, 1, "ordinal not in range(128)") < 0) goto fail;
             i++;
         } else {
             int64_t bad;
@@ -246,7 +291,7 @@ PyrtObject *PyrtBytes_Decode(const unsigned char *d, int64_t n, const char *enco
                 if (PyrtSB_Add(&sb, (const char *)d + i, k) < 0) goto fail;
                 i += k;
             } else {
-                if (decode_bad(&sb, err, errors, "utf-8", d, i, bad, why) < 0) goto fail;
+                if (decode_bad(&sb, err, errors, "utf-8", d, n, i, bad, why) < 0) goto fail;
                 i += bad;
             }
         }
@@ -257,11 +302,6 @@ fail:
     return NULL;
 }
 
-static void escape_cp(char *out, size_t size, uint32_t c) {
-    if (c < 0x100) Pyrt_Snprintf(out, size, "\\x%02x", (unsigned)c);
-    else if (c < 0x10000) Pyrt_Snprintf(out, size, "\\u%04x", (unsigned)c);
-    else Pyrt_Snprintf(out, size, "\\U%08x", (unsigned)c);
-}
 
 static bool encodable(int enc, uint32_t c) {
     if (enc == ENC_ASCII) return c < 0x80;
@@ -269,27 +309,20 @@ static bool encodable(int enc, uint32_t c) {
     return c < 0xD800 || c > 0xDFFF;
 }
 
-static PyrtObject *encode_error(int enc, const uint32_t *u, int64_t start, int64_t end) {
+static PyrtObject *encode_error(int enc, PyrtObject *s, int64_t start, int64_t end) {
     const char *why = enc == ENC_ASCII ? "ordinal not in range(128)"
                     : enc == ENC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
-    char msg[200], esc[16];
-    if (end - start == 1) {
-        escape_cp(esc, sizeof esc, u[start]);
-        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't encode character '%s' in position %lld: %s",
-                 codec_names[enc], esc, (long long)start, why);
-    } else {
-        Pyrt_Snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %lld-%lld: %s",
-                 codec_names[enc], (long long)start, (long long)(end - 1), why);
-    }
-    return Pyrt_ErrSetString(&PyrtType_UnicodeEncodeError, msg);
+    return Pyrt_ErrUnicode(&PyrtType_UnicodeEncodeError, codec_names[enc], s, start, end, why);
 }
 
 PyrtObject *PyrtStr_Encode(PyrtObject *s, const char *encoding, const char *errors) {
     int enc = lookup_encoding(encoding);
+    int err = lookup_errors(errors);
+    if (codec_hooks[0] && (enc == ENC_UNKNOWN || err == ERR_UNKNOWN))
+        return codec_hook(0, s, encoding, errors);
     if (enc == ENC_UNKNOWN) return unknown_encoding(encoding);
     PyrtStr *str = (PyrtStr *)s;
     if (str->ascii) return PyrtBytes_FromData(str->data, str->nbytes);
-    int err = lookup_errors(errors);
     uint32_t *u = Pyrt_Malloc(sizeof(uint32_t) * (size_t)(str->length + 1));
     if (!u) return NULL;
     int64_t n = 0;
@@ -305,7 +338,7 @@ PyrtObject *PyrtStr_Encode(PyrtObject *s, const char *encoding, const char *erro
         } else {
             int64_t end = i;
             while (end < n && !encodable(enc, u[end])) end++;
-            if (err == ERR_STRICT) { encode_error(enc, u, i, end); rc = -1; }
+            if (err == ERR_STRICT) { encode_error(enc, s, i, end); rc = -1; }
             else if (err == ERR_UNKNOWN) { unknown_handler(errors); rc = -1; }
             else if (err == ERR_REPLACE) rc = PyrtSB_AddRepeat(&sb, '?', end - i);
             i = end;

@@ -181,10 +181,91 @@ PyrtObject *PyrtBaseException_meth_add_note(PyrtObject *self, PyrtObject *const 
     return rc < 0 ? NULL : Pyrt_None;
 }
 
+static PyrtObject *set_exc(PyrtObject *exc);
+
+/* UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError (the same with bytes)
+ * and UnicodeTranslateError(object, start, end, reason): the index of `object` in args, or -1 when
+ * args do not have that shape (then the exception is an ordinary one, as in CPython) */
+static int unicode_error_shape(PyrtObject *o)
+{
+    PyrtObject *args = EXC(o)->args;
+    int64_t n = args ? PyrtTuple_Len(args) : 0;
+    int obj;
+    if (PyrtType_IsSubtype(o->type, &PyrtType_UnicodeEncodeError) ||
+        PyrtType_IsSubtype(o->type, &PyrtType_UnicodeDecodeError))
+        obj = 1;
+    else if (PyrtType_IsSubtype(o->type, &PyrtType_UnicodeTranslateError))
+        obj = 0;
+    else
+        return -1;
+    if (n != obj + 4 || !(PyrtTuple_GetBorrowed(args, obj + 1)->type->flags & PYRT_TPFLAG_INT) ||
+        !(PyrtTuple_GetBorrowed(args, obj + 2)->type->flags & PYRT_TPFLAG_INT))
+        return -1;
+    return obj;
+}
+
+static PyrtObject *unicode_error_str(PyrtObject *o, int obj)
+{
+    PyrtObject *args = EXC(o)->args;
+    PyrtObject *object = PyrtTuple_GetBorrowed(args, obj), *reason = PyrtTuple_GetBorrowed(args, obj + 3);
+    int64_t start = PyrtInt_AsI64(PyrtTuple_GetBorrowed(args, obj + 1));
+    int64_t end = PyrtInt_AsI64(PyrtTuple_GetBorrowed(args, obj + 2));
+    PyrtObject *enc = obj ? PyrtTuple_GetBorrowed(args, 0) : NULL;
+    bool decode = PyrtType_IsSubtype(o->type, &PyrtType_UnicodeDecodeError);
+    if (decode && PyrtBytes_Check(object) && start >= 0 && start < PyrtBytes_Len(object) && end == start + 1) {
+        char byte[8];
+        Pyrt_Snprintf(byte, sizeof byte, "0x%02x", (unsigned)PyrtBytes_Data(object)[start]);
+        return Pyrt_StrFormat("'%S' codec can't decode byte %s in position %lld: %S", enc, byte,
+                              (long long)start, reason);
+    }
+    if (decode)
+        return Pyrt_StrFormat("'%S' codec can't decode bytes in position %lld-%lld: %S", enc,
+                              (long long)start, (long long)(end - 1), reason);
+    const char *what = obj ? "codec can't encode" : "can't translate";
+    char head[64] = "";
+    if (obj)
+        Pyrt_Snprintf(head, sizeof head, "'%s' ", PyrtStr_UTF8(enc));
+    if ((object->type->flags & PYRT_TPFLAG_STR) && start >= 0 && start < PyrtStr_Len(object) && end == start + 1) {
+        PyrtObject *ch = PyrtStr_GetItem(object, start);
+        if (!ch)
+            return NULL;
+        uint32_t cp;
+        Pyrt_Utf8Decode(PyrtStr_UTF8(ch), &cp);
+        Pyrt_DecRef(ch);
+        char esc[16];
+        if (cp < 0x100) Pyrt_Snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000) Pyrt_Snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+        else Pyrt_Snprintf(esc, sizeof esc, "\\U%08x", (unsigned)cp);
+        return Pyrt_StrFormat("%s%s character '%s' in position %lld: %S", head, what, esc, (long long)start,
+                              reason);
+    }
+    return Pyrt_StrFormat("%s%s characters in position %lld-%lld: %S", head, what, (long long)start,
+                          (long long)(end - 1), reason);
+}
+
+/* the exception a codec raises: UnicodeEncodeError or UnicodeDecodeError(encoding, object, start, end,
+ * reason), with CPython's attributes and message */
+PyrtObject *Pyrt_ErrUnicode(PyrtType *type, const char *encoding, PyrtObject *object, int64_t start,
+                            int64_t end, const char *reason)
+{
+    PyrtObject *a[5] = { PyrtStr_FromCString(encoding), object, PyrtInt_FromI64(start), PyrtInt_FromI64(end),
+                         PyrtStr_FromCString(reason) };
+    if (a[0] && a[2] && a[3] && a[4])
+        set_exc(PyrtExc_New(type, a, 5));
+    Pyrt_XDecRef(a[0]);
+    Pyrt_XDecRef(a[2]);
+    Pyrt_XDecRef(a[3]);
+    Pyrt_XDecRef(a[4]);
+    return NULL;
+}
+
 static PyrtObject *exc_str(PyrtObject *o)
 {
     PyrtObject *args = EXC(o)->args;
     int64_t n = args ? PyrtTuple_Len(args) : 0;
+    int uobj = n >= 4 ? unicode_error_shape(o) : -1;
+    if (uobj >= 0)
+        return unicode_error_str(o, uobj);
     if (n == 0)
         return PyrtStr_FromCString("");
     if (n == 1) {
@@ -308,6 +389,16 @@ static PyrtObject *exc_getattr(PyrtObject *o, PyrtObject *name)
     if ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
         (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))
         return none_if_null(e->value);
+    if (PyrtType_IsSubtype(o->type, &PyrtType_UnicodeError)) {
+        static const char *const names[] = { "encoding", "object", "start", "end", "reason" };
+        int obj = unicode_error_shape(o);
+        for (int k = obj == 0 ? 1 : 0; obj >= 0 && k < 5; k++)
+            if (strcmp(s, names[k]) == 0) {
+                PyrtObject *v = PyrtTuple_GetBorrowed(e->args, k - 1 + obj);
+                Pyrt_IncRef(v);
+                return v;
+            }
+    }
     if (PyrtType_IsSubtype(o->type, &PyrtType_OSError)) {   /* OSError(errno, strerror[, filename]) */
         int64_t n = e->args ? PyrtTuple_Len(e->args) : 0;
         if (strcmp(s, "filename") == 0)
@@ -903,13 +994,65 @@ int Pyrt_HandleUncaught(void)
  * exception with its traceback on stderr, as CPython's unraisable hook prints it; clears it. */
 void Pyrt_WriteUnraisable(const char *what)
 {
+    Pyrt_FlushStdout();
+    err_write("Exception ignored in: ");
+    Pyrt_WriteUnraisableBare(what);
+}
+
+/* (the line's start written by the caller) "<what>\n", the current exception and its traceback */
+void Pyrt_WriteUnraisableBare(const char *what)
+{
     PyrtObject *exc = Pyrt_ErrFetch();
     if (!exc)
         return;
-    Pyrt_FlushStdout();
-    err_puts3("Exception ignored in: ", what, "\n");
+    err_puts3(what, "\n", "");
     print_chain(exc, 0);
     Pyrt_DecRef(exc);
+}
+
+/* atexit (lib/atexit.py registers its list of (func, args, kwargs) here): the program's exit runs
+ * them last registered first, after the uncaught exception (if any) is reported and before the
+ * module globals are cleared, as CPython does; a callback's exception is printed and ignored. */
+static PyrtObject *atexit_callbacks;
+
+PYRT_BUILTIN(__pyrite_register_atexit__)
+{
+    (void)self; (void)kwnames;
+    if (nargs != 1 || !(args[0]->type->flags & PYRT_TPFLAG_LIST))
+        return Pyrt_ErrSetString(&PyrtType_TypeError, "__pyrite_register_atexit__ takes a list");
+    Pyrt_IncRef(args[0]);
+    Pyrt_XDecRef(atexit_callbacks);
+    atexit_callbacks = args[0];
+    Pyrt_IncRef(Pyrt_None);
+    return Pyrt_None;
+}
+
+void Pyrt_RunAtexit(void)
+{
+    if (!atexit_callbacks || PyrtList_Objects(atexit_callbacks) < 0)
+        return;
+    while (PyrtList_Len(atexit_callbacks) > 0) {
+        PyrtObject *item = PyrtList_Pop(atexit_callbacks, -1);
+        if (!item)
+            break;
+        PyrtObject *func = PyrtTuple_GetBorrowed(item, 0);
+        PyrtObject *r = Pyrt_CallEx(func, PyrtTuple_GetBorrowed(item, 1), PyrtTuple_GetBorrowed(item, 2));
+        if (r) {
+            Pyrt_DecRef(r);
+        } else if (Pyrt_TypeCheck(pyrt_exc, &PyrtType_SystemExit)) {
+            Pyrt_ErrClear();   /* (CPython ignores SystemExit there silently) */
+        } else {
+            PyrtObject *exc = Pyrt_ErrFetch();
+            PyrtObject *what = Pyrt_Repr(func);
+            Pyrt_ErrClear();
+            Pyrt_ErrRestore(exc);
+            Pyrt_FlushStdout();
+            err_write("Exception ignored in atexit callback: ");
+            Pyrt_WriteUnraisableBare(what ? PyrtStr_UTF8(what) : "?");
+            Pyrt_XDecRef(what);
+        }
+        Pyrt_DecRef(item);
+    }
 }
 
 /* sys.excepthook(type, value, traceback) and sys.__excepthook__: print value as an uncaught exception */
@@ -1014,4 +1157,24 @@ void pyrt_lazy_tp_new_exc(void)
 {
     for (int i = 0; i < NEXC_TYPES; i++)
         exc_types[i]->tp_new = exc_tp_new;
+}
+
+/* __pyrite_removed__("module.qualname"): the body of a standard-library function that
+ * frontend/prune.py left out of the build because nothing in the program names it. Being called
+ * means a name was computed in a way that rule did not foresee: stop with a message rather than
+ * raise an exception that an `except Exception` could swallow into a different result. */
+PYRT_BUILTIN(__pyrite_removed__)
+{
+    (void)self; (void)kwnames;
+    const char *where = "?";
+    if (nargs == 1 && (args[0]->type->flags & PYRT_TPFLAG_STR))
+        where = ((PyrtStr *)args[0])->data;
+    Pyrt_Finalize(70);   /* what the program printed so far comes out first */
+    static const char a[] = "pyrite: fatal error: the function '", b[] = "' was left out of this build "
+        "because nothing in the program names it, but it was called (through a computed name).\n"
+        "Build with --keep-unused to keep every function, and please report this.\n";
+    Pyrt_PlatformWrite(2, a, sizeof a - 1);
+    Pyrt_PlatformWrite(2, where, strlen(where));
+    Pyrt_PlatformWrite(2, b, sizeof b - 1);
+    exit(70);
 }

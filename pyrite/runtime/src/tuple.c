@@ -434,3 +434,68 @@ void pyrt_lazy_tp_new_tuple(void)
 {
     PyrtType_Tuple.tp_new = PyrtTuple_TpNew;
 }
+
+/* ------------------------------------------------------------------ sys.flags
+ * The command-line flags of the interpreter: a compiled program has none, so CPython's defaults
+ * (dev_mode and safe_path are bools; int_max_str_digits -1: the default limit). */
+static const char *const flag_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+    "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
+#define N_FLAGS ((int)(sizeof flag_fields / sizeof flag_fields[0]))
+
+static PyrtObject *flags_repr(PyrtObject *o)
+{
+    PyrtObject *s = PyrtStr_FromCString("sys.flags(");
+    for (int i = 0; s && i < N_FLAGS; i++) {
+        PyrtObject *part = Pyrt_StrFormat("%s%s=%R", i ? ", " : "", flag_fields[i], ((PyrtTuple *)o)->items[i]);
+        PyrtObject *t = part ? PyrtStr_Concat(s, part) : NULL;
+        Pyrt_XDecRef(part);
+        Pyrt_DecRef(s);
+        s = t;
+    }
+    PyrtObject *close = PyrtStr_FromCString(")");
+    PyrtObject *r = s && close ? PyrtStr_Concat(s, close) : NULL;
+    Pyrt_XDecRef(s);
+    Pyrt_XDecRef(close);
+    return r;
+}
+
+static PyrtObject *flags_getattr(PyrtObject *o, PyrtObject *name)
+{
+    const char *s = PyrtStr_UTF8(name);
+    for (int i = 0; i < N_FLAGS; i++)
+        if (strcmp(s, flag_fields[i]) == 0) {
+            PyrtObject *r = ((PyrtTuple *)o)->items[i];
+            Pyrt_IncRef(r);
+            return r;
+        }
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+PyrtType PyrtType_SysFlags = {
+    .ob = PYRT_TYPE_HEAD, .name = "flags", .module = "sys", .base = &PyrtType_Tuple,
+    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
+    .dealloc = tuple_dealloc, .traverse = tuple_traverse, .repr = flags_repr, .hash = PyrtTuple_Hash,
+    .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
+    .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = flags_getattr,
+};
+
+PyrtObject *PyrtSys_Flags(void)
+{
+    PyrtObject *t = PyrtTuple_New(N_FLAGS);
+    if (!t)
+        return NULL;
+    for (int i = 0; i < N_FLAGS; i++) {
+        const char *f = flag_fields[i];
+        PyrtObject *x = !strcmp(f, "dev_mode") || !strcmp(f, "safe_path") ? (Pyrt_IncRef(Pyrt_False), Pyrt_False)
+                      : PyrtInt_FromI64(!strcmp(f, "hash_randomization") ? 1 : !strcmp(f, "int_max_str_digits") ? -1 : 0);
+        if (!x) {
+            Pyrt_DecRef(t);
+            return NULL;
+        }
+        PyrtTuple_SetNew_Steal(t, i, x);
+    }
+    t->type = &PyrtType_SysFlags;   /* (same layout; never freed: sys holds it) */
+    return t;
+}

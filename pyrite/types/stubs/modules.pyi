@@ -4,6 +4,7 @@ class sys:
     argv: list[str]
     byteorder: str
     version_info: object
+    flags: object
     def setrecursionlimit(n: int) -> None: ...
     maxsize: int
     stdout: file

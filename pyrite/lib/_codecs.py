@@ -22,6 +22,7 @@ import sys
 _search_path = []
 _search_cache = {}
 _error_handlers = {}
+_encodings_loaded = False
 
 
 def register(search_function):
@@ -65,6 +66,11 @@ def lookup(encoding):
     name = _normalize(encoding)
     if name in _search_cache:
         return _search_cache[name]
+    global _encodings_loaded
+    if not _encodings_loaded:
+        # CPython imports the encodings package (which registers its search function) at start-up
+        _encodings_loaded = True
+        __import__("encodings")
     for func in list(_search_path):
         result = func(name)
         if result is None:
@@ -1378,3 +1384,32 @@ def utf_7_encode(str, errors=None):
 
 def utf_7_decode(data, errors=None, final=False):
     raise LookupError("pyrite: the utf-7 codec is not implemented")
+
+
+# ---------------------------------------------------------------- str.encode / bytes.decode
+# The runtime's str.encode and bytes.decode do utf-8, ascii and latin-1 with the strict, ignore and
+# replace handlers themselves, and hand everything else to these two (runtime/src/bytes.c), as
+# CPython's look up its codec registry.
+def _text_codec(encoding, what):
+    info = lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError("'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs"
+                          % (encoding, what))
+    return info
+
+
+def _str_encode(s, encoding, errors):
+    result = _text_codec(encoding, "encode")[0](s, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("encoder must return a tuple (object, integer)")
+    return result[0]
+
+
+def _bytes_decode(b, encoding, errors):
+    result = _text_codec(encoding, "decode")[1](b, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("decoder must return a tuple (object, integer)")
+    return result[0]
+
+
+__pyrite_register_codecs__(_str_encode, _bytes_decode)
