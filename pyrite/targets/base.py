@@ -44,7 +44,7 @@ class Target:
             "    pygc_start();",
             "    int status = 0;",
             "    if (%s() < 0) status = Pyrt_HandleUncaught();" % init_cname,
-            "    Pyrt_RunAtexit();",
+            "    Pyrt_RunAtexit();" if prog is not None and any(m.name == "atexit" for m in prog.modules) else "",
             "    pyexit_clear();   /* what CPython's shutdown shows (codegen/emit_module.py) */",
             "    return Pyrt_Finalize(status);",
             "}"])
