@@ -42,7 +42,7 @@ def enabled():
 
 
 class Candidate:
-    __slots__ = ("module", "node", "name", "classes", "always", "live", "refs", "qualname", "why")
+    __slots__ = ("module", "node", "name", "classes", "always", "live", "qualname", "why")
 
     def __init__(self, module, node, classes):
         self.module, self.node, self.classes = module, node, classes
@@ -50,7 +50,7 @@ class Candidate:
         self.qualname = ".".join([c.name for c in classes] + [node.name])
         self.live = False
         self.always = False
-        self.refs = None
+        self.why = None
 
 
 class Refs(ast.NodeVisitor):
@@ -180,7 +180,6 @@ def prune_program(program):
     """Replace the bodies of unreachable standard-library functions; returns (kept, removed) counts."""
     names, prefixes = set(RUNTIME_CALLED), set()
     cands = []
-    class_named = {}
     for mod in program.modules.values():
         roots = Refs()
         if not mod.stdlib:
@@ -197,10 +196,6 @@ def prune_program(program):
                 if not c.classes:
                     c.always = True
         cands += mine
-    for c in cands:
-        for cls in c.classes:
-            class_named.setdefault(id(cls), cls)
-
     def class_live(c):
         for cls in c.classes:
             if cls.name not in names and not cls.decorator_list and not cls.keywords:
