@@ -4,9 +4,17 @@ import os
 from pyrite.diagnostics import CompileError
 
 
-def exact_ints():
-    """--exact-ints (PYRITE_EXACT_INTS=1): typed code holds ints as tagged arbitrary-precision ints."""
-    return os.environ.get("PYRITE_EXACT_INTS") == "1"
+def exact_ints(program=None):
+    """--exact-ints (PYRITE_EXACT_INTS=1): typed code holds ints as tagged arbitrary-precision ints.
+    Also on for a program that compiles one of EXACT_INT_MODULES."""
+    return os.environ.get("PYRITE_EXACT_INTS") == "1" or (
+        program is not None and any(name in program.modules for name in EXACT_INT_MODULES))
+
+
+# standard-library modules whose arithmetic needs ints beyond 64 bits (decimal's coefficients are ints
+# of `prec` digits; fractions' numerators and denominators grow without bound): with 64-bit typed ints
+# they would stop with OverflowError on ordinary inputs
+EXACT_INT_MODULES = ("_pydecimal", "fractions")
 
 
 def build_ir(path, target="native", display_path=None):
@@ -20,9 +28,9 @@ def build_ir(path, target="native", display_path=None):
     from pyrite.build_ir.builder import IntMode
 
     from pyrite.targets.base import get_target
-    IntMode.exact = exact_ints()
     t = get_target(target) if isinstance(target, str) else target
     program = load_program(path, t.main_module_name(path), display_path)   # parse, resolve imports
+    IntMode.exact = exact_ints(program)                            # 64-bit or arbitrary-precision ints
     if t.exports_module:
         from pyrite.frontend.exports import exported_names, add_signature_calls
         program.exports = exported_names(program.main.tree)

@@ -18,7 +18,7 @@ from pyrite.frontend.subset_check import DYNAMIC_BUILTINS
 from pyrite.types.infos import BUILTIN_NAMES, UNPROVIDED_BUILTINS
 
 # module attributes CPython's builtins module has that are not builtins a program uses by name
-NOT_BUILTINS = {"__name__", "__package__", "True", "False", "None"}
+NOT_BUILTINS = {"__name__", "__doc__", "__package__", "True", "False", "None"}
 # provided, but not as an object a program can inspect this way
 SPECIAL = {"__pyrite_await__", "__pyrite_aiter__", "__pyrite_anext__", "__pyrite_aenter__",
            "__pyrite_aexit__", "__pyrite_agwrap__"} | {n for n in BUILTIN_NAMES if n.startswith("__pyrite_weakref_")} \

@@ -57,10 +57,10 @@ def test_build_output_runs_like_cpython(work):
 
 
 def test_rejected_program_writes_nothing(tmp_path):
-    (tmp_path / "bad.py").write_text("x = 1\ny = compile('x', 's', 'eval')\n")
+    (tmp_path / "bad.py").write_text("x = 1\ny = breakpoint()\n")
     p = pyrite("build", "bad.py", cwd=str(tmp_path))
     assert p.returncode == 1
-    assert p.stderr.decode().startswith("bad.py:2:5: error: call to 'compile' cannot be compiled")
+    assert p.stderr.decode().startswith("bad.py:2:5: error: call to 'breakpoint' cannot be compiled")
     assert not (tmp_path / "bad").exists()
     assert "Traceback" not in p.stderr.decode()
 

@@ -50,6 +50,23 @@ def h():
     return g(1)
 h()
 ''',
+    # a caught exception's traceback names the catching frame: the context printed above the new
+    # exception ends in the handler's function, and `raise e` shows its frame twice
+    "context_of_handler": """
+def fail():
+    raise ValueError("v")
+def handle():
+    try:
+        fail()
+    except ValueError as e:
+        raise e
+def top():
+    try:
+        handle()
+    except ValueError:
+        {}["k"]
+top()
+""",
     # an exception raised inside the standard library's compiled source (heapq.py)
     "inside_heapq": '''
 import heapq

@@ -33,6 +33,14 @@ def transform_call(b, node):
             and ex.name_kind(b, "globals") == "global" and not b.mod.binds("globals"):
         # globals(): a snapshot dict of the module's globals (frontend/subset_check.py rejects writes)
         return b.coerce(b.c_call("PyrtModule_Globals", [b.pb.module_object(b.mod.name)], m.DYN), t)
+    if isinstance(node.func, ast.Name) and node.func.id == "dir" and not node.args and not node.keywords \
+            and b.finfo.kind == "module" and b.class_info is None and ex.name_kind(b, "dir") == "global" \
+            and not b.mod.binds("dir"):
+        # dir() in a module's top level: the sorted names of its globals (pickle's __all__)
+        ns = b.c_call("PyrtModule_Globals", [b.pb.module_object(b.mod.name)], m.DYN)
+        lst = b.c_call("PyrtList_FromIterable", [ns.reg], m.ListT(m.Slot(m.STR)))
+        b.c_void("PyrtList_Sort", [lst.reg, "NULL", "0"])
+        return b.coerce(lst, t)
     if kind == "func":
         return call_known_function(b, node, info[1], t)
     if kind == "class":
@@ -55,6 +63,9 @@ def transform_call(b, node):
         fi = info[2]
         first = [] if fi.kind == "staticmethod" else [self_value(b)]
         return b.coerce(direct_call(b, fi, first + args, kwargs, None, node), t)
+    if kind == "super_value":   # super() as a value: super(C, self)
+        callee = b.c_call("Pyrt_GetBuiltin", [ex._cstr("super")], m.DYN, borrowed=True)
+        return call_object(b, callee, [class_object(b, info[1]), self_value(b)], {}, t)
     if kind == "super_builtin":
         args, kwargs = eval_args(b, node)
         meth = b.c_call("Pyrt_SuperGetAttr", ["(PyrtType *)" + b.pb.class_irs[info[1]].type_var.cname,

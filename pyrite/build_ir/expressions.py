@@ -77,10 +77,37 @@ def load_name(b, name):
         t = m.resolved(owner.slot(name).get()) if owner else m.DYN
         return cell_get(b, free_cell(b, name), name, "pyrt_cell_get_free", t)
     if kind == "classattr":
+        if _global_or_builtin(b, name):
+            return load_class_name(b, name)
         r = b.c_call("PyrtClass_NsGet" if b.class_ns_generic else "pyrt_dict_get_name", [b.class_dict, _cstr(name)],
                      m.DYN)
         return r
     return load_global(b, b.mod, name)
+
+
+def _global_or_builtin(b, name):
+    from pyrite.types.infos import BUILTIN_NAMES, BUILTIN_EXCEPTIONS
+    return b.mod.binds(name) or name in b.mod.globals or name in BUILTIN_NAMES or name in BUILTIN_EXCEPTIONS
+
+
+def load_class_name(b, name):
+    """A name the class body binds, read in the body before it may be bound there: the namespace's value,
+    else the module's global or the builtin (CPython's LOAD_NAME: datetime's `__slots__ = date.__slots__
+    + time.__slots__` comes before its methods `date` and `time`).
+
+        r = PyrtClass_NsLookup(ns, "date")        (NULL, no error: not in the namespace)
+        if r == NULL: check the error; r = box(global date)
+    """
+    r = b.temp(OBJ)
+    b.add(ops.CallC(r, "PyrtClass_NsLookup", [b.class_dict, _cstr(name)], ops.ERR_NEVER))
+    missing, done = b.new_block(), b.new_block()
+    b.branch(b.expr("is_null", [r], m.BOOL).reg, missing, done)
+    b.set_block(missing)
+    b.add(ops.ErrCheck())
+    b.add(ops.Assign(r, b.box(load_global(b, b.mod, name))))
+    b.goto(done)
+    b.set_block(done)
+    return V(r, m.DYN)
 
 
 def _cstr(s):
@@ -160,11 +187,12 @@ def store_global(b, mod, name, v):
 
 
 def uses_globals(mod):
-    """The module calls globals(): its globals dict (once made) follows every store and del."""
+    """The module calls globals() (or dir()): its globals dict (once made) follows every store and del."""
     u = getattr(mod.src, "uses_globals", None)
     if u is None:
         u = mod.src.uses_globals = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                                       and n.func.id == "globals" and not n.args for n in ast.walk(mod.src.tree))
+                                       and n.func.id in ("globals", "dir") and not n.args
+                                       for n in ast.walk(mod.src.tree))
     return u
 
 

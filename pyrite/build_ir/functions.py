@@ -10,7 +10,8 @@ from pyrite.ir.function import ArgSpecIR, ClassIR, FieldIR, FuncIR, GlobalVar, M
 from pyrite.ir.rtypes import OBJ, I64, F64, BOOL, PTR, VOID
 from pyrite.types import model as m
 from pyrite.types.infos import bases_first, decorator_kind
-from pyrite.types.infer import SUBCLASSABLE_BUILTINS
+from pyrite.types.infer import SUBCLASSABLE_BUILTINS, class_annotations, function_annotations, \
+    future_annotations
 from pyrite.build_ir.builder import Builder, V, rtype_of
 from pyrite.build_ir import expressions as ex
 from pyrite.build_ir import statements as st
@@ -54,6 +55,9 @@ class ProgramBuilder:
             self.build_module_init(mod)
         for fi in self.inf.all_funcs:
             self.build_function(fi)
+        for fir in self.func_irs.values():
+            if fir.self_check is not None and not _uses_self_layout(fir):
+                fir.self_check = None
         if self.errors:
             raise CompileError(self.errors)
         mark_recursive(list(self.func_irs.values()))
@@ -176,6 +180,16 @@ class ProgramBuilder:
             fir.py_params.append(r)
             fir.params.append(r)
             fir.registers.append(r)
+        if fi.kind == "method" and fir.py_params and isinstance(fir.py_params[0].pytype, m.InstanceT):
+            sc = fir.py_params[0].pytype.cls
+            if _one_class_object(self, sc):
+                fir.self_check = (self.class_irs[sc].type_var, sc.name)
+        for k, r in enumerate(fir.py_params):
+            if k > 0 or fi.kind != "method":
+                c = r.pytype.cls if isinstance(r.pytype, m.InstanceT) else None
+                if c is not None and _one_class_object(self, c):
+                    fir.param_checks = fir.param_checks or {}
+                    fir.param_checks[k] = (self.class_irs[c].type_var, c.name)
         ret = m.resolved(fi.ret.get())
         if fi.is_generator:
             fir.ret = OBJ
@@ -223,6 +237,7 @@ class ProgramBuilder:
         self._begin(b, fir)
         name = b.lit(mod.name)
         ex.store_global(b, mod, "__name__", name)
+        ex.store_global(b, mod, "__doc__", b.lit(ast.get_docstring(mod.src.tree, clean=False)))
         if self.inf.uses_sys_modules:   # in sys.modules before its body runs, as CPython
             b.c_void("PyrtSys_AddModule", [self.module_object(mod.name)])
         st.transform_block(b, mod.src.tree.body)
@@ -338,6 +353,34 @@ def mark_recursive(funcs):
             strong(id(f))
     for f in funcs:
         f.recursive = id(f) in in_cycle
+
+
+def _one_class_object(pb, ci):
+    """A class whose one class object the generic entries can check instances against: not made by
+    a class statement in a function (each call makes another) nor at run time."""
+    return ci in pb.class_irs and not ci.runtime_base and "<locals>" not in ci.qualname
+
+
+def _uses_self_layout(fir):
+    """Whether a method's typed body relies on self being an instance of its class (reads or writes a
+    compiled field, calls a method through the class's layout, passes self on as that type). When it
+    does not (self only used dynamically: enum's `_generate_next_value_(name, ...)`, called through
+    the class with a str), the generic entry runs it on any object, as CPython does."""
+    self_reg = fir.py_params[0]
+    for blk in fir.blocks:
+        for op in blk.ops:
+            if self_reg not in op.sources():
+                continue
+            if isinstance(op, (ops.Clear, ops.Return, ops.Box, ops.CheckNotNone, ops.CheckBound)):
+                continue
+            if isinstance(op, (ops.CallC, ops.CallVec)) and op.fn.startswith("Pyrt"):
+                continue   # the runtime's API: dynamic on any object
+            if isinstance(op, ops.Call):   # a compiled function taking it as a dynamic value
+                params = op.func.params
+                if all(params[i].pytype is m.DYN for i, a in enumerate(op.args) if a is self_reg):
+                    continue
+            return True
+    return False
 
 
 def always_initialised(ci, inf):
@@ -487,9 +530,22 @@ def make_function_object(b, fi):
         closure = t.reg
     modname = fi.module.name
     doc = ast.get_docstring(fi.node, clean=False) if isinstance(fi.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
-    fobj = b.c_call("PyrtFunction_New", [fir.generic_cname, ex._cstr(fi.name), ex._cstr(fi.qualname),
-                                         ex._cstr(modname), ex._cstr(doc) if doc is not None else "NULL",
-                                         closure, dtuple, kwd, "NULL"], m.FuncT(fi))
+    # __code__: where the def is (co_filename, co_firstlineno: the first decorator's line); the program's
+    # own files as tracebacks name them (as given: its build does not depend on where it is)
+    src = fi.module.src
+    line = min([fi.node.lineno] + [d.lineno for d in getattr(fi.node, "decorator_list", [])])
+    fobj = b.c_call("PyrtFunction_NewAt", [fir.generic_cname, ex._cstr(fi.name), ex._cstr(fi.qualname),
+                                           ex._cstr(modname), ex._cstr(doc) if doc is not None else "NULL",
+                                           closure, dtuple, kwd, "NULL", ex._cstr(src.display_path),
+                                           str(line)], m.FuncT(fi))
+    anns = function_annotations(fi.node)
+    if anns:   # f.__annotations__, evaluated when the def runs (strings under `from __future__ import annotations`)
+        future = future_annotations(fi.module.src.tree)
+        d = b.c_call("PyrtDict_New", [], m.DYN)
+        for name, a in anns:
+            v = b.const_obj(ast.unparse(a)) if future else b.box(ex.transform_expr(b, a))
+            b.c_void("PyrtDict_SetItemStr", [d.reg, ex._cstr(name), v])
+        b.c_void("Pyrt_SetAttr", [fobj.reg, b.const_obj("__annotations__"), d.reg])
     if fir.funcobj_var is not None:
         b.add(ops.StoreStatic(fir.funcobj_var, fobj.reg))
     return fobj
@@ -556,6 +612,8 @@ def define_class(b, node):
     saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()), b.class_ns_generic)
     b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
     b.class_ns_generic = meta_path
+    if class_annotations(node):
+        b.c_void("pyrt_class_setup_annotations", [d.reg])
     for stmt in node.body:
         b.line = stmt.lineno
         if isinstance(stmt, ast.FunctionDef):
@@ -624,6 +682,8 @@ def define_runtime_class(b, node, ci, cir, decos):
         bt = b.c_call("PyrtTuple_New", [str(len(values))], m.DYN)
         for k, v in enumerate(values):
             b.add(ops.CallC(None, "PyrtTuple_SetNew_Steal", [bt.reg, str(k), v], ops.ERR_NEVER, steals=(2,)))
+    orig = bt   # (Generic[T] and the like: __mro_entries__ gives the real bases)
+    bt = b.c_call("PyrtClass_ResolveBases", [orig.reg], m.DYN)
     meta_kw = [k for k in node.keywords if k.arg == "metaclass"]
     meta = b.box(ex.transform_expr(b, meta_kw[0].value)) if meta_kw else "NULL"
     kwargs = {k.arg: ex.transform_expr(b, k.value) for k in node.keywords if k.arg != "metaclass"}
@@ -632,6 +692,7 @@ def define_runtime_class(b, node, ci, cir, decos):
     for k, v in kwargs.items():
         b.c_void("PyrtDict_SetItemStr", [kwd.reg, ex._cstr(k), b.box(v)])
     d = b.c_call("PyrtClass_Prepare", [mobj.reg, b.const_obj(ci.name), bt.reg, kwd.reg], m.DYN)
+    b.c_void("PyrtClass_SetOrigBases", [d.reg, orig.reg, bt.reg])
     b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__module__"), b.const_obj(ci.module.name)])
     b.c_void("PyrtClass_NsSet", [d.reg, ex._cstr("__qualname__"), b.const_obj(ci.qualname)])
     doc = ast.get_docstring(ci.node, clean=False)
@@ -640,6 +701,8 @@ def define_runtime_class(b, node, ci, cir, decos):
     saved = (b.class_dict, b.class_info, getattr(b, "class_bound", set()), b.class_ns_generic)
     b.class_dict, b.class_info, b.class_bound = d.reg, ci, b.mod.scopes[node].bound
     b.class_ns_generic = True
+    if class_annotations(node):
+        b.c_void("pyrt_class_setup_annotations", [d.reg])
     for stmt in node.body:
         b.line = stmt.lineno
         if isinstance(stmt, ast.FunctionDef):

@@ -93,6 +93,13 @@ def transform_Assign(b, node):
 def transform_AnnAssign(b, node):
     if node.value is not None:
         assign(b, node.target, ex.transform_expr(b, node.value))
+    if b.class_info is not None and node.simple:   # a class body: __annotations__[name] = annotation
+        from pyrite.types.infer import future_annotations
+        if future_annotations(b.mod.src.tree):
+            ann = b.const_obj(ast.unparse(node.annotation))
+        else:
+            ann = b.box(ex.transform_expr(b, node.annotation))
+        b.c_void("pyrt_class_annotate", [b.class_dict, ex._cstr(node.target.id), ann])
 
 
 def assign(b, target, v):
@@ -206,8 +213,12 @@ def transform_Delete(b, node):
             elif kind == "global":
                 b.add(ops.DelStatic(b.pb.global_var(b.mod, t.id)))
                 ex.sync_globals_dict(b, b.mod, t.id, None)
-            else:
-                b.pb.unsupported(b.mod, t, "del of a captured variable")
+            elif kind == "cell":
+                b.c_void("pyrt_cell_del", [b.cells[t.id], ex._cstr(t.id), "0"])
+            elif kind == "free":
+                b.c_void("pyrt_cell_del", [ex.free_cell(b, t.id), ex._cstr(t.id), "1"])
+            else:   # a name of a class body
+                b.c_void("pyrt_class_ns_del", [b.class_dict, ex._cstr(t.id)])
         elif isinstance(t, ast.Subscript):
             obj = ex.transform_expr(b, t.value)
             if isinstance(t.slice, ast.Slice):

@@ -328,6 +328,9 @@ class FunctionEmitter:
     def op_CallC(self, op):
         for i in op.steals:
             self.w("    Pyrt_IncRef(%s);" % self.val(op.args[i]))
+        if op.fn == "Pyrt_ExcEnterHandler":   # an exception caught here: its traceback names this frame
+            self.w("    Pyrt_TracebackCatch(%s, %s, %s, __line);"
+                   % (self.val(op.args[0]), c_string(self.fn.source_file), c_string(self.fn.name)))
         p = primitives.ALL.get(op.fn)
         if p is not None and p.fast is not None and op.dest is not None:
             self.split_call(op, p)

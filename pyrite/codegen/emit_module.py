@@ -446,15 +446,26 @@ def emit_generic_entry(f, out):
     cargs = []
     if f.has_closure:
         cargs.append("fo->closure")
-    for p, s in zip(f.py_params, slots):
+    for k, (p, s) in enumerate(zip(f.py_params, slots)):
         v = "u%d" % s
         if p.rtype is OBJ:
             out.append("    PyrtObject *%s = a[%d];" % (v, s))
+            if f.param_checks and k in f.param_checks:
+                # an argument typed as an instance of a compiled class, from a caller inference did
+                # not see (a class called through __annotations__): TypeError, never another layout
+                tv, cname = f.param_checks[k]
+                out.append("    if (!Pyrt_TypeCheck(%s, (PyrtType *)%s)) { pyrt_err_arg_type(%s, %s, %s, %s); goto done; }"
+                           % (v, tv.cname, v, c_string(f.qualname), c_string(p.pyname), c_string(cname)))
         elif p.rtype is INT:   # borrowed from the argument (typed entries borrow their parameters)
             out.append("    int64_t %s = PyrtTagged_FromObjBorrowedChecked(a[%d]); if (pyrt_exc) goto done;" % (v, s))
         else:
             out.append("    %s %s = %s(a[%d]); if (pyrt_exc) goto done;" % (p.rtype.c_type, v, p.rtype.unbox_checked, s))
         cargs.append(v)
+    if f.self_check is not None and f.py_params:
+        tv, cname = f.self_check
+        v = cargs[1] if f.has_closure else cargs[0]
+        out.append("    if (!Pyrt_TypeCheck(%s, (PyrtType *)%s)) { pyrt_err_self_type(%s, %s, %s); goto done; }"
+                   % (v, tv.cname, v, c_string(cname), c_string(f.name)))
     call = "%s(%s)" % (f.cname, ", ".join(cargs))
     rt = OBJ if f.is_generator else f.ret
     # calls through generic entries are counted for RecursionError here (direct calls of

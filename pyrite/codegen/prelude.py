@@ -23,6 +23,56 @@ static inline void pyrt_cell_set(PyrtObject *c, PyrtObject *v) {
     ((PyrtCell *)c)->value = v;
     Pyrt_XDecRef(old);
 }
+static int pyrt_cell_del(PyrtObject *c, const char *name, int free) {   /* del of a captured variable */
+    PyrtObject *old = ((PyrtCell *)c)->value;
+    if (PYRT_UNLIKELY(old == NULL)) {
+        if (free) Pyrt_ErrFreeVar(name); else Pyrt_ErrUnboundLocal(name);
+        return -1;
+    }
+    ((PyrtCell *)c)->value = NULL;
+    Pyrt_DecRef(old);
+    return 0;
+}
+static int pyrt_class_setup_annotations(PyrtObject *ns) {   /* CPython's SETUP_ANNOTATIONS */
+    PyrtObject *k = PyrtStr_FromCString("__annotations__");
+    if (k == NULL) return -1;
+    int r = Pyrt_Contains(ns, k);
+    if (r == 0) {
+        PyrtObject *d = PyrtDict_New();
+        r = d ? Pyrt_SetItem(ns, k, d) : -1;
+        Pyrt_XDecRef(d);
+    }
+    Pyrt_DecRef(k);
+    return r < 0 ? -1 : 0;
+}
+static int pyrt_class_annotate(PyrtObject *ns, const char *name, PyrtObject *ann) {   /* x: T in a class body */
+    PyrtObject *k = PyrtStr_FromCString("__annotations__");
+    PyrtObject *d = k ? Pyrt_GetItem(ns, k) : NULL;
+    Pyrt_XDecRef(k);
+    if (d == NULL) {
+        if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_KeyError)) {
+            Pyrt_ErrClear();
+            Pyrt_ErrNameError("__annotations__");
+        }
+        return -1;
+    }
+    PyrtObject *n = PyrtStr_FromCString(name);
+    int r = n ? Pyrt_SetItem(d, n, ann) : -1;
+    Pyrt_XDecRef(n);
+    Pyrt_DecRef(d);
+    return r;
+}
+static int pyrt_class_ns_del(PyrtObject *ns, const char *name) {   /* del NAME in a class body */
+    PyrtObject *k = PyrtStr_FromCString(name);
+    if (k == NULL) return -1;
+    int r = Pyrt_DelItem(ns, k);
+    Pyrt_DecRef(k);
+    if (r < 0 && Pyrt_ErrMatches((PyrtObject *)&PyrtType_KeyError)) {
+        Pyrt_ErrClear();
+        Pyrt_ErrNameError(name);
+    }
+    return r;
+}
 static PyrtObject *pyrt_dict_get_name(PyrtObject *d, const char *name) {
     PyrtObject *v = PyrtDict_GetItemStr(d, name);
     if (v == NULL) return Pyrt_ErrNameError(name);
@@ -79,6 +129,15 @@ static PyrtObject *pyrt_method_function(PyrtObject *recv, PyrtObject *t, const P
 static void pyrt_type_set_names(PyrtObject *t, const char *qualname, const char *doc) {
     ((PyrtType *)t)->qualname = qualname;
     ((PyrtType *)t)->doc = doc;
+}
+static void pyrt_err_self_type(PyrtObject *self, const char *cls, const char *name) {
+    /* (pyrite compiles a method for instances of its class; CPython would run it on any object) */
+    Pyrt_ErrFormat(&PyrtType_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object "
+                   "(pyrite: methods run on instances of their class)", name, cls, self->type->name);
+}
+static void pyrt_err_arg_type(PyrtObject *v, const char *func, const char *param, const char *cls) {
+    Pyrt_ErrFormat(&PyrtType_TypeError, "%s() argument '%s' must be %s, not %s (pyrite: compiled for the "
+                   "argument types its callers pass)", func, param, cls, v->type->name);
 }
 static int pyrt_err_no_module(const char *name) {
     Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);

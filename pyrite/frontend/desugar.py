@@ -18,7 +18,8 @@ import ast
 
 EAGER = {"set", "list", "tuple", "frozenset"}
 # builtins written in Python in pyrite/lib: a module using one imports it under a hidden name
-LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval", "bytearray": "_pyrite_bytearray",
+LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval", "compile": "_pyrite_eval",
+                    "bytearray": "_pyrite_bytearray",
                     "memoryview": "_pyrite_bytearray"}
 
 
@@ -171,13 +172,28 @@ def _generic_types(tree, bound):
     """A module that subscripts a builtin class (list[int]) or makes a union of classes (int | None)
     outside annotations imports pyrite/lib/_pyrite_types.py (types.GenericAlias and types.UnionType),
     which registers them with the runtime."""
+    # annotations that are not evaluated: all of them under `from __future__ import annotations`, else
+    # those of variables outside class bodies (a def's and a class body's are: __annotations__)
+    from pyrite.types.infer import future_annotations
+    future = future_annotations(tree)
+    in_class = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            stack = list(node.body)
+            while stack:
+                s = stack.pop()
+                if isinstance(s, ast.AnnAssign):
+                    in_class.add(id(s))
+                elif not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    for field in ("body", "orelse", "finalbody", "handlers"):
+                        stack.extend(getattr(s, field, ()) or ())
     skip = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.arg) and node.annotation is not None:
+        if isinstance(node, ast.arg) and node.annotation is not None and future:
             skip.add(node.annotation)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None and future:
             skip.add(node.returns)
-        elif isinstance(node, ast.AnnAssign):
+        elif isinstance(node, ast.AnnAssign) and (future or id(node) not in in_class):
             skip.add(node.annotation)
     skipped = set()
     for a in skip:

@@ -104,6 +104,11 @@ def load_program(main_path, main_name="__main__", display_path=None):
             # CPython's random.py over pyrite's _random instead, for the whole program
             importer = next(iter(program.modules.values()))
             pending += _load(program, "random", importer, None, site=importer.tree, from_source=True)
+        if not pending and "_strptime" not in program.modules and _names_time_strptime(program):
+            # time.strptime is CPython's _strptime._strptime_time, which the runtime's time module imports
+            # when it is first called (runtime/src/timemod.c): compiled in with a program that names it
+            importer = next(iter(program.modules.values()))
+            pending += _load(program, "_strptime", importer, None, site=importer.tree)
         if not pending:
             break
     for mod, node in lazy:
@@ -539,6 +544,9 @@ def _load(program, dotted, importer, node, guarded=False, site=None, from_source
                                          "and not a Python module of the standard library)"
                                          % (name, ", ".join(sorted(BUILTIN_MODULES))))])
         path, is_pkg = found
+        if guarded and stdlib and node is not None and _needs_absent_module(program, path):
+            program.missing.add(name)   # (ImportError at run time, as in a CPython built without it)
+            return new
         m = SourceModule(name, path, os.path.abspath(path), is_pkg, False, renames)
         m.stdlib = stdlib
         at = node or site
@@ -548,6 +556,21 @@ def _load(program, dotted, importer, node, guarded=False, site=None, from_source
         for sub in COMPANIONS.get(name, ()):
             new += _load(program, sub, m, None)
     return new
+
+
+def _needs_absent_module(program, path):
+    """A standard module whose top level imports, unguarded, a module that is nowhere (bz2 imports
+    _bz2, a C module pyrite does not have): importing it can only raise ImportError. Imported where
+    ImportError is caught (shutil's `try: import bz2`), it is absent rather than a compile error."""
+    for st in parse_file(path)[1].body:
+        names = [a.name for a in st.names] if isinstance(st, ast.Import) else \
+            [st.module] if isinstance(st, ast.ImportFrom) and not st.level else []
+        for n in names:
+            top = n.split(".")[0]
+            if top not in BUILTIN_MODULES and top not in IGNORED_MODULES and top not in PSEUDO_MODULES \
+                    and not any(_find(d, [top]) for d in (program.root_dir, PYRITE_LIB_DIR, STDLIB_DIR)):
+                return True
+    return False
 
 
 # a standard module compiled a second time under another name, with some of its imports pointed
@@ -594,9 +617,30 @@ def _needs_source_random(program):
     return False
 
 
+def _names_time_strptime(program):
+    """Whether some module names the time module's strptime (`time.strptime`, `from time import strptime`)."""
+    for mod in program.modules.values():
+        aliases = set()
+        for node in ast.walk(mod.tree):
+            if isinstance(node, ast.Import):
+                aliases |= {a.asname or a.name for a in node.names if a.name == "time"}
+            elif isinstance(node, ast.ImportFrom) and node.module == "time" and not node.level:
+                if any(a.name in ("strptime", "*") for a in node.names):
+                    return True
+        if aliases and any(isinstance(n, ast.Attribute) and n.attr == "strptime" and isinstance(n.value, ast.Name)
+                           and n.value.id in aliases for n in ast.walk(mod.tree)):
+            return True
+    return False
+
+
 # modules a module finds with a computed __import__, compiled in with it: the codecs that
-# encodings.search_function loads by name (others raise LookupError: unknown encoding)
+# encodings.search_function loads by name (others raise LookupError: unknown encoding); also modules
+# a module imports inside a function that its ordinary use always runs (gettext's _expand_lang imports
+# locale on every translation lookup, and errno when it finds no catalogue: argparse's messages;
+# argparse's HelpFormatter imports shutil for the terminal width, and textwrap to wrap help text)
 COMPANIONS = {
+    "gettext": ["locale", "errno"],
+    "argparse": ["shutil", "textwrap"],
     "hashlib": ["_md5", "_sha1", "_sha256", "_sha512"],
     "encodings": ["encodings.utf_8", "encodings.utf_8_sig", "encodings.ascii", "encodings.latin_1",
                   "encodings.utf_16", "encodings.utf_16_le", "encodings.utf_16_be", "encodings.utf_32",

@@ -31,9 +31,10 @@ import re
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 PLAIN_DECORATORS = {"staticmethod", "classmethod", "property", "abstractmethod", "setter", "getter",
                     "deleter", "cached_property"}
-# methods the runtime looks up by name on objects of any class (not dunders)
+# methods the runtime looks up by name on objects of any class (not dunders), and module functions it
+# calls by name (time.strptime calls _strptime._strptime_time: runtime/src/timemod.c)
 RUNTIME_CALLED = {"keys", "write", "flush", "read", "readline", "send", "throw", "close", "fileno",
-                  "isatty", "items", "values", "get", "__pyrite_signatures__"}
+                  "isatty", "items", "values", "get", "__pyrite_signatures__", "_strptime_time"}
 DYNAMIC_CALLS = {"globals", "vars", "locals", "eval", "exec", "dir"}
 
 

@@ -8,7 +8,6 @@ import ast
 from pyrite.diagnostics import error_at
 
 DYNAMIC_BUILTINS = {
-    "compile": "it needs a Python interpreter at run time",
     "globals": "module namespaces are compiled to static variables: globals is only supported as a call "
                "globals()",
     "locals": "local variables are compiled to C variables",

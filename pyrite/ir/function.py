@@ -40,7 +40,8 @@ class FuncIR(Declared):
     FIELDS = ("name", "cname", "qualname", "source_file", "params", "ret", "blocks", "registers",
               "is_generator", "has_closure", "closure_reg", "error_exit", "line", "generic_cname",
               "argspec", "yield_count", "entry", "is_module_init", "done_cname", "recursive",
-              "global_writes", "module_name", "py_params", "default_vars", "funcobj_var", "coroutine")
+              "global_writes", "module_name", "py_params", "default_vars", "funcobj_var", "coroutine",
+              "self_check", "param_checks")
     coroutine = None        # a generator that is a "coroutine" or an "async_generator" (async def)
     entry = None            # the first block of the body (after the error exit)
     is_module_init = False  # runs a module's top level (once: done_cname guards it)
@@ -51,6 +52,12 @@ class FuncIR(Declared):
     py_params = ()          # the Python-level parameters' registers (the generic entry's order)
     default_vars = None     # parameter index -> GlobalVar holding its default value
     funcobj_var = None      # GlobalVar holding the function object
+    # (GlobalVar of the class, class name) for a method compiled for instances of its class: its generic
+    # entry checks self (C.method(1) reaches it with any object; CPython's TypeError for descriptors)
+    self_check = None
+    # {index: (GlobalVar of the class, class name)}: other parameters typed as instances of a class,
+    # checked by the generic entry the same way (TypeError, never a read of another layout)
+    param_checks = None
 
     def __init__(self, name, cname, qualname, source_file):
         self.name = name

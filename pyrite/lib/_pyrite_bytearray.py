@@ -3,8 +3,12 @@
 A bytearray keeps its bytes in a list of ints; the methods it shares with bytes run on a bytes copy
 and return bytearrays where CPython does. memoryview covers one-dimensional views of bytes and
 bytearray with format 'B' (reads, writes through to a bytearray, slices without a step, tobytes,
-release and `with`); other formats, steps and casts raise NotImplementedError.
+release and `with`), and casts of them to the integer formats (read: re's compiler casts to 'I'); other
+formats, steps, shapes, and slices or stores of cast views raise NotImplementedError.
 """
+
+# the native item sizes of the integer formats (CPython on 64-bit Linux); lower case: signed
+_ITEM_SIZES = {"b": 1, "B": 1, "h": 2, "H": 2, "i": 4, "I": 4, "l": 8, "L": 8, "q": 8, "Q": 8, "n": 8, "N": 8}
 
 
 def _byte(v):
@@ -378,11 +382,14 @@ bytearray.__module__ = "builtins"
 
 class memoryview:
     """Create a new memoryview object which references the given object."""
+    _format = "B"
+    _itemsize = 1
 
     def __init__(self, obj):
         if isinstance(obj, memoryview):
             obj._check()
             self.obj, self._start, self._stop, self.readonly = obj.obj, obj._start, obj._stop, obj.readonly
+            self._format, self._itemsize = obj._format, obj._itemsize
         elif isinstance(obj, bytearray):
             self.obj, self._start, self._stop, self.readonly = obj, 0, len(obj), False
         elif isinstance(obj, bytes):
@@ -409,12 +416,18 @@ class memoryview:
     @property
     def itemsize(self):
         self._check()
-        return 1
+        return self._itemsize
 
     @property
     def format(self):
         self._check()
-        return "B"
+        return self._format
+
+    def _items(self):
+        """The items of a view cast to another integer format."""
+        data, k = self._data(), self._itemsize
+        signed = self._format.islower()
+        return [int.from_bytes(data[i:i + k], "little", signed=signed) for i in range(0, len(data), k)]
 
     @property
     def ndim(self):
@@ -424,12 +437,12 @@ class memoryview:
     @property
     def shape(self):
         self._check()
-        return (self._stop - self._start,)
+        return ((self._stop - self._start) // self._itemsize,)
 
     @property
     def strides(self):
         self._check()
-        return (1,)
+        return (self._itemsize,)
 
     @property
     def suboffsets(self):
@@ -446,10 +459,18 @@ class memoryview:
 
     def __len__(self):
         self._check()
-        return self._stop - self._start
+        return (self._stop - self._start) // self._itemsize
 
     def __getitem__(self, key):
         self._check()
+        if self._format != "B":
+            if isinstance(key, slice):
+                raise NotImplementedError("pyrite: slices of a cast memoryview are not implemented")
+            items = self._items()
+            i = key.__index__() if not isinstance(key, int) else key
+            if i < -len(items) or i >= len(items):
+                raise IndexError("index out of bounds on dimension 1")
+            return items[i]
         n = self._stop - self._start
         if isinstance(key, slice):
             start, stop, step = key.indices(n)
@@ -474,6 +495,8 @@ class memoryview:
         self._check()
         if self.readonly:
             raise TypeError("cannot modify read-only memory")
+        if self._format != "B":
+            raise NotImplementedError("pyrite: stores into a cast memoryview are not implemented")
         n = self._stop - self._start
         a = self.obj._a
         if isinstance(key, slice):
@@ -503,7 +526,7 @@ class memoryview:
         a[self._start + i] = value
 
     def __iter__(self):
-        return iter(self._data())
+        return iter(self._data() if self._format == "B" else self._items())
 
     def __bytes__(self):
         return self._data()
@@ -512,7 +535,7 @@ class memoryview:
         return self._data()
 
     def tolist(self):
-        return list(self._data())
+        return list(self._data()) if self._format == "B" else self._items()
 
     def hex(self, *args):
         return self._data().hex(*args)
@@ -524,9 +547,21 @@ class memoryview:
 
     def cast(self, format, shape=None):
         self._check()
-        if format not in ("B",) or shape is not None:
-            raise NotImplementedError("pyrite: memoryview.cast is implemented only to format 'B'")
-        return memoryview(self)
+        if shape is not None:
+            raise NotImplementedError("pyrite: memoryview.cast with a shape is not implemented")
+        fmt = format[1:] if isinstance(format, str) and format.startswith("@") else format
+        if not isinstance(fmt, str) or len(fmt) != 1 or fmt not in "bBhHiIlLqQnNcfde?":
+            raise ValueError("memoryview: destination format must be a native single character format "
+                             "prefixed with an optional '@'")
+        if fmt not in _ITEM_SIZES:
+            raise NotImplementedError("pyrite: memoryview.cast to format '%s' is not implemented" % fmt)
+        if self._format != "B" and fmt != "B":
+            raise TypeError("memoryview: cannot cast between two non-byte formats")
+        if (self._stop - self._start) % _ITEM_SIZES[fmt]:
+            raise TypeError("memoryview: length is not a multiple of itemsize")
+        v = memoryview(self)
+        v._format, v._itemsize = fmt, _ITEM_SIZES[fmt]
+        return v
 
     def release(self):
         self._released = True
@@ -542,6 +577,8 @@ class memoryview:
     def __eq__(self, other):
         if self._released:
             return self is other
+        if self._format != "B" or isinstance(other, memoryview) and other._format != "B":
+            return isinstance(other, (memoryview, bytes, bytearray)) and self.tolist() == memoryview(other).tolist()
         if isinstance(other, (memoryview, bytes, bytearray)):
             return self._data() == bytes(other)
         return NotImplemented

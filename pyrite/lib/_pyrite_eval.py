@@ -1624,32 +1624,83 @@ def _source(source, what):
     return source
 
 
-def eval(source, globals=None, locals=None):
-    source = _source(source, "eval").lstrip(" \t")
-    no_caller = globals is None
-    if globals is None:
-        globals = {}
-    elif not isinstance(globals, dict):
-        raise TypeError("globals must be a dict")
+class code:
+    """What compile() returns: the parsed source, run by eval() and exec() (typing's ForwardRef
+    compiles its string once and evaluates it later)."""
+
+    def __init__(self, tree, mode, filename, source):
+        self._tree = tree
+        self._mode = mode
+        self._source = source
+        self.co_filename = filename
+        self.co_name = "<module>"
+        self.co_firstlineno = 1
+        self.co_flags = 0
+        self.co_consts = ()
+        self.co_names = ()
+
+    def __repr__(self):
+        return "<code object <module> at 0x%x, file \"%s\", line 1>" % (id(self), self.co_filename)
+
+
+def _parse_eval(source):
+    source = source.lstrip(" \t")
     p = _Parser(source)
     node = p.exprlist()
     while p.peek().kind == "newline":
         p.next()
     if p.peek().kind != "end":
         raise _syntax_error("invalid syntax", p.peek().line)
+    return node
+
+
+def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1):
+    if isinstance(source, code):
+        return source
+    if flags & 0x400:   # ast.PyCF_ONLY_AST (ast.parse)
+        raise NotImplementedError("pyrite: compile() to an AST (ast.parse) is not supported in compiled "
+                                  "programs")
+    text = _source(source, "compile")
+    if not isinstance(filename, str):
+        filename = str(filename)
+    if mode == "eval":
+        return code(_parse_eval(text), mode, filename, text)
+    if mode == "exec" or mode == "single":
+        return code(_Parser(text).file_input(), mode, filename, text)
+    raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+
+
+def eval(source, globals=None, locals=None):
+    no_caller = globals is None
+    if globals is None:
+        globals = {}
+    elif not isinstance(globals, dict):
+        raise TypeError("globals must be a dict")
+    if isinstance(source, code):
+        if source._mode != "eval":   # an exec-mode code object: run for its effects, value None
+            exec(source, globals, locals)
+            return None
+        node = source._tree
+    else:
+        node = _parse_eval(_source(source, "eval"))
     scope = _Scope(globals if locals is None else locals, None, None, globals, _builtins_of(globals), set(),
                    no_caller)
     return _eval(node, scope)
 
 
 def exec(source, globals=None, locals=None, closure=None):
-    source = _source(source, "exec")
     no_caller = globals is None
     if globals is None:
         globals = {}
     elif not isinstance(globals, dict):
         raise TypeError("exec() globals must be a dict, not %s" % type(globals).__name__)
-    body = _Parser(source).file_input()
+    if isinstance(source, code):
+        if source._mode == "eval":
+            eval(source, globals, locals)
+            return None
+        body = source._tree
+    else:
+        body = _Parser(_source(source, "exec")).file_input()
     if locals is not None and locals is not globals:
         # class-body-like: names stored go to locals, reads see locals then globals
         scope = _Scope(locals, None, None, globals, _builtins_of(globals), set(), no_caller)
@@ -1695,4 +1746,5 @@ _BUILTINS = {
     "RecursionError": RecursionError, "RuntimeError": RuntimeError, "StopIteration": StopIteration,
     "SyntaxError": SyntaxError, "TypeError": TypeError, "UnboundLocalError": UnboundLocalError,
     "ValueError": ValueError, "ZeroDivisionError": ZeroDivisionError, "eval": eval, "exec": exec,
+    "compile": compile,
 }

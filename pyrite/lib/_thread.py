@@ -96,6 +96,12 @@ def allocate():
     return LockType()
 
 
+def _set_sentinel():
+    """The lock a thread takes for as long as it lives (threading's _tstate_lock; CPython releases it when
+    the thread ends)."""
+    return LockType()
+
+
 class RLock:
     def __init__(self):
         self._count = 0

@@ -5,8 +5,9 @@ object, a frame of a traceback, descriptor types of the function type): a compil
 those. This module names the same types from what compiled programs have, and implements the rest
 (new_class, resolve_bases, prepare_class, DynamicClassAttribute, coroutine, SimpleNamespace) from
 their documented behaviour. Types with no counterpart in compiled code (CodeType, CellType,
-TracebackType, FrameType, GetSetDescriptorType, MemberDescriptorType) are classes no object is an
-instance of, and that cannot be instantiated.
+GetSetDescriptorType, MemberDescriptorType) are classes no object is an instance of, and that cannot
+be instantiated. TracebackType and FrameType are the runtime's (runtime/src/traceback.c), found as
+CPython's types.py finds them: from a caught exception's __traceback__.
 """
 import sys
 from _pyrite_types import GenericAlias, UnionType
@@ -83,12 +84,12 @@ class CellType:
     __new__ = _no_instances("cell objects")
 
 
-class TracebackType:
-    __new__ = _no_instances("traceback objects")
-
-
-class FrameType:
-    __new__ = _no_instances("frame objects")
+try:
+    raise TypeError
+except TypeError as _exc:
+    TracebackType = type(_exc.__traceback__)
+    FrameType = type(_exc.__traceback__.tb_frame)
+_exc = None
 
 
 class GetSetDescriptorType:
@@ -99,8 +100,8 @@ class MemberDescriptorType:
     __new__ = _no_instances("member descriptors")
 
 
-for _t, _n in ((CodeType, "code"), (CellType, "cell"), (TracebackType, "traceback"), (FrameType, "frame"),
-               (GetSetDescriptorType, "getset_descriptor"), (MemberDescriptorType, "member_descriptor")):
+for _t, _n in ((CodeType, "code"), (CellType, "cell"), (GetSetDescriptorType, "getset_descriptor"),
+               (MemberDescriptorType, "member_descriptor")):
     _t.__name__ = _n
     _t.__qualname__ = _n
     _t.__module__ = "builtins"

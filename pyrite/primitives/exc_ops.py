@@ -3,6 +3,8 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'exc'
 PRIMITIVES = [
+    P('Pyrt_ErrClear', user_code=False),
+    P('Pyrt_ErrMatches', user_code=False),
     P('Pyrt_ExcSuspend', user_code=False),   # (codegen: a yield inside an except block)
     P('Pyrt_ExcResume', user_code=False),
     P('PyrtExc_New'),
@@ -22,4 +24,5 @@ PRIMITIVES = [
     P('Pyrt_RaiseSteal', 'void(obj, obj) always'),
     P('Pyrt_Reraise', 'void() always'),
     P('Pyrt_TracebackAdd'),
+    P('Pyrt_TracebackCatch'),   # (codegen: before Pyrt_ExcEnterHandler)
 ]

@@ -3,6 +3,9 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'inline'
 PRIMITIVES = [
+    P('Pyrt_TypeCheck', user_code=False),
+    P('pyrt_err_arg_type', 'void(obj, c, c, c) always'),
+    P('pyrt_err_self_type', 'void(obj, c, c) always'),
     P('pyrt_check_init_result', 'void(obj) neg', user_code=False, borrow_safe=True),
     P('pyrt_list_append_f64', 'void(obj, f64) neg', user_code=False, borrow_safe=True),
     P('pyrt_list_append_i64', 'void(obj, i64) neg', user_code=False, borrow_safe=True),
@@ -53,6 +56,10 @@ PRIMITIVES = [
     P('pyrt_cell_get_free', 'obj(obj, c) null', user_code=False),
     P('pyrt_cell_get_local', 'obj(obj, c) null', user_code=False),
     P('pyrt_cell_set', 'void(obj, obj) never', user_code=False),
+    P('pyrt_cell_del', 'void(obj, c, c) neg', user_code=False),
+    P('pyrt_class_ns_del', 'void(obj, c) neg'),
+    P('pyrt_class_setup_annotations', 'void(obj) neg'),
+    P('pyrt_class_annotate', 'void(obj, c, obj) neg'),
     P('pyrt_dict_get_name', 'obj(obj, c) null'),
     P('pyrt_err_import_name', 'void(c, c) always'),
     P('pyrt_err_module_attr', 'void(c, c) always'),

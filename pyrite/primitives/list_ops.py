@@ -12,6 +12,8 @@ PRIMITIVES = [
     P('PyrtList_Concat', 'obj(obj, obj) null', user_code=False),
     P('PyrtList_Contains', 'bool(obj, obj) neg'),
     P('PyrtList_Extend', 'void(obj, obj) neg'),
+    P('PyrtList_FromIterable', 'obj(obj) null'),
+    P('PyrtList_Sort', 'void(obj, c, c) neg'),
     P('PyrtList_GetSliceOpt', 'obj(obj, i64, i64, i64, c) null'),
     P('PyrtList_New', 'obj(c) null', user_code=False),
     P('PyrtList_Pop', 'obj(obj, i64) null', user_code=False),

@@ -3,6 +3,7 @@ from pyrite.primitives.base import Primitive as P
 
 AREA = 'str'
 PRIMITIVES = [
+    P('PyrtStr_FromCString', 'obj(c) null', user_code=False),
     P('PyrtStr_ConcatArray', 'obj[](argv) null', user_code=False),
     P('PyrtStr_FormatChar', 'obj(i64) null', user_code=False),
     P('PyrtStr_Chr', user_code=False),

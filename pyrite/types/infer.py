@@ -50,6 +50,7 @@ class Inference:
             self._declare(mod, mod.src.tree.body, mod.body, None, "")
         for mod in self.modules.values():
             mod.globals.setdefault("__name__", m.Slot()).join(m.STR)
+            mod.globals.setdefault("__doc__", m.Slot()).join(m.STR if ast.get_docstring(mod.src.tree) is not None else m.NONE)
 
     # ------------------------------------------------------------------ calls the runtime makes
     # Binary-operator dunders and __call__ are not typed `object` up front: the runtime calls them only
@@ -196,11 +197,11 @@ class Inference:
                     ci.own_slots = names
                 else:
                     self.errors.append(error_at(mod.src.display_path, v,
-                                                "__slots__ must be a literal string, tuple or list of names "
+                                                "__slots__ must be a literal string, tuple, list or dict of names "
                                                 "for pyrite (its names become compiled fields)"))
                 self._declare(mod, [stmt], parent, None, prefix)
             else:
-                self._declare(mod, [stmt], parent, None, prefix)
+                self._declare(mod, [stmt], parent, None, ci.qualname + ".")
 
     def _literal_slots(self, mod, v):
         """The names a __slots__ value gives when they are known at compile time: a string, a tuple or
@@ -211,6 +212,9 @@ class Inference:
         if isinstance(v, (ast.Tuple, ast.List)) and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts):
             return [e.value for e in v.elts]
+        if isinstance(v, ast.Dict) and all(isinstance(e, ast.Constant) and isinstance(e.value, str)
+                                           for e in v.keys):   # {name: docstring} (statistics.NormalDist)
+            return [e.value for e in v.keys]
         if isinstance(v, ast.BinOp) and isinstance(v.op, ast.Add):
             a, b = self._literal_slots(mod, v.left), self._literal_slots(mod, v.right)
             return a + b if a is not None and b is not None else None
@@ -676,6 +680,8 @@ class Walker:
     def s_AnnAssign(self, node):
         if node.value is not None:
             self.assign(node.target, self.expr(node.value))
+        if self.cls_body is not None and node.simple and not future_annotations(self.mod.src.tree):
+            escape_annotation(self.expr(node.annotation))   # (stored in the class's __annotations__)
 
     def s_AugAssign(self, node):
         cur = self.load_target(node.target)
@@ -830,7 +836,7 @@ class Walker:
                 t = self.call_value(None, self.expr(d), [t], {})
             self.bind(node.name, t)
             return
-        if self.cls_body is not None:
+        if self.cls_body is not None and fi.cls is not None:
             return   # methods: bound in the class namespace, not as class attributes typed here
         if dk is None:
             self.bind(node.name, m.FuncT(fi))
@@ -842,6 +848,9 @@ class Walker:
             self.bind(node.name, m.DYN)
 
     def def_defaults(self, fi):
+        if not future_annotations(self.mod.src.tree):   # (evaluated when the def runs: __annotations__)
+            for a in function_annotations(fi.node):
+                escape_annotation(self.expr(a[1]))
         for f in [fi] + list(fi.instances.values()):
             for p in f.params:
                 if p.default is not None:
@@ -867,10 +876,8 @@ class Walker:
                 self.stmts([stmt])
             elif isinstance(stmt, ast.ClassDef):
                 self.s_ClassDef(stmt)
-            else:
-                self.inf.errors.append(error_at(self.mod.src.display_path, stmt,
-                                                "this statement in a class body is not supported by pyrite yet "
-                                                "(class bodies may hold methods and attribute assignments)"))
+            else:   # if/for/try/with/del/import...: what they bind are class attributes (a def among them
+                self.stmts([stmt])   # is a plain function stored in the namespace, bound as methods are)
         self.cls_body = outer
         t = m.ClassT(ci) if not ci.runtime_base else m.DYN
         for d in reversed(node.decorator_list):   # @deco class C: ...  is  C = deco(C)
@@ -1035,6 +1042,15 @@ class Walker:
 
     def e_Name(self, node):
         t = self.name_type(node.id)
+        ci = self.cls_body
+        if ci is not None and node.id in ci.methods and node.id in ci.node_scope_bound \
+                and not any(isinstance(s, ast.Assign) and s.value is node for s in ci.node.body):
+            # a method read as a plain function in its class body and passed on (fractions'
+            # `__add__, __radd__ = _operator_fallbacks(_add, ...)`): callers give any first argument
+            fi = ci.methods[node.id]
+            if fi.kind == "method" and fi.params:
+                fi.params[0].slot.join(m.DYN, "first parameter of %s, which is used as a value in its class "
+                                              "body, so callers are not all known" % fi.qualname)
         if self.record and node.id in UNPROVIDED_BUILTINS and t is m.DYN and self.cls_body is None \
                 and not self.mod.src.stdlib \
                 and (self.func.kind == "module" or self.func.scope.classify(node.id) == "global") \
@@ -1301,6 +1317,8 @@ class Walker:
         consts, funcs = stubs().modules.get(module, ({}, {}))
         if module == "sys" and name == "modules":
             self.inf.uses_sys_modules = True   # every module then registers itself (build_ir/functions.py)
+        if module == "time" and name == "strptime":
+            self.inf.uses_dynamic_import = True   # (it imports _strptime when called: runtime/src/timemod.c)
         if name in funcs or name in consts or name.startswith("__"):
             return
         import importlib
@@ -1309,6 +1327,10 @@ class Walker:
         except ImportError:
             return
         if not hasattr(real, name):
+            return
+        if getattr(self.mod.src, "stdlib", False):
+            # standard-library code (threading's sys.settrace when a thread starts with a trace hook set):
+            # AttributeError if it runs, as for the builtins pyrite lacks (user code: the error below)
             return
         key = (id(node), name)
         if key in self.inf.reported:
@@ -1363,6 +1385,11 @@ class Walker:
         if isinstance(obj, m.ClassT):
             meth = obj.cls.lookup_method(name)
             if meth is not None and meth.kind != "classmethod" and not obj.cls.method_rebound(name):
+                if meth.kind == "method" and not meth.unbound_use:
+                    meth.unbound_use = True
+                    if meth.escaped and meth.params:
+                        meth.params[0].slot.join(m.DYN, "self of %s, which is used as a plain function"
+                                                 % meth.qualname)
                 return m.FuncT(meth)
             if meth is not None:
                 meth.mark_escaped()
@@ -1438,10 +1465,31 @@ class Walker:
             if star:
                 return self.dynamic_call(node, args, kwargs, recv_name=f.attr, recv=recv)
             return self.method_call(node, recv, f.attr, args, kwargs, record_node=node)
+        if isinstance(f, ast.Name) and f.id == "super" and not node.args and not node.keywords \
+                and self.func.scope.classify("super") not in ("local", "cell", "free"):
+            r = self.super_value(node)
+            if r is not None:
+                return r
         callee = self.expr(f)
         if star:
             return self.dynamic_call(node, args, kwargs, callee=callee)
         return self.call_value(node, callee, args, kwargs)
+
+    def super_value(self, node):
+        """`super()` as a value in a method (`base = super(); base.__init__(...)`, _strptime's TimeRE):
+        super(C, self) with C the method's class, as CPython's __class__ cell gives it. What it finds
+        is found at run time along the MRO: every method of the classes after C in it escapes."""
+        f = self.func
+        cls = f.cls if f.cls is not None or f.parent is None else f.parent.cls
+        if cls is None or not (f.params or (f.parent is not None and f.parent.params)):
+            return None
+        for s in [cls] + list(cls.all_subclasses()):
+            order = list(s.mro())
+            for c in order[order.index(cls) + 1:]:
+                for meth in c.methods.values():
+                    meth.mark_escaped("super() reaches it through the MRO")
+        self.note(node, ("super_value", cls))
+        return m.DYN
 
     def call_args(self, node):
         args, kwargs, star = [], {}, False
@@ -1871,6 +1919,56 @@ SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "tuple": 
                          "classmethod": "ClassMethod", "staticmethod": "StaticMethod"}
 IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
                                                                      # a static method)
+def future_annotations(tree):
+    """`from __future__ import annotations`: annotations are kept as strings, not evaluated."""
+    r = getattr(tree, "pyrite_future_annotations", None)
+    if r is None:
+        r = any(isinstance(s, ast.ImportFrom) and s.module == "__future__" and
+                any(a.name == "annotations" for a in s.names) for s in tree.body)
+        tree.pyrite_future_annotations = r
+    return r
+
+
+def escape_annotation(t):
+    """An annotation's value goes into an __annotations__ dict. A class named there is not an escape
+    that makes its __init__ dynamic (typed code annotates with its classes everywhere): code reading
+    the dict compares and prints classes; a call through it reaches the generic entries, which check
+    arguments typed as instances (codegen/emit_module.py)."""
+    if not isinstance(t, m.ClassT):
+        m.escape(t)
+
+
+def function_annotations(node):
+    """(name, annotation) of a def's annotated parameters and return, in CPython's order."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    a = node.args
+    params = a.posonlyargs + a.args + ([a.vararg] if a.vararg else []) + a.kwonlyargs + \
+        ([a.kwarg] if a.kwarg else [])
+    out = [(p.arg, p.annotation) for p in params if p.annotation is not None]
+    if node.returns is not None:
+        out.append(("return", node.returns))
+    return out
+
+
+def class_annotations(node):
+    """Whether a class body annotates a name (CPython then gives its namespace __annotations__)."""
+    def walk(stmts):
+        for s in stmts:
+            if isinstance(s, ast.AnnAssign) and s.simple:
+                return True
+            if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                if walk(getattr(s, field, ()) or ()):
+                    return True
+            for h in getattr(s, "handlers", ()) or ():
+                if walk(h.body):
+                    return True
+        return False
+    return walk(node.body)
+
+
 MAX_INSTANCES = 4    # instances per function; calls beyond them share the generic one
 MAX_ROUNDS = 3       # inference rounds (each may find more functions worth specialising)
 

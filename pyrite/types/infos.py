@@ -42,7 +42,6 @@ UNPROVIDED_BUILTINS = {
     "__build_class__": "classes are built by compiled class statements",
     "__loader__": "compiled programs have no import loader",
     "__spec__": "compiled programs have no module spec",
-    "__doc__": "module docstrings are not kept yet",
 }
 
 
@@ -62,6 +61,7 @@ class FuncInfo:
         self.yield_slot = m.Slot(what="values yielded by %s" % qualname)
         self.escaped = False
         self.escape_reason = None
+        self.unbound_use = False   # a method read through its class (C.m): a plain function, self any object
         self.is_generator = bool(scope and scope.has_yield) or hasattr(node, "pyrite_coroutine")
         self.coroutine = getattr(node, "pyrite_coroutine", None)   # "coroutine" | "async_generator" | None
         self.nested = []
@@ -86,12 +86,14 @@ class FuncInfo:
 
     def mark_escaped(self, reason="it is used as a value, so callers are not all known"):
         if self.escaped:
+            if self.unbound_use and self.params:
+                self.params[0].slot.join(m.DYN, "self of %s, which is used as a plain function" % self.qualname)
             return
         self.escaped = True
         self.escape_reason = reason
         m.Slot.changed = True
         for i, p in enumerate(self.params):
-            if i == 0 and self.kind == "method":
+            if i == 0 and self.kind == "method" and not self.unbound_use:
                 continue
             p.slot.join(m.DYN, "parameter of %s, which %s" % (self.qualname, reason))
 

@@ -154,6 +154,16 @@ int64_t Pyrt_PlatformUmask(int64_t mask);
 int64_t Pyrt_PlatformCpuCount(void);              /* <= 0: unknown */
 int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines);
 char **Pyrt_PlatformEnviron(void);                /* the environment (WASI: initialised lazily) */
+/* for time (timemod.c): the C library's calendar (WASI: no time zones, local time is UTC); -1 with errno */
+struct tm;
+int Pyrt_PlatformGmtime(int64_t t, struct tm *tm);
+int Pyrt_PlatformLocaltime(int64_t t, struct tm *tm);
+const char *Pyrt_PlatformTmZone(const struct tm *tm, long *gmtoff);   /* of a gmtime/localtime result */
+void Pyrt_PlatformSetTmZone(struct tm *tm, const char *zone /* NULL: none */, long gmtoff);  /* for strftime */
+int64_t Pyrt_PlatformMktime(struct tm *tm);       /* mktime(): -1 and tm_wday unchanged on failure */
+size_t Pyrt_PlatformStrftime(char *buf, size_t n, const char *fmt, const struct tm *tm);   /* 0: too small */
+void Pyrt_PlatformTzset(void);                   /* tzset(): the local zone from TZ again */
+int64_t Pyrt_PlatformCpuTimeNs(bool thread);      /* process (or thread) CPU time */
 
 /* ------------------------------------------------------------------ type descriptor */
 typedef PyrtObject *(*PyrtVectorcall)(PyrtObject *callable, PyrtObject *const *args, int64_t nargs,
@@ -363,8 +373,11 @@ typedef struct {
     PyrtObject *cause, *context;
     int32_t suppress_context;
     int32_t ntrace, captrace;
-    PyrtTraceEntry *trace; /* innermost first (appended as the exception leaves each frame) */
+    PyrtTraceEntry *trace; /* innermost first (appended as the exception leaves each frame; a
+                            * negative line: the frame that caught it, replaced when it leaves) */
     PyrtObject *value;     /* StopIteration.value / SystemExit.code, else NULL */
+    PyrtObject *tb;        /* __traceback__ made of trace[0:tb_base] (traceback.c), or NULL */
+    int32_t tb_base;
 } PyrtBaseException;
 
 /* Functions. `call` is the generic entry (argument parsing); compiled code calls typed C functions
@@ -381,6 +394,9 @@ typedef struct {
     PyrtObject *kwdefaults;   /* dict of keyword-only defaults, or NULL */
     void *typed;              /* the typed implementation (for generated code), or NULL */
     PyrtObject *dict;         /* attributes set on the function (f.cache = {}, wrapper.__name__ = ...) */
+    const char *file;         /* where the def is (__code__.co_filename, co_firstlineno), or NULL */
+    int64_t line;
+    PyrtObject *code;         /* __code__, made on first use */
 } PyrtFunction;
 typedef struct { PyrtObject ob; PyrtObject *self; PyrtObject *func; } PyrtMethod;
 typedef struct { PyrtObject ob; PyrtVectorcall call; const char *name; PyrtObject *self; } PyrtBuiltinFunction;
@@ -449,6 +465,12 @@ void Pyrt_ExcExitHandler(PyrtObject *token);
 PyrtObject *Pyrt_ExcCurrentHandled(void);   /* borrowed, or NULL */
 /* Called by generated code when an exception leaves a function: appends a traceback entry. */
 void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line);
+/* ... and when a handler (except, finally, with) of a function catches exc (CPython's traceback
+ * includes the catching frame) */
+void Pyrt_TracebackCatch(PyrtObject *exc, const char *file, const char *func, int32_t line);
+/* traceback.c: e.__traceback__ (made lazily from the entries, cached), and its assignment */
+PyrtObject *PyrtTraceback_Get(PyrtObject *exc);
+int PyrtTraceback_Set(PyrtObject *exc, PyrtObject *tb);
 /* Prints "Traceback (most recent call last):" ... "Type: message" to stderr like CPython
  * (including chained causes/contexts); returns the process exit status (1, or SystemExit's code). */
 int Pyrt_HandleUncaught(void);
@@ -577,9 +599,12 @@ int PyrtType_Finish(PyrtObject *t);
 /* the metaclass a class statement calls: meta (NULL: type) or, when it is a class, the most derived
  * of it and the bases' metaclasses (TypeError on a conflict) */
 PyrtObject *PyrtClass_Meta(PyrtObject *meta, PyrtObject *bases);
+PyrtObject *PyrtClass_ResolveBases(PyrtObject *bases);   /* __mro_entries__ applied; new reference */
+int PyrtClass_SetOrigBases(PyrtObject *ns, PyrtObject *orig, PyrtObject *resolved);
 PyrtObject *PyrtClass_Prepare(PyrtObject *meta, PyrtObject *name, PyrtObject *bases, PyrtObject *kwargs);
 int PyrtClass_NsSet(PyrtObject *ns, const char *name, PyrtObject *v);
 PyrtObject *PyrtClass_NsGet(PyrtObject *ns, const char *name);
+PyrtObject *PyrtClass_NsLookup(PyrtObject *ns, const char *name);   /* NULL, no error: not bound there */
 /* bases: NULL for (base,); else the tuple of every base, in order (base, whose layout the class
  * extends, among them); the MRO is their C3 linearization (TypeError when there is none) */
 /* Allocate an instance of a compiled class (zeroed fields, no __init__ call). */
@@ -588,6 +613,10 @@ PyrtObject *Pyrt_ErrAttributeUnset(PyrtObject *o, const char *name);  /* Attribu
 PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
                              const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
                              PyrtObject *kwdefaults, void *typed);
+/* the same, for a def at line `line` of file: its __code__ has co_filename and co_firstlineno */
+PyrtObject *PyrtFunction_NewAt(PyrtVectorcall call, const char *name, const char *qualname,
+                               const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
+                               PyrtObject *kwdefaults, void *typed, const char *file, int64_t line);
 PyrtObject *PyrtMethod_New(PyrtObject *func, PyrtObject *self);
 PyrtObject *PyrtBuiltin_New(const char *name, PyrtVectorcall call, PyrtObject *self);
 PyrtObject *PyrtStaticMethod_New(PyrtObject *func);
@@ -770,6 +799,16 @@ static inline PyrtObject *PyrtTuple_GetBorrowed(PyrtObject *t, int64_t i) { retu
 PyrtObject *PyrtTuple_GetItem(PyrtObject *t, int64_t i);   /* negative ok; "tuple index out of range" */
 PyrtObject *PyrtTuple_FromIterable(PyrtObject *iterable);
 int64_t PyrtTuple_Hash(PyrtObject *t);                     /* CPython's algorithm */
+/* Struct sequences (tuple.c): CPython's PyStructSequence, a tuple whose items are also named attributes
+ * (sys.flags, sys.version_info, time.struct_time). A static descriptor names the type and its fields;
+ * PyrtStructSeq_InitType fills in the rest before the first instance (0, or -1 with an error). */
+typedef struct PyrtStructSeqType {
+    PyrtType type;                 /* (first: an instance's type pointer is one of these) */
+    const char *const *fields;     /* n_fields names; the first n_sequence are the tuple's items, */
+    int32_t n_sequence, n_fields;  /* the others attributes only (time.struct_time's tm_zone) */
+} PyrtStructSeqType;
+int PyrtStructSeq_InitType(PyrtStructSeqType *t, bool constructible /* calling the type makes one */);
+PyrtObject *PyrtStructSeq_New(PyrtStructSeqType *t);   /* n_fields items NULL: PyrtTuple_SetNew_Steal each */
 
 /* ------------------------------------------------------------------ dict (insertion ordered) */
 PyrtObject *PyrtDict_New(void);

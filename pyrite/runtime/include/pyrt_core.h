@@ -24,6 +24,7 @@ void PyrtInstance_Traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), v
 typedef struct { const char *name; PyrtVectorcall fn; } PyrtModFn;
 extern const PyrtModFn pyrt_gc_fns[];   /* gc.c */
 int PyrtGC_FillModule(PyrtObject *dict); /* gc.garbage, gc.callbacks */
+int PyrtTime_FillModule(PyrtObject *dict); /* timemod.c: time's calendar functions and zone constants */
 
 /* CPython's identity hash of a pointer (the default hash of objects). */
 int64_t Pyrt_HashPointer(const void *p);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __APPLE__
 #include <sys/random.h>   /* (getentropy) */
@@ -80,4 +81,66 @@ void Pyrt_PlatformStatTimes(const struct stat *st, int64_t ns[3])
 #endif
     for (int i = 0; i < 3; i++)
         ns[i] = (int64_t)t[i]->tv_sec * 1000000000 + t[i]->tv_nsec;
+}
+
+/* ------------------------------------------------------------------ time (timemod.c) */
+int Pyrt_PlatformGmtime(int64_t t, struct tm *tm)
+{
+    time_t tt = (time_t)t;
+    return gmtime_r(&tt, tm) ? 0 : -1;
+}
+
+int Pyrt_PlatformLocaltime(int64_t t, struct tm *tm)
+{
+    time_t tt = (time_t)t;
+    return localtime_r(&tt, tm) ? 0 : -1;
+}
+
+const char *Pyrt_PlatformTmZone(const struct tm *tm, long *gmtoff)
+{
+    *gmtoff = tm->tm_gmtoff;
+    return tm->tm_zone;
+}
+
+/* musl prints only the zone names it made itself (CPython bpo-34672): a name equal to one of them
+ * is given as that one */
+void Pyrt_PlatformSetTmZone(struct tm *tm, const char *zone, long gmtoff)
+{
+    static const char *utc;
+    if (!utc) {
+        struct tm g;
+        time_t zero = 0;
+        utc = gmtime_r(&zero, &g) && g.tm_zone ? g.tm_zone : "UTC";
+    }
+    if (zone && strcmp(zone, utc) == 0)
+        zone = utc;
+    else if (zone && tzname[0] && strcmp(zone, tzname[0]) == 0)
+        zone = tzname[0];
+    else if (zone && tzname[1] && strcmp(zone, tzname[1]) == 0)
+        zone = tzname[1];
+    tm->tm_zone = (char *)zone;
+    tm->tm_gmtoff = gmtoff;
+}
+
+int64_t Pyrt_PlatformMktime(struct tm *tm)
+{
+    return (int64_t)mktime(tm);
+}
+
+size_t Pyrt_PlatformStrftime(char *buf, size_t n, const char *fmt, const struct tm *tm)
+{
+    return strftime(buf, n, fmt, tm);
+}
+
+void Pyrt_PlatformTzset(void)
+{
+    tzset();
+}
+
+int64_t Pyrt_PlatformCpuTimeNs(bool thread)
+{
+    struct timespec ts;
+    if (clock_gettime(thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+        return -1;
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }

@@ -3,6 +3,7 @@
 #include "pyrt.h"
 #include <errno.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wasi/libc-environ.h>
 
@@ -71,4 +72,77 @@ void Pyrt_PlatformStatTimes(const struct stat *st, int64_t ns[3])
     const struct timespec *t[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
     for (int i = 0; i < 3; i++)
         ns[i] = (int64_t)t[i]->tv_sec * 1000000000 + t[i]->tv_nsec;
+}
+
+/* ------------------------------------------------------------------ time (timemod.c)
+ * wasi-libc has no time zones: local time is UTC (zone "UTC", offset 0), as its localtime gives.
+ * Where its musl-based calendar differs from glibc's (the C library of the CPython pyrite is compared
+ * with) in a UTC zone, this does what glibc does: gmtime's zone is "GMT", mktime takes a time said to
+ * be in summer time as an hour earlier, strftime is wasi_strftime.c. */
+#include "wasi_strftime.c"
+
+int Pyrt_PlatformGmtime(int64_t t, struct tm *tm)
+{
+    time_t tt = (time_t)t;
+    if (!gmtime_r(&tt, tm))
+        return -1;
+    tm->tm_zone = "GMT";
+    return 0;
+}
+
+int Pyrt_PlatformLocaltime(int64_t t, struct tm *tm)
+{
+    time_t tt = (time_t)t;
+    return localtime_r(&tt, tm) ? 0 : -1;
+}
+
+const char *Pyrt_PlatformTmZone(const struct tm *tm, long *gmtoff)
+{
+    *gmtoff = tm->tm_gmtoff;
+    return tm->tm_zone;
+}
+
+void Pyrt_PlatformSetTmZone(struct tm *tm, const char *zone, long gmtoff)
+{
+    tm->tm_zone = zone;
+    tm->tm_gmtoff = gmtoff;
+}
+
+/* glibc's mktime in a UTC zone: a time said to be in summer time (tm_isdst > 0) is an hour earlier */
+int64_t Pyrt_PlatformMktime(struct tm *tm)
+{
+    int isdst = tm->tm_isdst;
+    time_t t = timegm(tm);
+    if (t == (time_t)-1 && tm->tm_wday == -1)
+        return -1;
+    if (isdst > 0) {
+        t -= 3600;
+        gmtime_r(&t, tm);
+        tm->tm_isdst = 0;
+    }
+    return (int64_t)t;
+}
+
+void Pyrt_PlatformTzset(void)
+{
+    /* (no time zones) */
+}
+
+/* no CPU-time clocks under WASI: the monotonic clock since start-up (wasi-libc's emulated clock()) */
+int64_t Pyrt_PlatformCpuTimeNs(bool thread)
+{
+    (void)thread;
+    static int64_t start = -1;
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return -1;
+    int64_t now = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    if (start < 0)
+        start = now;
+    return now - start;
+}
+
+size_t Pyrt_PlatformStrftime(char *buf, size_t n, const char *fmt, const struct tm *tm)
+{
+    return g_strftime(buf, n, fmt, tm);
 }

@@ -8,6 +8,7 @@
 #include <io.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 
@@ -91,4 +92,63 @@ int Pyrt_PlatformTerminalSize(int fd, int64_t *cols, int64_t *lines)
 char **Pyrt_PlatformEnviron(void)
 {
     return _environ;
+}
+
+/* ------------------------------------------------------------------ time (timemod.c)
+ * The C runtime's struct tm has no zone fields: the zone is _tzname's, the offset _timezone's (as
+ * CPython on Windows computes them). */
+int Pyrt_PlatformGmtime(int64_t t, struct tm *tm)
+{
+    __time64_t tt = (__time64_t)t;
+    int err = _gmtime64_s(tm, &tt);
+    return err ? (errno = err, -1) : 0;
+}
+
+int Pyrt_PlatformLocaltime(int64_t t, struct tm *tm)
+{
+    __time64_t tt = (__time64_t)t;
+    int err = _localtime64_s(tm, &tt);
+    return err ? (errno = err, -1) : 0;
+}
+
+const char *Pyrt_PlatformTmZone(const struct tm *tm, long *gmtoff)
+{
+    long tz = 0;
+    _get_timezone(&tz);
+    *gmtoff = -tz + (tm->tm_isdst > 0 ? 3600 : 0);
+    return _tzname[tm->tm_isdst > 0 ? 1 : 0];
+}
+
+void Pyrt_PlatformSetTmZone(struct tm *tm, const char *zone, long gmtoff)
+{
+    (void)tm; (void)zone; (void)gmtoff;
+}
+
+int64_t Pyrt_PlatformMktime(struct tm *tm)
+{
+    return (int64_t)_mktime64(tm);
+}
+
+size_t Pyrt_PlatformStrftime(char *buf, size_t n, const char *fmt, const struct tm *tm)
+{
+    return strftime(buf, n, fmt, tm);
+}
+
+void Pyrt_PlatformTzset(void)
+{
+    _tzset();
+}
+
+int64_t Pyrt_PlatformCpuTimeNs(bool thread)
+{
+    FILETIME created, exited, kernel, user;
+    BOOL ok = thread ? GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user)
+                     : GetProcessTimes(GetCurrentProcess(), &created, &exited, &kernel, &user);
+    if (!ok) {
+        errno = EINVAL;
+        return -1;
+    }
+    uint64_t k = ((uint64_t)kernel.dwHighDateTime << 32) | kernel.dwLowDateTime;
+    uint64_t u = ((uint64_t)user.dwHighDateTime << 32) | user.dwLowDateTime;
+    return (int64_t)((k + u) * 100);
 }

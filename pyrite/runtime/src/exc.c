@@ -28,6 +28,7 @@ static void exc_dealloc(PyrtObject *o)
     PYRT_CLEAR(e->cause);
     PYRT_CLEAR(e->context);
     PYRT_CLEAR(e->value);
+    PYRT_CLEAR(e->tb);
     free(e->trace);
     e->trace = NULL;
     PyrtInstance_Release(o);
@@ -136,7 +137,8 @@ PyrtObject *PyrtBaseException_meth___init__(PyrtObject *self, PyrtObject *const 
 PyrtObject *PyrtBaseException_meth_with_traceback(PyrtObject *self, PyrtObject *const *args,
                                                   int64_t nargs, PyrtObject *kwnames)
 {
-    (void)args; (void)nargs; (void)kwnames;
+    if (PyrtCont_OneArg("with_traceback", nargs, kwnames) < 0 || PyrtTraceback_Set(self, args[0]) < 0)
+        return NULL;
     Pyrt_IncRef(self);
     return self;
 }
@@ -384,7 +386,7 @@ static PyrtObject *exc_getattr(PyrtObject *o, PyrtObject *name)
         if (strcmp(s, "__suppress_context__") == 0)
             return Pyrt_BoolFromC(e->suppress_context);
         if (strcmp(s, "__traceback__") == 0)
-            return Pyrt_None;
+            return PyrtTraceback_Get(o);
     }
     if ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
         (strcmp(s, "code") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_SystemExit)))
@@ -444,6 +446,8 @@ static int exc_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
     }
     if (v && strcmp(s, "__context__") == 0)
         return exc_set_slot(&e->context, v, "context");
+    if (strcmp(s, "__traceback__") == 0)
+        return PyrtTraceback_Set(o, v);
     if (strcmp(s, "__notes__") == 0)
         pyrt_print_notes_hook = print_notes;
     if (v && ((strcmp(s, "value") == 0 && PyrtType_IsSubtype(o->type, &PyrtType_StopIteration)) ||
@@ -709,6 +713,9 @@ PyrtObject *Pyrt_Raise(PyrtObject *exc, PyrtObject *cause)
         EXC(e)->cause = c;
         EXC(e)->suppress_context = 1;
     }
+    PyrtBaseException *x = EXC(e);
+    if (x->ntrace > 0 && x->trace[x->ntrace - 1].line < 0)   /* raised again: the catching frame's */
+        x->trace[x->ntrace - 1].line = -x->trace[x->ntrace - 1].line;   /* entry stays, a new one follows */
     return set_exc(e);
 }
 
@@ -723,19 +730,21 @@ PyrtObject *Pyrt_Reraise(void)
 
 /* ------------------------------------------------------------------ exceptions being handled */
 
-/* sys.exc_info(): (type, value, traceback) of the exception being handled, or (None, None, None);
- * compiled programs have no traceback objects yet: traceback is None */
+/* sys.exc_info(): (type, value, traceback) of the exception being handled, or (None, None, None) */
 PyrtObject *PyrtSys_ExcInfo(void)
 {
-    PyrtObject *t = PyrtTuple_New(3);
-    if (!t)
-        return NULL;
     PyrtObject *h = pyrt_handled;
-    PyrtObject *items[3] = {h ? (PyrtObject *)h->type : Pyrt_None, h ? h : Pyrt_None, Pyrt_None};
-    for (int i = 0; i < 3; i++) {
-        Pyrt_IncRef(items[i]);
-        PyrtTuple_SetNew_Steal(t, i, items[i]);
+    PyrtObject *tb = h ? PyrtTraceback_Get(h) : (Pyrt_IncRef(Pyrt_None), Pyrt_None);
+    PyrtObject *t = tb ? PyrtTuple_New(3) : NULL;
+    if (!t) {
+        Pyrt_XDecRef(tb);
+        return NULL;
     }
+    PyrtObject *items[3] = {h ? (PyrtObject *)h->type : Pyrt_None, h ? h : Pyrt_None, tb};
+    for (int i = 0; i < 2; i++)
+        Pyrt_IncRef(items[i]);
+    for (int i = 0; i < 3; i++)
+        PyrtTuple_SetNew_Steal(t, i, items[i]);
     return t;
 }
 
@@ -793,11 +802,17 @@ PyrtObject *Pyrt_ExcCurrentHandled(void)
 
 /* ------------------------------------------------------------------ tracebacks */
 
-void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
+static void trace_add(PyrtObject *exc, const char *file, const char *func, int32_t line)
 {
-    if (!pyrt_exc || !Pyrt_TypeCheck(pyrt_exc, &PyrtType_BaseException))
+    if (!exc || !Pyrt_TypeCheck(exc, &PyrtType_BaseException))
         return;
-    PyrtBaseException *e = EXC(pyrt_exc);
+    PyrtBaseException *e = EXC(exc);
+    PyrtTraceEntry *last = e->ntrace > 0 ? &e->trace[e->ntrace - 1] : NULL;
+    if (last && last->line < 0 && strcmp(last->func, func) == 0 && strcmp(last->file, file) == 0) {
+        /* this frame caught it (entry with a negative line) and it leaves or is caught again */
+        last->line = line;
+        return;
+    }
     if (e->ntrace == e->captrace) {
         int32_t cap = e->captrace ? e->captrace * 2 : 8;
         /* plain realloc/free (not Pyrt_*): a failure must not replace the exception being raised */
@@ -808,6 +823,19 @@ void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
         e->captrace = cap;
     }
     e->trace[e->ntrace++] = (PyrtTraceEntry){file, func, line};
+}
+
+void Pyrt_TracebackAdd(const char *file, const char *func, int32_t line)
+{
+    trace_add(pyrt_exc, file, func, line);
+}
+
+/* The frame catching exc gets its entry (CPython's traceback of a caught exception names the line of
+ * the try body that raised), marked by a negative line: if the exception leaves this frame again
+ * (a bare `raise`, an unmatched handler, finally, with), Pyrt_TracebackAdd replaces it */
+void Pyrt_TracebackCatch(PyrtObject *exc, const char *file, const char *func, int32_t line)
+{
+    trace_add(exc, file, func, -line);
 }
 
 /* Print line `line` of `file` stripped, like CPython's traceback (silently nothing if unreadable);
@@ -850,9 +878,14 @@ static void print_source_line(const char *file, int32_t line)
         err_puts3("    ", s, "\n");
 }
 
+static int32_t entry_line(const PyrtTraceEntry *t)
+{
+    return t->line < 0 ? -t->line : t->line;
+}
+
 static bool same_entry(const PyrtTraceEntry *a, const PyrtTraceEntry *b)
 {
-    return a->line == b->line && strcmp(a->file, b->file) == 0 && strcmp(a->func, b->func) == 0;
+    return entry_line(a) == entry_line(b) && strcmp(a->file, b->file) == 0 && strcmp(a->func, b->func) == 0;
 }
 
 static void print_trace(PyrtBaseException *e)
@@ -873,9 +906,9 @@ static void print_trace(PyrtBaseException *e)
         last = t;
         char tmp[24];
         err_puts3("  File \"", t->file, "\", line ");
-        err_puts3(err_int(tmp, t->line), ", in ", t->func);
+        err_puts3(err_int(tmp, entry_line(t)), ", in ", t->func);
         err_write("\n");
-        print_source_line(t->file, t->line);
+        print_source_line(t->file, entry_line(t));
     }
     if (repeat >= 3)
         print_repeated(repeat);

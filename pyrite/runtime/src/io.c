@@ -761,6 +761,16 @@ PyrtObject *PyrtFile_meth_writable(PyrtObject *self, PyrtObject *const *args, in
     return Pyrt_BoolFromC(f->writable);
 }
 
+/* seekable(): regular files (what tokenize.open's TextIOWrapper asks of open(path, 'rb')) */
+static PyrtObject *file_meth_seekable(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
+{
+    (void)args;
+    PyrtFile *f = (PyrtFile *)self;
+    if (PyrtNum_NoKw("seekable", kwnames) < 0 || PyrtNum_NArgs("seekable", nargs, 0, 0) < 0 || check_open(f, 0, 0) < 0)
+        return NULL;
+    return Pyrt_BoolFromC(f->kind == KIND_FILE);
+}
+
 static int file_fd(PyrtFile *f)
 {
     return f->kind == KIND_STDOUT ? 1 : f->kind == KIND_STDERR ? 2 : f->kind == KIND_STDIN ? 0 : fileno(f->fp);
@@ -886,6 +896,7 @@ static const PyrtMethodDef file_methods[] = {
     { "tell", PyrtFile_meth_tell },
     { "readable", PyrtFile_meth_readable },
     { "writable", PyrtFile_meth_writable },
+    { "seekable", file_meth_seekable },
     { "fileno", PyrtFile_meth_fileno },
     { "isatty", PyrtFile_meth_isatty },
     { NULL, NULL },

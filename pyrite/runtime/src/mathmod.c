@@ -1,11 +1,12 @@
-/* mathmod.c: the built-in modules math, sys and time, and the module type (PyrtType_Module: a
- * name and a dict; attribute access reads the dict). math wraps libm with CPython's error rules
- * (ValueError "math domain error" for a NaN from non-NaN input or an infinity from finite input,
- * OverflowError "math range error" where CPython reports overflow). Transcendentals come from the
- * target's libm, which differs by 1 ulp from glibc on musl/wasi (see TOOLCHAIN.md). Also sys.argv
- * (Pyrt_SetArgv), sys.exit (Pyrt_SysExit) and the clocks. */
+/* mathmod.c: the built-in modules math, sys and time (its clocks: the calendar is timemod.c), and the
+ * module type (PyrtType_Module: a name and a dict; attribute access reads the dict). math wraps libm
+ * with CPython's error rules (ValueError "math domain error" for a NaN from non-NaN input or an
+ * infinity from finite input, OverflowError "math range error" where CPython reports overflow).
+ * Transcendentals come from the target's libm, which differs by 1 ulp from glibc on musl/wasi (see
+ * TOOLCHAIN.md). Also sys.argv (Pyrt_SetArgv), sys.exit (Pyrt_SysExit) and the clocks. */
 #include "pyrt.h"
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <time.h>
 
@@ -218,6 +219,15 @@ static PyrtObject *float_result(double r)
 
 static int get_double(PyrtObject *o, double *out)
 {
+    if (!PyrtNum_IsFloat(o) && !PyrtNum_IsInt(o)
+        && (Pyrt_LookupTypeStr(o->type, "__float__") || Pyrt_LookupTypeStr(o->type, "__index__"))) {
+        PyrtObject *f = PyrtFloat_New(&o, 1, NULL);   /* CPython's PyFloat_AsDouble: __float__, else __index__ */
+        if (!f)
+            return -1;
+        *out = PyrtFloat_AsDouble(f);
+        Pyrt_DecRef(f);
+        return 0;
+    }
     *out = PyrtFloat_AsDoubleChecked(o);
     return *out == -1.0 && Pyrt_ErrOccurred() ? -1 : 0;
 }
@@ -384,7 +394,8 @@ MATHFN(hypot)
     return PyrtFloat_FromDouble(acc);
 }
 
-/* floor/ceil/trunc: ints pass through; floats give ints */
+/* floor/ceil/trunc: ints pass through; floats give ints; other objects their __floor__, __ceil__ or
+ * __trunc__ (floor and ceil then convert with __float__; trunc has no fallback) */
 static PyrtObject *to_int_fn(const char *fname, PyrtObject *(*f)(double), PyrtObject *const *args, int64_t nargs,
                              PyrtObject *kw)
 {
@@ -393,6 +404,13 @@ static PyrtObject *to_int_fn(const char *fname, PyrtObject *(*f)(double), PyrtOb
         return NULL;
     if (PyrtNum_IsInt(args[0]))
         return PyrtInt_RoundObj(args[0], 0);
+    if (!PyrtNum_IsFloat(args[0])) {
+        const char *dunder = fname[5] == 'f' ? "__floor__" : fname[5] == 'c' ? "__ceil__" : "__trunc__";
+        if (Pyrt_LookupTypeStr(args[0]->type, dunder))
+            return Pyrt_CallMethod(args[0], PyrtNum_Str(dunder), NULL, 0, NULL);
+        if (dunder[2] == 't')
+            return Pyrt_ErrFormat(&PyrtType_TypeError, "type %s doesn't define __trunc__ method", args[0]->type->name);
+    }
     if (get_double(args[0], &x) < 0)
         return NULL;
     return f(x);
@@ -808,16 +826,18 @@ static PyrtObject *no_args(const char *fname, int64_t nargs, PyrtObject *kw)
     return Pyrt_None;
 }
 
-MATHFN(time_time) { (void)self; (void)args; return no_args("time", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimeTime()) : NULL; }
-MATHFN(time_perf_counter) { (void)self; (void)args; return no_args("perf_counter", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimePerfCounter()) : NULL; }
-MATHFN(time_time_ns) { (void)self; (void)args; return no_args("time_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_REALTIME)) : NULL; }
-MATHFN(time_perf_counter_ns) { (void)self; (void)args; return no_args("perf_counter_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_MONOTONIC)) : NULL; }
+MATHFN(time_time) { (void)self; (void)args; return no_args("time.time", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimeTime()) : NULL; }
+MATHFN(time_perf_counter) { (void)self; (void)args; return no_args("time.perf_counter", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimePerfCounter()) : NULL; }
+MATHFN(time_monotonic) { (void)self; (void)args; return no_args("time.monotonic", nargs, kw) ? PyrtFloat_FromDouble(Pyrt_TimePerfCounter()) : NULL; }
+MATHFN(time_time_ns) { (void)self; (void)args; return no_args("time.time_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_REALTIME)) : NULL; }
+MATHFN(time_perf_counter_ns) { (void)self; (void)args; return no_args("time.perf_counter_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_MONOTONIC)) : NULL; }
+MATHFN(time_monotonic_ns) { (void)self; (void)args; return no_args("time.monotonic_ns", nargs, kw) ? PyrtInt_FromI64(clock_ns(CLOCK_MONOTONIC)) : NULL; }
 
 MATHFN(time_sleep)
 {
     (void)self;
     double secs;
-    if (PyrtNum_NoKw("sleep", kw) < 0 || PyrtNum_ExactlyOne("time.sleep", nargs) < 0)
+    if (PyrtNum_NoKw("time.sleep", kw) < 0 || PyrtNum_ExactlyOne("time.sleep", nargs) < 0)
         return NULL;
     if (!PyrtNum_IsInt(args[0]) && !PyrtNum_IsFloat(args[0]))
         return Pyrt_ErrFormat(&PyrtType_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -1052,6 +1072,14 @@ static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
         PYRT_INCREF(m->dict);
         return m->dict;
     }
+    if (!m->def && strcmp(m->name, "builtins") == 0) {   /* the builtins module: the builtins */
+        PyrtObject *b = Pyrt_GetBuiltin(PyrtStr_UTF8(name));
+        if (b) {
+            PYRT_INCREF(b);
+            return b;
+        }
+        Pyrt_ErrClear();
+    }
     return Pyrt_ErrFormat(&PyrtType_AttributeError, "module '%s' has no attribute '%s'", m->name,
                           PyrtStr_UTF8(name));
 }
@@ -1103,9 +1131,9 @@ static const ModFn math_fns[] = {
 };
 
 static const ModFn time_fns[] = {
-    { "time", mf_time_time }, { "perf_counter", mf_time_perf_counter }, { "monotonic", mf_time_perf_counter },
+    { "time", mf_time_time }, { "perf_counter", mf_time_perf_counter }, { "monotonic", mf_time_monotonic },
     { "time_ns", mf_time_time_ns }, { "perf_counter_ns", mf_time_perf_counter_ns },
-    { "monotonic_ns", mf_time_perf_counter_ns }, { "sleep", mf_time_sleep },
+    { "monotonic_ns", mf_time_monotonic_ns }, { "sleep", mf_time_sleep },
     { NULL, NULL },
 };
 
@@ -1135,6 +1163,92 @@ static int set_value(PyrtObject *d, const char *key, PyrtObject *v)   /* steals 
     return rc;
 }
 
+/* sys.hash_info, float_info, int_info: struct sequences (tuple.c) of CPython's values on 64-bit Linux
+ * (the runtime hashes ints and floats as CPython: modulus 2**61 - 1, inf 314159, on every target) */
+static const char *const hash_info_fields[] = { "width", "modulus", "inf", "nan", "imag", "algorithm",
+                                                "hash_bits", "seed_bits", "cutoff" };
+static const char *const float_info_fields[] = { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                                 "dig", "mant_dig", "epsilon", "radix", "rounds" };
+static const char *const int_info_fields[] = { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                               "str_digits_check_threshold" };
+static PyrtStructSeqType hash_info_type = {
+    .type = { .ob = PYRT_TYPE_HEAD, .name = "hash_info", .module = "sys" }, .fields = hash_info_fields,
+    .n_sequence = 9, .n_fields = 9,
+};
+static PyrtStructSeqType float_info_type = {
+    .type = { .ob = PYRT_TYPE_HEAD, .name = "float_info", .module = "sys" }, .fields = float_info_fields,
+    .n_sequence = 11, .n_fields = 11,
+};
+static PyrtStructSeqType int_info_type = {
+    .type = { .ob = PYRT_TYPE_HEAD, .name = "int_info", .module = "sys" }, .fields = int_info_fields,
+    .n_sequence = 4, .n_fields = 4,
+};
+
+/* a struct sequence of n new references (stolen, also on failure) */
+static PyrtObject *sys_seq(PyrtStructSeqType *type, PyrtObject **items, int n)
+{
+    PyrtObject *t = PyrtStructSeq_InitType(type, false) < 0 ? NULL : PyrtStructSeq_New(type);
+    int ok = t != NULL;
+    for (int i = 0; i < n; i++)
+        ok = ok && items[i];
+    for (int i = 0; i < n; i++) {
+        if (ok)
+            PyrtTuple_SetNew_Steal(t, i, items[i]);
+        else
+            Pyrt_XDecRef(items[i]);
+    }
+    if (!ok)
+        Pyrt_XDecRef(t);   /* (its items are NULL) */
+    return ok ? t : NULL;
+}
+
+static PyrtObject *sys_hash_info(void)
+{
+    PyrtObject *items[] = { PyrtInt_FromI64(64), PyrtInt_FromI64(((int64_t)1 << 61) - 1), PyrtInt_FromI64(314159),
+                            PyrtInt_FromI64(0), PyrtInt_FromI64(1000003), PyrtStr_FromCString("siphash13"),
+                            PyrtInt_FromI64(64), PyrtInt_FromI64(128), PyrtInt_FromI64(0) };
+    return sys_seq(&hash_info_type, items, 9);
+}
+
+static PyrtObject *sys_float_info(void)
+{
+    PyrtObject *items[] = { PyrtFloat_FromDouble(DBL_MAX), PyrtInt_FromI64(DBL_MAX_EXP), PyrtInt_FromI64(DBL_MAX_10_EXP),
+                            PyrtFloat_FromDouble(DBL_MIN), PyrtInt_FromI64(DBL_MIN_EXP), PyrtInt_FromI64(DBL_MIN_10_EXP),
+                            PyrtInt_FromI64(DBL_DIG), PyrtInt_FromI64(DBL_MANT_DIG), PyrtFloat_FromDouble(DBL_EPSILON),
+                            PyrtInt_FromI64(FLT_RADIX), PyrtInt_FromI64(1) };
+    return sys_seq(&float_info_type, items, 11);
+}
+
+/* CPython's ints have 30-bit digits; the limits of int <-> str conversion are the runtime's too */
+static PyrtObject *sys_int_info(void)
+{
+    PyrtObject *items[] = { PyrtInt_FromI64(30), PyrtInt_FromI64(4), PyrtInt_FromI64(4300), PyrtInt_FromI64(640) };
+    return sys_seq(&int_info_type, items, 4);
+}
+
+/* sys's constants that describe the interpreter: CPython's values on 64-bit Linux, and the
+ * installation paths of a program that has none (empty, like sys.executable) */
+static int sys_constants(PyrtObject *d)
+{
+    int rc = 0;
+    static const char *const empty[] = { "prefix", "base_prefix", "exec_prefix", "base_exec_prefix", "abiflags" };
+    for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
+        rc |= set_value(d, empty[i], PyrtStr_FromCString(""));
+    PYRT_INCREF(Pyrt_Stdout());
+    PYRT_INCREF(Pyrt_Stderr());
+    PYRT_INCREF(Pyrt_Stdin());
+    PYRT_INCREF(Pyrt_False);
+    PYRT_INCREF(Pyrt_None);
+    return rc | set_value(d, "hash_info", sys_hash_info()) | set_value(d, "float_info", sys_float_info())
+        | set_value(d, "int_info", sys_int_info()) | set_value(d, "api_version", PyrtInt_FromI64(1013))
+        | set_value(d, "platlibdir", PyrtStr_FromCString("lib"))
+        | set_value(d, "float_repr_style", PyrtStr_FromCString("short"))
+        | set_value(d, "dont_write_bytecode", Pyrt_False) | set_value(d, "pycache_prefix", Pyrt_None)
+        | set_value(d, "orig_argv", PyrtList_FromIterable(pyrt_sys_argv))
+        | set_value(d, "__stdout__", Pyrt_Stdout()) | set_value(d, "__stderr__", Pyrt_Stderr())
+        | set_value(d, "__stdin__", Pyrt_Stdin());
+}
+
 static int add_values(const char *name, PyrtObject *d)
 {
     if (strcmp(name, "math") == 0)
@@ -1145,6 +1259,8 @@ static int add_values(const char *name, PyrtObject *d)
         return PyrtRandom_FillModule(d);   /* randommod.c */
     if (strcmp(name, "gc") == 0)
         return PyrtGC_FillModule(d);       /* gc.c */
+    if (strcmp(name, "time") == 0)
+        return PyrtTime_FillModule(d);     /* timemod.c */
     if (strcmp(name, "sys") == 0) {
         if (!pyrt_sys_argv)
             Pyrt_SetArgv(pyrt_argc, pyrt_argv);   /* the command line Pyrt_Init recorded */
@@ -1166,7 +1282,7 @@ static int add_values(const char *name, PyrtObject *d)
             | set_value(d, "path", PyrtList_New(0))
             | set_value(d, "warnoptions", PyrtList_New(0)) | set_value(d, "_xoptions", PyrtDict_New())
             | set_value(d, "builtin_module_names", builtin_module_names())
-            | set_value(d, "modules", sys_modules_ref());
+            | set_value(d, "modules", sys_modules_ref()) | sys_constants(d);
     }
     return 0;
 }
@@ -1368,8 +1484,12 @@ static PyrtObject *import_one(const char *name)
         return PyrtModule_Compiled(e->def);
     }
     PyrtObject *m = Pyrt_GetModule(name);
-    if (m)
+    if (m) {   /* (in sys.modules from now on, as after CPython's import: pickle looks it up there) */
+        if (sys_modules() && !PyrtDict_GetItemStr(pyrt_sys_modules, name) &&
+            PyrtDict_SetItemStr(pyrt_sys_modules, name, m) < 0)
+            return NULL;
         return m;
+    }
     return Pyrt_ErrFormat(&PyrtType_ModuleNotFoundError, "No module named '%s'", name);
 }
 
@@ -1469,7 +1589,7 @@ PyrtObject *Pyrt_builtin___import__(PyrtObject *self, PyrtObject *const *args, i
 
 PyrtObject *Pyrt_GetModule(const char *name)
 {
-    static PyrtObject *math_mod, *sys_mod, *time_mod, *random_mod, *gc_mod;
+    static PyrtObject *math_mod, *sys_mod, *time_mod, *random_mod, *gc_mod, *builtins_mod;
     static const ModFn no_fns[] = { { NULL, NULL } };
     if (strcmp(name, "math") == 0)
         return math_mod ? math_mod : (math_mod = make_module("math", math_fns));
@@ -1481,6 +1601,8 @@ PyrtObject *Pyrt_GetModule(const char *name)
         return random_mod ? random_mod : (random_mod = make_module("random", no_fns));
     if (strcmp(name, "gc") == 0)
         return gc_mod ? gc_mod : (gc_mod = make_module("gc", pyrt_gc_fns));
+    if (strcmp(name, "builtins") == 0)   /* (its attributes: module_getattr) */
+        return builtins_mod ? builtins_mod : (builtins_mod = make_module("builtins", no_fns));
     return NULL;
 }
 

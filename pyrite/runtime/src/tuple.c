@@ -343,35 +343,50 @@ PyrtType PyrtType_Tuple = {
     .contains = PyrtTuple_Contains,
 };
 
-/* ------------------------------------------------------------------ sys.version_info
- * A tuple with named fields (CPython's struct sequence): the version of the CPython whose semantics
- * the program was compiled against (the interpreter that ran pyrite; the generated program defines
- * pyrt_python_version). */
-/* major, minor, micro, releaselevel (0xA/B/C/F), serial: defined by the generated program (a weak
- * reference: the runtime's own C tests have no program, and read 3.11.0) */
-extern const int32_t pyrt_python_version[5] __attribute__((weak));
-static const int32_t default_version[5] = {3, 11, 0, 0xF, 0};
-#define VERSION (pyrt_python_version ? pyrt_python_version : default_version)
-static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+/* ------------------------------------------------------------------ struct sequences
+ * CPython's PyStructSequence: a tuple whose items are also named attributes (sys.flags,
+ * sys.version_info, time.struct_time). The first n_sequence items are the tuple
+ * (len, indexing, iteration, comparison, hash, repr); the rest (time.struct_time's tm_zone and
+ * tm_gmtoff) are attributes only, stored after them: `length` is n_sequence while the object lives and
+ * the dealloc sets it back to n_fields, the size Pyrt_Dealloc computes the allocation's class from. */
+static PyrtStructSeqType *structseq_type(PyrtObject *o) { return (PyrtStructSeqType *)o->type; }
 
-static const char *release_level(int32_t r)
-{
-    return r == 0xA ? "alpha" : r == 0xB ? "beta" : r == 0xC ? "candidate" : "final";
+static void structseq_dealloc(PyrtObject *o) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    t->length = structseq_type(o)->n_fields;
+    tuple_dealloc(o);
 }
 
-static PyrtObject *version_info_repr(PyrtObject *o)
-{
-    (void)o;
-    const int32_t *v = VERSION;
-    return Pyrt_StrFormat("sys.version_info(major=%d, minor=%d, micro=%d, releaselevel='%s', serial=%d)",
-                          (int)v[0], (int)v[1], (int)v[2], release_level(v[3]), (int)v[4]);
+static void structseq_traverse(PyrtObject *o, void (*visit)(PyrtObject *, void *), void *arg) {
+    PyrtTuple *t = (PyrtTuple *)o;
+    for (int32_t i = 0; i < structseq_type(o)->n_fields; i++)
+        if (t->items[i]) visit(t->items[i], arg);
 }
 
-static PyrtObject *version_info_getattr(PyrtObject *o, PyrtObject *name)
-{
+/* "time.struct_time(tm_year=2009, tm_mon=2, ...)": the visible fields */
+static PyrtObject *structseq_repr(PyrtObject *o) {
+    PyrtStructSeqType *st = structseq_type(o);
+    PyrtContBuf b = {0};
+    int rc = PyrtContBuf_AppendC(&b, st->type.module);
+    if (rc == 0) rc = PyrtContBuf_AppendC(&b, ".");
+    if (rc == 0) rc = PyrtContBuf_AppendC(&b, st->type.name);
+    if (rc == 0) rc = PyrtContBuf_AppendC(&b, "(");
+    for (int32_t i = 0; rc == 0 && i < st->n_sequence; i++) {
+        if (i > 0) rc = PyrtContBuf_AppendC(&b, ", ");
+        if (rc == 0) rc = PyrtContBuf_AppendC(&b, st->fields[i]);
+        if (rc == 0) rc = PyrtContBuf_AppendC(&b, "=");
+        if (rc == 0) rc = PyrtContBuf_AppendRepr(&b, ((PyrtTuple *)o)->items[i]);
+    }
+    if (rc == 0) rc = PyrtContBuf_AppendC(&b, ")");
+    if (rc < 0) { PyrtContBuf_Free(&b); return NULL; }
+    return PyrtContBuf_Finish(&b);
+}
+
+static PyrtObject *structseq_getattr(PyrtObject *o, PyrtObject *name) {
+    PyrtStructSeqType *st = structseq_type(o);
     const char *s = PyrtStr_UTF8(name);
-    for (int i = 0; i < 5; i++)
-        if (strcmp(s, version_fields[i]) == 0) {
+    for (int32_t i = 0; i < st->n_fields; i++)
+        if (strcmp(s, st->fields[i]) == 0) {
             PyrtObject *r = ((PyrtTuple *)o)->items[i];
             Pyrt_IncRef(r);
             return r;
@@ -379,18 +394,148 @@ static PyrtObject *version_info_getattr(PyrtObject *o, PyrtObject *name)
     return Pyrt_GenericGetAttr(o, name);
 }
 
-PyrtType PyrtType_VersionInfo = {
-    .ob = PYRT_TYPE_HEAD, .name = "version_info", .module = "sys", .base = &PyrtType_Tuple,
-    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
-    .dealloc = tuple_dealloc, .traverse = tuple_traverse, .repr = version_info_repr, .hash = PyrtTuple_Hash,
-    .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
-    .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = version_info_getattr,
+PyrtObject *PyrtStructSeq_New(PyrtStructSeqType *t) {
+    PyrtObject *o = tuple_alloc(&t->type, t->n_fields);
+    if (o) ((PyrtTuple *)o)->length = t->n_sequence;
+    return o;
+}
+
+/* type(sequence, dict=None), CPython's structseq_new: the visible fields from the sequence, the others
+ * from the rest of it, else from dict, else None */
+static PyrtObject *structseq_tp_new(PyrtObject *type, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    PyrtStructSeqType *st = (PyrtStructSeqType *)type;
+    const char *tn = st->type.name, *tm = st->type.module;
+    int64_t nkw = kwnames ? PyrtTuple_Len(kwnames) : 0;
+    PyrtObject *a[2] = {nargs > 0 ? args[0] : NULL, nargs > 1 ? args[1] : NULL};
+    if (nargs + nkw > 2)
+        return PyrtCont_Err(&PyrtType_TypeError, "structseq() takes at most 2 arguments (%lld given)",
+                            (long long)(nargs + nkw));
+    const char *unknown = NULL;
+    for (int64_t k = 0; k < nkw; k++) {
+        const char *kw = PyrtStr_UTF8(PyrtTuple_GetBorrowed(kwnames, k));
+        int slot = strcmp(kw, "sequence") == 0 ? 0 : strcmp(kw, "dict") == 0 ? 1 : -1;
+        if (slot < 0) {
+            unknown = unknown ? unknown : kw;
+            continue;
+        }
+        if (slot < nargs)
+            return PyrtCont_Err(&PyrtType_TypeError, "argument for structseq() given by name ('%s') and position (%d)",
+                                kw, slot + 1);
+        a[slot] = args[nargs + k];
+    }
+    if (!a[0])
+        return PyrtCont_Err(&PyrtType_TypeError, "structseq() missing required argument 'sequence' (pos 1)");
+    if (unknown)
+        return PyrtCont_Err(&PyrtType_TypeError, "'%s' is an invalid keyword argument for structseq()", unknown);
+    PyrtObject *seq = PyrtCont_AsSeq(a[0], "constructor requires a sequence");
+    if (!seq) return NULL;
+    int64_t n = PyrtCont_SeqLen(seq), lo = st->n_sequence, hi = st->n_fields;
+    if (n < lo || n > hi) {
+        Pyrt_DecRef(seq);
+        return PyrtCont_Err(&PyrtType_TypeError, "%s.%s() takes %s %lld-sequence (%lld-sequence given)", tm, tn,
+                            lo == hi ? "a" : n < lo ? "an at least" : "an at most", (long long)(n < lo ? lo : hi),
+                            (long long)n);
+    }
+    if (a[1] && !PyrtDict_Check(a[1])) {
+        Pyrt_DecRef(seq);
+        return PyrtCont_Err(&PyrtType_TypeError, "%s.%s() takes a dict as second arg, if any", tm, tn);
+    }
+    PyrtObject *r = PyrtStructSeq_New(st);
+    for (int64_t i = 0; r && i < hi; i++) {
+        PyrtObject *v = i < n ? PyrtCont_SeqItems(seq)[i] : a[1] ? PyrtDict_GetItemStr(a[1], st->fields[i]) : NULL;
+        v = v ? v : Pyrt_None;
+        Pyrt_IncRef(v);
+        PyrtTuple_SetNew_Steal(r, i, v);
+    }
+    Pyrt_DecRef(seq);
+    return r;
+}
+
+/* obj.__reduce__(): (type, (visible items, {hidden field: value})), as CPython's */
+static PyrtObject *structseq_reduce(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames) {
+    (void)args;
+    if (PyrtCont_NoKw("__reduce__", kwnames) < 0 || PyrtCont_ArgRange("__reduce__", nargs, 0, 0) < 0) return NULL;
+    PyrtStructSeqType *st = structseq_type(self);
+    PyrtObject *items = PyrtTuple_FromArray(((PyrtTuple *)self)->items, st->n_sequence);
+    PyrtObject *d = items ? PyrtDict_New() : NULL;
+    for (int32_t i = st->n_sequence; d && i < st->n_fields; i++)
+        if (PyrtDict_SetItemStr(d, st->fields[i], ((PyrtTuple *)self)->items[i]) < 0) PYRT_CLEAR(d);
+    PyrtObject *inner = d ? PyrtTuple_Pack2(items, d) : NULL;
+    PyrtObject *r = inner ? PyrtTuple_Pack2((PyrtObject *)st, inner) : NULL;
+    Pyrt_XDecRef(items);
+    Pyrt_XDecRef(d);
+    Pyrt_XDecRef(inner);
+    return r;
+}
+
+static const PyrtMethodDef structseq_methods[] = {
+    {"__reduce__", structseq_reduce}, {"index", PyrtTuple_meth_index}, {"count", PyrtTuple_meth_count},
+    {NULL, NULL},
 };
+
+/* the class attributes CPython's struct sequence types have */
+static PyrtObject *structseq_class_dict(PyrtStructSeqType *t) {
+    PyrtObject *d = PyrtDict_New(), *names = PyrtTuple_New(t->n_sequence);
+    for (int32_t i = 0; names && i < t->n_sequence; i++) {
+        PyrtObject *s = PyrtStr_FromCString(t->fields[i]);
+        if (!s) { PYRT_CLEAR(names); break; }
+        PyrtTuple_SetNew_Steal(names, i, s);
+    }
+    PyrtObject *v[4] = {PyrtInt_FromI64(t->n_sequence), PyrtInt_FromI64(t->n_fields), PyrtInt_FromI64(0), names};
+    static const char *const keys[4] = {"n_sequence_fields", "n_fields", "n_unnamed_fields", "__match_args__"};
+    for (int i = 0; i < 4; i++) {
+        if (d && (!v[i] || PyrtDict_SetItemStr(d, keys[i], v[i]) < 0)) PYRT_CLEAR(d);
+        Pyrt_XDecRef(v[i]);
+    }
+    return d;
+}
+
+int PyrtStructSeq_InitType(PyrtStructSeqType *t, bool constructible) {
+    PyrtType *ty = &t->type;
+    if (ty->base) return 0;
+    ty->base = &PyrtType_Tuple;
+    ty->basicsize = sizeof(PyrtTuple);
+    ty->flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED;
+    ty->dealloc = structseq_dealloc;
+    ty->traverse = structseq_traverse;
+    ty->repr = structseq_repr;
+    ty->hash = PyrtTuple_Hash;
+    ty->richcompare = PyrtTuple_RichCompare;
+    ty->iter = PyrtTupleIter_New;
+    ty->len = tuple_len;
+    ty->getitem = PyrtTuple_Subscript;
+    ty->contains = PyrtTuple_Contains;
+    ty->getattr = structseq_getattr;
+    ty->binop = tuple_binop;
+    ty->methods = structseq_methods;
+    ty->tp_new = constructible ? structseq_tp_new : NULL;
+    ty->dict = structseq_class_dict(t);
+    return ty->dict ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ sys.version_info
+ * The version of the CPython whose semantics the program was compiled against (the interpreter that
+ * ran pyrite; the generated program defines pyrt_python_version). */
+/* major, minor, micro, releaselevel (0xA/B/C/F), serial: defined by the generated program (a weak
+ * reference: the runtime's own C tests have no program, and read 3.11.0) */
+extern const int32_t pyrt_python_version[5] __attribute__((weak));
+static const int32_t default_version[5] = {3, 11, 0, 0xF, 0};
+#define VERSION (pyrt_python_version ? pyrt_python_version : default_version)
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+static PyrtStructSeqType version_info_type = {
+    .type = {.ob = PYRT_TYPE_HEAD, .name = "version_info", .module = "sys"}, .fields = version_fields,
+    .n_sequence = 5, .n_fields = 5,
+};
+
+static const char *release_level(int32_t r)
+{
+    return r == 0xA ? "alpha" : r == 0xB ? "beta" : r == 0xC ? "candidate" : "final";
+}
 
 PyrtObject *PyrtSys_VersionInfo(void)
 {
     const int32_t *v = VERSION;
-    PyrtObject *t = PyrtTuple_New(5);
+    PyrtObject *t = PyrtStructSeq_InitType(&version_info_type, false) < 0 ? NULL : PyrtStructSeq_New(&version_info_type);
     if (!t)
         return NULL;
     for (int i = 0; i < 5; i++) {
@@ -401,7 +546,6 @@ PyrtObject *PyrtSys_VersionInfo(void)
         }
         PyrtTuple_SetNew_Steal(t, i, x);
     }
-    t->type = &PyrtType_VersionInfo;   /* (same layout; never freed: sys holds it) */
     return t;
 }
 
@@ -443,47 +587,14 @@ static const char *const flag_fields[] = {
     "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
     "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
 #define N_FLAGS ((int)(sizeof flag_fields / sizeof flag_fields[0]))
-
-static PyrtObject *flags_repr(PyrtObject *o)
-{
-    PyrtObject *s = PyrtStr_FromCString("sys.flags(");
-    for (int i = 0; s && i < N_FLAGS; i++) {
-        PyrtObject *part = Pyrt_StrFormat("%s%s=%R", i ? ", " : "", flag_fields[i], ((PyrtTuple *)o)->items[i]);
-        PyrtObject *t = part ? PyrtStr_Concat(s, part) : NULL;
-        Pyrt_XDecRef(part);
-        Pyrt_DecRef(s);
-        s = t;
-    }
-    PyrtObject *close = PyrtStr_FromCString(")");
-    PyrtObject *r = s && close ? PyrtStr_Concat(s, close) : NULL;
-    Pyrt_XDecRef(s);
-    Pyrt_XDecRef(close);
-    return r;
-}
-
-static PyrtObject *flags_getattr(PyrtObject *o, PyrtObject *name)
-{
-    const char *s = PyrtStr_UTF8(name);
-    for (int i = 0; i < N_FLAGS; i++)
-        if (strcmp(s, flag_fields[i]) == 0) {
-            PyrtObject *r = ((PyrtTuple *)o)->items[i];
-            Pyrt_IncRef(r);
-            return r;
-        }
-    return Pyrt_GenericGetAttr(o, name);
-}
-
-PyrtType PyrtType_SysFlags = {
-    .ob = PYRT_TYPE_HEAD, .name = "flags", .module = "sys", .base = &PyrtType_Tuple,
-    .basicsize = sizeof(PyrtTuple), .flags = PYRT_TPFLAG_TUPLE | PYRT_TPFLAG_NOSUBCLASS | PYRT_TPFLAG_GC | PYRT_TPFLAG_UNTRACKED,
-    .dealloc = tuple_dealloc, .traverse = tuple_traverse, .repr = flags_repr, .hash = PyrtTuple_Hash,
-    .richcompare = PyrtTuple_RichCompare, .iter = PyrtTupleIter_New, .len = tuple_len,
-    .getitem = PyrtTuple_Subscript, .contains = PyrtTuple_Contains, .getattr = flags_getattr,
+static PyrtStructSeqType flags_type = {
+    .type = {.ob = PYRT_TYPE_HEAD, .name = "flags", .module = "sys"}, .fields = flag_fields,
+    .n_sequence = N_FLAGS, .n_fields = N_FLAGS,
 };
 
 PyrtObject *PyrtSys_Flags(void)
 {
-    PyrtObject *t = PyrtTuple_New(N_FLAGS);
+    PyrtObject *t = PyrtStructSeq_InitType(&flags_type, false) < 0 ? NULL : PyrtStructSeq_New(&flags_type);
     if (!t)
         return NULL;
     for (int i = 0; i < N_FLAGS; i++) {
@@ -496,6 +607,5 @@ PyrtObject *PyrtSys_Flags(void)
         }
         PyrtTuple_SetNew_Steal(t, i, x);
     }
-    t->type = &PyrtType_SysFlags;   /* (same layout; never freed: sys holds it) */
     return t;
 }

@@ -507,9 +507,9 @@ PyrtType PyrtType_BuiltinFunction = {
 
 /* ------------------------------------------------------------------ functions and bound methods */
 
-PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
-                             const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
-                             PyrtObject *kwdefaults, void *typed)
+PyrtObject *PyrtFunction_NewAt(PyrtVectorcall call, const char *name, const char *qualname,
+                               const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
+                               PyrtObject *kwdefaults, void *typed, const char *file, int64_t line)
 {
     PyrtFunction *f = (PyrtFunction *)Pyrt_Alloc(&PyrtType_Function, sizeof(PyrtFunction));
     if (!f)
@@ -523,15 +523,79 @@ PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *
     f->defaults = defaults;
     f->kwdefaults = kwdefaults;
     f->typed = typed;
+    f->file = file;
+    f->line = line;
     Pyrt_XIncRef(closure);
     Pyrt_XIncRef(defaults);
     Pyrt_XIncRef(kwdefaults);
     return &f->ob;
 }
 
+PyrtObject *PyrtFunction_New(PyrtVectorcall call, const char *name, const char *qualname,
+                             const char *module, const char *doc, PyrtObject *closure, PyrtObject *defaults,
+                             PyrtObject *kwdefaults, void *typed)
+{
+    return PyrtFunction_NewAt(call, name, qualname, module, doc, closure, defaults, kwdefaults, typed, NULL, 0);
+}
+
+/* ------------------------------------------------------------------ code objects
+ * What a compiled function's __code__ can tell: where the def is and its names (co_filename,
+ * co_firstlineno, co_name, co_qualname; logging reads co_filename). Compiled code has no bytecode. */
+typedef struct {
+    PyrtObject ob;
+    const char *name, *qualname, *file;
+    int64_t line;
+} PyrtCode;
+
+static PyrtObject *code_repr(PyrtObject *o)
+{
+    PyrtCode *c = (PyrtCode *)o;
+    return Pyrt_StrFormat("<code object %s at %p, file \"%s\", line %lld>", c->name, (void *)o, c->file,
+                          (long long)c->line);
+}
+
+static PyrtObject *code_getattr(PyrtObject *o, PyrtObject *name)
+{
+    PyrtCode *c = (PyrtCode *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "co_filename") == 0)
+        return PyrtStr_FromCString(c->file);
+    if (strcmp(s, "co_name") == 0)
+        return PyrtStr_FromCString(c->name);
+    if (strcmp(s, "co_qualname") == 0)
+        return PyrtStr_FromCString(c->qualname);
+    if (strcmp(s, "co_firstlineno") == 0)
+        return PyrtInt_FromI64(c->line);
+    return Pyrt_GenericGetAttr(o, name);
+}
+
+static PyrtType PyrtType_Code = {
+    .ob = PYRT_TYPE_HEAD, .name = "code", .base = &PyrtType_Object, .basicsize = sizeof(PyrtCode),
+    .flags = PYRT_TPFLAG_NOSUBCLASS, .repr = code_repr, .getattr = code_getattr,
+};
+
+static PyrtObject *function_code(PyrtFunction *f)
+{
+    if (!f->file)
+        return Pyrt_ErrFormat(&PyrtType_AttributeError, "'function' object has no attribute '__code__'");
+    if (!f->code) {
+        PyrtCode *c = (PyrtCode *)Pyrt_Alloc(&PyrtType_Code, sizeof(PyrtCode));
+        if (!c)
+            return NULL;
+        c->name = f->name;
+        c->qualname = f->qualname;
+        c->file = f->file;
+        c->line = f->line;
+        f->code = &c->ob;
+    }
+    Pyrt_IncRef(f->code);
+    return f->code;
+}
+
 static void function_dealloc(PyrtObject *o)
 {
     PyrtFunction *f = (PyrtFunction *)o;
+    PYRT_CLEAR(f->code);
     PYRT_CLEAR(f->closure);
     PYRT_CLEAR(f->defaults);
     PYRT_CLEAR(f->kwdefaults);
@@ -583,6 +647,8 @@ static PyrtObject *function_repr(PyrtObject *o)
     return Pyrt_StrFormat("<function %s at %p>", ((PyrtFunction *)o)->qualname, (void *)o);
 }
 
+static int function_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v);
+
 static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
 {
     PyrtFunction *f = (PyrtFunction *)o;
@@ -606,6 +672,16 @@ static PyrtObject *function_getattr(PyrtObject *o, PyrtObject *name)
         return f->module ? PyrtStr_FromCString(f->module) : Pyrt_None;
     if (strcmp(s, "__doc__") == 0)
         return f->doc ? PyrtStr_FromCString(f->doc) : Pyrt_None;
+    if (strcmp(s, "__code__") == 0)
+        return function_code(f);
+    if (strcmp(s, "__annotations__") == 0) {   /* (a def without annotations: an empty dict, kept) */
+        PyrtObject *d = PyrtDict_New();
+        if (!d || function_setattr(o, name, d) < 0) {
+            Pyrt_XDecRef(d);
+            return NULL;
+        }
+        return d;
+    }
     if (strcmp(s, "__defaults__") == 0 || strcmp(s, "__kwdefaults__") == 0) {
         PyrtObject *v = s[2] == 'd' ? f->defaults : f->kwdefaults;
         v = v ? v : Pyrt_None;
@@ -3128,6 +3204,26 @@ PyrtObject *PyrtClass_NsGet(PyrtObject *ns, const char *name)
     return v;
 }
 
+/* name's value in a class body's namespace (new reference), or NULL with no error set when the namespace
+ * has none (the body then reads the module's global or the builtin: CPython's LOAD_NAME); NULL with an
+ * error when a __prepare__ mapping raised something other than KeyError */
+PyrtObject *PyrtClass_NsLookup(PyrtObject *ns, const char *name)
+{
+    PyrtObject *v;
+    if (ns->type == &PyrtType_Dict) {
+        v = PyrtDict_GetItemStr(ns, name);
+        if (v)
+            Pyrt_IncRef(v);
+        return v;
+    }
+    PyrtObject *k = PyrtStr_FromCString(name);
+    v = k ? Pyrt_GetItem(ns, k) : NULL;
+    Pyrt_XDecRef(k);
+    if (!v && Pyrt_ErrMatches((PyrtObject *)&PyrtType_KeyError) == 1)
+        Pyrt_ErrClear();
+    return v;
+}
+
 /* type.__new__(meta, name, bases, namespace, **kwargs): a class made at run time. Its layout is the
  * pending compiled one, or else its best base's (attributes of its own go to the instance dict). */
 static PyrtObject *type_new(PyrtObject *metao, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
@@ -3285,6 +3381,18 @@ static PyrtObject *type_meth_setattr(PyrtObject *self, PyrtObject *const *args, 
     return type_setattr(self, args[0], args[1]) < 0 ? NULL : Pyrt_None;
 }
 
+/* type.__getattribute__(cls, name): the class's own lookup (a metaclass's __getattribute__ reaches it
+ * through super(): typing's _DeprecatedType) */
+static PyrtObject *type_meth_getattribute(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                          PyrtObject *kwnames)
+{
+    if (PyrtCont_NoKw("__getattribute__", kwnames) < 0 || PyrtCont_ArgRange("__getattribute__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!PyrtStr_Check(args[0]))
+        return Pyrt_ErrFormat(&PyrtType_TypeError, "attribute name must be string, not '%s'", args[0]->type->name);
+    return type_getattr(self, args[0]);
+}
+
 static PyrtObject *type_meth_delattr(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames)
 {
     if (PyrtCont_NoKw("__delattr__", kwnames) < 0 || PyrtCont_ArgRange("__delattr__", nargs, 1, 1) < 0)
@@ -3297,6 +3405,7 @@ static PyrtObject *type_meth_delattr(PyrtObject *self, PyrtObject *const *args, 
 static const PyrtMethodDef type_methods[] = {
     {"__new__", type_new},
     {"__setattr__", type_meth_setattr},
+    {"__getattribute__", type_meth_getattribute},
     {"__delattr__", type_meth_delattr},
     {"__call__", type_meth_call},
     {"__init__", type_meth_init},
@@ -3394,4 +3503,76 @@ void pyrt_lazy_call_type(void)
     PyrtType_Function.call = function_call;
     PyrtType_Method.call = method_call;
     PyrtType_StaticMethod.call = staticmethod_call;
+}
+
+/* CPython's update_bases in __build_class__: a base that is not a class but has __mro_entries__
+ * (typing's Generic[T], Protocol[T]) is replaced by what that returns. A new reference: bases itself
+ * when nothing changed. */
+PyrtObject *PyrtClass_ResolveBases(PyrtObject *bases)
+{
+    PyrtTuple *bt = (PyrtTuple *)bases;
+    PyrtObject *out = NULL;   /* a list, once some base is replaced */
+    for (int64_t i = 0; i < bt->length; i++) {
+        PyrtObject *b = bt->items[i];
+        /* (an attribute of the object itself, as CPython looks it up: typing's NamedTuple is a function
+         * carrying __mro_entries__) */
+        PyrtObject *m = NULL;
+        if (!PyrtType_IsSubtype(b->type, &PyrtType_Type)) {
+            m = Pyrt_GetAttrStr(b, "__mro_entries__");
+            if (!m) {
+                if (!Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError))
+                    goto fail;
+                Pyrt_ErrClear();
+            }
+        }
+        if (!m) {
+            if (out && PyrtList_Append(out, b) < 0)
+                goto fail;
+            continue;
+        }
+        if (!out) {
+            out = PyrtList_New(0);
+            if (!out) {
+                Pyrt_DecRef(m);
+                return NULL;
+            }
+            for (int64_t j = 0; j < i; j++)
+                if (PyrtList_Append(out, bt->items[j]) < 0) {
+                    Pyrt_DecRef(m);
+                    goto fail;
+                }
+        }
+        PyrtObject *argv[1] = { bases };
+        PyrtObject *r = Pyrt_Call(m, argv, 1, NULL);
+        Pyrt_DecRef(m);
+        if (!r)
+            goto fail;
+        if (!PyrtTuple_Check(r)) {
+            Pyrt_DecRef(r);
+            Pyrt_ErrSetString(&PyrtType_TypeError, "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        int rc = PyrtList_Extend(out, r);
+        Pyrt_DecRef(r);
+        if (rc < 0)
+            goto fail;
+    }
+    if (!out) {
+        Pyrt_IncRef(bases);
+        return bases;
+    }
+    PyrtObject *t = PyrtTuple_FromIterable(out);
+    Pyrt_DecRef(out);
+    return t;
+  fail:
+    Pyrt_XDecRef(out);
+    return NULL;
+}
+
+/* the namespace's __orig_bases__ when __mro_entries__ replaced some base (as CPython's) */
+int PyrtClass_SetOrigBases(PyrtObject *ns, PyrtObject *orig, PyrtObject *resolved)
+{
+    if (orig == resolved)
+        return 0;
+    return PyrtClass_NsSet(ns, "__orig_bases__", orig);
 }
