@@ -40,11 +40,10 @@ def fail_here(x):
 
 @pyrite.compile
 def not_compilable(x):
-    import fractions
-    return fractions.Fraction(x)
+    names = locals()   # (needs live namespaces: rejected by pyrite)
+    return x if "x" in names else None
 
 
 @pyrite.compile(strict=True)
 def strict_fail(x):
-    import fractions
-    return fractions.Fraction(x)
+    return (x, sorted(locals()))
