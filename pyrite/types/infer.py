@@ -1044,7 +1044,7 @@ class Walker:
         t = self.name_type(node.id)
         ci = self.cls_body
         if ci is not None and node.id in ci.methods and node.id in ci.node_scope_bound \
-                and not any(isinstance(s, ast.Assign) and s.value is node for s in ci.node.body):
+                and not _still_gets_instances(ci.node, node):
             # a method read as a plain function in its class body and passed on (fractions'
             # `__add__, __radd__ = _operator_fallbacks(_add, ...)`): callers give any first argument
             fi = ci.methods[node.id]
@@ -1919,6 +1919,18 @@ SUBCLASSABLE_BUILTINS = {"list": "List", "dict": "Dict", "set": "Set", "tuple": 
                          "classmethod": "ClassMethod", "staticmethod": "StaticMethod"}
 IMPLICIT_CLASSMETHODS = {"__init_subclass__", "__class_getitem__"}   # (type.__new__ wraps them; __new__ is
                                                                      # a static method)
+def _still_gets_instances(cls_node, name):
+    """A method's name read in its class body where it is still called with instances only: another
+    name for it (`__radd__ = __add__`) or a property's accessor (`x = property(_get_x)`)."""
+    for s in cls_node.body:
+        if isinstance(s, ast.Assign):
+            v = s.value
+            if v is name or (isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "property"
+                             and any(a is name for a in v.args)):
+                return True
+    return False
+
+
 def future_annotations(tree):
     """`from __future__ import annotations`: annotations are kept as strings, not evaluated."""
     r = getattr(tree, "pyrite_future_annotations", None)
