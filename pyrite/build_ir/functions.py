@@ -241,6 +241,11 @@ class ProgramBuilder:
         if self.inf.uses_sys_modules:   # in sys.modules before its body runs, as CPython
             b.c_void("PyrtSys_AddModule", [self.module_object(mod.name)])
         st.transform_block(b, mod.src.tree.body)
+        parent, _, short = mod.name.rpartition(".")
+        if parent in self.inf.modules and not b.cur.terminated \
+                and short not in self.inf.modules[parent].globals:   # (then an attribute of its package,
+            # unless the package binds that name itself: `from . import _parser` in re does, typed)
+            b.c_void("PyrtModule_SetSubmodule", [self.module_object(parent), self.module_object(mod.name)])
         b.goto_return_none()
 
     def build_function(self, fi):

@@ -371,7 +371,8 @@ def emit_exit_clear(prog, cycles, out):
     __del__, or a generator may be suspended in a try/finally): a full collection, then each module's
     globals released in insertion order (__main__ first, then the modules imported last first: the
     objects of the program die while the modules they use are intact, as in CPython), another
-    collection. Globals that cannot reach a finalizer (strs, numbers, functions, classes) stay: a
+    collection. A global that holds any object becomes None, as in CPython; a typed one of the
+    program's own becomes unbound (typed code cannot take None there), one of a library module stays. Globals that cannot reach a finalizer (strs, numbers, functions, classes) stay: a
     __del__ running then finds them (functions read such globals without a check). pygc_start() arms the
     collector (not linked at all when the program cannot make cycles)."""
     out.append("static void pygc_start(void) {%s}" % (" Pyrt_GCStart(); " if cycles else ""))
@@ -385,7 +386,12 @@ def emit_exit_clear(prog, cycles, out):
     order = [prog.main] + [mod for mod in reversed(prog.modules) if mod is not prog.main]
     for mod in order:
         for g in [g for g in mod.globals if g.named and g.rtype.refcounted and g.finalizable]:
-            out.append("    " + g.rtype.clear_c(g.cname))
+            if g.dynamic:   # None, as CPython's shutdown sets module globals (logging's weakref callbacks
+                            # then read `_handlerList` as None rather than raising NameError)
+                out.append("    if (%s) { PyrtObject *__x = %s; %s = Pyrt_None; Pyrt_DecRef(__x); }"
+                           % (g.cname, g.cname, g.cname))
+            elif not mod.stdlib:   # (typed: unbound; a library module's typed globals stay)
+                out.append("    " + g.rtype.clear_c(g.cname))
     out.append("    Pyrt_GCCollect(2);")   # what the globals kept alive in cycles
     out.append("}")
 

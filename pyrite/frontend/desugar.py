@@ -20,7 +20,8 @@ EAGER = {"set", "list", "tuple", "frozenset"}
 # builtins written in Python in pyrite/lib: a module using one imports it under a hidden name
 LIBRARY_BUILTINS = {"eval": "_pyrite_eval", "exec": "_pyrite_eval", "compile": "_pyrite_eval",
                     "bytearray": "_pyrite_bytearray",
-                    "memoryview": "_pyrite_bytearray"}
+                    "memoryview": "_pyrite_bytearray",
+                    "BaseExceptionGroup": "_pyrite_exceptiongroup", "ExceptionGroup": "_pyrite_exceptiongroup"}
 
 
 # builtins only standard-library code gets from pyrite/lib (a program's own use is a compile-time error)

@@ -15,11 +15,13 @@ import sysconfig
 from pyrite.diagnostics import CompileError, error_at
 from pyrite.frontend.parse import parse_file
 from pyrite.frontend.desugar import desugar_module
+from pyrite.frontend.generated import generated_module, is_generated
 
 # Modules implemented by the runtime; their attributes are typed by types/stubs/<name>.pyi.
 BUILTIN_MODULES = {"sys", "math", "time", "random", "gc"}
 IGNORED_MODULES = {"__future__"}
-# `from builtins import abs as _abs` names the builtins themselves (build_ir/statements.py)
+# `from builtins import abs as _abs` names the builtins themselves (build_ir/statements.py); `import
+# builtins` binds the runtime's module object (dynamic attributes: the builtins)
 PSEUDO_MODULES = {"builtins"}
 
 
@@ -43,7 +45,7 @@ class SourceModule:
         _alias_modules(self.tree)
         _settle_platform_tests(self.tree)
         library = os.path.abspath(path).startswith((os.path.abspath(STDLIB_DIR) + os.sep,
-                                                    os.path.abspath(PYRITE_LIB_DIR) + os.sep))
+                                                    os.path.abspath(PYRITE_LIB_DIR) + os.sep)) or is_generated(path)
         desugar_module(self.tree, library=library and not is_main)
 
     @property
@@ -303,6 +305,12 @@ def _literal_import_calls(tree):
 
 
 def _literal_import_name(node):
+    if isinstance(node, ast.Call) and (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module"
+                                       and isinstance(node.func.value, ast.Name) and node.func.value.id == "importlib"
+                                       or isinstance(node.func, ast.Name) and node.func.id == "import_module") \
+            and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant) \
+            and isinstance(node.args[0].value, str) and node.args[0].value and node.args[0].value[0] != ".":
+        return node.args[0].value   # importlib.import_module("json"): compiled in, as __import__("json")
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__" \
             and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
             and node.args[0].value and not any(k.arg == "level" for k in node.keywords) and len(node.args) < 5:
@@ -523,7 +531,7 @@ def _load(program, dotted, importer, node, guarded=False, site=None, from_source
     for i in range(1, len(parts) + 1):
         name = ".".join(parts[:i])
         if name in program.modules or (name in BUILTIN_MODULES and not from_source) or name in IGNORED_MODULES \
-                or name in program.missing or name in PSEUDO_MODULES and isinstance(node or site, ast.ImportFrom):
+                or name in program.missing or name in PSEUDO_MODULES:
             continue
         found = _find(program.root_dir, parts[:i])
         stdlib = found is None
@@ -533,6 +541,8 @@ def _load(program, dotted, importer, node, guarded=False, site=None, from_source
             found = _find(STDLIB_DIR, original.split("."))
         if found is None:
             found = _find(PYRITE_LIB_DIR, parts[:i]) or _find(STDLIB_DIR, parts[:i])
+        if found is None and i == 1 and generated_module(name):
+            found = generated_module(name), False
         if found is None:
             if node is None:
                 return new
@@ -568,7 +578,8 @@ def _needs_absent_module(program, path):
         for n in names:
             top = n.split(".")[0]
             if top not in BUILTIN_MODULES and top not in IGNORED_MODULES and top not in PSEUDO_MODULES \
-                    and not any(_find(d, [top]) for d in (program.root_dir, PYRITE_LIB_DIR, STDLIB_DIR)):
+                    and not any(_find(d, [top]) for d in (program.root_dir, PYRITE_LIB_DIR, STDLIB_DIR)) \
+                    and not generated_module(top):
                 return True
     return False
 

@@ -1047,7 +1047,7 @@ class EvalFunction:
         return None
 
     def _bind(self, frame, args, kwargs):
-        name = self.__name__
+        name = self.__qualname__   # (CPython names the function by its __qualname__)
         params = self._params
         positional = [p for p in params if p[0] == "pos" or p[0] == "posonly"]
         star = None

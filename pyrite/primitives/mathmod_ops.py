@@ -14,6 +14,7 @@ PRIMITIVES = [
     P('PyrtModule_ImportName', 'obj(obj, c) null'),
     P('PyrtModule_LoadName', 'obj(c, c) null', user_code=False),   # (emitted in a constructor: codegen)
     P('PyrtSys_AddModule', 'void(c) neg', user_code=False),
+    P('PyrtModule_SetSubmodule', 'void(c, c) neg', user_code=False),
     P('Pyrt_builtin___import__', 'obj[c](argv) null'),   # (runs module top levels)
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),

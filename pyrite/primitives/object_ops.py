@@ -27,7 +27,7 @@ PRIMITIVES = [
     P('Pyrt_RichCompare', 'obj(obj, obj, c) null'),
     P('Pyrt_RichCompareBool', 'bool(obj, obj, c) neg'),
     P('Pyrt_SetItem', 'void(obj, obj, obj) neg'),
-    P('Pyrt_SetSlice', 'void(obj, obj, obj, c, obj) neg'),
+    P('Pyrt_SetSlice', 'void(obj, obj, obj, obj, obj) neg'),
     P('Pyrt_Str', 'obj(obj) null'),
     P('Pyrt_TypeOf', 'obj(obj) null', user_code=False),
     P('Pyrt_UnaryOp', 'obj(obj, c) null'),

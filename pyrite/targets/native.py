@@ -16,7 +16,8 @@ class NativeTarget(Target):
     name = "native"
     triple = None
     cflags = ("-O2", "-mcpu=baseline")
-    ldflags = ("-lm",)
+    # (no DWARF: the C is generated, and libc's would make a hello world 900 KB; symbols stay, for profilers)
+    ldflags = ("-lm", "-Wl,--strip-debug")
 
     def run(self, path, argv):
         sys.stdout.flush()
@@ -27,8 +28,10 @@ class NativeTarget(Target):
 # platform -> (zig triple, compile flags, link flags, output suffix, runtime/platform file);
 # "-mcpu=baseline": zig's default for a triple may be the build machine's CPU
 PLATFORMS = {
-    "linux-x86_64": ("x86_64-linux-musl", ("-O2", "-mcpu=baseline"), ("-lm", "-static"), "", "posix"),
-    "linux-aarch64": ("aarch64-linux-musl", ("-O2", "-mcpu=baseline"), ("-lm", "-static"), "", "posix"),
+    "linux-x86_64": ("x86_64-linux-musl", ("-O2", "-mcpu=baseline"), ("-lm", "-static", "-Wl,--strip-debug"), "",
+                     "posix"),
+    "linux-aarch64": ("aarch64-linux-musl", ("-O2", "-mcpu=baseline"), ("-lm", "-static", "-Wl,--strip-debug"), "",
+                      "posix"),
     "macos-aarch64": ("aarch64-macos", ("-O2", "-mcpu=baseline"), ("-lm",), "", "posix"),
     "macos-x86_64": ("x86_64-macos", ("-O2", "-mcpu=baseline"), ("-lm",), "", "posix"),
     "windows-x86_64": ("x86_64-windows-gnu", ("-O2", "-mcpu=baseline"), ("-lm",), ".exe", "windows"),

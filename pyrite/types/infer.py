@@ -42,6 +42,9 @@ class Inference:
         self.builtin_modules = {n: BuiltinModule(n) for n in BUILTIN_MODULES if n not in program.modules}
         self.all_funcs = []
         self.all_classes = []
+        self.classes_with = {}   # method or property name -> the classes defining it (declaration order)
+        self.members = 0         # (their number: what escape_runtime_dunders has seen)
+        self.dunders_escaped = {}   # reason -> self.members when every class's dunders were escaped for it
         self.errors = []
         self.reported = set()   # (node, name) diagnostics already given (the walk repeats)
         for name, src in program.modules.items():
@@ -83,7 +86,10 @@ class Inference:
     def escape_runtime_dunders(self, types, reason="it may be called by a builtin with values pyrite cannot see"):
         classes = set()
         if any([self.classes_reached(t, classes) for t in types]):
-            classes = set(self.all_classes)
+            if self.dunders_escaped.get(reason) == (self.members, len(self.all_classes)):
+                return   # (done for every class, and none was declared or got a method since)
+            self.dunders_escaped[reason] = (self.members, len(self.all_classes))
+            classes = self.all_classes
         for ci in classes:
             for name, fi in ci.methods.items():
                 if name in MODELED_DUNDERS:
@@ -167,6 +173,12 @@ class Inference:
             fi.mark_escaped("it is a special method the runtime calls")
         return fi
 
+    def note_member(self, ci, name):
+        lst = self.classes_with.setdefault(name, [])
+        if ci not in lst:
+            lst.append(ci)
+            self.members += 1
+
     def _declare_class(self, mod, node, parent, prefix):
         ci = ClassInfo(node, mod, node.name, prefix + node.name)
         self.classes[node] = ci
@@ -177,6 +189,7 @@ class Inference:
                 dk = decorator_kind(stmt)
                 if dk == "property":
                     ci.properties[stmt.name] = [fi, None]
+                    self.note_member(ci, stmt.name)
                     fi.kind = "method"
                 elif isinstance(dk, tuple):
                     prop = ci.properties.get(dk[1])
@@ -187,6 +200,7 @@ class Inference:
                     pass
                 else:
                     ci.methods[stmt.name] = fi
+                    self.note_member(ci, stmt.name)
             elif isinstance(stmt, ast.ClassDef):   # a class in a class body: a class attribute
                 self._declare_class(mod, stmt, parent, ci.qualname + ".")
             elif isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__slots__"
@@ -645,6 +659,7 @@ class Walker:
                     and ci.methods.get(t.func.name) is t.func and name not in ci.methods \
                     and name not in ci.properties:
                 ci.methods[name] = t.func   # `__radd__ = __add__`: another name for the same method
+                self.inf.note_member(ci, name)
                 return
             ci.attrs.setdefault(name, m.Slot(what="class attribute")).join(m.DYN)
             m.escape(t)
@@ -1151,8 +1166,8 @@ class Walker:
         sides = [(name, a, b), ("__r" + name[2:], b, a)]
         if inplace:
             sides.append(("__i" + name[2:], a, b))
-        for ci in self.inf.all_classes:
-            for n, recv, other in sides:
+        for n, recv, other in sides:
+            for ci in self.inf.classes_with.get(n, ()):
                 fi = ci.methods.get(n)
                 if fi is not None and fi.kind == "method" and _may_be_instance(recv, ci):
                     self.inf.runtime_call(fi, [other], {})
@@ -1164,7 +1179,7 @@ class Walker:
         name = OPERATOR_DUNDERS.get(type(op))
         meth = a.cls.lookup_method(name) if name else None
         if meth is None or meth.kind != "method" or any(
-                "__r" + name[2:] in ci.methods for ci in self.inf.all_classes):
+                "__r" + name[2:] in ci.methods for ci in self.inf.classes_with.get("__r" + name[2:], ())):
             return None
         return self.instance_call(node, a, a.cls, name, [b], {})
 
@@ -1541,7 +1556,7 @@ class Walker:
         if callee is not None:
             star = any(k.startswith("**") for k in kwargs) or any(
                 isinstance(a, ast.Starred) for a in getattr(node, "args", ()))
-            for ci in self.inf.all_classes:
+            for ci in self.inf.classes_with.get("__call__", ()):
                 fi = ci.methods.get("__call__")
                 if fi is not None and fi.kind == "method" and _may_be_instance(callee, ci):
                     self.inf.runtime_call(fi, args, kwargs, star)
@@ -1561,7 +1576,7 @@ class Walker:
         return m.DYN
 
     def mark_methods_named(self, name):
-        for ci in self.inf.all_classes:
+        for ci in self.inf.classes_with.get(name, ()):
             if name in ci.methods:
                 ci.methods[name].mark_escaped("it is called on a value whose class is not known")
             prop = ci.properties.get(name)

@@ -33,8 +33,6 @@ BUILTIN_NAMES = {
 # in frontend/subset_check.py's DYNAMIC_BUILTINS)
 UNPROVIDED_BUILTINS = {
     "complex": "complex numbers are not implemented yet",
-    "BaseExceptionGroup": "exception groups are not implemented yet",
-    "ExceptionGroup": "exception groups are not implemented yet",
     "help": "the interactive helpers need an interpreter",
     "copyright": "the interactive helpers need an interpreter",
     "credits": "the interactive helpers need an interpreter",
@@ -331,6 +329,15 @@ class ClassInfo:
         init = self.lookup_method("__init__")
         if init is not None:
             init.mark_escaped("it is called when the class %s is used as a value" % self.name)
+        # unknown code holding the class may take its functions out of its namespace (cls.__dict__,
+        # vars(cls): enum's _simple_enum and dataclass(slots=True) build another class from them) and
+        # call them with any object as self
+        for meth in self.methods.values():
+            if meth.kind == "method" and meth.cls is self and not meth.unbound_use:
+                meth.unbound_use = True
+                meth.mark_escaped("its class %s is used as a value" % self.name)
+                if meth.params:
+                    meth.params[0].slot.join(m.DYN, "self of %s, whose class is used as a value" % meth.qualname)
 
 
 def bases_first(classes):

@@ -401,7 +401,9 @@ typedef struct {
 typedef struct { PyrtObject ob; PyrtObject *self; PyrtObject *func; } PyrtMethod;
 typedef struct { PyrtObject ob; PyrtVectorcall call; const char *name; PyrtObject *self; } PyrtBuiltinFunction;
 typedef struct { PyrtObject ob; PyrtObject *func; } PyrtStaticMethod;   /* also classmethod */
-typedef struct { PyrtObject ob; PyrtObject *fget, *fset, *fdel; } PyrtProperty;
+typedef struct {   /* doc NULL: fget's; getter_doc: no doc argument was given (copies take the new getter's) */
+    PyrtObject ob; PyrtObject *fget, *fset, *fdel, *doc; int getter_doc;
+} PyrtProperty;
 
 /* Generators: compiled as resumable C functions (a state machine; no setjmp). */
 typedef struct PyrtGenerator PyrtGenerator;

@@ -129,6 +129,7 @@ PyrtObject *PyrtModule_ImportName(PyrtObject *module, const char *name);
 PyrtObject *PyrtModule_LoadName(PyrtModuleDef *def, const char *name);
 PyrtObject *Pyrt_builtin___import__(PyrtObject *self, PyrtObject *const *args, int64_t nargs, PyrtObject *kwnames);
 int PyrtSys_AddModule(PyrtModuleDef *def);   /* sys.modules[def->name] = its module object; -1 on error */
+int PyrtModule_SetSubmodule(PyrtModuleDef *parent, PyrtModuleDef *child);   /* package.sub = sub, once loaded */
 /* globals(): the dict of the module object's attributes and its bound globals, made on the first call;
  * the module's compiled stores and dels keep it current (PyrtModule_GlobalsSync); the compiler
  * rejects stores through it */

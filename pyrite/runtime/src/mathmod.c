@@ -1317,6 +1317,30 @@ int PyrtSys_AddModule(PyrtModuleDef *def)
     return r;
 }
 
+/* a submodule that finished loading becomes an attribute of its package (`import importlib.machinery`
+ * then `importlib.machinery` through the module object), unless the package binds that name itself */
+int PyrtModule_SetSubmodule(PyrtModuleDef *parent, PyrtModuleDef *child)
+{
+    PyrtObject *p = PyrtModule_Compiled(parent), *c = PyrtModule_Compiled(child);
+    const char *dot = strrchr(child->name, '.');
+    if (!p || !c || !dot)
+        return p && c ? 0 : -1;
+    PyrtObject *k = PyrtStr_FromCString(dot + 1);
+    if (!k)
+        return -1;
+    PyrtObject *old = Pyrt_GetAttr(p, k);
+    int r = 0;
+    if (old)
+        Pyrt_DecRef(old);
+    else if (Pyrt_ErrMatches((PyrtObject *)&PyrtType_AttributeError) == 1) {
+        Pyrt_ErrClear();
+        r = Pyrt_SetAttr(p, k, c);
+    } else
+        r = -1;
+    Pyrt_DecRef(k);
+    return r;
+}
+
 /* sys.builtin_module_names: the modules CPython has built in that pyrite provides (os.py picks its
  * platform module by it: 'posix') */
 static PyrtObject *builtin_module_names(void)

@@ -928,6 +928,8 @@ PyrtObject *PyrtProperty_New(PyrtObject *fget, PyrtObject *fset, PyrtObject *fde
     p->fget = fget ? none_to_null(fget) : NULL;
     p->fset = fset ? none_to_null(fset) : NULL;
     p->fdel = fdel ? none_to_null(fdel) : NULL;
+    p->doc = NULL;
+    p->getter_doc = 1;
     Pyrt_XIncRef(p->fget);
     Pyrt_XIncRef(p->fset);
     Pyrt_XIncRef(p->fdel);
@@ -940,6 +942,7 @@ static void property_dealloc(PyrtObject *o)
     PYRT_CLEAR(p->fget);
     PYRT_CLEAR(p->fset);
     PYRT_CLEAR(p->fdel);
+    PYRT_CLEAR(p->doc);
 }
 
 /* property(fget=None, fset=None, fdel=None, doc=None) */
@@ -952,7 +955,13 @@ static PyrtObject *property_tp_new(PyrtObject *callable, PyrtObject *const *args
     (void)callable;
     if (Pyrt_ParseArgs(&spec, args, nargs, kwnames, out) < 0)
         return NULL;
-    return PyrtProperty_New(out[0], out[1], out[2]);
+    PyrtObject *p = PyrtProperty_New(out[0], out[1], out[2]);
+    if (p && out[3] && out[3] != Pyrt_None) {
+        Pyrt_IncRef(out[3]);
+        ((PyrtProperty *)p)->doc = out[3];
+        ((PyrtProperty *)p)->getter_doc = 0;
+    }
+    return p;
 }
 
 static PyrtObject *property_with(PyrtObject *self, PyrtObject *const *args, int64_t nargs, int which)
@@ -960,8 +969,15 @@ static PyrtObject *property_with(PyrtObject *self, PyrtObject *const *args, int6
     PyrtProperty *p = (PyrtProperty *)self;
     if (nargs != 1)
         return Pyrt_ErrFormat(&PyrtType_TypeError, "expected 1 argument, got %lld", (long long)nargs);
-    return PyrtProperty_New(which == 0 ? args[0] : p->fget, which == 1 ? args[0] : p->fset,
-                            which == 2 ? args[0] : p->fdel);
+    PyrtObject *r = PyrtProperty_New(which == 0 ? args[0] : p->fget, which == 1 ? args[0] : p->fset,
+                                     which == 2 ? args[0] : p->fdel);
+    /* as CPython's: a doc that came from the getter is the (new) getter's, any other is kept */
+    if (r && p->doc && !(p->getter_doc && ((PyrtProperty *)r)->fget)) {
+        Pyrt_IncRef(p->doc);
+        ((PyrtProperty *)r)->doc = p->doc;
+        ((PyrtProperty *)r)->getter_doc = 0;
+    }
+    return r;
 }
 
 PyrtObject *PyrtProperty_meth_getter(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
@@ -997,11 +1013,33 @@ static PyrtObject *property_getattr(PyrtObject *o, PyrtObject *name)
         v = p->fset;
     else if (strcmp(s, "fdel") == 0)
         v = p->fdel;
-    else
+    else if (strcmp(s, "__doc__") == 0) {
+        if (!p->doc && p->fget)
+            return Pyrt_GetAttrStr(p->fget, "__doc__");
+        v = p->doc;
+    } else
         return Pyrt_GenericGetAttr(o, name);
     v = v ? v : Pyrt_None;
     Pyrt_IncRef(v);
     return v;
+}
+
+static int property_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    PyrtProperty *p = (PyrtProperty *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "__doc__") == 0) {   /* (writable, as CPython's: namedtuple fields get their docs) */
+        Pyrt_XIncRef(v);
+        PyrtObject *old = p->doc;
+        p->doc = v;
+        Pyrt_XDecRef(old);
+        return 0;
+    }
+    if (strcmp(s, "fget") == 0 || strcmp(s, "fset") == 0 || strcmp(s, "fdel") == 0) {
+        Pyrt_ErrFormat(&PyrtType_AttributeError, "readonly attribute");
+        return -1;
+    }
+    return Pyrt_GenericSetAttr(o, name, v);
 }
 
 PyrtType PyrtType_Property = {
@@ -2357,20 +2395,32 @@ static int meta_check(PyrtObject *o, PyrtObject *cls, bool instance)
     return b;
 }
 
+static char *dup_utf8(PyrtObject *s);
 static PyrtType *new_user_type(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                                const PyrtField *fields, PyrtObject *dict, PyrtObject *bases);
 
 PyrtType *PyrtType_NewUser(const char *name, const char *module, PyrtType *base, int64_t basicsize,
                            const PyrtField *fields, PyrtObject *dict, PyrtObject *bases)
 {
-    if (bases || !base || !base->mro)
-        return new_user_type(name, module, base, basicsize, fields, dict, bases);
-    /* one base whose MRO is not its layout chain (class F(StrEnum), StrEnum(str, ReprEnum)): an MRO too */
-    PyrtObject *one = PyrtTuple_FromArray((PyrtObject *const *)&base, 1);
-    if (!one)
-        return NULL;
-    PyrtType *t = new_user_type(name, module, base, basicsize, fields, dict, one);
-    PYRT_DECREF(one);
+    /* a body that assigns __module__ (ast's node classes: 'ast'): CPython takes the namespace's */
+    PyrtObject *mod = dict ? PyrtDict_GetItemStr(dict, "__module__") : NULL;
+    if (mod && PyrtStr_Check(mod) && (!module || strcmp(PyrtStr_UTF8(mod), module) != 0))
+        module = dup_utf8(mod);
+    PyrtType *t;
+    if (bases || !base || !base->mro) {
+        t = new_user_type(name, module, base, basicsize, fields, dict, bases);
+    } else {
+        /* one base whose MRO is not its layout chain (class F(StrEnum), StrEnum(str, ReprEnum)): an MRO too */
+        PyrtObject *one = PyrtTuple_FromArray((PyrtObject *const *)&base, 1);
+        if (!one)
+            return NULL;
+        t = new_user_type(name, module, base, basicsize, fields, dict, one);
+        PYRT_DECREF(one);
+    }
+    /* (so is __doc__: a docstring, or a body's `__doc__ = ...`) */
+    PyrtObject *doc = t && t->dict ? PyrtDict_GetItemStr(t->dict, "__doc__") : NULL;
+    if (doc && PyrtStr_Check(doc) && (!t->doc || strcmp(t->doc, PyrtStr_UTF8(doc)) != 0))
+        t->doc = dup_utf8(doc);
     return t;
 }
 
@@ -3481,6 +3531,7 @@ void pyrt_lazy_getattr_type(void)
     PyrtType_StaticMethod.getattr = wrapper_getattr;
     PyrtType_ClassMethod.getattr = wrapper_getattr;
     PyrtType_Property.getattr = property_getattr;
+    PyrtType_Property.setattr = property_setattr;
     PyrtType_Super.getattr = super_getattr;
 }
 void pyrt_lazy_setattr_type(void)
