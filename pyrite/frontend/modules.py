@@ -611,35 +611,27 @@ RUNTIME_RANDOM = {"seed", "random", "getrandbits", "randrange", "randint", "choi
 
 
 def _needs_source_random(program):
-    for mod in program.modules.values():
-        aliases = set()
-        for node in ast.walk(mod.tree):
-            if isinstance(node, ast.Import):
-                aliases |= {a.asname or a.name for a in node.names if a.name == "random"}
-            elif isinstance(node, ast.ImportFrom) and node.module == "random" and not node.level:
-                if any(a.name not in RUNTIME_RANDOM for a in node.names):
-                    return True
-        if aliases:
-            for node in ast.walk(mod.tree):
-                if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                        and node.value.id in aliases and node.attr not in RUNTIME_RANDOM \
-                        and not node.attr.startswith("__"):
-                    return True
-    return False
+    return _names_module_attribute(program, "random", lambda name: name not in RUNTIME_RANDOM)
 
 
 def _names_time_strptime(program):
     """Whether some module names the time module's strptime (`time.strptime`, `from time import strptime`)."""
+    return _names_module_attribute(program, "time", lambda name: name in ("strptime", "*"))
+
+
+def _names_module_attribute(program, module, wanted):
+    """Whether some module of the program imports from `module` (absolute) a name `wanted` accepts, or
+    reads such an attribute (not a dunder) of a name it bound with `import module`."""
     for mod in program.modules.values():
         aliases = set()
         for node in ast.walk(mod.tree):
             if isinstance(node, ast.Import):
-                aliases |= {a.asname or a.name for a in node.names if a.name == "time"}
-            elif isinstance(node, ast.ImportFrom) and node.module == "time" and not node.level:
-                if any(a.name in ("strptime", "*") for a in node.names):
+                aliases |= {a.asname or a.name for a in node.names if a.name == module}
+            elif isinstance(node, ast.ImportFrom) and node.module == module and not node.level:
+                if any(wanted(a.name) for a in node.names):
                     return True
-        if aliases and any(isinstance(n, ast.Attribute) and n.attr == "strptime" and isinstance(n.value, ast.Name)
-                           and n.value.id in aliases for n in ast.walk(mod.tree)):
+        if aliases and any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in aliases
+                           and not n.attr.startswith("__") and wanted(n.attr) for n in ast.walk(mod.tree)):
             return True
     return False
 
