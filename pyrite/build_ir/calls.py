@@ -113,7 +113,7 @@ def class_object(b, ci):
 
 # ---------------------------------------------------------------------- generic calls
 def generic_call(b, node, t):
-    if isinstance(node.func, ast.Attribute) and not isinstance(b.type_of(node.func.value), m.ModuleT):
+    if isinstance(node.func, ast.Attribute) and not isinstance(m.module_or_optional(b.type_of(node.func.value)), m.ModuleT):
         recv = ex.transform_expr(b, node.func.value)
         if _has_star(node):
             meth = b.c_call("Pyrt_GetAttr", [b.box(recv), b.const_obj(node.func.attr)], m.DYN)

@@ -933,6 +933,9 @@ def transform_Starred(b, node):
 # ---------------------------------------------------------------------- attributes
 def transform_Attribute(b, node):
     obj_t = b.type_of(node.value)
+    if isinstance(obj_t, m.OptionalT) and isinstance(obj_t.inner, m.ModuleT) and not _is_builtin_module(obj_t.inner):
+        b.add(ops.CheckNotNone(transform_expr(b, node.value).reg, node.attr))
+        obj_t = obj_t.inner
     if isinstance(obj_t, m.ModuleT) and not _is_builtin_module(obj_t):
         mod = obj_t.module
         if mod.name + "." + node.attr in b.inf.modules:
@@ -987,6 +990,10 @@ def load_attr(b, obj, name, t):
 
 
 def store_attr(b, obj, name, v):
+    if isinstance(obj.t, m.OptionalT) and isinstance(obj.t.inner, m.ModuleT) and not _is_builtin_module(obj.t.inner):
+        b.add(ops.CheckNotNone(obj.reg, name))
+        store_global(b, obj.t.inner.module, name, v)
+        return
     if isinstance(obj.t, m.ModuleT) and not _is_builtin_module(obj.t):
         store_global(b, obj.t.module, name, v)
         return
@@ -1015,6 +1022,15 @@ def store_attr(b, obj, name, v):
 def transform_Subscript(b, node):
     obj = transform_expr(b, node.value)
     t = b.type_of(node)
+    if isinstance(t, m.ModuleT) and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name):
+        from pyrite.types.infer import sys_modules_item
+        name = sys_modules_item(node, b.type_of(node.value.value), b.inf.modules)
+        if name is not None:
+            # the object there must be the compiled module, whose attributes typed code reaches directly
+            v = getitem(b, obj, transform_expr(b, node.slice), m.DYN)
+            b.c_void("PyrtModule_Expect", [v.reg, b.pb.module_object(name)])
+            from pyrite.build_ir.statements import module_value
+            return module_value(b, name)
     if isinstance(node.slice, ast.Slice):
         typed = list_slice_parts(b, obj, node.slice)
         if typed is not None:

@@ -15,6 +15,7 @@ PRIMITIVES = [
     P('PyrtModule_LoadName', 'obj(c, c) null', user_code=False),   # (emitted in a constructor: codegen)
     P('PyrtSys_AddModule', 'void(c) neg', user_code=False),
     P('PyrtModule_SetSubmodule', 'void(c, c) neg', user_code=False),
+    P('PyrtModule_Expect', 'void(obj, c) neg', user_code=False),
     P('Pyrt_builtin___import__', 'obj[c](argv) null'),   # (runs module top levels)
     P('Pyrt_TimePerfCounter'),
     P('Pyrt_TimeTime'),

@@ -975,8 +975,8 @@ class Walker:
                 m.escape(t)
                 return
             cls.field_for_store(name).slot.join(t)
-        elif isinstance(obj, m.ModuleT) and isinstance(obj.module, ModuleInfo):
-            obj.module.globals.setdefault(name, m.Slot()).join(t)
+        elif isinstance(m.module_or_optional(obj), m.ModuleT) and isinstance(m.module_or_optional(obj).module, ModuleInfo):
+            m.module_or_optional(obj).module.globals.setdefault(name, m.Slot()).join(t)
         elif isinstance(obj, m.ClassT):
             self.rebind_method(obj.cls, name)
             m.escape(t)
@@ -1359,6 +1359,7 @@ class Walker:
     def attr_type(self, obj, name, node):
         if obj is m.BOTTOM or obj is m.NONE:
             return m.BOTTOM   # unknown yet, or always None (the access raises AttributeError)
+        obj = m.module_or_optional(obj)   # (None raises AttributeError: build_ir)
         if isinstance(obj, m.ModuleT):
             if isinstance(obj.module, BuiltinModule):
                 if obj.module.name == "sys" and name == "modules":
@@ -1414,7 +1415,14 @@ class Walker:
         return m.DYN
 
     def e_Subscript(self, node):
-        return self.subscript_type(self.expr(node.value), node.slice, node)
+        obj = self.expr(node.value)
+        name = None
+        if isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name):
+            name = sys_modules_item(node, self.expr(node.value.value), self.inf.modules)
+        if name is not None:
+            self.expr(node.slice)
+            return m.ModuleT(self.inf.modules[name])   # (checked to be that module: build_ir)
+        return self.subscript_type(obj, node.slice, node)
 
     def subscript_type(self, obj, index, node):
         idx = self.expr(index)
@@ -1690,7 +1698,7 @@ class Walker:
         if recv is m.NONE:   # always None: the call raises AttributeError, nothing escapes
             self.note(record_node, ("dynamic",))
             return m.BOTTOM
-        if isinstance(recv, m.ModuleT):
+        if isinstance(m.module_or_optional(recv), m.ModuleT):
             callee = self.attr_type(recv, name, None)
             return self.call_value(record_node, callee, args, kwargs)
         cls = _instance_class(recv)
@@ -2012,3 +2020,16 @@ def infer_program(program):
             break
         specialise |= more
     return inf
+
+
+def sys_modules_item(node, sys_t, modules):
+    """`sys.modules['json']` (a constant name of a module compiled into the program): that module, typed
+    as the module so that stores through it reach its typed globals (warnings.catch_warnings sets
+    `sys.modules['warnings'].filters`). sys_t: the type of the expression before `.modules`. None for
+    any other subscript."""
+    if (isinstance(sys_t, m.ModuleT) and isinstance(sys_t.module, BuiltinModule) and sys_t.module.name == "sys"
+            and isinstance(node.value, ast.Attribute) and node.value.attr == "modules"
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
+            and node.slice.value in modules):
+        return node.slice.value
+    return None

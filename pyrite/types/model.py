@@ -201,6 +201,14 @@ class ModuleT(T):
         return "module %s" % self.module.name
 
 
+def module_or_optional(t):
+    """A module or None (`sys.modules['warnings'] if module is None else module`): the module, whose
+    attributes are reached statically once the value is checked not to be None; any other type as is."""
+    if isinstance(t, OptionalT) and isinstance(t.inner, ModuleT):
+        return t.inner
+    return t
+
+
 # Called with the type of a value passed to a builtin that calls it (a Callable stub parameter); set by
 # the running inference, which knows the classes whose __call__ the runtime may then run.
 callable_hook = None

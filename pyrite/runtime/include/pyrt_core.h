@@ -111,6 +111,7 @@ typedef struct PyrtModuleDef {
     PyrtObject *globals_dict;   /* what globals() returns, once called: compiled stores update it */
 } PyrtModuleDef;
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
+int PyrtModule_Expect(PyrtObject *v, PyrtModuleDef *def);   /* v is def's module object, else RuntimeError */
 PyrtObject *PyrtModule_Dir(PyrtObject *module);   /* dir(module) */
 /* Programs that call __import__ register every compiled module at start-up (a constructor per module's
  * unit, emitted by codegen/emit_module.py); __import__ runs a registered module's top level on first

@@ -1317,6 +1317,21 @@ int PyrtSys_AddModule(PyrtModuleDef *def)
     return r;
 }
 
+/* `sys.modules['warnings']` read where the module is compiled in: typed as that module, whose
+ * attributes compiled code reaches directly, so the object found must be that module's (a program
+ * that put another object there gets an error, not stores into the wrong module). v is borrowed. */
+int PyrtModule_Expect(PyrtObject *v, PyrtModuleDef *def)
+{
+    PyrtObject *m = PyrtModule_Compiled(def);
+    if (!m)
+        return -1;
+    if (v == m)
+        return 0;
+    Pyrt_ErrFormat(&PyrtType_RuntimeError, "pyrite: sys.modules['%s'] is not the module '%s' compiled into "
+                   "the program", def->name, def->name);
+    return -1;
+}
+
 /* a submodule that finished loading becomes an attribute of its package (`import importlib.machinery`
  * then `importlib.machinery` through the module object), unless the package binds that name itself */
 int PyrtModule_SetSubmodule(PyrtModuleDef *parent, PyrtModuleDef *child)
