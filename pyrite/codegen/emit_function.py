@@ -17,6 +17,12 @@ BIG_INIT_OPS = 3000   # module bodies (and loop-free functions) larger than this
 # loop, or belongs to a library module (clang at -O1 or -O2 took 115 s on _collections_abc's body of
 # 4,600 lines of C, 1.1 s at -O0; the whole unit 2 s with the body optnone)
 SMALL_INIT_OPS = 200
+# a function whose error exits times its owned registers exceeds this keeps those registers in
+# arrays, released by a loop at its shared cleanup. Otherwise clang builds, at that cleanup, a phi of
+# every register with an entry per error exit (quadratic): zlib's 600-line inflate loop (1,500 error
+# exits, 1,000 registers) took it over 7 minutes to compile, re._parser's _parse 30 s; in arrays
+# (loads and stores on the stack, not promoted to machine registers) about 10 s and 2 s.
+BIG_CLEANUP = 60000
 
 
 def _has_loop(fn):
@@ -121,10 +127,13 @@ class FunctionEmitter:
         params = set(id(p) for p in fn.params)
         # parameters never stored to stay borrowed from the caller (no incref/decref)
         self.owned = {id(r) for r in self.regs() if id(r) not in params and not r.borrowed} | assigned_params(fn)
+        arrays = self.cleanup_arrays(params)
         for r in self.regs():
-            if id(r) in params:
+            if id(r) in params or r.cname.startswith("__ra"):
                 continue
             self.w("    %s %s = %s;" % (r.rtype.c_type, r.cname, r.rtype.zero))
+        for k, (rtype, regs) in enumerate(arrays):
+            self.w("    %s __ra%d[%d] = {%s};" % (rtype.c_type, k, len(regs), rtype.zero))
         self.w("    %s __ret;" % fn.ret.c_type)
         self.w("    int32_t __line = %d;" % fn.line)
         module_init = fn.is_module_init
@@ -145,14 +154,36 @@ class FunctionEmitter:
         self.w("    __ret = %s;" % fn.ret.error_value)
         self.w("  L_cleanup:")
         for r in self.regs():
-            if r.rtype.refcounted and id(r) in self.owned:
+            if r.rtype.refcounted and id(r) in self.owned and not r.cname.startswith("__ra"):
                 self.w("    %s(%s);" % (r.rtype.release, r.cname))
+        for k, (rtype, regs) in enumerate(arrays):
+            self.w("    for (int __i = 0; __i < %d; __i++) %s(__ra%d[__i]);" % (len(regs), rtype.release, k))
         self.w("  L_released:")
         if self.depth:
             self.w("    Pyrt_LeaveCall();")
         self.w("  L_noleave:")
         self.w("    return __ret;")
         self.w("}")
+
+    def cleanup_arrays(self, params):
+        """[(rtype, registers)]: the owned registers this function keeps in arrays (BIG_CLEANUP),
+        renamed to their elements; [] for an ordinary function."""
+        fn = self.fn
+        held = [r for r in self.regs() if id(r) not in params and r.rtype.refcounted and id(r) in self.owned]
+        sites = sum(1 for b in fn.blocks for op in b.ops if op.can_fail())
+        if sites * len(held) <= BIG_CLEANUP or self.gen:
+            return []
+        groups = {}
+        for r in held:
+            groups.setdefault(r.rtype.name, (r.rtype, []))[1].append(r)
+        out = []
+        for rtype, regs in groups.values():
+            k = len(out)
+            slots = {}   # (registers sharing a C name share a slot)
+            for r in regs:
+                r.cname = slots.setdefault(r.cname, "__ra%d[%d]" % (k, len(slots)))
+            out.append((rtype, slots))
+        return out
 
     def emit_block(self, b):
         self.w("  %s:;" % self.label(b))
