@@ -361,6 +361,15 @@ static PyrtObject *lookup_attr(PyrtType *t, const char *name, const PyrtMethodDe
 
 /* ------------------------------------------------------------------ builtin functions and methods */
 
+/* a dunder other than __new__, __init_subclass__ and __subclasshook__: CPython's slot wrappers */
+static bool is_slot_wrapper_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_'
+           && strcmp(name, "__new__") != 0 && strcmp(name, "__init_subclass__") != 0
+           && strcmp(name, "__subclasshook__") != 0;
+}
+
 /* A builtin method bound to self (or unbound when self is NULL: self is then the first argument). */
 typedef struct {
     PyrtBuiltinFunction b;
@@ -378,8 +387,9 @@ static PyrtObject *boundmeth_call(PyrtObject *callable, PyrtObject *const *args,
         return Pyrt_ErrFormat(&PyrtType_TypeError, "unbound method %s.%s() needs an argument",
                               m->owner->name, m->b.name);
     if (!Pyrt_TypeCheck(args[0], m->owner) && strcmp(m->b.name, "__new__") != 0)
-        return Pyrt_ErrFormat(&PyrtType_TypeError,
-                              "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->b.name,
+        return Pyrt_ErrFormat(&PyrtType_TypeError, is_slot_wrapper_name(m->b.name)
+                              ? "descriptor '%s' requires a '%s' object but received a '%s'"
+                              : "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->b.name,
                               m->owner->name, args[0]->type->name);
     return m->fn(args[0], args + 1, nargs - 1, kwnames);
 }
@@ -431,13 +441,32 @@ static PyrtObject *boundmeth_alloc(const PyrtMethodDef *def, PyrtObject *self, P
     return &m->b.ob;
 }
 
-/* the type (along self's MRO) whose methods table holds def */
+/* does builtin type c implement the slot behind object's method `name` itself (not inherit it)? */
+static bool defines_slot(PyrtType *c, const char *name)
+{
+    PyrtType *b = c->base;
+    if (strcmp(name, "__repr__") == 0)
+        return c->repr && (!b || c->repr != b->repr);
+    if (strcmp(name, "__str__") == 0)
+        return c->str && (!b || c->str != b->str);
+    if (strcmp(name, "__hash__") == 0)
+        return c->hash && (!b || c->hash != b->hash);
+    return false;
+}
+
+/* the type (along self's MRO) whose methods table holds def. object's __repr__, __str__ and __hash__
+ * run the builtin slot of their argument's type: for a builtin type that implements that slot,
+ * `list.__repr__` is list's own (a distinct object, "<slot wrapper '__repr__' of 'list' objects>",
+ * which requires a list), as in CPython, where pprint dispatches on `type(o).__repr__` */
 static PyrtType *methoddef_owner(PyrtType *t, const PyrtMethodDef *def)
 {
     PyrtType *c;
-    PYRT_FOR_MRO(c, t)
+    PYRT_FOR_MRO(c, t) {
         if (c->methods && def >= c->methods && find_methoddef(c->methods, def->name) == def)
             return c;
+        if (c != &PyrtType_Object && !(c->flags & PYRT_TPFLAG_USER) && defines_slot(c, def->name))
+            return c;
+    }
     return &PyrtType_Object;
 }
 
@@ -469,10 +498,7 @@ static PyrtObject *builtin_repr(PyrtObject *o)
 {
     PyrtBuiltinFunction *b = (PyrtBuiltinFunction *)o;
     if (b->call == boundmeth_call) {
-        size_t n = strlen(b->name);
-        bool slot = n > 4 && b->name[0] == '_' && b->name[1] == '_' && b->name[n - 1] == '_' && b->name[n - 2] == '_'
-                    && strcmp(b->name, "__new__") != 0 && strcmp(b->name, "__init_subclass__") != 0
-                    && strcmp(b->name, "__subclasshook__") != 0;   /* CPython's slot wrappers */
+        bool slot = is_slot_wrapper_name(b->name);
         if (!b->self)
             return Pyrt_StrFormat(slot ? "<slot wrapper '%s' of '%s' objects>" : "<method '%s' of '%s' objects>",
                                   b->name, ((BoundMeth *)o)->owner->name);
