@@ -510,9 +510,27 @@ static PyrtObject *object_meth_reduce_ex(PyrtObject *self, PyrtObject *const *ar
     return r;
 }
 
+/* object.__reduce_ex__(protocol): a class that defines __reduce__ (datetime's date) is reduced by it,
+ * as CPython's object.__reduce_ex__ does; otherwise object's own reduction */
+static PyrtObject *object_meth_reduce_ex_outer(PyrtObject *self, PyrtObject *const *args, int64_t nargs,
+                                               PyrtObject *kwnames)
+{
+    if (PyrtNum_NoKw("__reduce_ex__", kwnames) < 0 || PyrtNum_NArgs("__reduce_ex__", nargs, 0, 1) < 0)
+        return NULL;
+    if (Pyrt_LookupTypeStr(self->type, "__reduce__")) {
+        PyrtObject *name = PyrtStr_FromCString("__reduce__");
+        if (!name)
+            return NULL;
+        PyrtObject *r = Pyrt_CallMethod(self, name, NULL, 0, NULL);
+        Pyrt_DecRef(name);
+        return r;
+    }
+    return object_meth_reduce_ex(self, args, nargs, kwnames);
+}
+
 static const PyrtMethodDef object_methods[] = {
     {"__format__", object_meth_format},
-    {"__reduce_ex__", object_meth_reduce_ex},
+    {"__reduce_ex__", object_meth_reduce_ex_outer},
     {"__reduce__", object_meth_reduce_ex},
     {"__new__", object_meth_new},
     {"__subclasshook__", object_meth_subclasshook, PYRT_METH_TYPE},
