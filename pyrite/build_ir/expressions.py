@@ -11,6 +11,7 @@ from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, NUM as NUMR, PTR, UNBOXED
 from pyrite.types import model as m
 from pyrite.types.infer import OPERATOR_DUNDERS
 from pyrite.build_ir.builder import V, rtype_of, IntMode
+from pyrite.frontend.modules import package_rebinds
 
 BINOPS = {ast.Add: "PYRT_ADD", ast.Sub: "PYRT_SUB", ast.Mult: "PYRT_MUL", ast.Div: "PYRT_TRUEDIV",
           ast.FloorDiv: "PYRT_FLOORDIV", ast.Mod: "PYRT_MOD", ast.Pow: "PYRT_POW",
@@ -938,7 +939,7 @@ def transform_Attribute(b, node):
         obj_t = obj_t.inner
     if isinstance(obj_t, m.ModuleT) and not _is_builtin_module(obj_t):
         mod = obj_t.module
-        if mod.name + "." + node.attr in b.inf.modules:
+        if mod.name + "." + node.attr in b.inf.modules and not package_rebinds(mod.src, node.attr):
             from pyrite.build_ir.statements import module_value
             return module_value(b, mod.name + "." + node.attr)
         if not (mod.binds(node.attr) or node.attr in mod.globals):

@@ -795,7 +795,8 @@ def transform_ImportFrom(b, node):
     for a in node.names:
         sub = base + "." + a.name
         bind = a.asname or a.name
-        if sub in b.inf.modules:
+        from pyrite.frontend.modules import package_rebinds
+        if sub in b.inf.modules and not (base in b.inf.modules and package_rebinds(b.inf.modules[base].src, a.name)):
             import_module(b, sub, node)
             ex.store_name(b, bind, b.lit(None))
         elif base in b.inf.modules:

@@ -472,6 +472,38 @@ def exported_names(tree):
     return public
 
 
+def package_rebinds(mod, name):
+    """Does package mod bind `name` at top level other than by importing its own submodule of that
+    name (`from .main import main` in unittest, not `from . import _parser` in re)? Then that global,
+    bound after the submodule set the attribute on the package, is what `pkg.name` reads."""
+    cache = mod.__dict__.setdefault("_rebinds", {})
+    if name not in cache:
+        found = False
+        for s in _flat_top(mod.tree.body):
+            if isinstance(s, ast.ImportFrom) and resolve_relative(mod, s) == mod.name:
+                continue
+            if isinstance(s, ast.Import) and all(a.asname is None and a.name.startswith(mod.name + ".")
+                                                 for a in s.names):
+                continue
+            if name in _top_bound(s):
+                found = True
+                break
+        cache[name] = found
+    return cache[name]
+
+
+def _flat_top(body):
+    """Top-level statements, with those nested in if/try/for/while/with bodies."""
+    for s in body:
+        if isinstance(s, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
+            for part in ("body", "orelse", "finalbody"):
+                yield from _flat_top(getattr(s, part, []) or [])
+            for h in getattr(s, "handlers", []) or []:
+                yield from _flat_top(h.body)
+        else:
+            yield s
+
+
 def _top_bound(s):
     if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         return [s.name]

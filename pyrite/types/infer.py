@@ -17,7 +17,7 @@ from pyrite.types.infos import UNPROVIDED_BUILTINS, bases_first
 from pyrite.types.infos import (BUILTIN_EXCEPTIONS, BUILTIN_NAMES, BuiltinModule, ClassInfo,
                                 FuncInfo, ModuleInfo, ParamInfo, decorator_kind, param_list)
 from pyrite.types.stub_rules import apply_stub, stubs, eval_annotation
-from pyrite.frontend.modules import BUILTIN_MODULES
+from pyrite.frontend.modules import BUILTIN_MODULES, package_rebinds
 from pyrite.frontend.scopes import analyze_module
 from pyrite.build_ir.builder import IntMode
 
@@ -833,7 +833,7 @@ class Walker:
                 return c
             return m.BuiltinT(base + "." + name)
         sub = base + "." + name
-        if sub in self.inf.modules:
+        if sub in self.inf.modules and not package_rebinds(self.inf.modules[base].src, name):
             return m.ModuleT(self.inf.modules[sub])
         mod = self.inf.modules[base]
         return self.global_type(mod, name)
@@ -990,6 +990,13 @@ class Walker:
                     f.slot.join(t, "assigned through a dynamically typed object")
                 if name in ci.methods or name in ci.properties:
                     self.rebind_method(ci, name)
+            # or a module object (warnings.catch_warnings stores `self._module.filters`): a data global
+            # of that name (not a function, class or module: those keep their direct uses, and a store
+            # into them from dynamic code raises TypeError) takes the value's type
+            for mod in self.inf.modules.values():
+                g = mod.globals.get(name)
+                if g is not None and not isinstance(m.resolved(g.get()), (m.FuncT, m.ClassT, m.ModuleT)):
+                    g.join(t, "assigned through a dynamically typed object")
             m.escape(t)
 
     def rebind_method(self, ci, name):
@@ -1369,7 +1376,9 @@ class Walker:
                     self._check_provided(obj.module.name, name, node)
                 return c if c is not None else m.BuiltinT(obj.module.name + "." + name)
             sub = obj.module.name + "." + name
-            if sub in self.inf.modules:
+            if sub in self.inf.modules and not package_rebinds(obj.module.src, name):
+                # (a package that binds the name, `from .main import main` in unittest, rebinds it after
+                # the submodule set it on the package: its global)
                 return m.ModuleT(self.inf.modules[sub])
             if not (obj.module.binds(name) or name in obj.module.globals):
                 return m.DYN   # whatever its module object holds at run time (build_ir: Pyrt_GetAttr)

@@ -1069,6 +1069,8 @@ static PyrtObject *module_getattr(PyrtObject *o, PyrtObject *name)
         return v;
     }
     if (strcmp(PyrtStr_UTF8(name), "__dict__") == 0) {
+        if (m->def)   /* a compiled module: its globals (as globals() gives them: enum's _convert_ reads them) */
+            return PyrtModule_Globals(m->def);
         PYRT_INCREF(m->dict);
         return m->dict;
     }

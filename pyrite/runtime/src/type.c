@@ -1965,6 +1965,24 @@ static bool has_any(PyrtType *t, const char *const *names, int n, int stride)
     return false;
 }
 
+/* the dunder `name` along t's MRO, as CPython finds it: NULL when a builtin type that implements
+ * that slot itself comes first (IntEnum: int, then Enum, whose __hash__ hashes the member's name;
+ * int's hash must win so that `2 in {E.A}`) */
+static PyrtObject *lookup_before_builtin_slot(PyrtType *t, const char *name)
+{
+    PyrtType *c;
+    PYRT_FOR_MRO(c, t) {
+        if (c->dict) {
+            PyrtObject *v = PyrtDict_GetItemStr(c->dict, name);
+            if (v)
+                return v;
+        }
+        if (c != &PyrtType_Object && !(c->flags & PYRT_TPFLAG_USER) && defines_slot(c, name))
+            return NULL;
+    }
+    return NULL;
+}
+
 /* Point t's slots at the dunder dispatchers for every dunder its class dicts define (the rest
  * stay inherited from the base). */
 static void install_slots(PyrtType *t)
@@ -1972,7 +1990,7 @@ static void install_slots(PyrtType *t)
     if (has_dunder(t, "__repr__")) t->repr = user_repr;
     if (has_dunder(t, "__str__")) t->str = user_str;
     if (has_any(t, cmp_dunders, 6, 1)) t->richcompare = user_richcompare;
-    PyrtObject *h = Pyrt_LookupTypeStr(t, "__hash__");
+    PyrtObject *h = lookup_before_builtin_slot(t, "__hash__");
     bool own_eq = t->dict && PyrtDict_GetItemStr(t->dict, "__eq__");
     bool own_hash = t->dict && PyrtDict_GetItemStr(t->dict, "__hash__");
     if (h == Pyrt_None || (own_eq && !own_hash))
