@@ -113,6 +113,7 @@ typedef struct PyrtModuleDef {
 PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def);   /* borrowed; NULL + MemoryError */
 int PyrtModule_Expect(PyrtObject *v, PyrtModuleDef *def);   /* v is def's module object, else RuntimeError */
 PyrtObject *PyrtModule_Dir(PyrtObject *module);   /* dir(module) */
+PyrtObject *PyrtModule_GlobalsForFile(const char *file);   /* new ref, or NULL (no exception) */
 /* Programs that call __import__ register every compiled module at start-up (a constructor per module's
  * unit, emitted by codegen/emit_module.py); __import__ runs a registered module's top level on first
  * use and raises ModuleNotFoundError for any other name (what is not compiled in is not there). */

@@ -1508,6 +1508,23 @@ PyrtObject *PyrtModule_Compiled(PyrtModuleDef *def)
 /* ------------------------------------------------------------------ __import__ */
 static PyrtModuleEntry *pyrt_module_registry;
 
+/* the globals of the compiled module whose source is `file` (a frame's f_globals: unittest hides the
+ * frames of modules that set __unittest), from the modules registered or in sys.modules; new
+ * reference, or NULL without an exception when none is known */
+PyrtObject *PyrtModule_GlobalsForFile(const char *file)
+{
+    for (PyrtModuleEntry *e = pyrt_module_registry; e; e = e->next)
+        if (e->def && e->def->file && strcmp(e->def->file, file) == 0)
+            return PyrtModule_Globals(e->def);
+    int64_t pos = 0;
+    PyrtObject *k, *v;
+    while (pyrt_sys_modules && PyrtDict_Next(pyrt_sys_modules, &pos, &k, &v))
+        if (v->type == &PyrtType_Module && ((PyrtModule *)v)->def && ((PyrtModule *)v)->def->file
+            && strcmp(((PyrtModule *)v)->def->file, file) == 0)
+            return PyrtModule_Globals(((PyrtModule *)v)->def);
+    return NULL;
+}
+
 void PyrtModule_Register(PyrtModuleEntry *e)
 {
     e->next = pyrt_module_registry;

@@ -8,7 +8,8 @@
  * exception propagated further) become new heads whose innermost tb_next is the cached chain.
  *
  * What a compiled program has no data for: tb_lasti is -1 (so traceback.py's _get_code_position
- * gives no column positions: no ^^^ carets), frames have empty f_globals and f_locals dicts, the
+ * gives no column positions: no ^^^ carets), frames have empty f_locals dicts (f_globals: the
+ * globals of the compiled module whose file the frame is in, when that module is registered), the
  * outermost frame's f_back is None, code objects have only co_filename, co_name, co_qualname and
  * co_firstlineno (the traceback line), and co_positions() yields (line, line, None, None). */
 #include "pyrt.h"
@@ -23,6 +24,7 @@ static PyrtObject *tb_getattr(PyrtObject *o, PyrtObject *name);
 static PyrtObject *frame_getattr(PyrtObject *o, PyrtObject *name);
 static PyrtObject *code_getattr(PyrtObject *o, PyrtObject *name);
 static PyrtObject *tb_repr(PyrtObject *o);
+static int tb_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v);
 static PyrtObject *frame_repr(PyrtObject *o);
 static PyrtObject *code_repr(PyrtObject *o);
 
@@ -50,6 +52,7 @@ static void code_dealloc(PyrtObject *o)
 static PyrtType tb_type = {
     .ob = PYRT_TYPE_HEAD, .name = "traceback", .base = &PyrtType_Object, .basicsize = sizeof(TbTrace),
     .flags = PYRT_TPFLAG_NOSUBCLASS, .dealloc = tb_dealloc, .getattr = tb_getattr, .repr = tb_repr,
+    .setattr = tb_setattr,
 };
 static PyrtType tb_frame_type = {
     .ob = PYRT_TYPE_HEAD, .name = "frame", .base = &PyrtType_Object, .basicsize = sizeof(TbFrame),
@@ -85,6 +88,40 @@ static PyrtObject *tb_getattr(PyrtObject *o, PyrtObject *name)
     return Pyrt_GenericGetAttr(o, name);
 }
 
+/* tb.tb_next = other or None (unittest drops its own frames this way), with CPython's checks */
+static int tb_setattr(PyrtObject *o, PyrtObject *name, PyrtObject *v)
+{
+    TbTrace *t = (TbTrace *)o;
+    const char *s = PyrtStr_UTF8(name);
+    if (strcmp(s, "tb_next") != 0) {
+        if (strcmp(s, "tb_frame") == 0 || strcmp(s, "tb_lineno") == 0 || strcmp(s, "tb_lasti") == 0)
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "readonly attribute");
+        else
+            Pyrt_ErrFormat(&PyrtType_AttributeError, "'traceback' object has no attribute '%s'", s);
+        return -1;
+    }
+    if (!v) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (v == Pyrt_None)
+        v = NULL;
+    else if (v->type != &tb_type) {
+        Pyrt_ErrFormat(&PyrtType_TypeError, "expected traceback object or None, got '%s'", v->type->name);
+        return -1;
+    }
+    for (PyrtObject *c = v; c; c = ((TbTrace *)c)->next)
+        if (c == o) {
+            Pyrt_ErrFormat(&PyrtType_ValueError, "traceback loop detected");
+            return -1;
+        }
+    Pyrt_XIncRef(v);
+    PyrtObject *old = t->next;
+    t->next = v;
+    Pyrt_XDecRef(old);
+    return 0;
+}
+
 static PyrtObject *cached_dict(PyrtObject **slot)
 {
     if (!*slot && !(*slot = PyrtDict_New()))
@@ -102,8 +139,18 @@ static PyrtObject *frame_getattr(PyrtObject *o, PyrtObject *name)
         return PyrtInt_FromI64(f->line);
     if (strcmp(s, "f_back") == 0)
         return new_ref(f->back);
-    if (strcmp(s, "f_globals") == 0)
+    if (strcmp(s, "f_globals") == 0) {
+        if (!f->globals && f->code) {
+            PyrtObject *g = PyrtModule_GlobalsForFile(PyrtStr_UTF8(((TbCode *)f->code)->filename));
+            if (g) {
+                f->globals = g;
+                if (Pyrt_ErrOccurred())
+                    return NULL;
+            } else if (Pyrt_ErrOccurred())
+                return NULL;
+        }
         return cached_dict(&f->globals);
+    }
     if (strcmp(s, "f_locals") == 0)
         return cached_dict(&f->locals);
     if (strcmp(s, "f_builtins") == 0)
