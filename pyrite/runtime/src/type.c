@@ -315,7 +315,12 @@ static PyrtObject *instance_vars(PyrtObject *o)
 
 /* ------------------------------------------------------------------ class attribute lookup */
 
-PyrtObject *Pyrt_LookupTypeStr(PyrtType *t, const char *name)
+static bool defines_slot(PyrtType *c, const char *name);
+
+/* name in the class dicts along t's MRO (borrowed; NULL if none). before_builtin_slot: stop at a
+ * builtin type that implements the slot behind `name` itself, as CPython's MRO would find that
+ * type's own wrapper there */
+static PyrtObject *lookup_type_dicts(PyrtType *t, const char *name, bool before_builtin_slot)
 {
     PyrtType *c;
     PYRT_FOR_MRO(c, t) {
@@ -324,8 +329,16 @@ PyrtObject *Pyrt_LookupTypeStr(PyrtType *t, const char *name)
             if (v)
                 return v;
         }
+        if (before_builtin_slot && c != &PyrtType_Object && !(c->flags & PYRT_TPFLAG_USER)
+            && defines_slot(c, name))
+            return NULL;
     }
     return NULL;
+}
+
+PyrtObject *Pyrt_LookupTypeStr(PyrtType *t, const char *name)
+{
+    return lookup_type_dicts(t, name, false);
 }
 
 PyrtObject *Pyrt_LookupType(PyrtType *t, PyrtObject *name)
@@ -1970,17 +1983,7 @@ static bool has_any(PyrtType *t, const char *const *names, int n, int stride)
  * int's hash must win so that `2 in {E.A}`) */
 static PyrtObject *lookup_before_builtin_slot(PyrtType *t, const char *name)
 {
-    PyrtType *c;
-    PYRT_FOR_MRO(c, t) {
-        if (c->dict) {
-            PyrtObject *v = PyrtDict_GetItemStr(c->dict, name);
-            if (v)
-                return v;
-        }
-        if (c != &PyrtType_Object && !(c->flags & PYRT_TPFLAG_USER) && defines_slot(c, name))
-            return NULL;
-    }
-    return NULL;
+    return lookup_type_dicts(t, name, true);
 }
 
 /* Point t's slots at the dunder dispatchers for every dunder its class dicts define (the rest
