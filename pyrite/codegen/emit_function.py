@@ -9,6 +9,7 @@ from pyrite import primitives
 from pyrite.codegen.c_names import c_string
 from pyrite.ir import ops
 from pyrite.ir.dataflow import empty_registers
+from pyrite.ir import ranges
 from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
 
@@ -23,6 +24,34 @@ SMALL_INIT_OPS = 200
 # exits, 1,000 registers) took it over 7 minutes to compile, re._parser's _parse 30 s; in arrays
 # (loads and stores on the stack, not promoted to machine registers) about 10 s and 2 s.
 BIG_CLEANUP = 60000
+
+
+# int operations on operands known small (ir/ranges.py): (C expression when the result is known
+# small as well, fast-path condition without the tag test otherwise; None: no such form)
+SMALL_FORMS = {
+    "pyrt_int_add": ("({0} + {1})", "!__builtin_add_overflow({0}, {1}, &{out})"),
+    "pyrt_int_sub": ("({0} - {1})", "!__builtin_sub_overflow({0}, {1}, &{out})"),
+    "pyrt_int_mul": ("(({0} >> 1) * {1})", "!__builtin_mul_overflow({0} >> 1, {1}, &{out})"),
+    "pyrt_int_floordiv": ("pyrt_int_floordiv_small({0}, {1})", None),
+    "pyrt_int_mod": ("pyrt_int_mod_small({0}, {1})", None),
+    "pyrt_int_neg": ("(-{0})", None),
+    "pyrt_int_from_i64": ("pyrt_int_small({0})", None),
+}
+# ... and those whose C expression is right whenever the operands are small (the result is small, or
+# not a tagged int)
+SMALL_ALWAYS = {
+    "pyrt_int_and": "({0} & {1})",
+    "pyrt_int_or": "({0} | {1})",
+    "pyrt_int_xor": "({0} ^ {1})",
+    "pyrt_int_as_index": "({0} >> 1)",
+    "pyrt_int_as_i64": "({0} >> 1)",
+    "pyrt_int_as_f64": "((double)({0} >> 1))",
+}
+# split int operations whose fast path tests the tag of every tagged operand (their operands are
+# small there: see FunctionEmitter.dying_ints)
+TAG_TESTED = {"pyrt_int_add", "pyrt_int_sub", "pyrt_int_mul", "pyrt_int_and", "pyrt_int_or", "pyrt_int_xor",
+              "pyrt_int_as_index", "pyrt_int_as_i64", "pyrt_int_floordiv", "pyrt_int_mod", "pyrt_int_as_f64"}
+SMALL_COMPARE = {"int_lt": "<", "int_le": "<=", "int_gt": ">", "int_ge": ">=", "int_eq": "==", "int_ne": "!="}
 
 
 def _has_loop(fn):
@@ -49,11 +78,17 @@ INLINE_RELEASES = 6   # a return releasing at most this many registers does so i
 
 
 class FunctionEmitter:
-    def __init__(self, fn, consts, out, library=False):
+    def __init__(self, fn, consts, out, library=False, program_ranges=None, clone=False):
         self.fn, self.consts, self.out = fn, consts, out
+        # ir/ranges.py:ProgramRanges, and whether this is the clone of fn compiled under the int
+        # ranges its direct calls pass (named <cname>_r)
+        self.pr, self.clone = program_ranges, clone
+        self.cname = fn.cname + "_r" if clone else fn.cname
         self.library = library   # a function of a standard-library module
         self.gen = fn.is_generator
         self.yields = 0
+        self.ranges = None    # {id(op): int ranges before op} (ir/ranges.py); None: nothing known
+        self.rng_now = None
 
     def w(self, line):
         self.out.append(line)
@@ -105,7 +140,7 @@ class FunctionEmitter:
         params = ", ".join("%s %s" % (r.rtype.c_type, r.cname if not self.gen else r.cname[3:])
                            for r in self.fn.params) or "void"
         ret = "PyrtObject *" if self.gen else self.fn.ret.c_type
-        return "static %s %s(%s)" % (ret, self.fn.cname, params)
+        return "static %s %s(%s)" % (ret, self.cname, params)
 
     def emit(self):
         self.assign_names()
@@ -144,6 +179,7 @@ class FunctionEmitter:
             if p.rtype.refcounted and id(p) in self.owned:
                 self.w("    %s(%s);" % (p.rtype.incref, p.cname))
         self.null_before = known_null(fn, self.owned)
+        self.ranges = self.int_ranges()
         self.w("    goto %s;" % self.label(fn.entry))
         for b in fn.blocks:
             if b is fn.error_exit:
@@ -187,16 +223,52 @@ class FunctionEmitter:
 
     def emit_block(self, b):
         self.w("  %s:;" % self.label(b))
-        for op in b.ops:
+        self.skip = set()
+        for k, op in enumerate(b.ops):
+            if id(op) in self.skip:
+                continue
+            self.block_ops, self.op_index = b.ops, k
             self.null_now = self.null_before.get(id(op), ()) if not self.gen else ()
+            self.rng_now = self.ranges.get(id(op)) if self.ranges is not None else None
             getattr(self, "op_" + type(op).__name__)(op)
+
+    def dying_ints(self, op):
+        """The tagged-int operands of op that the Clears right after it release (their last use):
+        an operation whose fast path tests their tags releases them on its slow path only (a small
+        word owns nothing), and those Clears are then skipped."""
+        regs = [a for a in op.args if isinstance(a, ops.Register) and a.rtype is INT and not a.borrowed]
+        out = []
+        j = self.op_index + 1
+        while j < len(self.block_ops):
+            c = self.block_ops[j]
+            if not (isinstance(c, ops.Clear) and any(c.reg is r for r in regs) and c.reg is not op.dest
+                    and all(c.reg is not x for x in out)):
+                break
+            out.append(c.reg)
+            self.skip.add(id(c))
+            j += 1
+        return out
 
     def rel(self, d):
         """Release what an owned register held before it is stored to (nothing when it is known
         to be NULL here: a temporary's first definition, or after its Clear)."""
-        if id(d) in self.null_now or not d.rtype.refcounted or d.borrowed:
+        if id(d) in self.null_now or not d.rtype.refcounted or d.borrowed or self.small(d):
             return ""
         return "%s(%s); " % (d.rtype.release, d.cname)
+
+    def int_ranges(self):
+        if self.pr is None:
+            return ranges.int_ranges(self.fn)
+        return self.pr.states.get((id(self.fn), self.clone))
+
+    def small(self, a):
+        """Is a (a tagged-int register) certainly a small int when the current op starts?"""
+        return (self.rng_now is not None and isinstance(a, ops.Register) and a.rtype is INT
+                and ranges.is_small(ranges.get(self.rng_now, a)))
+
+    def small_result(self, op):
+        return self.rng_now is not None and ranges.is_small(
+            ranges.result(op, self.rng_now, self.pr.returns if self.pr is not None else None))
 
     # ------------------------------------------------------------------ generators
     def emit_generator(self):
@@ -241,6 +313,7 @@ class FunctionEmitter:
         self.w("    PyrtObject *__ret = NULL;")
         self.w("    int32_t __line = %d;" % fn.line)
         self.w("    if (Pyrt_EnterCall()) { g->state = -1; pyclr_%s(g); return NULL; }" % fn.cname)
+        self.ranges = self.int_ranges()
         self.w("    switch (g->state) {")
         self.w("    case 0: goto %s;" % self.label(fn.entry))
         n = sum(1 for b in fn.blocks for op in b.ops if isinstance(op, ops.Yield))
@@ -307,6 +380,8 @@ class FunctionEmitter:
         if d.rtype.refcounted and op.move:
             assert not d.borrowed and not s.borrowed
             self.w("    %s%s = %s; %s = %s;" % (self.rel(d), d.cname, s.cname, s.cname, s.rtype.zero))
+        elif d.rtype.refcounted and not d.borrowed and self.small(s):
+            self.w("    %s%s = %s;" % (self.rel(d), d.cname, s.cname))
         elif d.rtype.refcounted and not d.borrowed:
             self.w("    { %s __t = %s; %s(__t); %s%s = __t; }"
                    % (d.rtype.c_type, s.cname, d.rtype.incref, self.rel(d), d.cname))
@@ -362,6 +437,8 @@ class FunctionEmitter:
         if op.fn == "Pyrt_ExcEnterHandler":   # an exception caught here: its traceback names this frame
             self.w("    Pyrt_TracebackCatch(%s, %s, %s, __line);"
                    % (self.val(op.args[0]), c_string(self.fn.source_file), c_string(self.fn.name)))
+        if (op.fn in SMALL_FORMS or op.fn in SMALL_ALWAYS) and op.dest is not None and self.small_call(op):
+            return
         p = primitives.ALL.get(op.fn)
         if p is not None and p.fast is not None and op.dest is not None:
             self.split_call(op, p)
@@ -379,6 +456,31 @@ class FunctionEmitter:
             return
         self.emit_result(op, op.dest, text, op.error_kind, op.borrowed)
 
+    def small_call(self, op):
+        """An int operation whose int operands are known small (ir/ranges.py): no tag test, and no
+        overflow branch either when the result is known small too. False when that is not known."""
+        if not all(self.small(a) for a in op.args if isinstance(a, ops.Register) and a.rtype is INT):
+            return False
+        args = [self.val(a) for a in op.args]
+        d = op.dest
+        if op.fn in SMALL_ALWAYS:
+            self.w("    %s%s = %s;" % (self.rel(d), d.cname, SMALL_ALWAYS[op.fn].format(*args)))
+            return True
+        plain, checked = SMALL_FORMS[op.fn]
+        if plain is not None and self.small_result(op):
+            self.w("    %s%s = %s;" % (self.rel(d), d.cname, plain.format(*args)))
+            return True
+        if checked is None:
+            return False
+        self.w("    { %s __t;" % d.rtype.c_type)
+        self.w("      if (PYRT_UNLIKELY(!(%s))) {" % checked.format(*args, out="__t"))
+        self.w("        __t = %s;" % primitives.ALL[op.fn].slow.format(*args))
+        self.w("        if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
+               % (d.rtype.err_test % "__t", op.line, self.handler_label(op)))
+        self.w("      }")
+        self.w("      %s%s = __t; }" % (self.rel(d), d.cname))
+        return True
+
     def split_call(self, op, p):
         """dest = fn(args) as its fast path inline and the failing slow call out of line: the error
         test is on the slow path only (a small-int add is an add, an overflow branch and a store)."""
@@ -386,12 +488,17 @@ class FunctionEmitter:
         d = op.dest
         fast = p.fast.format(*args, out="__t")
         slow = p.slow.format(*args)
+        dying = self.dying_ints(op) if op.fn in TAG_TESTED else []
         self.w("    { %s __t;" % d.rtype.c_type)
         self.w("      if (PYRT_UNLIKELY(!(%s))) {" % fast)
         self.w("        __t = %s;" % slow)
         self.w("        if (PYRT_UNLIKELY(%s)) { __line = %d; goto %s; }"
                % (d.rtype.err_test % "__t", op.line, self.handler_label(op)))
+        for r in dying:   # (on an error they stay: the handler's path releases them)
+            self.w("        pyrt_int_decref(%s);" % r.cname)
         self.w("      }")
+        for r in dying:
+            self.w("      %s = 0;" % r.cname)
         self.w("      %s%s = __t; }" % (self.rel(d), d.cname))
 
     def emit_result(self, op, dest, text, kind, borrowed=False):
@@ -450,7 +557,22 @@ class FunctionEmitter:
         self.fail(op, "%s(%s, &%s)" % (op.fn, args, op.dest.cname))
 
     def op_Expr(self, op):
+        if op.prim in SMALL_COMPARE and all(self.small(a) for a in op.args):
+            # tagged words of small ints compare as the ints do
+            self.w("    %s = (int8_t)(%s %s %s);" % (op.dest.cname, self.val(op.args[0]), SMALL_COMPARE[op.prim],
+                                                   self.val(op.args[1])))
+            return
         text = primitives.ALL[op.prim].template.format(*[self.val(a) for a in op.args])
+        if op.prim in SMALL_COMPARE and all(isinstance(a, ops.Register) and a.rtype is INT for a in op.args):
+            dying = self.dying_ints(op)
+            if dying:   # released on the slow path only (see dying_ints)
+                a, b = self.val(op.args[0]), self.val(op.args[1])
+                self.w("    if (PYRT_LIKELY(!((%s | %s) & 1))) %s = (int8_t)(%s %s %s);"
+                       % (a, b, op.dest.cname, a, SMALL_COMPARE[op.prim], b))
+                self.w("    else { %s = %s; %s }" % (op.dest.cname, text,
+                                                    " ".join("pyrt_int_decref(%s);" % r.cname for r in dying)))
+                self.w("    %s" % " ".join("%s = 0;" % r.cname for r in dying))
+                return
         if op.dest.rtype is OBJ:
             self.w("    { PyrtObject *__t = %s; Pyrt_IncRef(__t); %s%s = __t; }"
                    % (text, self.rel(op.dest), op.dest.cname))
@@ -462,7 +584,8 @@ class FunctionEmitter:
     def op_Call(self, op):
         f = op.func
         args = ", ".join(self.val(a) for a in op.args)
-        text = "%s(%s)" % (f.cname, args)
+        callee = (self.pr.clone_name(f) if self.pr is not None else None) or f.cname
+        text = "%s(%s)" % (callee, args)
         rt = f.ret if not f.is_generator else OBJ
         if op.dest is None:
             cond = rt.err_test % text
@@ -653,7 +776,7 @@ class FunctionEmitter:
     def op_Clear(self, op):
         if op.reg.rtype is OBJ:
             self.w("    PYRT_CLEAR(%s);" % op.reg.cname)
-        elif op.reg.borrowed:
+        elif op.reg.borrowed or self.small(op.reg):
             self.w("    %s = %s;" % (op.reg.cname, op.reg.rtype.zero))
         else:
             self.clear(op.reg)

@@ -5,6 +5,7 @@ import sys
 from pyrite.ir import ops
 from pyrite.codegen.c_names import c_string
 from pyrite.codegen.emit_function import FunctionEmitter
+from pyrite.ir import ranges
 from pyrite.codegen.prelude import PRELUDE
 from pyrite.ir.rtypes import OBJ, INT, I64, F64, BOOL, PTR, VOID
 
@@ -126,21 +127,26 @@ def emit_program(prog, target, split=False):
             emit_field_table(cir, u.consts, u.body)
             if not cir.is_exception:
                 emit_release(cir, u.body)
+    pr = ranges.ProgramRanges(prog)
     for mod in prog.modules:
         for f in mod.functions:
-            fe = FunctionEmitter(f, None, [])
-            fe.assign_names()
-            decls.append((f.cname, fe.signature()[len("static "):], None, None))
+            for clone in ([False, True] if pr.clone_name(f) else [False]):
+                fe = FunctionEmitter(f, None, [], clone=clone)
+                fe.assign_names()
+                decls.append((fe.cname, fe.signature()[len("static "):], None, None))
             decls.append((f.generic_cname, "PyrtObject *%s(PyrtObject *, PyrtObject *const *, int64_t, PyrtObject *)"
                           % f.generic_cname, None, None))
     main.body.append(python_version_c())
     func_unit = {}
     for mod in prog.modules:
         u = unit_fn[id(mod)]()
-        FunctionEmitter(mod.init, u.consts, u.body, library=mod.stdlib).emit()
+        FunctionEmitter(mod.init, u.consts, u.body, library=mod.stdlib, program_ranges=pr).emit()
         for f in mod.functions:
             u = unit_fn[id(mod)]()
-            FunctionEmitter(f, u.consts, u.body).emit()
+            FunctionEmitter(f, u.consts, u.body, program_ranges=pr).emit()
+            if pr.clone_name(f):
+                FunctionEmitter(f, u.consts, u.body, program_ranges=pr, clone=True).emit()
+                func_unit[pr.clone_name(f)] = u
             emit_generic_entry(f, u.body)
             func_unit[f.cname] = func_unit[f.generic_cname] = u
     decls = [(sym, text, owner if owner is not None or base is not None or sym not in func_unit

@@ -97,6 +97,8 @@ PRIMITIVES = [
     P('pyrt_int_obj'),
     P('pyrt_int_from_bool'),
     P('pyrt_int_small'),
+    P('pyrt_int_floordiv_small', user_code=False, borrow_safe=True),   # (operands and quotient known small: ir/ranges.py)
+    P('pyrt_int_mod_small', user_code=False, borrow_safe=True),
     P('pyrt_int_eq'),
     P('pyrt_int_compare'),
     P('pyrt_int_incref'),
@@ -125,6 +127,9 @@ def _split(name, fast, slow):
 
 for _op, _code in (("add", "ADD"), ("sub", "SUB"), ("mul", "MUL"), ("and", "AND"), ("or", "OR"), ("xor", "XOR")):
     _split("pyrt_int_" + _op, "pyrt_int_%s_fast({0}, {1}, &{out})" % _op, "PyrtTagged_BinOp({0}, {1}, PYRT_%s)" % _code)
+for _op, _code in (("floordiv", "FLOORDIV"), ("mod", "MOD")):
+    _split("pyrt_int_" + _op, "pyrt_int_%s_fast({0}, {1}, &{out})" % _op, "PyrtTagged_BinOp({0}, {1}, PYRT_%s)" % _code)
+_split("pyrt_int_as_f64", "!({0} & 1) && (({out} = (double)({0} >> 1)), 1)", "PyrtTagged_AsF64Slow({0})")
 _split("pyrt_int_from_i64", "!__builtin_add_overflow({0}, {0}, &{out})", "PyrtTagged_FromI64Big({0})")
 _split("pyrt_int_as_index", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsIndexSlow({0})")
 _split("pyrt_int_as_i64", "!({0} & 1) && (({out} = {0} >> 1), 1)", "PyrtTagged_AsI64Slow({0})")

@@ -89,6 +89,21 @@ PYRT_INLINE bool pyrt_int_mul_fast(int64_t a, int64_t b, int64_t *r) {
 PYRT_INLINE bool pyrt_int_and_fast(int64_t a, int64_t b, int64_t *r) { *r = a & b; return !((a | b) & 1); }
 PYRT_INLINE bool pyrt_int_or_fast(int64_t a, int64_t b, int64_t *r) { *r = a | b; return !((a | b) & 1); }
 PYRT_INLINE bool pyrt_int_xor_fast(int64_t a, int64_t b, int64_t *r) { *r = a ^ b; return !((a | b) & 1); }
+PYRT_INLINE bool pyrt_int_floordiv_fast(int64_t a, int64_t b, int64_t *r) {
+    if (PYRT_UNLIKELY(((a | b) & 1) || b == 0)) return false;
+    int64_t x = a >> 1, y = b >> 1, q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    if (PYRT_UNLIKELY(q == ((int64_t)1 << 62))) return false;   /* -2**62 // -1 */
+    *r = (int64_t)((uint64_t)q << 1);
+    return true;
+}
+PYRT_INLINE bool pyrt_int_mod_fast(int64_t a, int64_t b, int64_t *r) {
+    if (PYRT_UNLIKELY(((a | b) & 1) || b == 0)) return false;
+    int64_t y = b >> 1, m = (a >> 1) % y;
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    *r = (int64_t)((uint64_t)m << 1);
+    return true;
+}
 PYRT_INLINE int64_t pyrt_int_add(int64_t a, int64_t b) {
     int64_t r;
     if (PYRT_LIKELY(!((a | b) & 1)) && PYRT_LIKELY(!__builtin_add_overflow(a, b, &r))) return r;
@@ -111,6 +126,17 @@ PYRT_INLINE int64_t pyrt_int_floordiv(int64_t a, int64_t b) {
         if (PYRT_LIKELY(q != ((int64_t)1 << 62))) return (int64_t)((uint64_t)q << 1);   /* -2**62 // -1 */
     }
     return PyrtTagged_BinOp(a, b, PYRT_FLOORDIV);
+}
+/* a // b and a % b of small ints with b != 0 and a small quotient (known to codegen, ir/ranges.py) */
+PYRT_INLINE int64_t pyrt_int_floordiv_small(int64_t a, int64_t b) {
+    int64_t x = a >> 1, y = b >> 1, q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    return (int64_t)((uint64_t)q << 1);
+}
+PYRT_INLINE int64_t pyrt_int_mod_small(int64_t a, int64_t b) {
+    int64_t y = b >> 1, m = (a >> 1) % y;
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    return (int64_t)((uint64_t)m << 1);
 }
 PYRT_INLINE int64_t pyrt_int_mod(int64_t a, int64_t b) {
     if (PYRT_LIKELY(!((a | b) & 1)) && b != 0) {
