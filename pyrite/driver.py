@@ -5,9 +5,10 @@ from pyrite.diagnostics import CompileError
 
 
 def exact_ints(program=None):
-    """--exact-ints (PYRITE_EXACT_INTS=1): typed code holds ints as tagged arbitrary-precision ints.
-    Also on for a program that compiles one of EXACT_INT_MODULES."""
-    return os.environ.get("PYRITE_EXACT_INTS") == "1" or (
+    """Does typed code hold ints as tagged arbitrary-precision ints (CPython's semantics)? The default;
+    --int64 (PYRITE_EXACT_INTS=0) asks for 64-bit ints (OverflowError beyond), except in a program
+    that compiles one of EXACT_INT_MODULES."""
+    return os.environ.get("PYRITE_EXACT_INTS") != "0" or (
         program is not None and any(name in program.modules for name in EXACT_INT_MODULES))
 
 

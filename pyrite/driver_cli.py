@@ -11,7 +11,7 @@ import os
 import sys
 
 USAGE = __doc__.split("\n", 2)[2]
-FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--exact-ints", "--keep-unused"}
+FLAGS = {"--emit-c", "--dump-ir", "--show-commands", "--keep", "--verify", "--exact-ints", "--int64", "--keep-unused"}
 
 
 COMMAND_HELP = {
@@ -27,9 +27,9 @@ module CPython imports (ext: PROG.cpython-3XX-<platform>.so, for the interpreter
   --dump-ir              print the IR after the whole pipeline
   --dump-ir-after=PASS   print the IR after one pass
   --verify               verify the IR after every pass
-  --exact-ints           arbitrary-precision ints in typed code too (CPython's semantics; slower on
-                         int-heavy code for now). Without it, typed ints are 64-bit and overflow
-                         raises OverflowError; dynamic code is always exact
+  --int64                typed ints are 64-bit: faster on int-heavy code, and an int beyond 64 bits
+                         raises OverflowError there. By default ints are exact everywhere (CPython's
+                         arbitrary precision); --exact-ints says so explicitly
   --keep-unused          keep the standard-library functions nothing in the program names (by
                          default they are left out: faster builds, smaller outputs)
   --show-commands        print the zig cc command lines
@@ -171,6 +171,8 @@ def cmd_build(opts):
         os.environ["PYRITE_VERIFY"] = "1"   # verify_ir after every pass of this build
     if "--exact-ints" in flags:
         os.environ["PYRITE_EXACT_INTS"] = "1"
+    if "--int64" in flags:
+        os.environ["PYRITE_EXACT_INTS"] = "0"
     if "--keep-unused" in flags:
         os.environ["PYRITE_KEEP_UNUSED"] = "1"
     try:
@@ -279,6 +281,8 @@ def cmd_run(opts):
     prog, target = opts["prog"], opts["target"]
     if "--exact-ints" in opts["flags"]:
         os.environ["PYRITE_EXACT_INTS"] = "1"
+    if "--int64" in opts["flags"]:
+        os.environ["PYRITE_EXACT_INTS"] = "0"
     if "--keep-unused" in opts["flags"]:
         os.environ["PYRITE_KEEP_UNUSED"] = "1"
     from pyrite.targets.base import get_target

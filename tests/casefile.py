@@ -16,9 +16,10 @@ class CaseFileError(Exception):
 class Case:
     @property
     def exact_ints(self):
-        """Cases of run-exact-*.test files are built with --exact-ints (tagged arbitrary-precision ints);
-        PYRITE_TEST_EXACT_INTS=1 builds every case that way."""
-        return os.path.basename(self.path).startswith("run-exact") or os.environ.get("PYRITE_TEST_EXACT_INTS") == "1"
+        """Cases are built as pyrite builds by default, with exact (tagged arbitrary-precision) ints;
+        PYRITE_TEST_EXACT_INTS=0 builds every case but those of run-exact-*.test files with --int64
+        (64-bit typed ints)."""
+        return os.path.basename(self.path).startswith("run-exact") or os.environ.get("PYRITE_TEST_EXACT_INTS") != "0"
 
     def build_env(self):
         """A context in which pyrite builds this case as its file asks."""

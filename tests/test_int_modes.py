@@ -1,7 +1,7 @@
 """The two int modes on programs where typed code meets ints beyond 64 bits that the runtime made
-(int() of a long string, values in containers built by the runtime): with --exact-ints the output is
-CPython's; by default typed code raises OverflowError with a message naming --exact-ints, and never
-reads a big int as a wrong 64-bit value."""
+(int() of a long string, values in containers built by the runtime): by default (and with
+--exact-ints) the output is CPython's; with --int64 typed code raises OverflowError with a message
+naming --int64, and never reads a big int as a wrong 64-bit value."""
 import os
 import subprocess
 import sys
@@ -31,11 +31,13 @@ def test_big_ints_from_the_runtime(name, tmp_path):
     (tmp_path / "p.py").write_text(PROGRAMS[name])
     expected = run([sys.executable, "p.py"], str(tmp_path))
     assert expected.returncode == 0, expected.stderr
-    exact = run([sys.executable, "-m", "pyrite.cli", "run", "--exact-ints", "p.py"], str(tmp_path))
+    env = dict(os.environ)
+    env.pop("PYRITE_EXACT_INTS", None)
+    exact = subprocess.run([sys.executable, "-m", "pyrite.cli", "run", "p.py"], cwd=str(tmp_path),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300, env=env)
     assert (exact.stdout, exact.returncode) == (expected.stdout, 0), exact.stderr.decode()
-    default = run([sys.executable, "-m", "pyrite.cli", "run", "p.py"], str(tmp_path),
-                  env={"PYRITE_EXACT_INTS": "0"})
-    assert default.stdout == b"" and default.returncode == 1, default.stdout
-    assert default.stderr.decode().rstrip().splitlines()[-1] == (
-        "OverflowError: integer overflow: typed ints are 64-bit (build with --exact-ints for "
-        "arbitrary precision)")
+    int64 = run([sys.executable, "-m", "pyrite.cli", "run", "--int64", "p.py"], str(tmp_path))
+    assert int64.stdout == b"" and int64.returncode == 1, int64.stdout
+    assert int64.stderr.decode().rstrip().splitlines()[-1] == (
+        "OverflowError: integer overflow: typed ints are 64-bit (built with --int64; without it ints "
+        "are exact)")

@@ -47,7 +47,7 @@ def test_op_after_an_op_that_always_raises(tmp_path):
 def test_branch_on_a_non_bool(tmp_path):
     fn = build_f(tmp_path)
     br = next(op for b in fn.blocks for op in b.ops if isinstance(op, ops.Branch))
-    br.cond = next(r for r in fn.registers if r.rtype.name == "i64")
+    br.cond = next(r for r in fn.registers if r.rtype.name in ("i64", "int"))
     with pytest.raises(AssertionError, match="branch condition"):
         verify_function(fn)
 

@@ -44,6 +44,8 @@ CALLS = [
     # typed entries (int/float/bool parameters): taken for plain numbers, the generic path otherwise
     ["fma", [{"$bigint": "3"}, 0.5, 1.0]], ["check", [{"$bigint": "99999999999999999999"}]], ["check", [2.5]],
     ["flag", [True]], ["flag", [False]], ["flag", [1]], ["noop", []],
+    # an int result beyond the JS safe range comes back a BigInt; beyond 64 bits through the pending value
+    ["cube", [5]], ["cube", [-1048576]], ["cube", [3000000]], ["cube", [-3000000]],
     [".VERSION", []], [".LIMITS", []],
 ]
 
@@ -220,7 +222,7 @@ def test_calling_before_init_and_a_failing_top_level(tmp_path):
 
 def test_dts_declares_the_exports(built):
     js = (built / "webmod.js").read_text()
-    for name in ("fma", "check", "flag", "noop"):   # (the typed wasm entries exist for these)
+    for name in ("fma", "check", "flag", "noop", "cube"):   # (the typed wasm entries exist for these)
         assert "export function %s(...args) {\n  if (wasm && args.length" % name in js, name
     dts = (built / "webmod.d.ts").read_text()
     for line in ["export function fma(n: number | bigint, b: number, c: number): number;",

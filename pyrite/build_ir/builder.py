@@ -11,10 +11,9 @@ from pyrite.types import model as m
 
 
 class IntMode:
-    """How typed code represents a Python int (set per build by the driver, --exact-ints):
-    exact: the tagged int (arbitrary precision); otherwise a 64-bit machine int whose overflow raises
-    OverflowError. The tagged representation still costs up to 2x on int-heavy code (see
-    docs/architecture.md), so it is not the default yet."""
+    """How typed code represents a Python int (set per build by the driver): exact (the default): the
+    tagged int (arbitrary precision); with --int64 a 64-bit machine int whose overflow raises
+    OverflowError (faster on int-heavy code: see docs/architecture.md)."""
     exact = False
 
 

@@ -18,7 +18,7 @@ import ast
 import json
 import os
 
-from pyrite.ir.rtypes import OBJ  # noqa: F401 (kept for symmetry with targets/ext.py)
+from pyrite.ir.rtypes import OBJ, INT  # noqa: F401 (OBJ kept for symmetry with targets/ext.py)
 from pyrite.targets.base import register
 from pyrite.targets.wasi import WasiTarget
 from pyrite.types import model as m
@@ -55,20 +55,40 @@ class WebTarget(WasiTarget):
             out.append("    case %d: return PyrtWeb_Call(%s, d, n);" % (i, e.funcobj.cname))
         out += ["    }", "    return PyrtWeb_Call(NULL, d, n);", "}"]
         out.append("void PyrtWeb_Failed(void);")
+        out.append("void PyrtWeb_PendingValue(PyrtObject *v);")
         for i, e in enumerate(funcs):
             typed = _typed_export(e)
             if typed is None:
                 continue
             f, kinds = typed
             params = ", ".join("%s a%d" % (C_TYPES[k], j) for j, k in enumerate(kinds)) or "void"
-            ret_c = f.ret.c_type
+            tagged_ret = f.ret is INT   # (exact ints: tagged; the export returns an int64)
+            ret_c = "int64_t" if tagged_ret else f.ret.c_type
+            err = "0" if tagged_ret else f.ret.error_value
             out.append('__attribute__((export_name("pyx_t%d"))) %s pyx_t%d(%s) {' % (i, ret_c, i, params))
-            out.append("    if (Pyrt_EnterCall()) { PyrtWeb_Failed(); return %s; }" % f.ret.error_value)
-            out.append("    %s r = %s(%s);" % (ret_c, f.cname, ", ".join("a%d" % j for j in range(len(kinds)))))
+            out.append("    if (Pyrt_EnterCall()) { PyrtWeb_Failed(); return %s; }" % err)
+            args = []
+            for j, p in enumerate(f.params):
+                if p.rtype is INT:   # a JS safe integer: a small tagged int (from_i64 also boxes a big one)
+                    out.append("    int64_t t%d = pyrt_int_from_i64(a%d);" % (j, j))
+                    out.append("    if (t%d == PYRT_INT_ERR) { Pyrt_LeaveCall(); PyrtWeb_Failed(); return %s; }"
+                               % (j, err))
+                    args.append("t%d" % j)
+                else:
+                    args.append("a%d" % j)
+            out.append("    %s r = %s(%s);" % (f.ret.c_type, f.cname, ", ".join(args)))
+            for j, p in enumerate(f.params):
+                if p.rtype is INT:
+                    out.append("    pyrt_int_decref(t%d);" % j)
             out.append("    Pyrt_LeaveCall();")
             out.append("    Pyrt_FlushStdout();")
-            out.append("    if (%s) PyrtWeb_Failed();" % (f.ret.err_test % "r"))
-            out.append("    return r;")
+            if tagged_ret:
+                out.append("    if (r == PYRT_INT_ERR) { PyrtWeb_Failed(); return 0; }")
+                out.append("    if (pyrt_int_is_ptr(r)) { PyrtWeb_PendingValue(pyrt_int_obj(r)); return 0; }")
+                out.append("    return r >> 1;")
+            else:
+                out.append("    if (%s) PyrtWeb_Failed();" % (f.ret.err_test % "r"))
+                out.append("    return r;")
             out.append("}")
         out += [
 
@@ -126,13 +146,14 @@ C_TYPES = {"int": "int64_t", "float": "double", "bool": "int32_t"}
 def _typed_export(e):
     """(instance FuncIR, kinds) of an exported function's first typed instance whose parameters are all
     int, float or bool and whose result is one of those, None or an object; else None."""
-    from pyrite.ir.rtypes import I64, F64, BOOL, VOID
+    from pyrite.ir.rtypes import I64, INT, F64, BOOL, VOID
     candidates = list(e.typed)
     if not e.func.params and not e.func.is_generator:   # (no parameters: the function itself)
         candidates.append((e.func, []))
     for f, kinds in candidates:
-        if all(k in C_TYPES for k in kinds) and f.ret in (I64, F64, BOOL, VOID) and not f.has_closure:
-            if all(p.rtype is {"int": I64, "float": F64, "bool": BOOL}[k] for p, k in zip(f.params, kinds)):
+        if all(k in C_TYPES for k in kinds) and f.ret in (I64, INT, F64, BOOL, VOID) and not f.has_closure:
+            if all(p.rtype in {"int": (I64, INT), "float": (F64,), "bool": (BOOL,)}[k]
+                   for p, k in zip(f.params, kinds)):
                 return f, kinds
     return None
 
@@ -140,7 +161,7 @@ def _typed_export(e):
 def _js_typed(name, index, typed, hints, ret_hint):
     """A JS export calling the typed wasm export when the arguments have exactly its types (numbers that
     are safe integers for int, numbers for float, booleans for bool), the generic path otherwise."""
-    from pyrite.ir.rtypes import I64, F64, BOOL, VOID
+    from pyrite.ir.rtypes import I64, INT, F64, BOOL, VOID
     f, kinds = typed
     checks = ["args.length === %d" % len(kinds)]
     conv = []
@@ -154,18 +175,18 @@ def _js_typed(name, index, typed, hints, ret_hint):
         else:
             checks.append('typeof args[%d] === "boolean"' % j)
             conv.append("args[%d] ? 1 : 0" % j)
-    ret = {I64: "typedInt(r)", F64: "r", BOOL: "r !== 0", VOID: "null"}[f.ret]
+    ret = {I64: "typedInt(r)", INT: "typedInt(r)", F64: "r", BOOL: "r !== 0", VOID: "null"}[f.ret]
     return ("export function %s(...args) {\n"
             "  if (wasm && %s) {\n"
             "    const r = wasm.pyx_t%d(%s);\n"
             "    if (pending[1] || pending[2]) flushStreams();\n"
             "    const err = wasm.pyx_pending();\n"
-            "    if (err) result(err, null);\n"
+            "    if (err) return result(err, %s);\n"
             "    return %s;\n"
             "  }\n"
             "  return call(%d, args, %s, %s);\n"
-            "}" % (name, " && ".join(checks), index, ", ".join(conv), ret, index, json.dumps(hints),
-                   json.dumps(ret_hint)))
+            "}" % (name, " && ".join(checks), index, ", ".join(conv), json.dumps(ret_hint), ret, index,
+                   json.dumps(hints), json.dumps(ret_hint)))
 
 
 def _hint(ann):

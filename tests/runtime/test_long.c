@@ -71,7 +71,7 @@ static void test_canonical(void)
     CHECK(repr_is(D("-0"), "0") && !PyrtInt_IsBig(D("-000")));
     CHECK(repr_is(D("-123456789012345678901234567890"), "-123456789012345678901234567890"));
     /* typed code unboxing a big int: OverflowError, not garbage */
-    CHECK(PyrtInt_AsI64Checked(big) == -1 && exc_is(&PyrtType_OverflowError, "integer overflow: typed ints are 64-bit (build with --exact-ints for arbitrary precision)"));
+    CHECK(PyrtInt_AsI64Checked(big) == -1 && exc_is(&PyrtType_OverflowError, "integer overflow: typed ints are 64-bit (built with --int64; without it ints are exact)"));
     /* PyrtI64_BinOp overflows into big results */
     CHECK(repr_is(PyrtI64_BinOp(INT64_MIN, -1, PYRT_FLOORDIV), "9223372036854775808"));
     CHECK(repr_is(PyrtI64_BinOp(3, 200, PYRT_POW), "265613988875874769338781322035779626829233452653394495974574961739092490901302182994384699044001"));

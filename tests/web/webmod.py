@@ -58,6 +58,10 @@ def check(x: int) -> int:
     return x * 2
 
 
+def cube(x: int) -> int:
+    return x * x * x
+
+
 def flag(b: bool) -> bool:
     return not b
 

@@ -504,6 +504,14 @@ void PyrtWeb_Failed(void)
     pending_exc = finish();
 }
 
+/* a typed entry's result that has no unboxed form (an int beyond 64 bits): it waits, encoded, for
+ * pyx_pending (steals v) */
+void PyrtWeb_PendingValue(PyrtObject *v)
+{
+    reset();
+    pending_exc = finish_with(v);
+}
+
 __attribute__((export_name("pyx_pending"))) unsigned char *PyrtWeb_Pending(void)
 {
     unsigned char *p = pending_exc;

@@ -53,7 +53,7 @@ PyrtObject *PyrtInt_FromI64(int64_t v)
 
 PyrtObject *PyrtErr_IntOverflow(void)
 {
-    return Pyrt_ErrSetString(&PyrtType_OverflowError, "integer overflow: typed ints are 64-bit (build with --exact-ints for arbitrary precision)");
+    return Pyrt_ErrSetString(&PyrtType_OverflowError, "integer overflow: typed ints are 64-bit (built with --int64; without it ints are exact)");
 }
 
 PyrtObject *PyrtErr_ZeroDiv(const char *msg)
