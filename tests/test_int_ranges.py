@@ -88,6 +88,7 @@ print(count([1, -2, 3]), caller()[:3], unknown(2 ** 70, 1))
 def _function_c(c_text, name):
     lines = c_text.split("\n")
     for k, line in enumerate(lines):
+        line = line.replace("__attribute__((always_inline)) ", "")   # (small functions: INLINE_OPS)
         if line.startswith("static ") and (" %s(" % name) in line and line.endswith("{"):
             end = lines.index("}", k)
             return "\n".join(lines[k:end])
