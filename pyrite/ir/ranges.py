@@ -254,17 +254,21 @@ def _compare(op):
     return None
 
 
-def _join(a, b):
+def _pointwise(a, b, f):
+    """The state combining a and b register by register with f (a register unknown in either is
+    unknown)."""
     out = {}
     for k, x in a.items():
         y = b.get(k)
-        if y is None:
-            continue
-        lo = None if x[0] is None or y[0] is None else min(x[0], y[0])
-        hi = None if x[1] is None or y[1] is None else max(x[1], y[1])
-        if lo is not None or hi is not None:
-            out[k] = (lo, hi)
+        if y is not None:
+            iv = f(x, y)
+            if iv != TOP:
+                out[k] = iv
     return out
+
+
+def _join(a, b):
+    return _pointwise(a, b, hull)
 
 
 def _widen_bound(old, new, up):
@@ -279,15 +283,7 @@ def _widen_bound(old, new, up):
 
 
 def _widen(old, new):
-    out = {}
-    for k, y in new.items():
-        x = old.get(k)
-        if x is None:
-            continue
-        iv = (_widen_bound(x[0], y[0], False), _widen_bound(x[1], y[1], True))
-        if iv != TOP:
-            out[k] = iv
-    return out
+    return _pointwise(old, new, lambda x, y: (_widen_bound(x[0], y[0], False), _widen_bound(x[1], y[1], True)))
 
 
 class _OpInfo:
